@@ -1,0 +1,266 @@
+"""The shared, lazily computed facts about one draft that every rule reads.
+
+Each fact is computed at most once per draft, and only when a rule asks for it:
+a check that needs no readability figure never loads textstat's dictionary.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Iterable, Iterator
+
+from .draft import Draft
+
+# Abbreviations that end with a full stop but do not end a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m)\.$",
+    re.IGNORECASE,
+)
+# A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[^\sA-Za-z0-9]")
+_WORD = re.compile(r"[A-Za-z0-9]")
+
+FIRST_PERSON = frozenset(
+    "i i'm i've i'll i'd me my mine myself we we're we've we'll we'd us our ours ourselves".split()
+)
+SECOND_PERSON = frozenset("you you're you've you'll you'd your yours yourself yourselves".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD.match(self.text))
+
+
+@dataclass
+class Sentence:
+    start: int  # index into Draft.text
+    end: int
+    text: str
+    region: str  # "greeting" | "body" | "signoff"
+    index: int  # position among the draft's sentences
+    tokens: list[Token]
+    company_mentions: int = 0  # the writer's company and product names
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    @cached_property
+    def first_person(self) -> int:
+        """I/we/our/my… and the writer's company names."""
+        return sum(t.lower in FIRST_PERSON for t in self.words) + self.company_mentions
+
+    @cached_property
+    def second_person(self) -> int:
+        return sum(t.lower in SECOND_PERSON for t in self.words)
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip("\"'”’) ").endswith("?")
+
+
+def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in text[start:end].
+
+    Blank lines and bullet lines always break; inside a paragraph, wrapped lines are
+    joined and split at sentence punctuation that is not an abbreviation.
+    """
+    pos = start
+    for line in re.finditer(r"[^\n]*\n?", text[start:end]):
+        if not line.group():
+            break
+        ls, le = start + line.start(), start + line.end()
+        content = text[ls:le].rstrip()
+        if not content.strip() or _BULLET.match(content):
+            # a paragraph boundary: flush what came before, bullets stand alone
+            yield from _split_paragraph(text, pos, ls)
+            if content.strip():
+                yield from _split_paragraph(text, ls, le)
+            pos = le
+    yield from _split_paragraph(text, pos, end)
+
+
+def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    seg = text[start:end]
+    pos = 0
+    for m in _SENTENCE_END.finditer(seg):
+        if _ABBREV.search(seg[max(0, m.end() - 8):m.end()]):
+            continue
+        yield from _trimmed(text, start + pos, start + m.end())
+        pos = m.end()
+    yield from _trimmed(text, start + pos, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+class Analysis:
+    """Facts about one draft, computed on first use and shared by all rules.
+
+    ``contexts`` given by the caller (``--context``) win over detection; otherwise
+    ``detect`` (the plugins' context detectors) is asked once.
+    """
+
+    def __init__(
+        self,
+        draft: Draft,
+        *,
+        contexts: Iterable[str] | None = None,
+        detect: Callable[[Analysis], Iterable[str]] | None = None,
+        company: Iterable[str] = (),
+    ):
+        self.draft = draft
+        self.text = draft.text
+        self._given_contexts = frozenset(contexts) if contexts else None
+        self._detect = detect
+        self.company = tuple(company)
+
+    # -- text and sentences -------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        names = [n.lower() for n in self.company]
+        for region in self.draft.writer_regions():
+            for s, e in split_sentences(self.text, region.start, region.end):
+                seg = self.text[s:e]
+                toks = [Token(s + m.start(), s + m.end(), m.group()) for m in _TOKEN.finditer(seg)]
+                mentions = sum(seg.lower().count(n) for n in names)
+                out.append(Sentence(s, e, seg, region.kind, len(out), toks, mentions))
+        return out
+
+    @cached_property
+    def body(self) -> list[Sentence]:
+        """The sentences between the greeting and the sign-off."""
+        return [s for s in self.sentences if s.region == "body"]
+
+    @cached_property
+    def writer_spans(self) -> list[tuple[int, int]]:
+        return [(r.start, r.end) for r in self.draft.writer_regions()]
+
+    @cached_property
+    def body_text(self) -> str:
+        return " ".join(s.text for s in self.body)
+
+    @cached_property
+    def words(self) -> list[Token]:
+        return [w for s in self.body for w in s.words]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def quoted(self) -> str:
+        """The customer's message we are replying to, without '>' markers."""
+        return re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", self.draft.quoted_text())
+
+    @cached_property
+    def quoted_questions(self) -> list[str]:
+        return [
+            q.strip()
+            for q in re.findall(r"[^.!?\n]*\?", self.quoted)
+            if len(q.split()) >= 3 and not re.search(r"\bwrote:", q)
+        ]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def opening(self, n: int = 2) -> list[Sentence]:
+        return self.body[:n]
+
+    def writer_matches(self, pattern, *, scope: str = "writer") -> Iterator[tuple[int, int, str]]:
+        """(start, end, text) of every match of a compiled pattern in the writer's own text.
+
+        ``scope`` is "writer" (greeting, body and sign-off), "body", or "opening"
+        (the first two body sentences).
+        """
+        if scope == "writer":
+            spans = self.writer_spans
+        else:
+            sents = self.body if scope == "body" else self.opening()
+            spans = [(s.start, s.end) for s in sents]
+        for s, e in spans:
+            for m in pattern.finditer(self.text[s:e]):
+                if m.end() > m.start():
+                    yield s + m.start(), s + m.end(), m.group()
+
+    # -- context ------------------------------------------------------------
+    @cached_property
+    def contexts(self) -> frozenset[str]:
+        if self._given_contexts is not None:
+            return self._given_contexts
+        return frozenset(self._detect(self)) if self._detect else frozenset()
+
+    # -- readability (textstat, imported on first use) -----------------------
+    @cached_property
+    def readability(self) -> Readability:
+        return Readability(self.body_text, [len(s.words) for s in self.body])
+
+
+class Readability:
+    """textstat figures for the body. Character-based indices (ARI, Coleman–Liau)
+    need no dictionary; syllable-based ones load cmudict on first call (~1 s)."""
+
+    def __init__(self, text: str, sentence_lengths: list[int]):
+        self.text = text
+        self.sentence_lengths = sentence_lengths
+        self._cache: dict[str, float] = {}
+
+    def __getitem__(self, name: str) -> float:
+        if name not in self._cache:
+            self._cache[name] = self._compute(name)
+        return self._cache[name]
+
+    def _compute(self, name: str) -> float:
+        lengths = self.sentence_lengths
+        if name == "words_per_sentence":
+            return sum(lengths) / len(lengths) if lengths else 0.0
+        if name == "longest_sentence":
+            return float(max(lengths, default=0))
+        if name == "word_count":
+            return float(sum(lengths))
+        if not self.text.strip():
+            return 0.0
+        import textstat  # lazy: ~60 ms import, kept off checks that never ask
+
+        fn = getattr(textstat, name, None)
+        if fn is None or name.startswith("_"):
+            raise KeyError(name)
+        return float(fn(self.text))
+
+
+READABILITY_METRICS = (
+    "words_per_sentence",
+    "longest_sentence",
+    "word_count",
+    "automated_readability_index",
+    "coleman_liau_index",
+    "flesch_kincaid_grade",
+    "flesch_reading_ease",
+    "gunning_fog",
+    "smog_index",
+    "dale_chall_readability_score",
+)

@@ -1,0 +1,68 @@
+"""Negative framing that needs context: a refusal with no alternative after it."""
+from __future__ import annotations
+
+import re
+
+from .. import hookimpl
+from ..rule import rule
+
+_OPENER = re.compile(
+    r"^(?:unfortunately|regrettably|sadly|I['’]m afraid|I am afraid|I regret (?:to|that))\b",
+    re.IGNORECASE,
+)
+_ALTERNATIVE = re.compile(
+    r"\b(?:instead|alternative\w*|so (?:I|we)['’]?(?:ve| have| can|'ll| will)?|(?:I|we)['’](?:ve|ll)|"
+    r"(?:I|we) (?:can|could|have|will|am|are happy)|you can|happy to|but (?:I|we|you)|here['’]s what|option)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+
+
+@rule(
+    "Negativity.NoAlternative",
+    category="negative_framing",
+    severity="warning",
+    message="'Unfortunately' with nothing after it: say what you can do for the customer next.",
+    why=(
+        "A 'no' on its own leaves the customer stuck. The same 'no' followed by the best "
+        "thing you can do keeps them with you."
+    ),
+    instead="'Unfortunately the sea-view room is taken, so I've reserved our garden suite at the same price.'",
+    bad=["Unfortunately we cannot refund the fee. The fee was applied correctly."],
+    good=[
+        "Unfortunately the sea-view room is taken that weekend, so I've reserved our garden suite for you.",
+        "Unfortunately the fabric failed our check. A new cover is being made, and I can deliver on Thursday.",
+    ],
+)
+def no_alternative(a, r):
+    """Flags a sentence opening with 'unfortunately' (or 'regrettably', 'I'm afraid')
+    when neither it nor the two sentences after it offer an alternative."""
+    body = a.body
+    for i, s in enumerate(body):
+        m = _OPENER.search(s.text)
+        if m and not any(_ALTERNATIVE.search(t.text) for t in body[i:i + 3]):
+            yield r.finding(s.start + m.start(), s.start + m.end())
+
+
+@rule(
+    "Negativity.StackedNegatives",
+    category="negative_framing",
+    severity="suggestion",
+    message="{count} negatives in one sentence: the customer has to untangle what you mean. Say it positively.",
+    why="Each 'not' makes the reader work harder, and a pile of them reads as a wall of refusals.",
+    instead="'You can return it until 30 May' instead of 'It cannot be returned if it is not before 30 May.'",
+    bad=["We cannot refund it if you did not keep the receipt and it is not unused."],
+    good=["We can refund it with the receipt, while it is unused."],
+    options={"max": 2},
+)
+def stacked_negatives(a, r):
+    """Flags sentences with more than two negatives (not, no, never, -n't, cannot...)."""
+    for s in a.body:
+        count = len(_NEGATION.findall(s.text))
+        if count > r.options["max"]:
+            yield r.finding(s.start, s.end, r.message.format(count=count))
+
+
+@hookimpl
+def tonecheck_rules():
+    return [no_alternative, stacked_negatives]

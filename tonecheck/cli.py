@@ -1,0 +1,280 @@
+"""The command line: arguments -> engine -> formatter. Thin on purpose.
+
+Exit codes: 0 nothing at or above the fail threshold, 1 findings at or above it (or a
+score below --min-score), 2 a usage, config or input error (one line, no traceback).
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import TonecheckError
+
+SUFFIXES = {".txt", ".eml", ".html", ".htm", ".md", ".mbox", ".msg"}
+
+
+def _split(values) -> tuple[str, ...] | None:
+    items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+    return items or None
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _load_config(config_path, start: Path):
+    from .config import find_config, load_config
+
+    return load_config(Path(config_path) if config_path else find_config(start))
+
+
+def _expand(paths) -> list[str]:
+    out = []
+    for p in paths:
+        if p != "-" and Path(p).is_dir():
+            found = sorted(str(f) for f in Path(p).rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file())
+            if not found:
+                raise TonecheckError(f"{p}: no drafts found (looked for {', '.join(sorted(SUFFIXES))})")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _read(path: str, stdin_filename: str | None):
+    from .errors import InputError
+    from .sources import load_bytes
+
+    if path == "-":
+        data = click.get_binary_stream("stdin").read()
+        return load_bytes(data, stdin_filename or "-")
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    return load_bytes(data, path)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"tonecheck: warning: {message}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TonecheckError as exc:
+            click.echo(f"tonecheck: error: {exc}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug; the user still gets one line and exit 2
+            if os.environ.get("TONECHECK_DEBUG"):
+                raise
+            click.echo(f"tonecheck: internal error: {type(exc).__name__}: {exc} (TONECHECK_DEBUG=1 shows more)", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="tonecheck")
+def main():
+    """tonecheck: make outgoing customer emails about the customer."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, or one a plugin adds.")
+@click.option("--select", multiple=True, help="Only these rules, packs or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules, packs or categories (comma-separated).")
+@click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it: complaint, delay, celebration, bereavement, scheduling, billing, general.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion"]), help="Exit 1 on findings of this severity or worse.  [default: warning]")
+@click.option("--min-score", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below this.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching for one.")
+@click.option("--stdin-filename", help="The name to report for a draft read from stdin; its folder is where config is searched.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no excerpts, scores or summary.")
+def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet):
+    """Check drafts (files, folders, or - for stdin) and explain each finding."""
+    from .config import CONTEXTS
+    from .engine import Linter
+
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("give a draft to check: a file, a folder, or - for stdin")
+        paths = ("-",)
+    ctx_tags = _split(contexts)
+    for tag in ctx_tags or ():
+        if tag not in CONTEXTS:
+            raise click.BadParameter(f"{tag!r} is not one of {', '.join(CONTEXTS)}", param_hint="--context")
+    flags = dict(select=_split(select), ignore=_split(ignore), fail_on=fail_on, min_score=min_score, context=ctx_tags)
+
+    linters: dict = {}  # one Linter per config file: plugins and packs load once
+    reports = []
+    for path in _expand(paths):
+        start = Path(stdin_filename or ".") if path == "-" else Path(path)
+        config = _load_config(config_path, start if start.is_dir() else start.parent).merged(**flags)
+        linter = linters.get(config.path)
+        if linter is None:
+            linter = linters[config.path] = Linter(config)
+            for problem in linter.problems:
+                _warn(problem)
+        report = linter.lint(_read(path, stdin_filename))
+        for err in report.errors:
+            _warn(f"{report.path}: {err}")
+        reports.append(report)
+
+    formatters = {}
+    for impl in linter.pm.hook.tonecheck_formatters.get_hookimpls():
+        formatters.update(impl.function() or {})
+    if fmt not in formatters:
+        raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(formatters))}", param_hint="--format")
+    click.echo(formatters[fmt](reports, {"color": _use_color(color), "quiet": quiet}), nl=False)
+
+    failing = any(r.at_or_above(config.fail_on) for r in reports)
+    low = config.min_score is not None and any(r.score.overall < config.min_score for r in reports)
+    sys.exit(1 if failing or low else 0)
+
+
+def _linter(config_path, select=None, ignore=None):
+    from .engine import Linter
+
+    linter = Linter(_load_config(config_path, Path.cwd()).merged(select=select, ignore=ignore))
+    for problem in linter.problems:
+        _warn(problem)
+    return linter
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rules, packs or categories.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def rules_cmd(fmt, select, config_path):
+    """List the rules in force: id, category, severity, fixable, source plugin."""
+    linter = _linter(config_path, select=_split(select))
+    rows = [(r.id, r.category, r.severity, "yes" if r.fixable else "no", r.source) for r in linter.rules]
+    if fmt == "json":
+        import json
+
+        keys = ("id", "category", "severity", "fixable", "source")
+        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+        return
+    header = ("RULE", "CATEGORY", "SEVERITY", "FIXABLE", "SOURCE")
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    for row in (header, *rows):
+        click.echo("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip())
+    click.echo(f"\n{len(rows)} rules. 'tonecheck explain RULE' tells why and how to fix.")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def explain(rule_id, config_path):
+    """Explain a rule: what it does, why, an example, and what to write instead."""
+    linter = _linter(config_path)
+    by_id = {r.id.lower(): r for r in linter.all_rules}
+    rule = by_id.get(rule_id.lower())
+    if rule is None:
+        hint = difflib.get_close_matches(rule_id, [r.id for r in linter.all_rules], n=1, cutoff=0.5)
+        raise TonecheckError(f"no rule {rule_id!r}" + (f"; did you mean {hint[0]!r}?" if hint else "") + " (see 'tonecheck rules')")
+    click.echo(render_explanation(rule), nl=False)
+
+
+def render_explanation(rule) -> str:
+    def block(text: str) -> str:
+        return "\n".join("    " + line for line in text.strip().splitlines())
+
+    parts = [
+        f"# {rule.id} ({rule.category}, {rule.severity})",
+        f"Source: {rule.source}. Kind: {rule.kind}. Fixable: {'yes' if rule.fixable else 'no'}.",
+        "",
+        "## What it does",
+        rule.description or rule.message,
+        "",
+        "## Why is this bad?",
+        rule.why or rule.message,
+        "",
+    ]
+    if rule.bad:
+        ex = rule.bad[0]
+        ctx = f" (context: {', '.join(ex.context)})" if ex.context else ""
+        parts += [f"## Example{ctx}", block(ex.text), ""]
+    if rule.good or rule.instead:
+        parts += ["## Use instead"]
+        if rule.instead:
+            parts += [rule.instead, ""]
+        if rule.good:
+            parts += [block(rule.good[0].text), ""]
+    parts += ["## Fix safety", rule.fix_safety or "No automatic fix.", ""]
+    if rule.options:
+        opts = ", ".join(f"{k} = {v!r}" for k, v in rule.options.items())
+        parts += ["## Options", f"{opts}. Set them in .tonecheck.toml:", block(f'[rules."{rule.id}"]\n' + "\n".join(f"{k} = {v!r}" for k, v in rule.options.items())), ""]
+    parts += [
+        "## How to silence it",
+        f"For one run: tonecheck check --ignore {rule.id} DRAFT",
+        f'For a project, in .tonecheck.toml: ignore = ["{rule.id}"]',
+        f'Or lower it: [rules."{rule.id}"] severity = "suggestion"',
+        "",
+    ]
+    return "\n".join(parts)
+
+
+INIT_TEMPLATE = '''\
+# tonecheck configuration. Found by searching upward from the checked draft;
+# command-line flags win over what is here. 'tonecheck rules' lists rule ids.
+
+# Only these rules, packs or categories (empty: all).
+select = []
+# Skip these rules, packs or categories.
+ignore = []
+
+# Exit 1 when a finding is at least this severe: error, warning or suggestion.
+fail-on = "warning"
+# Exit 1 when a draft scores below this (0 to 100). Remove to disable.
+# min-score = 70
+
+# Your company and product names: sentences about them count as about "us".
+company = []
+
+# The situation, when every draft here is the same kind (leave empty to detect):
+# complaint, delay, celebration, bereavement, scheduling, billing, general.
+context = []
+
+# House rules: folders or files of YAML packs, and Python plugin modules or files.
+packs = []
+plugins = []
+
+# Score: points lost per finding of each severity.
+weights = { error = 20, warning = 10, suggestion = 3 }
+
+# Per-rule severity and options, for example:
+# [rules."Readability.LongSentence"]
+# severity = "suggestion"
+# max = 30
+'''
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .tonecheck.toml.")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+def init(force, folder):
+    """Write a commented .tonecheck.toml in FOLDER (default: here)."""
+    target = Path(folder) / ".tonecheck.toml"
+    if target.exists() and not force:
+        raise TonecheckError(f"{target} exists; use --force to overwrite it")
+    if not Path(folder).is_dir():
+        raise TonecheckError(f"{folder}: no such folder")
+    tmp = target.with_name(f".tonecheck.toml.{os.getpid()}.tmp")
+    tmp.write_text(INIT_TEMPLATE, encoding="utf-8")
+    os.replace(tmp, target)  # atomic: never a half-written config
+    click.echo(f"Wrote {target}")

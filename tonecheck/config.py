@@ -1,0 +1,138 @@
+"""Find, read and validate configuration: ``.tonecheck.toml`` or ``[tool.tonecheck]``
+in ``pyproject.toml``, searched upward from the checked file. Command-line flags win.
+"""
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError
+from .findings import SEVERITIES
+
+CONTEXTS = ("complaint", "delay", "celebration", "bereavement", "scheduling", "billing", "general")
+DEFAULT_WEIGHTS = {"error": 20, "warning": 10, "suggestion": 3}
+FILENAMES = (".tonecheck.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # rule ids, pack names or categories; empty: all
+    ignore: tuple[str, ...] = ()
+    rules: dict = field(default_factory=dict)  # rule id -> {"severity": ..., option: value}
+    fail_on: str = "warning"
+    min_score: float | None = None
+    plugins: tuple[str, ...] = ()  # module names or .py paths
+    packs: tuple[str, ...] = ()  # YAML files or folders
+    company: tuple[str, ...] = ()  # the writer's company and product names
+    context: tuple[str, ...] = ()  # fixed context tags instead of detection
+    weights: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    path: Path | None = None  # the file this came from
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def resolve(self, name: str) -> Path:
+        p = Path(name).expanduser()
+        return p if p.is_absolute() else self.root / p
+
+    def merged(self, **flags) -> Config:
+        """A copy with command-line values (those not None) taking precedence."""
+        return replace(self, **{k: v for k, v in flags.items() if v is not None})
+
+
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "path"}
+
+
+def _toml_load(path: Path) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .tonecheck.toml, or pyproject.toml with a [tool.tonecheck] table."""
+    start = start.resolve()
+    for folder in [start, *start.parents] if start.is_dir() else start.parents:
+        for name in FILENAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and "tonecheck" not in _toml_load(candidate).get("tool", {}):
+                    continue
+                return candidate
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _toml_load(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("tonecheck", {})
+    return parse_config(data, path)
+
+
+def parse_config(data: dict, path: Path | None = None) -> Config:
+    where = str(path) if path else "config"
+    values = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            hint = difflib.get_close_matches(key, list(_KEYS), n=1)
+            raise ConfigError(
+                f"{where}: unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
+            )
+        values[_KEYS[key]] = _check(where, key, value)
+    return Config(**values, path=path)
+
+
+def _check(where: str, key: str, value):
+    def bad(what: str):
+        raise ConfigError(f"{where}: {key!r} {what}")
+
+    if key in ("select", "ignore", "plugins", "packs", "company", "context"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            bad("must be a list of strings")
+        if key == "context":
+            for v in value:
+                if v not in CONTEXTS:
+                    bad(f"has unknown context {v!r} (one of {', '.join(CONTEXTS)})")
+        return tuple(value)
+    if key == "fail-on":
+        if value not in SEVERITIES:
+            bad(f"must be one of {', '.join(SEVERITIES)}")
+        return value
+    if key == "min-score":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            bad("must be a number from 0 to 100")
+        return float(value)
+    if key == "weights":
+        if not isinstance(value, dict) or set(value) - set(SEVERITIES):
+            bad(f"must map {', '.join(SEVERITIES)} to numbers")
+        if not all(isinstance(v, (int, float)) and v >= 0 for v in value.values()):
+            bad("values must be numbers of 0 or more")
+        return {**DEFAULT_WEIGHTS, **value}
+    if key == "rules":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            bad('must be tables such as [rules."CustomerFocus.OwnAgenda"] with severity and options')
+        return value
+    return value  # pragma: no cover - every key is handled above
+
+
+def matches(rule, selectors) -> bool:
+    """Does a rule match any selector: its id, its pack name or its category?"""
+    return any(sel in (rule.id, rule.pack, rule.category) for sel in selectors)

@@ -1,0 +1,162 @@
+"""Run the plugins' rules over one draft's Analysis and build its Report.
+
+A ``Linter`` loads plugins, packs and config once; ``lint`` then costs only the
+rules themselves, so mail tooling can check many drafts in one process.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from .analysis import Analysis
+from .config import Config, matches
+from .draft import Draft
+from .errors import ConfigError, PackError
+from .findings import SEVERITY_RANK, Finding
+from .packs import load_pack, pack_files
+from .plugins import get_plugin_manager
+from .report import Report
+from .rule import Rule
+from .score import score
+
+
+class Linter:
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        #: problems that did not stop the run: plugins that failed to load or raised
+        self.problems: list[str] = []
+        self.pm = get_plugin_manager(self.config, self.problems)
+        self.all_rules = self._collect_rules()
+        self.rules = self._configure(self.all_rules)
+
+    # -- loading --------------------------------------------------------------------
+    def _collect_rules(self) -> list[Rule]:
+        rules: list[Rule] = []
+        for impl in self.pm.hook.tonecheck_rules.get_hookimpls():
+            try:
+                for r in impl.function() or ():
+                    r.validate()
+                    rules.append(replace(r, source=impl.plugin_name))
+            except Exception as exc:
+                self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rules raised {type(exc).__name__}: {exc}")
+        for impl in self.pm.hook.tonecheck_rule_packs.get_hookimpls():
+            try:
+                paths = list(impl.function() or ())
+            except Exception as exc:
+                self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rule_packs raised {type(exc).__name__}: {exc}")
+                continue
+            for p in paths:
+                rules.extend(self._load_packs(Path(p), impl.plugin_name))
+        for folder in self.config.packs:
+            rules.extend(self._load_packs(self.config.resolve(folder), "config"))
+        seen: dict[str, Rule] = {}
+        for r in rules:
+            if r.id in seen:
+                raise ConfigError(f"rule {r.id} is defined twice: by {seen[r.id].source} and by {r.source}")
+            seen[r.id] = r
+        return rules
+
+    @staticmethod
+    def _load_packs(path: Path, source: str) -> list[Rule]:
+        out = []
+        for file in pack_files(path):
+            label = source if source != "config" else str(file)
+            out.extend(load_pack(file, label))
+        return out
+
+    def _configure(self, rules: list[Rule]) -> list[Rule]:
+        cfg = self.config
+        known = {r.id for r in rules} | {r.pack for r in rules} | {r.category for r in rules}
+        for sel in (*cfg.select, *cfg.ignore):
+            if sel not in known:
+                raise ConfigError(f"unknown rule, pack or category {sel!r} in select/ignore (see 'tonecheck rules')")
+        by_id = {r.id: r for r in rules}
+        for rid in cfg.rules:
+            if rid not in by_id:
+                raise ConfigError(f"[rules.{rid!r}]: no such rule (see 'tonecheck rules')")
+        out = []
+        for r in rules:
+            if cfg.select and not matches(r, cfg.select):
+                continue
+            if matches(r, cfg.ignore):
+                continue
+            if r.id in cfg.rules:
+                try:
+                    r = r.configured(cfg.rules[r.id])
+                except ValueError as exc:
+                    raise ConfigError(f"[rules.{r.id!r}]: {exc}") from None
+            out.append(r)
+        return out
+
+    # -- running --------------------------------------------------------------------
+    def detect_contexts(self, analysis: Analysis) -> set[str]:
+        tags: set[str] = set()
+        for impl in self.pm.hook.tonecheck_context.get_hookimpls():
+            try:
+                tags.update(impl.function(analysis=analysis) or ())
+            except Exception as exc:
+                self.problems.append(f"plugin {impl.plugin_name!r}: context detector raised {type(exc).__name__}: {exc}")
+        return tags
+
+    def analyse(self, draft: Draft, contexts=None) -> Analysis:
+        return Analysis(
+            draft,
+            contexts=contexts or self.config.context or None,
+            detect=self.detect_contexts,
+            company=self.config.company,
+        )
+
+    def lint(self, draft: Draft, *, contexts=None, rules: list[Rule] | None = None) -> Report:
+        analysis = self.analyse(draft, contexts)
+        errors: list[str] = []
+        findings: list[Finding] = []
+        for rule in self.rules if rules is None else rules:
+            try:
+                for f in rule.check(analysis, rule):
+                    if draft.in_writer_text(f.offset, f.end):
+                        findings.append(f)
+            except Exception as exc:
+                errors.append(f"plugin {rule.source!r}: rule {rule.id} raised {type(exc).__name__}: {exc}")
+        findings = _resolve_overlaps(findings)
+        if draft.offset_map is not None:
+            findings = [_to_source(draft, f) for f in findings]
+        findings.sort(key=lambda f: (f.offset, -SEVERITY_RANK[f.severity], f.rule))
+        return Report(
+            path=draft.path,
+            text=draft.original,
+            findings=findings,
+            score=score(findings, self.config.weights),
+            contexts=tuple(sorted(analysis.contexts)),
+            errors=errors,
+        )
+
+
+def _to_source(draft: Draft, f: Finding) -> Finding:
+    """The finding with its span and its fix's edits moved into the source's offsets."""
+
+    def span(offset, length):
+        start, end = draft.to_source(offset, offset + length)
+        return start, end - start
+
+    def edit(e):
+        offset, length = span(e.offset, e.length)
+        return replace(e, offset=offset, length=length)
+
+    offset, length = span(f.offset, f.length)
+    suggestions = [
+        replace(s, fix=replace(s.fix, edits=tuple(edit(e) for e in s.fix.edits))) if s.fix else s
+        for s in f.suggestions
+    ]
+    return replace(f, offset=offset, length=length, suggestions=suggestions)
+
+
+def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per span and category: where two rules flag the same words for
+    the same reason, keep the more severe (then the first)."""
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.offset, f.length, f.category)
+        kept = best.get(key)
+        if kept is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[kept.severity]:
+            best[key] = f
+    return list(best.values())

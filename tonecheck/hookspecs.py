@@ -1,0 +1,35 @@
+"""The hooks a tonecheck plugin can implement. Built-in rules use the same hooks.
+
+A plugin is a module (or object) with functions marked ``@tonecheck.hookimpl``,
+registered through the entry-point group ``tonecheck`` or named in the config.
+"""
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("tonecheck")
+
+
+@hookspec
+def tonecheck_rules():
+    """Return the Python rules this plugin provides: a list of ``tonecheck.Rule``
+    (usually made with the ``@tonecheck.rule(...)`` decorator)."""
+
+
+@hookspec
+def tonecheck_rule_packs():
+    """Return paths of YAML rule packs (files or folders of ``*.yml``) this plugin
+    ships; they are loaded and validated like the built-in packs."""
+
+
+@hookspec
+def tonecheck_context(analysis):
+    """Return the context tags (e.g. ``"complaint"``, ``"delay"``, ``"celebration"``)
+    this detector sees in the draft and the quoted customer message. Tags from all
+    detectors are merged; ``--context`` replaces detection altogether."""
+
+
+@hookspec
+def tonecheck_formatters():
+    """Return ``{name: format_function}``; ``format_function(reports, options)``
+    returns the whole output as a string. The name becomes a ``--format`` choice."""

@@ -1,0 +1,434 @@
+"""YAML rule packs: load (through a parse cache), validate, compile into Rules.
+
+A pack is one YAML file: ``pack: Name``, optional ``description``, and ``rules:``, a
+list of rules of one of the kinds below. Patterns are compiled with RE2, a
+linear-time engine, so a house rule cannot hang a run; they match case-insensitively
+and, unless ``word_boundaries: false``, only as whole words.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from .errors import PackError
+from .findings import SEVERITIES, Edit, Fix, Suggestion
+from .rule import Example, Rule
+
+KINDS = ("phrase", "substitution", "ratio", "metric", "require-when", "limit")
+_COMMON = {
+    "name", "kind", "category", "severity", "message", "description", "why", "instead",
+    "examples", "when", "unless", "scope", "word_boundaries", "case_sensitive",
+}
+_KIND_FIELDS = {
+    "phrase": {"patterns", "span", "suggest", "max_per_draft"},
+    "substitution": {"swap", "fix"},
+    "ratio": {"numerator", "denominator", "max", "min_count"},
+    "metric": {"metric", "max", "min", "per"},
+    "require-when": {"require", "within"},
+    "limit": {"patterns", "max"},
+}
+_REQUIRED = {
+    "phrase": ("patterns",),
+    "substitution": ("swap",),
+    "ratio": ("numerator", "denominator", "max"),
+    "metric": ("metric",),
+    "require-when": ("when", "require"),
+    "limit": ("patterns", "max"),
+}
+_SCOPES = ("writer", "body", "opening")
+_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+
+
+# -- loading --------------------------------------------------------------------
+def pack_files(path: Path) -> list[Path]:
+    """The pack files at a path: the file itself, or a folder's *.yml / *.yaml, sorted."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    if path.is_file():
+        return [path]
+    raise PackError(path, None, "path", "no such file or folder")
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("TONECHECK_NO_CACHE"):
+        return None
+    root = os.environ.get("TONECHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tonecheck"
+    )
+    return Path(root)
+
+
+def read_pack(path: Path) -> dict:
+    """The parsed YAML of a pack, from the cache when the file has not changed.
+
+    PyYAML costs ~40 ms to import; the cache keeps it off a check's start-up.
+    """
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise PackError(path, None, "path", exc.strerror or str(exc)) from None
+    stamp = [st.st_mtime_ns, st.st_size]
+    cache = _cache_dir()
+    entry = None
+    if cache is not None:
+        key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+        entry = cache / "packs" / f"{key}.json"
+        try:
+            cached = json.loads(entry.read_text(encoding="utf-8"))
+            if cached.get("stamp") == stamp:
+                return cached["data"]
+        except (OSError, ValueError):
+            pass
+    data = _parse_yaml(path)
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"stamp": stamp, "data": data}), encoding="utf-8")
+            os.replace(tmp, entry)
+        except OSError:
+            pass  # a read-only home still works, just without the cache
+    return data
+
+
+def _parse_yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise PackError(path, None, "file", "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError(path, None, "yaml", f"invalid YAML{where}: {problem}") from None
+
+
+def load_pack(path: Path, source: str) -> list[Rule]:
+    return compile_pack(read_pack(path), path, source)
+
+
+# -- validation and compilation ------------------------------------------------------
+def compile_pack(data: Any, path: Path, source: str) -> list[Rule]:
+    if not isinstance(data, dict):
+        raise PackError(path, None, "pack", "a pack is a mapping with 'pack' and 'rules'")
+    _no_unknown(data, {"pack", "description", "rules"}, path, None)
+    pack = data.get("pack")
+    if not isinstance(pack, str) or not _NAME.match(pack):
+        raise PackError(path, None, "pack", "must be a CamelCase name such as CustomerFocus")
+    rules = data.get("rules")
+    if not isinstance(rules, list) or not rules:
+        raise PackError(path, None, "rules", "must be a non-empty list of rules")
+    out = []
+    for i, spec in enumerate(rules):
+        out.append(_compile_rule(spec, pack, path, source, i))
+    return out
+
+
+def _no_unknown(spec: dict, allowed: set, path, rule) -> None:
+    for key in spec:
+        if key not in allowed:
+            hint = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            extra = f"; did you mean {hint[0]!r}?" if hint else ""
+            raise PackError(path, rule, key, f"unknown field{extra}")
+
+
+def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> Rule:
+    if not isinstance(spec, dict):
+        raise PackError(path, f"#{index + 1}", "rules", "each rule is a mapping")
+    name = spec.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise PackError(path, name or f"#{index + 1}", "name", "must be a CamelCase name")
+    rid = f"{pack}.{name}"
+
+    def fail(field: str, problem: str):
+        raise PackError(path, rid, field, problem)
+
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        fail("kind", f"must be one of {', '.join(KINDS)}")
+    _no_unknown(spec, _COMMON | _KIND_FIELDS[kind], path, rid)
+    for key in ("category", "message") + _REQUIRED[kind]:
+        if spec.get(key) in (None, "", [], {}):
+            fail(key, "is required")
+    category = spec["category"]
+    if not isinstance(category, str) or not re.match(r"^[a-z][a-z_]*$", category):
+        fail("category", "must be a snake_case category such as company_centric")
+    severity = spec.get("severity", "warning")
+    if severity not in SEVERITIES:
+        fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    for key in ("message", "description", "why", "instead"):
+        if key in spec and not isinstance(spec[key], str):
+            fail(key, "must be text")
+    scope = spec.get("scope", "writer")
+    if scope not in _SCOPES:
+        fail("scope", f"must be one of {', '.join(_SCOPES)}")
+    when = _str_list(spec.get("when", []), "when", fail)
+
+    flags = dict(
+        bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail
+    )
+    unless = _compile(spec.get("unless", []), "unless", **flags) if spec.get("unless") else None
+    builder = _BUILDERS[kind]
+    check, options, fixable = builder(spec, flags, fail)
+    examples = spec.get("examples")
+    if not isinstance(examples, dict):
+        fail("examples", "needs 'bad' and 'good' lists, at least one draft each")
+    _no_unknown(examples, {"bad", "good"}, path, rid)
+    bad = _examples(examples.get("bad"), "examples.bad", fail)
+    good = _examples(examples.get("good"), "examples.good", fail)
+
+    def guarded(a, r):
+        if when and not a.contexts.intersection(when):
+            return ()
+        found = check(a, r, scope)
+        if unless is None:
+            return found
+        return (f for f in found if not _sentence_has(a, f.offset, unless))
+
+    return Rule(
+        id=rid,
+        category=category,
+        severity=severity,
+        message=spec["message"].strip(),
+        check=guarded,
+        description=spec.get("description", "").strip() or _default_description(kind, spec),
+        why=spec.get("why", "").strip(),
+        instead=spec.get("instead", "").strip(),
+        bad=bad,
+        good=good,
+        fixable=fixable,
+        fix_safety=_fix_safety(kind, spec),
+        options=options,
+        source=source,
+        kind=kind,
+    )
+
+
+def _str_list(value, field, fail) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        fail(field, "must be a list of strings")
+    return value
+
+
+def _examples(value, field, fail) -> tuple[Example, ...]:
+    if not isinstance(value, list) or not value:
+        fail(field, "needs at least one draft")
+    out = []
+    for item in value:
+        if isinstance(item, str):
+            out.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            out.append(Example(item["text"], tuple(_str_list(item.get("context", []), field, fail))))
+        else:
+            fail(field, "each example is a draft, or a mapping with 'text' and 'context'")
+    return tuple(out)
+
+
+def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
+    """One RE2 alternation for a list of patterns: one pass over the text per rule."""
+    import re2
+
+    items = _str_list(patterns, field, fail)
+    opts = re2.Options()
+    opts.log_errors = False
+    opts.case_sensitive = bool(case)
+    for p in items:  # compile each alone first, so the error names the pattern
+        try:
+            re2.compile(p, opts)
+        except re2.error as exc:
+            detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+            fail(field, f"pattern {p!r} is not valid RE2 syntax ({detail}); RE2 has no look-around or back-references")
+    alt = "|".join(f"(?:{p})" for p in items)
+    return re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts)
+
+
+def _sentence_has(a, offset: int, pattern) -> bool:
+    s = a.sentence_at(offset)
+    return bool(s and pattern.search(s.text))
+
+
+class _Fmt(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _fmt(template: str, **values) -> str:
+    return template.format_map(_Fmt(values))
+
+
+def _default_description(kind: str, spec: dict) -> str:
+    return {
+        "phrase": "Flags the phrases listed in this rule.",
+        "substitution": "Flags a phrase and offers a better one.",
+        "ratio": "Compares how often two kinds of phrase occur.",
+        "metric": f"Checks the {spec.get('metric')} readability figure.",
+        "require-when": "In the given context, requires an acknowledgement.",
+        "limit": "Flags a phrase used too often.",
+    }[kind]
+
+
+def _fix_safety(kind: str, spec: dict) -> str:
+    if kind != "substitution":
+        return "No automatic fix."
+    if spec.get("fix") == "safe":
+        return "Safe: the replacement keeps the meaning."
+    return "Unsafe: the replacement may change the meaning; review it before sending."
+
+
+# -- the kinds ---------------------------------------------------------------------
+Builder = Callable[[dict, dict, Callable], tuple[Callable, dict, bool]]
+
+
+def _phrase(spec, flags, fail):
+    pattern = _compile(spec["patterns"], "patterns", **flags)
+    span = spec.get("span", "match")
+    if span not in ("match", "sentence"):
+        fail("span", "must be 'match' or 'sentence'")
+    suggest = spec.get("suggest")
+    limit = spec.get("max_per_draft")
+
+    def check(a, r, scope) -> Iterator:
+        n = 0
+        for s, e, text in a.writer_matches(pattern, scope=scope):
+            if span == "sentence":
+                sent = a.sentence_at(s)
+                s, e = (sent.start, sent.end) if sent else (s, e)
+            sugg = [Suggestion(_fmt(suggest, match=text))] if suggest else []
+            yield r.finding(s, e, _fmt(r.message, match=text), suggestions=sugg)
+            n += 1
+            if limit and n >= limit:
+                return
+
+    return check, {}, False
+
+
+def _substitution(spec, flags, fail):
+    swap = spec["swap"]
+    if not isinstance(swap, dict) or not all(isinstance(v, str) for v in swap.values()):
+        fail("swap", "must map each pattern to its replacement")
+    compiled = [(_compile([k], "swap", **flags), v) for k, v in swap.items()]
+    applicability = spec.get("fix", "unsafe")
+    if applicability not in ("safe", "unsafe"):
+        fail("fix", "must be 'safe' or 'unsafe'")
+
+    def check(a, r, scope):
+        for pattern, replacement in compiled:
+            for s, e, text in a.writer_matches(pattern, scope=scope):
+                new = _match_case(text, replacement)
+                fix = Fix((Edit(s, e - s, new),), applicability)
+                msg = _fmt(r.message, match=text, replacement=new)
+                yield r.finding(s, e, msg, suggestions=[Suggestion(f"Write {new!r}", fix)])
+
+    return check, {}, True
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _ratio(spec, flags, fail):
+    num = _compile(spec["numerator"], "numerator", **flags)
+    den = _compile(spec["denominator"], "denominator", **flags)
+    options = {"max": _number(spec["max"], "max", fail), "min_count": int(spec.get("min_count", 3))}
+
+    def check(a, r, scope):
+        hits = list(a.writer_matches(num, scope=scope))
+        d = sum(1 for _ in a.writer_matches(den, scope=scope))
+        ratio = len(hits) / max(d, 1)
+        if len(hits) >= r.options["min_count"] and ratio > r.options["max"]:
+            s, e, _ = hits[0]
+            msg = _fmt(r.message, numerator=len(hits), denominator=d, ratio=f"{ratio:.1f}")
+            yield r.finding(s, e, msg)
+
+    return check, options, False
+
+
+def _metric(spec, flags, fail):
+    from .analysis import READABILITY_METRICS
+
+    metric = spec["metric"]
+    if metric not in READABILITY_METRICS:
+        fail("metric", f"must be one of {', '.join(READABILITY_METRICS)}")
+    per = spec.get("per", "draft")
+    if per not in ("draft", "sentence"):
+        fail("per", "must be 'draft' or 'sentence'")
+    if per == "sentence" and metric != "word_count":
+        fail("per", "per-sentence checks support the word_count metric")
+    if "max" not in spec and "min" not in spec:
+        fail("max", "a metric rule needs 'max' or 'min'")
+    options = {k: _number(spec[k], k, fail) for k in ("max", "min") if k in spec}
+
+    def out_of_range(value, o) -> bool:
+        return ("max" in o and value > o["max"]) or ("min" in o and value < o["min"])
+
+    def check(a, r, scope):
+        sents = a.body if scope != "opening" else a.opening()
+        if per == "sentence":
+            for s in sents:
+                if out_of_range(len(s.words), r.options):
+                    yield r.finding(s.start, s.end, _fmt(r.message, value=len(s.words), **r.options))
+            return
+        if not sents:
+            return
+        value = a.readability[metric]
+        if out_of_range(value, r.options):
+            longest = max(sents, key=lambda s: len(s.words))
+            yield r.finding(longest.start, longest.end, _fmt(r.message, value=f"{value:.1f}", **r.options))
+
+    return check, options, False
+
+
+def _require_when(spec, flags, fail):
+    require = _compile(spec["require"], "require", **flags)
+    within = spec.get("within", "writer")
+    if within not in _SCOPES:
+        fail("within", f"must be one of {', '.join(_SCOPES)}")
+
+    def check(a, r, scope):
+        if not a.body or any(a.writer_matches(require, scope=within)):
+            return
+        first = a.body[0]
+        yield r.finding(first.start, first.end, _fmt(r.message, context=", ".join(sorted(a.contexts))))
+
+    return check, {}, False
+
+
+def _limit(spec, flags, fail):
+    pattern = _compile(spec["patterns"], "patterns", **flags)
+    options = {"max": int(_number(spec["max"], "max", fail))}
+
+    def check(a, r, scope):
+        hits = list(a.writer_matches(pattern, scope=scope))
+        if len(hits) > r.options["max"]:
+            s, e, text = hits[r.options["max"]]
+            yield r.finding(s, e, _fmt(r.message, count=len(hits), match=text, **r.options))
+
+    return check, options, False
+
+
+def _number(value, field, fail) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        fail(field, "must be a number")
+    return value
+
+
+_BUILDERS: dict[str, Builder] = {
+    "phrase": _phrase,
+    "substitution": _substitution,
+    "ratio": _ratio,
+    "metric": _metric,
+    "require-when": _require_when,
+    "limit": _limit,
+}

@@ -1,0 +1,46 @@
+"""The result for one draft: findings in source offsets, the score, and any rule
+errors. Formatters read only this."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .findings import SEVERITY_RANK, Finding
+from .score import Score
+
+
+@dataclass
+class Report:
+    path: str
+    text: str  # the source as read; findings' offsets index it
+    findings: list[Finding]
+    score: Score
+    contexts: tuple[str, ...] = ()
+    errors: list[str] = field(default_factory=list)  # rules that raised, by plugin and rule
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset."""
+        line = bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def at_or_above(self, severity: str) -> list[Finding]:
+        rank = SEVERITY_RANK[severity]
+        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= rank]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "suggestion": 0}
+        for f in self.findings:
+            out[f.severity] = out.get(f.severity, 0) + 1
+        return out

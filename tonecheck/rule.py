@@ -1,0 +1,131 @@
+"""A rule: its identity, its documentation and examples, and the check it runs.
+
+Built-in and third-party rules are the same type, whether they come from a YAML
+pack or a Python plugin. ``check(analysis, rule)`` yields Findings; it never parses
+or prints.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable
+
+from .findings import CATEGORIES, SEVERITIES, Finding, Suggestion
+
+_ID = re.compile(r"^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A draft the rule must fire on (bad) or stay quiet on (good)."""
+
+    text: str
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "Pack.RuleName"
+    category: str
+    severity: str
+    message: str
+    check: Callable[..., Iterable[Finding]] = field(compare=False, repr=False)
+    description: str = ""  # what it does
+    why: str = ""  # why it matters to the customer
+    instead: str = ""  # what to write instead
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    fixable: bool = False
+    fix_safety: str = ""  # how far an automatic fix can be trusted
+    options: dict = field(default_factory=dict, compare=False)
+    source: str = "builtin"  # the plugin (or pack file) that provides it
+    kind: str = "python"  # "python" or the pack rule kind
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        *,
+        severity: str | None = None,
+        suggestions: Iterable[Suggestion] = (),
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message or self.message,
+            offset=start,
+            length=max(0, end - start),
+            suggestions=list(suggestions),
+        )
+
+    def configured(self, settings: dict) -> Rule:
+        """A copy with a severity override and options from the user's config."""
+        settings = dict(settings)
+        severity = settings.pop("severity", self.severity)
+        if severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        unknown = set(settings) - set(self.options)
+        if unknown:
+            known = ", ".join(sorted(self.options)) or "none"
+            raise ValueError(f"unknown option {sorted(unknown)[0]!r} (options: severity, {known})")
+        return replace(self, severity=severity, options={**self.options, **settings})
+
+    def validate(self) -> None:
+        if not _ID.match(self.id):
+            raise ValueError(f"rule id {self.id!r} is not of the form Pack.RuleName")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.id}: severity {self.severity!r} is not one of {SEVERITIES}")
+        if not re.match(r"^[a-z][a-z_]*$", self.category):
+            raise ValueError(f"{self.id}: category {self.category!r} is not a snake_case name")
+
+
+def _examples(items) -> tuple[Example, ...]:
+    return tuple(i if isinstance(i, Example) else Example(i) for i in items)
+
+
+def rule(
+    id: str,
+    *,
+    category: str,
+    severity: str = "warning",
+    message: str,
+    why: str,
+    instead: str = "",
+    bad: Iterable = (),
+    good: Iterable = (),
+    fixable: bool = False,
+    fix_safety: str = "",
+    options: dict | None = None,
+) -> Callable[[Callable], Rule]:
+    """Turn ``check(analysis, rule) -> Iterable[Finding]`` into a Rule; its docstring
+    says what the rule does."""
+
+    def wrap(fn: Callable) -> Rule:
+        r = Rule(
+            id=id,
+            category=category,
+            severity=severity,
+            message=message,
+            check=fn,
+            description=(fn.__doc__ or "").strip(),
+            why=why,
+            instead=instead,
+            bad=_examples(bad),
+            good=_examples(good),
+            fixable=fixable,
+            fix_safety=fix_safety,
+            options=dict(options or {}),
+        )
+        r.validate()
+        return r
+
+    return wrap
+
+
+__all__ = ["Rule", "Example", "rule", "CATEGORIES"]
