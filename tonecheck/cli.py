@@ -53,7 +53,7 @@ def _read(path: str, stdin_filename: str | None):
     from .sources import load_bytes
 
     if path == "-":
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         return load_bytes(data, stdin_filename or "-")
     try:
         data = Path(path).read_bytes()
@@ -139,7 +139,9 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         formatters.update(impl.function() or {})
     if fmt not in formatters:
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(formatters))}", param_hint="--format")
-    click.echo(formatters[fmt](reports, {"color": _use_color(color), "quiet": quiet}), nl=False)
+    painted = _use_color(color)
+    # click strips ANSI codes off a non-TTY unless told: --color always must mean it
+    click.echo(formatters[fmt](reports, {"color": painted, "quiet": quiet}), nl=False, color=painted)
 
     failing = any(r.at_or_above(config.fail_on) for r in reports)
     low = config.min_score is not None and any(r.score.overall < config.min_score for r in reports)

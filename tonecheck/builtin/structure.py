@@ -22,8 +22,14 @@ _TIME = re.compile(
     message="No greeting. Open with the customer's name ('Hi Sam,').",
     why="A greeting with the customer's name is the cheapest signal that a person wrote to them.",
     instead="'Hi Sam,' on the first line.",
-    bad=["Your refund has been processed. It will reach your card within five working days. Thanks, Leah"],
-    good=["Hi Sam,\nYour refund has been processed. It will reach your card within five working days.\nThanks,\nLeah"],
+    bad=[
+        "Your refund of £25 has been processed today. It will reach your card within five working days, "
+        "and you will get an email from us when it does.\nThanks,\nLeah"
+    ],
+    good=[
+        "Hi Sam,\nYour refund of £25 has been processed today. It will reach your card within five working days, "
+        "and you will get an email from us when it does.\nThanks,\nLeah"
+    ],
     options={"min_words": 25},
 )
 def greeting(a, r):

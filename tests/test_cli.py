@@ -1,0 +1,164 @@
+"""The CLI as a user meets it: the README's example, exit codes, output formats."""
+import json
+
+import pytest
+
+from conftest import EXAMPLES
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    """The README's seed email and its rewrite, copied where no config applies."""
+    for name in ("collection-weekend.txt", "collection-rewrite.txt"):
+        (tmp_path / name).write_text((EXAMPLES / name).read_text())
+    return tmp_path
+
+
+@pytest.fixture
+def SEED(drafts):
+    return drafts / "collection-weekend.txt"
+
+
+@pytest.fixture
+def REWRITE(drafts):
+    return drafts / "collection-rewrite.txt"
+
+
+def test_seed_email_is_caught_point_by_point(run, SEED):
+    result = run("check", "--format", "json", SEED)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)["files"][0]
+    text = SEED.read_text()
+    where = text.index("I just wanted to plan my weekend")
+    centric = [f for f in report["findings"] if f["category"] == "company_centric"]
+    assert any(f["offset"] <= where < f["offset"] + f["length"] for f in centric), centric
+    assert any(f["category"] == "missing_empathy" for f in report["findings"])
+    assert report["score"]["overall"] < 80
+
+
+def test_seed_text_output_points_at_the_words(run, SEED):
+    result = run("check", SEED)
+    assert result.exit_code == 1, result.output
+    assert "collection-weekend.txt:2:1: CustomerFocus.OwnAgenda [warning]" in result.output
+    assert "I just wanted to plan my weekend" in result.output
+    assert "^^^^" in result.output
+    assert "score" in result.output and "problems" in result.output
+
+
+def test_good_rewrite_passes(run, REWRITE):
+    result = run("check", REWRITE)
+    assert result.exit_code == 0, result.output
+    assert "All clear" in result.output
+
+
+def test_stdin_dash(run, SEED):
+    result = run("check", "-", input=SEED.read_text())
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("-:2:1:")
+
+
+def test_select_and_ignore_by_rule_pack_or_category(run, SEED):
+    only = run("check", "--format", "json", "--select", "company_centric", SEED)
+    cats = {f["category"] for f in json.loads(only.output)["files"][0]["findings"]}
+    assert cats == {"company_centric"}
+    none = run("check", "--ignore", "company_centric,Empathy", SEED)
+    assert none.exit_code == 0, none.output
+
+
+def test_fail_on_error_lets_warnings_pass(run, SEED):
+    result = run("check", "--fail-on", "error", SEED)
+    assert result.exit_code == 0, result.output
+
+
+def test_min_score_fails_a_clean_but_low_draft(run, tmp_path, SEED):
+    result = run("check", "--fail-on", "error", "--min-score", "90", SEED)
+    assert result.exit_code == 1, result.output
+
+
+def test_context_flag_replaces_detection(run, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Hi Jo,\nYour sofa arrives on Thursday between 10am and 12pm.\nThanks,\nMaya\n")
+    assert run("check", draft).exit_code == 0
+    result = run("check", "--context", "bereavement", "--format", "json", draft)
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.output)["files"][0]["contexts"] == ["bereavement"]
+    bad = run("check", "--context", "party", draft)
+    assert bad.exit_code == 2 and "party" in bad.output
+
+
+def test_quiet_prints_only_findings(run, SEED):
+    result = run("check", "-q", SEED)
+    assert result.exit_code == 1
+    assert all(line.startswith(str(SEED)) for line in result.output.splitlines())
+
+
+def test_color_only_when_asked_and_no_color_respected(run, monkeypatch, SEED):
+    assert "\x1b[" not in run("check", SEED).output  # not a TTY
+    assert "\x1b[" in run("check", "--color", "always", SEED).output
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("check", "--color", "auto", SEED).output
+
+
+def test_folder_is_checked_file_by_file(run, tmp_path, SEED, REWRITE):
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_text(SEED.read_text())
+    (tmp_path / "inbox" / "b.txt").write_text(REWRITE.read_text())
+    result = run("check", "--format", "json", tmp_path / "inbox")
+    assert result.exit_code == 1
+    paths = [f["path"] for f in json.loads(result.output)["files"]]
+    assert [p.rsplit("/", 1)[-1] for p in paths] == ["a.txt", "b.txt"]
+
+
+def test_rules_table_lists_every_rule_with_its_source(run):
+    result = run("rules")
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0].split()
+    assert header == ["RULE", "CATEGORY", "SEVERITY", "FIXABLE", "SOURCE"]
+    assert "CustomerFocus.OwnAgenda" in result.output
+    assert "tonecheck.builtin.packs" in result.output
+    assert "tonecheck.builtin.company_centric" in result.output
+    rows = json.loads(run("rules", "--format", "json").output)
+    assert len(rows) >= 20
+    assert {r["category"] for r in rows} >= {
+        "company_centric", "missing_empathy", "excuse_blame", "vague_commitment",
+        "hard_to_read", "negative_framing", "non_apology", "structure",
+    }
+
+
+def test_explain_gives_what_why_example_and_silencing(run):
+    result = run("explain", "CustomerFocus.SingleSlot")
+    assert result.exit_code == 0, result.output
+    for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Fix safety", "## How to silence it"):
+        assert heading in result.output
+    assert "Would you be available at 9am" in result.output
+    assert "--ignore CustomerFocus.SingleSlot" in result.output
+
+
+def test_explain_unknown_rule_suggests(run):
+    result = run("explain", "CustomerFocus.OwnAgnda")
+    assert result.exit_code == 2
+    assert "did you mean 'CustomerFocus.OwnAgenda'" in result.output
+
+
+def test_init_writes_a_config_that_loads(run, tmp_path, SEED):
+    result = run("init")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".tonecheck.toml").is_file()
+    again = run("init")
+    assert again.exit_code == 2 and "--force" in again.output
+    draft = tmp_path / "d.txt"
+    draft.write_text(SEED.read_text())
+    assert run("check", draft).exit_code == 1
+
+
+def test_version(run):
+    from tonecheck import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_unknown_format_is_a_usage_error(run, SEED):
+    result = run("check", "--format", "xml", SEED)
+    assert result.exit_code == 2
+    assert "json" in result.output and "text" in result.output

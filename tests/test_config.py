@@ -1,0 +1,81 @@
+"""Configuration is found upward from the draft; flags win; mistakes are explained."""
+import json
+
+import pytest
+
+from tonecheck.config import find_config, load_config
+from tonecheck.errors import ConfigError
+
+SEED = "Hi Steve,\nI just wanted to plan my weekend. Would you be available at 9am to collect tomorrow?\n"
+
+
+def test_found_upward_from_the_checked_file(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('ignore = ["company_centric"]\n')
+    (tmp_path / "team" / "drafts").mkdir(parents=True)
+    draft = tmp_path / "team" / "drafts" / "d.txt"
+    draft.write_text(SEED)
+    result = run("check", "--format", "json", draft)
+    cats = {f["category"] for f in json.loads(result.output)["files"][0]["findings"]}
+    assert cats and "company_centric" not in cats
+
+
+def test_pyproject_tool_table(run, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.tonecheck]\nfail-on = "error"\n')
+    (tmp_path / "d.txt").write_text(SEED)
+    assert find_config(tmp_path / "d.txt") == tmp_path / "pyproject.toml"
+    assert run("check", "d.txt").exit_code == 0
+
+
+def test_pyproject_without_the_table_is_passed_over(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (tmp_path / "sub").mkdir()
+    assert find_config(tmp_path / "sub" / "d.txt") != tmp_path / "pyproject.toml"
+
+
+def test_flags_win_over_config(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('fail-on = "error"\n')
+    (tmp_path / "d.txt").write_text(SEED)
+    assert run("check", "d.txt").exit_code == 0
+    assert run("check", "--fail-on", "warning", "d.txt").exit_code == 1
+
+
+def test_explicit_config_flag(run, tmp_path):
+    (tmp_path / "strict.toml").write_text("min-score = 99\n")
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nThanks,\nLeah\n")
+    (tmp_path / "bad.txt").write_text(SEED)
+    assert run("check", "--config", "strict.toml", "d.txt").exit_code == 0
+    assert run("check", "--config", "strict.toml", "--fail-on", "error", "bad.txt").exit_code == 1
+    missing = run("check", "--config", "nope.toml", "d.txt")
+    assert missing.exit_code == 2 and "not found" in missing.output
+
+
+def test_company_names_count_as_us(tmp_path):
+    from tonecheck.config import Config
+    from tonecheck.engine import Linter
+    from tonecheck.sources import load_text
+
+    text = ("Northgate has taken measures to reduce the noise. Northgate has also added cleaners. "
+            "Northgate will send the feedback to the contractors. The works end soon.")
+    plain = Linter(Config(select=("CustomerFocus.AboutUs",))).lint(load_text(text))
+    named = Linter(Config(select=("CustomerFocus.AboutUs",), company=("Northgate",))).lint(load_text(text))
+    assert not plain.findings
+    assert [f.rule for f in named.findings] == ["CustomerFocus.AboutUs"]
+
+
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ('fail-on = "fatal"', "'fail-on' must be one of"),
+        ("min-score = 200", "'min-score' must be a number from 0 to 100"),
+        ("select = 3", "'select' must be a list of strings"),
+        ('context = ["party"]', "unknown context 'party'"),
+        ("weights = { loud = 3 }", "'weights' must map"),
+        ("[rules]\nx = 1", "must be tables"),
+        ("colour = true", "unknown key 'colour'"),
+    ],
+)
+def test_invalid_values_are_explained(tmp_path, toml, message):
+    path = tmp_path / ".tonecheck.toml"
+    path.write_text(toml + "\n")
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)

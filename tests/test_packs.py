@@ -1,0 +1,185 @@
+"""YAML rule packs: every kind works, and a malformed pack names file, rule and field."""
+import textwrap
+
+import pytest
+
+from tonecheck.config import Config
+from tonecheck.engine import Linter
+from tonecheck.errors import PackError
+from tonecheck.packs import compile_pack, read_pack
+from tonecheck.sources import load_text
+
+
+def pack(tmp_path, body: str, name="House"):
+    folder = tmp_path / "house"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.yml").write_text(f"pack: {name}\nrules:\n" + textwrap.indent(textwrap.dedent(body), "  "))
+    return Linter(Config(packs=(str(folder),), select=(name,)))
+
+
+def rule_ids(linter, text, **kw):
+    return [f.rule for f in linter.lint(load_text(text), **kw).findings]
+
+
+EX = "examples: {bad: [x], good: [y]}\n"
+
+
+def test_phrase_with_unless_and_when(tmp_path):
+    linter = pack(tmp_path, """
+        - name: NoAsap
+          kind: phrase
+          category: vague_commitment
+          message: "'{match}' has no date"
+          patterns: ["asap", "as soon as possible"]
+          unless: ["friday"]
+          examples: {bad: [We will call ASAP.], good: [We will call on Friday.]}
+        - name: SorryWhenComplaint
+          kind: phrase
+          category: non_apology
+          when: [complaint]
+          patterns: ["oops"]
+          message: m
+          examples: {bad: [{text: Oops., context: [complaint]}], good: [Fine.]}
+    """)
+    report = linter.lint(load_text("Hi Jo,\nWe will call ASAP. We will fix it as soon as possible on Friday.\n"))
+    assert [(f.rule, f.message) for f in report.findings] == [("House.NoAsap", "'ASAP' has no date")]
+    assert rule_ids(linter, "Oops, sorry.", contexts=["general"]) == []
+    assert rule_ids(linter, "Oops, sorry.", contexts=["complaint"]) == ["House.SorryWhenComplaint"]
+
+
+def test_substitution_carries_a_fix(tmp_path):
+    linter = pack(tmp_path, """
+        - name: Email
+          kind: substitution
+          category: hard_to_read
+          message: "Write '{replacement}', not '{match}'"
+          swap: {"e-mail": "email"}
+          fix: safe
+          examples: {bad: [Send an e-mail.], good: [Send an email.]}
+    """)
+    [f] = linter.lint(load_text("E-mail me today.")).findings
+    assert f.message == "Write 'Email', not 'E-mail'"
+    [edit] = f.suggestions[0].fix.edits
+    assert (edit.offset, edit.length, edit.content) == (0, 6, "Email")
+    assert f.suggestions[0].fix.applicability == "safe"
+
+
+def test_ratio_metric_require_when_and_limit(tmp_path):
+    linter = pack(tmp_path, """
+        - name: WeYou
+          kind: ratio
+          category: company_centric
+          numerator: ["we", "our"]
+          denominator: ["you", "your"]
+          max: 2
+          min_count: 3
+          message: "{numerator} we/our to {denominator} you ({ratio})"
+          examples: {bad: [We and our team and we.], good: [You and your team.]}
+        - name: Long
+          kind: metric
+          metric: word_count
+          per: sentence
+          max: 5
+          category: hard_to_read
+          message: "{value} words"
+          examples: {bad: [One two three four five six.], good: [One two.]}
+        - name: Sorry
+          kind: require-when
+          category: missing_empathy
+          when: [complaint]
+          require: ["sorry"]
+          message: "no apology in a {context}"
+          examples: {bad: [{text: It broke., context: [complaint]}], good: [{text: Sorry it broke., context: [complaint]}]}
+        - name: Excuse
+          kind: limit
+          category: excuse_blame
+          patterns: ["due to"]
+          max: 1
+          message: "{count} times"
+          examples: {bad: [Due to a. Due to b.], good: [Due to a.]}
+    """)
+    report = linter.lint(load_text("We, our team and we are sorry. You know."), contexts=["complaint"])
+    assert {(f.rule, f.message) for f in report.findings} == {("House.WeYou", "3 we/our to 1 you (3.0)"), ("House.Long", "7 words")}
+    assert "House.Sorry" in rule_ids(linter, "It broke.", contexts=["complaint"])
+    assert rule_ids(linter, "Due to rain. Due to snow.") == ["House.Excuse"]
+
+
+def test_config_overrides_severity_and_options(tmp_path):
+    folder = tmp_path / "house"
+    pack(tmp_path, """
+        - name: Long
+          kind: metric
+          metric: word_count
+          per: sentence
+          max: 5
+          category: hard_to_read
+          message: "{value} words"
+          examples: {bad: [One two three four five six.], good: [One two.]}
+    """)
+    linter = Linter(Config(packs=(str(folder),), select=("House",), rules={"House.Long": {"severity": "error", "max": 10}}))
+    assert linter.lint(load_text("One two three four five six.")).findings == []
+    [f] = linter.lint(load_text("One two three four five six seven eight nine ten eleven.")).findings
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "body, rule, field",
+    [
+        ("- name: lower\n  kind: phrase\n", "lower", "name"),
+        ("- name: A\n  kind: shout\n", "House.A", "kind"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  " + EX, "House.A", "patterns"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  patterns: ['(?<=x)y']\n  " + EX, "House.A", "patterns"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  patterns: ['(x']\n  " + EX, "House.A", "patterns"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  patern: [x]\n  " + EX, "House.A", "patern"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  patterns: [x]\n  examples: {bad: [x]}\n", "House.A", "examples.good"),
+        ("- name: A\n  kind: metric\n  metric: vibes\n  max: 3\n  category: c\n  message: m\n  " + EX, "House.A", "metric"),
+        ("- name: A\n  kind: limit\n  patterns: [x]\n  max: lots\n  category: c\n  message: m\n  " + EX, "House.A", "max"),
+    ],
+)
+def test_malformed_rules_are_named(tmp_path, body, rule, field):
+    path = tmp_path / "House.yml"
+    path.write_text("pack: House\nrules:\n" + textwrap.indent(body, "  "))
+    with pytest.raises(PackError) as err:
+        compile_pack(read_pack(path), path, "test")
+    assert (err.value.rule, err.value.field) == (rule, field), str(err.value)
+    assert "House.yml" in str(err.value)
+
+
+def test_unknown_field_suggests_the_right_one(tmp_path):
+    path = tmp_path / "House.yml"
+    path.write_text("pack: House\nrules:\n  - name: A\n    kind: phrase\n    category: c\n    message: m\n    patern: [x]\n")
+    with pytest.raises(PackError, match="did you mean 'patterns'"):
+        compile_pack(read_pack(path), path, "test")
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    path = tmp_path / "House.yml"
+    path.write_text("pack: House\nrules: [\n")
+    with pytest.raises(PackError, match=r"House.yml: pack, field 'yaml': invalid YAML \(line \d+\)"):
+        read_pack(path)
+
+
+def test_parse_cache_is_invalidated_when_the_pack_changes(tmp_path):
+    path = tmp_path / "House.yml"
+    path.write_text("pack: House\nrules: []\n")
+    assert read_pack(path) == {"pack": "House", "rules": []}
+    path.write_text("pack: Home\nrules: []\n# longer now\n")
+    assert read_pack(path)["pack"] == "Home"
+
+
+def test_patterns_run_in_linear_time(tmp_path):
+    """A classic catastrophic pattern for a backtracking engine returns at once under RE2."""
+    import time
+
+    linter = pack(tmp_path, """
+        - name: Evil
+          kind: phrase
+          category: c
+          message: m
+          word_boundaries: false
+          patterns: ["(a+)+b"]
+          examples: {bad: [aab], good: [c]}
+    """)
+    start = time.perf_counter()
+    linter.lint(load_text("a" * 5000 + "!"))
+    assert time.perf_counter() - start < 2  # a backtracking engine takes years here

@@ -1,0 +1,110 @@
+"""Plugins: local modules named in config, installed entry points, and a plugin
+that breaks is named while the run goes on."""
+import json
+
+from tonecheck.plugins import get_plugin_manager
+
+PLUGIN = '''
+import tonecheck
+
+@tonecheck.rule(
+    "House.NoCheers",
+    category="structure",
+    severity="warning",
+    message="Sign off warmly, not with 'Cheers'.",
+    why="House style.",
+    bad=["Your order ships Friday.\\nCheers"],
+    good=["Your order ships Friday.\\nBest wishes"],
+)
+def no_cheers(analysis, rule):
+    """Flags 'Cheers' as a sign-off."""
+    for start, end, _ in analysis.writer_matches(__import__("re").compile(r"\\bCheers\\b")):
+        yield rule.finding(start, end)
+
+@tonecheck.hookimpl
+def tonecheck_rules():
+    return [no_cheers]
+'''
+
+BROKEN = '''
+import tonecheck
+
+@tonecheck.rule("House.Crash", category="structure", message="m", why="w", bad=["x"], good=["y"])
+def crash(analysis, rule):
+    """Always raises."""
+    raise RuntimeError("boom")
+    yield
+
+@tonecheck.hookimpl
+def tonecheck_rules():
+    return [crash]
+'''
+
+
+def test_local_python_plugin_from_config(run, tmp_path):
+    (tmp_path / "house.py").write_text(PLUGIN)
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house.py"]\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships Friday.\nCheers\nLeah\n")
+    result = run("check", "--format", "json", "d.txt")
+    assert result.exit_code == 1, result.output
+    assert [f["rule"] for f in json.loads(result.output)["files"][0]["findings"]] == ["House.NoCheers"]
+    table = run("rules", "--select", "House").output
+    assert "House.NoCheers" in table and "house.py" in table
+
+
+def test_a_rule_that_raises_is_named_and_the_run_goes_on(run, tmp_path):
+    (tmp_path / "broken.py").write_text(BROKEN)
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["broken.py"]\n')
+    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    result = run("check", "--format", "json", "d.txt")
+    assert result.exit_code == 1  # the other rules still ran
+    assert "plugin 'broken.py': rule House.Crash raised RuntimeError: boom" in result.stderr
+    report = json.loads(result.stdout)["files"][0]
+    assert any(f["rule"] == "CustomerFocus.OwnAgenda" for f in report["findings"])
+    assert report["errors"] == ["plugin 'broken.py': rule House.Crash raised RuntimeError: boom"]
+
+
+def test_a_config_plugin_that_cannot_load_is_an_error(run, tmp_path):
+    (tmp_path / "bad.py").write_text("import not_a_module_anywhere\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["bad.py"]\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nThanks!\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2
+    assert "plugin 'bad.py' failed to load: ModuleNotFoundError" in result.output
+
+
+def _install_entry_point(tmp_path, monkeypatch, module_name, source):
+    """A real installed distribution: a module plus a .dist-info with entry_points.txt."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / f"{module_name}.py").write_text(source)
+    info = site / f"{module_name}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module_name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[tonecheck]\n{module_name} = {module_name}\n")
+    monkeypatch.syspath_prepend(str(site))
+
+
+def test_installed_entry_point_plugins_are_found(tmp_path, monkeypatch):
+    _install_entry_point(tmp_path, monkeypatch, "tc_house_ep", PLUGIN)
+    pm = get_plugin_manager()
+    assert pm.has_plugin("tc_house_ep")
+    from tonecheck.engine import Linter
+
+    assert any(r.id == "House.NoCheers" and r.source == "tc_house_ep" for r in Linter().all_rules)
+
+
+def test_a_broken_installed_plugin_is_named_and_skipped(run, tmp_path, monkeypatch):
+    _install_entry_point(tmp_path, monkeypatch, "tc_broken_ep", "raise ImportError('missing dependency xyz')\n")
+    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 1
+    assert "plugin 'tc_broken_ep'" in result.stderr and "missing dependency xyz" in result.stderr
+    assert "CustomerFocus.OwnAgenda" in result.stdout
+
+
+def test_builtin_rules_are_plugins_like_any_other():
+    pm = get_plugin_manager()
+    names = {pm.get_name(p) for p in pm.get_plugins()}
+    assert {"tonecheck.builtin.packs", "tonecheck.builtin.company_centric", "tonecheck.formatters.json"} <= names
+    assert get_plugin_manager() is not pm  # a factory: no shared, import-time manager

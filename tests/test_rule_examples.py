@@ -1,0 +1,58 @@
+"""Every rule, built-in or house, fires on its own bad examples and stays quiet on
+its good ones. A rule without both kinds of example does not ship."""
+import pytest
+
+from tonecheck.engine import Linter
+from tonecheck.sources import load_text
+
+LINTER = Linter()
+RULES = LINTER.all_rules
+
+
+def _fired(rule, example):
+    report = LINTER.lint(load_text(example.text), contexts=example.context or None, rules=[rule])
+    assert not report.errors, report.errors
+    return [f for f in report.findings if f.rule == rule.id]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_fires_on_its_bad_examples(rule):
+    assert rule.bad, f"{rule.id} has no bad example"
+    for example in rule.bad:
+        assert _fired(rule, example), f"{rule.id} is quiet on its bad example: {example.text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_quiet_on_its_good_examples(rule):
+    assert rule.good, f"{rule.id} has no good example"
+    for example in rule.good:
+        found = _fired(rule, example)
+        assert not found, f"{rule.id} fired on its good example: {[f.message for f in found]}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_documented(rule):
+    assert rule.description and rule.why and rule.message
+    assert rule.category and rule.severity in ("error", "warning", "suggestion")
+
+
+def test_at_least_twenty_rules_over_the_categories():
+    assert len(RULES) >= 20
+    assert {r.category for r in RULES} >= {
+        "company_centric", "missing_empathy", "excuse_blame", "vague_commitment",
+        "hard_to_read", "negative_framing", "non_apology", "structure",
+    }
+
+
+def test_house_rules_in_examples_pass_their_own_examples():
+    from tonecheck.config import load_config
+    from conftest import EXAMPLES
+
+    linter = Linter(load_config(EXAMPLES / ".tonecheck.toml"))
+    house = [r for r in linter.all_rules if r.pack == "Dealership"]
+    assert house
+    for rule in house:
+        for ex in rule.bad:
+            assert any(f.rule == rule.id for f in linter.lint(load_text(ex.text), rules=[rule]).findings)
+        for ex in rule.good:
+            assert not linter.lint(load_text(ex.text), rules=[rule]).findings
