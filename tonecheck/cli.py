@@ -164,7 +164,7 @@ def _linter(config_path, select=None, ignore=None):
 def rules_cmd(fmt, select, config_path):
     """List the rules in force: id, category, severity, fixable, source plugin."""
     linter = _linter(config_path, select=_split(select))
-    rows = [(r.id, r.category, r.severity, "yes" if r.fixable else "no", r.source) for r in linter.rules]
+    rows = [(r.id, r.category, r.severity, "yes" if r.fixable else "no", r.source) for r in sorted(linter.rules, key=lambda r: r.id)]
     if fmt == "json":
         import json
 
@@ -225,7 +225,8 @@ def render_explanation(rule) -> str:
         "## How to silence it",
         f"For one run: tonecheck check --ignore {rule.id} DRAFT",
         f'For a project, in .tonecheck.toml: ignore = ["{rule.id}"]',
-        f'Or lower it: [rules."{rule.id}"] severity = "suggestion"',
+        "Or lower it there:",
+        block(f'[rules."{rule.id}"]\nseverity = "suggestion"'),
         "",
     ]
     return "\n".join(parts)
