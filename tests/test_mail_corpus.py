@@ -1,0 +1,156 @@
+"""Real mail from other projects' test suites: is the writer's text told apart from
+the quoted thread and the signature as those projects expect?
+
+The corpus lives in ../shared/mail-corpus (see its README for the manifest fields).
+Replies where tonecheck deliberately or knowingly differs from the source's expectation
+are listed in XFAIL with the reason; they are strict, so a fix shows up too.
+"""
+import json
+import os
+import re
+from bisect import bisect_left
+from pathlib import Path
+
+import pytest
+
+from tonecheck.draft import REGION_KINDS, WRITER_KINDS
+from tonecheck.errors import InputError
+from tonecheck.sources import load_bytes
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "mail-corpus"
+
+if not (CORPUS / "manifest.jsonl").is_file():
+    if os.environ.get("CI"):
+        pytest.fail(f"{CORPUS} is missing; CI must have ../shared beside the checkout", pytrace=False)
+    pytest.skip("../shared/mail-corpus is not beside this checkout", allow_module_level=True)
+
+MANIFEST = [json.loads(line) for line in (CORPUS / "manifest.jsonl").open(encoding="utf-8")]
+
+# The expected reply where we differ from the source project.
+XFAIL = {
+    "files/talon/reply-separated-by-hr.html":
+        'talon also drops "Bob" above the <hr> (the manifest calls it ambiguous); '
+        "we keep the writer's last line",
+    "files/talon/signature/short_url_body":
+        'talon\'s signature extractor removes the closing "Thank you,\\nNoam"; '
+        "tonecheck keeps closings as the writer's signoff region",
+    "files/talon-inline/dont_parse_quotations_for_forwarded_messages.txt":
+        "talon keeps a forwarded message in the reply; tonecheck marks it as quote, "
+        "since the writer did not write it",
+    "files/github-email_reply_parser/email_1_6.txt":
+        'email_reply_parser only knows "Sent from my ..."; we also take '
+        '"Sent from a magnificent torch of pixels" as the mobile signature it is '
+        "(the manifest's signature_marker agrees)",
+}
+
+# Files with nothing to check: the reason is part of the expectation.
+NO_TEXT = {
+    "files/cpython/msg_06.txt": "empty message body",
+    "files/mikel-mail/error_emails/bad_date_header.eml": "empty message body",
+    "files/mikel-mail/attachment_emails/attachment_message_rfc822_inline_image.eml":
+        "no visible text",
+}
+
+
+def cases(select, xfail=None):
+    out = []
+    for entry in MANIFEST:
+        if not select(entry):
+            continue
+        reason = (xfail or {}).get(entry["file"])
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        out.append(pytest.param(entry, id=entry["file"].removeprefix("files/"), marks=marks))
+    return out
+
+
+def load(entry):
+    return load_bytes((CORPUS / entry["file"]).read_bytes(), entry["file"])
+
+
+def text_index(draft, marker):
+    """Index in draft.text of the marker's first occurrence, matched where the
+    manifest says: the decoded body for .eml and text, the source for HTML."""
+    if draft.source is None:
+        return draft.text.find(marker)
+    at = draft.source.find(marker)
+    if at < 0:
+        return -1
+    i = bisect_left(draft.offset_map, at)
+    return i if i < len(draft.text) and draft.offset_map[i] < at + len(marker) else -1
+
+
+def normalise(text, rule):
+    if rule == "exact":
+        return text
+    if rule == "compare with ALL whitespace removed":
+        return re.sub(r"\s+", "", text)
+    if rule.startswith("strip trailing whitespace on every line"):
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text.strip()
+
+
+def writer_parts(draft, keep_signature):
+    """The writer's pieces: runs of adjacent writer regions, split by the quotes."""
+    kinds = WRITER_KINDS | ({"signature"} if keep_signature else set())
+    pieces, run = [], None
+    for r in draft.regions:
+        if r.kind in kinds:
+            run = (r.start if run is None else run[0], r.end)
+        elif run is not None:
+            pieces.append(draft.text[run[0]:run[1]])
+            run = None
+    if run is not None:
+        pieces.append(draft.text[run[0]:run[1]])
+    return pieces
+
+
+@pytest.mark.parametrize("entry", cases(lambda e: e.get("quoted_marker")))
+def test_quoted_marker_is_in_the_quote(entry):
+    draft = load(entry)
+    at = text_index(draft, entry["quoted_marker"])
+    assert at >= 0, "quoted_marker not found"
+    region = draft.region_at(at)
+    assert region is not None and region.kind == "quote", (region, draft.regions)
+
+
+@pytest.mark.parametrize("entry", cases(lambda e: e.get("signature_marker")))
+def test_signature_marker_is_not_in_the_body(entry):
+    draft = load(entry)
+    at = text_index(draft, entry["signature_marker"])
+    assert at >= 0, "signature_marker not found"
+    region = draft.region_at(at)
+    assert region is not None and region.kind in ("signoff", "signature", "quote"), region
+
+
+@pytest.mark.parametrize("entry", cases(lambda e: e.get("reply") is not None or e.get("reply_parts"),
+                                         xfail=XFAIL))
+def test_writer_text_matches_the_expected_reply(entry):
+    draft = load(entry)
+    scope = entry["reply_scope"]
+    keep_signature = "signature kept" in scope or "signature" not in scope
+    expected = entry.get("reply_parts") or [entry["reply"]]
+    rule = entry["reply_compare"]
+    got = [normalise(p, rule) for p in writer_parts(draft, keep_signature)]
+    assert got == [normalise(p, rule) for p in expected]
+
+
+@pytest.mark.parametrize("entry", cases(lambda e: True))
+def test_every_file_loads_with_well_formed_regions(entry):
+    name = entry["file"]
+    if name in NO_TEXT:
+        with pytest.raises(InputError, match=NO_TEXT[name]):
+            load(entry)
+        return
+    draft = load(entry)
+    expected_format = ("html" if name.endswith(".html")
+                       else "eml" if name.endswith((".eml", ".mbox")) or "/cpython/" in name
+                       else "text")
+    assert draft.format == expected_format
+    end = 0
+    for r in draft.regions:
+        assert r.kind in REGION_KINDS
+        assert end <= r.start < r.end <= len(draft.text), draft.regions
+        end = r.end
+    if draft.offset_map is not None:
+        assert len(draft.offset_map) == len(draft.text) + 1
+        assert all(a <= b for a, b in zip(draft.offset_map, draft.offset_map[1:]))
