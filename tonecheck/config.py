@@ -11,7 +11,9 @@ from pathlib import Path
 from .errors import ConfigError
 from .findings import SEVERITIES
 
-CONTEXTS = ("complaint", "delay", "celebration", "bereavement", "scheduling", "billing", "general")
+CONTEXTS = (
+    "complaint", "delay", "celebration", "bereavement", "bad_news", "distress", "scheduling", "billing", "general",
+)
 DEFAULT_WEIGHTS = {"error": 20, "warning": 10, "suggestion": 3}
 FILENAMES = (".tonecheck.toml", "pyproject.toml")
 

@@ -28,8 +28,8 @@ _KIND_FIELDS = {
     "phrase": {"patterns", "span", "suggest", "max_per_draft"},
     "substitution": {"swap", "fix"},
     "ratio": {"numerator", "denominator", "max", "min_count"},
-    "metric": {"metric", "max", "min", "per"},
-    "require-when": {"require", "within"},
+    "metric": {"metric", "max", "min", "per", "min_words"},
+    "require-when": {"require", "within", "not_counting"},
     "limit": {"patterns", "max"},
 }
 _REQUIRED = {
@@ -369,6 +369,8 @@ def _metric(spec, flags, fail):
     if "max" not in spec and "min" not in spec:
         fail("max", "a metric rule needs 'max' or 'min'")
     options = {k: _number(spec[k], k, fail) for k in ("max", "min") if k in spec}
+    # draft-level figures are noise on a line or two: only judge drafts this long
+    options["min_words"] = int(_number(spec.get("min_words", 0), "min_words", fail))
 
     def out_of_range(value, o) -> bool:
         return ("max" in o and value > o["max"]) or ("min" in o and value < o["min"])
@@ -380,7 +382,7 @@ def _metric(spec, flags, fail):
                 if out_of_range(len(s.words), r.options):
                     yield r.finding(s.start, s.end, _fmt(r.message, value=len(s.words), **r.options))
             return
-        if not sents:
+        if not sents or a.word_count < r.options["min_words"]:
             return
         value = a.readability[metric]
         if out_of_range(value, r.options):
@@ -392,12 +394,19 @@ def _metric(spec, flags, fail):
 
 def _require_when(spec, flags, fail):
     require = _compile(spec["require"], "require", **flags)
+    # e.g. "apologise for any inconvenience" contains "apologise" but acknowledges nothing
+    hollow = _compile(spec["not_counting"], "not_counting", **flags) if spec.get("not_counting") else None
     within = spec.get("within", "writer")
     if within not in _SCOPES:
         fail("within", f"must be one of {', '.join(_SCOPES)}")
 
+    def counts(a, start, end) -> bool:
+        if hollow is None:
+            return True
+        return not any(s <= start and end <= e for s, e, _ in a.writer_matches(hollow, scope=within))
+
     def check(a, r, scope):
-        if not a.body or any(a.writer_matches(require, scope=within)):
+        if not a.body or any(counts(a, s, e) for s, e, _ in a.writer_matches(require, scope=within)):
             return
         first = a.body[0]
         yield r.finding(first.start, first.end, _fmt(r.message, context=", ".join(sorted(a.contexts))))

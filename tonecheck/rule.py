@@ -61,7 +61,8 @@ class Rule:
             message=message or self.message,
             offset=start,
             length=max(0, end - start),
-            suggestions=list(suggestions),
+            # every finding says what to write instead, even when no edit can do it
+            suggestions=list(suggestions) or ([Suggestion(self.instead)] if self.instead else []),
         )
 
     def configured(self, settings: dict) -> Rule:

@@ -21,6 +21,19 @@ _ONLY = re.compile(
     r"\b(?:the only|my only|our only|just one|one) (?:slot|time|day|date|window|appointment|option)\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,
 )
+# A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
+_IMPOSED = re.compile(
+    r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
+    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:moved|booked|rescheduled|changed|arranged|set|scheduled)"
+    r" (?:to|for)\b",
+    re.IGNORECASE,
+)
+# A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
+_IMPERATIVE = re.compile(
+    r"^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
+    r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]",
+    re.IGNORECASE,
+)
 _CHOICE = re.compile(
     r"\bor\b|\bwhich(?:ever)?\b|\banother\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)",
@@ -41,6 +54,7 @@ _CHOICE = re.compile(
     bad=[
         "Hi Steve,\nWould you be available at 9am to collect tomorrow? Please let me know.",
         "Can you come in Thursday at 8:30? That's the only slot that works on my end.",
+        "Dear Patient,\nYour appointment has been moved to 7:40am on 2 June.",
     ],
     good=[
         "Hi Steve,\nWhich time suits you best: Saturday at 9am, or another day?",
@@ -56,7 +70,7 @@ def single_slot(a, r):
         only = _ONLY.search(s.text)
         if only:
             yield r.finding(s.start + only.start(), s.start + only.end())
-        elif _ASK.search(s.text) and _TIME.search(s.text):
+        elif (_ASK.search(s.text) or _IMPOSED.search(s.text)) and _TIME.search(s.text):
             yield r.finding(s.start, s.end)
 
 
@@ -72,7 +86,7 @@ def _focus(sentence) -> str:
     "CustomerFocus.AboutUs",
     category="company_centric",
     severity="warning",
-    message="{writer} of {total} sentences are about you or your company and none of them speak to the customer. Turn them round: what does each mean for the reader?",
+    message="{writer} of {total} sentences are about you or your company, and {customer} speak to the customer. Turn them round: what does each mean for the reader?",
     why=(
         "Customers read for what affects them. A draft that is mostly 'we', 'our team' "
         "and 'I' reads as the company talking to itself."
@@ -86,7 +100,7 @@ def _focus(sentence) -> str:
         "I've refunded your fee, and you'll see it by Thursday. I've also set up an alert for you. "
         "We'll text you the day before. If anything looks wrong, reply and I'll fix it."
     ],
-    options={"min_sentences": 3, "max_share": 0.6},
+    options={"min_sentences": 3, "max_share": 0.7},
 )
 def about_us(a, r):
     """Counts the body sentences about the writer or company (I, we, our, the company
@@ -97,12 +111,37 @@ def about_us(a, r):
     total = len(writer) + customer
     if len(writer) < r.options["min_sentences"] or not total:
         return
-    if len(writer) / total >= r.options["max_share"] and customer <= len(writer) // 3:
+    if len(writer) / total >= r.options["max_share"]:
         first = writer[0]
-        yield r.finding(first.start, first.end, r.message.format(writer=len(writer), total=len(a.body)))
+        yield r.finding(first.start, first.end, r.message.format(writer=len(writer), total=len(a.body), customer=customer))
+
+
+@rule(
+    "CustomerFocus.NeverYou",
+    category="company_centric",
+    severity="warning",
+    message="Not one sentence here speaks to the customer: no 'you' or 'your' in {count} sentences. Say what this means for them.",
+    why=(
+        "Rules and processes stated in the abstract ('Seats are allocated at check-in') read "
+        "like a notice on a wall. The same facts addressed to the reader tell them what to do."
+    ),
+    instead="'You can choose your seats free at check-in, or now in Manage Booking.'",
+    bad=["Seat requests are not guaranteed. Seats are allocated at check-in according to availability."],
+    good=["You can choose seats together at check-in, or now in Manage Booking. I've noted your request."],
+    options={"min_sentences": 2},
+)
+def never_you(a, r):
+    """Flags a draft of two or more sentences that never addresses the customer: no
+    'you' or 'your', no request put to them, not even their name."""
+    if len(a.body) < r.options["min_sentences"]:
+        return
+    if any(s.second_person or _IMPERATIVE.match(s.text) for s in a.body):
+        return
+    first = a.body[0]
+    yield r.finding(first.start, first.end, r.message.format(count=len(a.body)))
 
 
 @hookimpl
 def tonecheck_rules():
-    return [single_slot, about_us]
+    return [single_slot, about_us, never_you]
 

@@ -13,11 +13,14 @@ _SIGNALS = {
     r"nobody|no one|still (?:no|not|haven'?t|hasn'?t|waiting)|(?:third|second|fourth) time|yet again|"
     r"outages?|broken|faulty|defective|damaged|wrong (?:item|part|size|order)|charged (?:me |my card )?twice|"
     r"overcharg\w*|locked out|please help|what are you going to do|refund|lost|missing|stain\w*|dirty|"
-    r"inconvenience|complaint|feedback about|poor service|let down|rude|mix-?up|mistake",
+    r"inconvenience|complaint|feedback about|poor service|let down|rude|mix-?up|mistake|"
+    r"did not attend|didn'?t (?:turn up|show up|attend)|no-?show|missed (?:appointment|delivery)|"
+    r"root cause|incident|misconfigur\w*|duplicat\w*|went wrong|not working|stopped working|error",
     "delay": r"delay\w*|late|behind schedule|running behind|backlog|not yet (?:arrived|been|ready)|"
     r"hasn'?t arrived|won'?t (?:arrive|be ready|ship)|postpone\w*|cancell?ed|pending|taking longer|"
-    r"(?:weeks?|days?|months?) (?:since|ago)|still waiting|waiting (?:for|on)|been waiting|new date|"
-    r"estimated (?:dispatch|delivery)|on hold|wait times?|when will|in time",
+    r"(?:weeks?|days?|months?) (?:since|ago)|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
+    r"new (?:date|estimated)|on hold|wait times?|when will|in time|reaccommodat\w*|rebook\w*|disrupt\w*|"
+    r"(?:has|have) not (?:yet )?(?:arrived|been (?:delivered|dispatched|shipped))",
     "celebration": r"congratulat\w*|new (?:car|home|house|baby|job|flat|apartment|vehicle)|wedding|"
     r"anniversary|honeymoon|birthday|engage(?:d|ment)|graduat\w*|retire\w*|newborn|"
     r"first home|handover|hand over|collect(?:ing|ion)?|pick(?:ing)? up (?:your|the|my) new|keys to",
@@ -25,6 +28,16 @@ _SIGNALS = {
     r"condolences?|lost (?:my|our) (?:husband|wife|father|mother|dad|mum|mom|son|daughter|partner)",
     "scheduling": r"appointments?|slots?|book(?:ed|ing)?|reschedul\w*|availab\w*|visit|install\w*|"
     r"what time|which day|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    # the draft itself refuses, declines, cancels or reproaches
+    "bad_news": r"(?:cannot|can'?t|unable to|not able to|won'?t be able to) (?:\w+ ){0,2}(?:refund|reimburse|offer|accept|"
+    r"pay|cover|approve|process|proceed|progress|accede|guarantee|chase|make exceptions)|"
+    r"no (?:indemnity|refund|compensation|exceptions?)|(?:has|have) been (?:declined|rejected|refused)|"
+    r"not (?:possible|guaranteed|covered|eligible|permitted)|(?:have|had) to (?:freeze|close|cancel|suspend|terminate)|"
+    r"(?:will|must) remain (?:active|closed|frozen|suspended)|charges will continue|remind you|your job to|"
+    r"you (?:failed|neglected) to|you should have|as you well know",
+    # the customer is going through something hard
+    "distress": r"burglar\w*|break-in|broken into|stolen|theft|robbed|accident|crash(?:ed)?|flood\w*|fire|"
+    r"injur\w*|hospital\w*|diagnos\w*|biopsy|illness|surgery|anxious|scared|worried sick",
     "billing": r"refund\w*|charge[ds]?|bill(?:ed|ing|s)?|invoice\w*|fees?|payments?|price[sd]?|pricing|renewal|"
     r"overdraft|credit|subscription|tariff|[$£€]\s?\d",
 }
@@ -39,11 +52,15 @@ _STRONG_COMPLAINT = re.compile(
 
 
 def detect(quoted: str, draft: str) -> set[str]:
+    quoted, draft = quoted.replace("’", "'"), draft.replace("’", "'")
     tags = set()
     for tag, pattern in _COMPILED.items():
         if tag == "complaint":
             hits = len(pattern.findall(quoted)) + len(pattern.findall(draft))
             if _STRONG_COMPLAINT.search(quoted) or hits >= 2:
+                tags.add(tag)
+        elif tag == "bad_news":  # news the writer gives, not the customer's words
+            if pattern.search(draft):
                 tags.add(tag)
         elif pattern.search(quoted) or pattern.search(draft):
             tags.add(tag)

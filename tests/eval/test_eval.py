@@ -1,0 +1,37 @@
+"""Judgement on the labeled corpora, scored by ../shared/eval/evaluate.py through the
+real CLI. Floors sit a little under the measured figures, so a regression fails CI."""
+import re
+import shlex
+import subprocess
+import sys
+
+import pytest
+
+from conftest import requires_shared
+
+# corpus -> (flagged_bad >=, categories >=, spans >=, false_alarms <=, auc >=), in percent / AUC
+FLOORS = {
+    "dev": (95, 90, 75, 5, 0.97),
+    "real": (94, 75, None, 8, 0.92),
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_judgement_holds_on_the_corpus(corpus):
+    shared = requires_shared()
+    cmd = f"{shlex.quote(sys.executable)} -m tonecheck check --format json -"
+    proc = subprocess.run(
+        [sys.executable, str(shared / "eval" / "evaluate.py"), str(shared / "eval" / f"{corpus}.jsonl"), "--cmd", cmd, "--show"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    summary = proc.stdout.strip().splitlines()[-1]
+    figures = dict(re.findall(r"(\w+)=([\d.]+|n/a)", summary))
+    flagged, categories, spans, false_alarms, auc = FLOORS[corpus]
+    report = f"{summary}\n{proc.stdout}"
+    assert float(figures["flagged_bad"]) >= flagged, report
+    assert float(figures["categories"]) >= categories, report
+    if spans is not None:
+        assert float(figures["spans"]) >= spans, report
+    assert float(figures["false_alarms"]) <= false_alarms, report
+    assert float(figures["auc"]) >= auc, report
