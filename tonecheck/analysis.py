@@ -30,11 +30,16 @@ FIRST_PERSON = frozenset(
 SECOND_PERSON = frozenset("you you're you've you'll you'd your yours yourself yourselves".split())
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word or punctuation mark with its span (a plain class: thousands per draft)."""
+
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
     @property
     def lower(self) -> str:

@@ -62,6 +62,15 @@ def _toml_load(path: Path) -> dict:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
+def _has_tool_table(pyproject: Path) -> bool:
+    try:  # most pyproject.toml files never mention us: skip the TOML parser for them
+        if "tonecheck" not in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return False
+    except OSError:
+        return False
+    return "tonecheck" in _toml_load(pyproject).get("tool", {})
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest .tonecheck.toml, or pyproject.toml with a [tool.tonecheck] table."""
     start = start.resolve()
@@ -69,7 +78,7 @@ def find_config(start: Path) -> Path | None:
         for name in FILENAMES:
             candidate = folder / name
             if candidate.is_file():
-                if name == "pyproject.toml" and "tonecheck" not in _toml_load(candidate).get("tool", {}):
+                if name == "pyproject.toml" and not _has_tool_table(candidate):
                     continue
                 return candidate
     return None

@@ -6,6 +6,7 @@ or prints.
 """
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
@@ -114,7 +115,7 @@ def rule(
             severity=severity,
             message=message,
             check=fn,
-            description=(fn.__doc__ or "").strip(),
+            description=inspect.cleandoc(fn.__doc__ or ""),
             why=why,
             instead=instead,
             bad=_examples(bad),

@@ -2,8 +2,6 @@
 then from the draft itself. ``--context`` replaces this detector's answer."""
 from __future__ import annotations
 
-import re
-
 from .. import hookimpl
 
 # What the customer (or the draft) says when the situation is one of these.
@@ -41,13 +39,22 @@ _SIGNALS = {
     "billing": r"refund\w*|charge[ds]?|bill(?:ed|ing|s)?|invoice\w*|fees?|payments?|price[sd]?|pricing|renewal|"
     r"overdraft|credit|subscription|tariff|[$£€]\s?\d",
 }
-_COMPILED = {tag: re.compile(rf"\b(?:{p})", re.IGNORECASE) for tag, p in _SIGNALS.items()}
+def _re2(pattern: str):
+    """RE2 compiles these large alternations several times faster than re (start-up)
+    and matches them in linear time."""
+    import re2
+
+    opts = re2.Options()
+    opts.case_sensitive = False
+    return re2.compile(pattern, opts)
+
+
+_COMPILED = {tag: _re2(rf"\b(?:{p})") for tag, p in _SIGNALS.items()}
 # Words that make a customer's message a complaint even alone; weaker ones need two.
-_STRONG_COMPLAINT = re.compile(
+_STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|"
     r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?twice|locked out|please help|stressful|"
-    r"anxious|what are you going to do)",
-    re.IGNORECASE,
+    r"anxious|what are you going to do)"
 )
 
 

@@ -334,6 +334,8 @@ def _signature_start(text, ls) -> int | None:
         line = text[s:e]
         if _SIG_DELIM.match(line):
             return s
+        if not (_MOBILE.match(line) or _DASH_NAME.match(line) or _DASHES.match(line)):
+            continue  # the lines after are only read for a candidate: linear, not quadratic
         rest = [text[a:b].strip() for a, b in ls[k + 1:] if _has_text(text, a, b)]
         if _MOBILE.match(line) and len(rest) <= 2:
             return s
