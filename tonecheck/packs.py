@@ -262,28 +262,21 @@ def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
     fail(field, "the patterns do not combine into one expression (an unbalanced bracket across patterns?)")
 
 
+# An escape, a [...] class, or a space (optionally made optional by ? or *)
+_SPACE_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])*\]| [?*]?")
+
+
 def _flexible_spaces(pattern: str) -> str:
     """A space in a pattern matches any run of white space, so hard-wrapped lines
     ("in the order they\\nare received") still match; spaces in [...] stay as written."""
-    out, depth, i = [], 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]" and depth:
-            depth -= 1
-        elif ch == " " and not depth:
-            optional = pattern[i + 1:i + 2] in ("?", "*")
-            out.append(r"\s*" if optional else r"\s+")
-            i += 2 if optional else 1
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+
+    def swap(m) -> str:
+        token = m.group()
+        if token[0] != " ":
+            return token
+        return r"\s*" if len(token) == 2 else r"\s+"
+
+    return _SPACE_TOKEN.sub(swap, pattern)
 
 
 def _sentence_has(a, offset: int, pattern) -> bool:
