@@ -47,7 +47,7 @@ def test_readability_is_lazy_and_from_textstat():
 def test_context_from_the_quoted_customer_message():
     text = ("Hi Ben,\nI've refunded the second payment.\nLeah\n\nOn Mon, Ben Carter wrote:\n"
             "> You've charged my card twice this month. This is really stressful.\n")
-    a = Analysis(load_text(text), detect=lambda a: detect(a.quoted, a.body_text))
+    a = Analysis(load_text(text), detect=lambda a: detect(a.quoted, [s.text for s in a.body]))
     assert {"complaint", "billing"} <= a.contexts
     assert "stressful" in a.quoted and ">" not in a.quoted
 

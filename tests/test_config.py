@@ -6,7 +6,10 @@ import pytest
 from tonecheck.config import find_config, load_config
 from tonecheck.errors import ConfigError
 
-SEED = "Hi Steve,\nI just wanted to plan my weekend. Would you be available at 9am to collect tomorrow?\n"
+SEED = (
+    "Hi Steve,\nI just wanted to plan my weekend. Would you be available at 9am to collect tomorrow?\n\n"
+    "On Thu, Steve wrote:\n> Can't wait to pick up the new car!\n"
+)
 
 
 def test_found_upward_from_the_checked_file(run, tmp_path):

@@ -73,6 +73,18 @@ class Sentence:
     def second_person(self) -> int:
         return sum(t.lower in SECOND_PERSON for t in self.words)
 
+    @cached_property
+    def longest_run(self) -> int:
+        """Words in the longest stretch between a colon or semicolon: a reader rests there."""
+        run = best = 0
+        for t in self.tokens:
+            if t.text in (":", ";"):
+                run = 0
+            elif t.is_word:
+                run += 1
+                best = max(best, run)
+        return best
+
     @property
     def is_question(self) -> bool:
         return self.text.rstrip("\"'”’) ").endswith("?")
@@ -164,7 +176,9 @@ class Analysis:
 
     @cached_property
     def body_text(self) -> str:
-        return " ".join(s.text for s in self.body)
+        """The body as prose: a bullet or a line without a full stop still ends its
+        sentence, so readability formulas do not read a list as one long sentence."""
+        return " ".join(s.text if s.text[-1:] in ".!?" else s.text + "." for s in self.body)
 
     @cached_property
     def words(self) -> list[Token]:

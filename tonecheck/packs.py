@@ -22,7 +22,7 @@ from .rule import Example, Rule
 KINDS = ("phrase", "substitution", "ratio", "metric", "require-when", "limit")
 _COMMON = {
     "name", "kind", "category", "severity", "message", "description", "why", "instead",
-    "examples", "when", "unless", "scope", "word_boundaries", "case_sensitive",
+    "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
 }
 _KIND_FIELDS = {
     "phrase": {"patterns", "span", "suggest", "max_per_draft"},
@@ -41,6 +41,7 @@ _REQUIRED = {
     "limit": ("patterns", "max"),
 }
 _SCOPES = ("writer", "body", "opening")
+_UNLESS_SCOPES = ("sentence", "following", "draft")
 _NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 
 
@@ -182,6 +183,9 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
         bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail
     )
     unless = _compile(spec.get("unless", []), "unless", **flags) if spec.get("unless") else None
+    unless_scope = spec.get("unless_scope", "sentence")
+    if unless_scope not in _UNLESS_SCOPES:
+        fail("unless_scope", f"must be one of {', '.join(_UNLESS_SCOPES)}")
     builder = _BUILDERS[kind]
     check, options, fixable = builder(spec, flags, fail)
     examples = spec.get("examples")
@@ -197,7 +201,7 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
         found = check(a, r, scope)
         if unless is None:
             return found
-        return (f for f in found if not _sentence_has(a, f.offset, unless))
+        return (f for f in found if not _unless_hit(a, f.offset, unless, unless_scope))
 
     return Rule(
         id=rid,
@@ -279,9 +283,17 @@ def _flexible_spaces(pattern: str) -> str:
     return _SPACE_TOKEN.sub(swap, pattern)
 
 
-def _sentence_has(a, offset: int, pattern) -> bool:
-    s = a.sentence_at(offset)
-    return bool(s and pattern.search(s.text))
+def _unless_hit(a, offset: int, pattern, scope: str) -> bool:
+    """Does ``pattern`` occur near the finding: in its sentence, in that sentence or
+    the two after it ("following": a refusal answered by an alternative), or anywhere
+    in the writer's text ("draft")?"""
+    if scope == "draft":
+        return any(True for _ in a.writer_matches(pattern))
+    sent = a.sentence_at(offset)
+    if sent is None:
+        return False
+    n = 3 if scope == "following" else 1
+    return any(pattern.search(s.text) for s in a.sentences[sent.index:sent.index + n])
 
 
 class _Fmt(dict):
@@ -407,8 +419,8 @@ def _metric(spec, flags, fail):
         sents = a.body if scope != "opening" else a.opening()
         if per == "sentence":
             for s in sents:
-                if out_of_range(len(s.words), r.options):
-                    yield r.finding(s.start, s.end, _fmt(r.message, value=len(s.words), **r.options))
+                if out_of_range(s.longest_run, r.options):
+                    yield r.finding(s.start, s.end, _fmt(r.message, value=s.longest_run, **r.options))
             return
         if not sents or a.word_count < r.options["min_words"]:
             return

@@ -36,7 +36,8 @@ _IMPERATIVE = re.compile(
 )
 _CHOICE = re.compile(
     r"\bor\b|\bwhich(?:ever)?\b|\banother\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
-    r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)",
+    r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
+    r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))",
     re.IGNORECASE,
 )
 
@@ -126,9 +127,9 @@ def about_us(a, r):
         "like a notice on a wall. The same facts addressed to the reader tell them what to do."
     ),
     instead="'You can choose your seats free at check-in, or now in Manage Booking.'",
-    bad=["Seat requests are not guaranteed. Seats are allocated at check-in according to availability."],
+    bad=["Seat requests are not guaranteed. Seats are allocated at check-in according to availability. Paid seat selection is available online."],
     good=["You can choose seats together at check-in, or now in Manage Booking. I've noted your request."],
-    options={"min_sentences": 2},
+    options={"min_sentences": 3},
 )
 def never_you(a, r):
     """Flags a draft of two or more sentences that never addresses the customer: no

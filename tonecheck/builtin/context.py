@@ -1,5 +1,9 @@
-"""Detects the situation a draft answers: from the quoted customer message first,
-then from the draft itself. ``--context`` replaces this detector's answer."""
+"""Detects the situation a draft answers, from the quoted customer message and the
+draft itself. ``--context`` (or ``context`` in config) replaces this detector.
+
+The draft is read sentence by sentence, skipping conditional ones: "If your flight
+is late, we'll hold the car" is a kindness, not delay news.
+"""
 from __future__ import annotations
 
 from .. import hookimpl
@@ -9,36 +13,50 @@ _SIGNALS = {
     "complaint": r"ridiculous|unacceptable|disappoint\w*|frustrat\w*|angry|furious|annoy\w*|complain\w*|"
     r"not good enough|terrible|awful|appalling|worst|disgust\w*|upset|stress(?:ful|ed)|anxious|worried|"
     r"nobody|no one|still (?:no|not|haven'?t|hasn'?t|waiting)|(?:third|second|fourth) time|yet again|"
-    r"outages?|broken|faulty|defective|damaged|wrong (?:item|part|size|order)|charged (?:me |my card )?twice|"
+    r"outages?|broken|faulty|defective|damaged|wrong (?:item|part|size|order|name)|charged (?:me |my card )?twice|"
     r"overcharg\w*|locked out|please help|what are you going to do|refund|lost|missing|stain\w*|dirty|"
     r"inconvenience|complaint|feedback about|poor service|let down|rude|mix-?up|mistake|"
-    r"did not attend|didn'?t (?:turn up|show up|attend)|no-?show|missed (?:appointment|delivery)|"
-    r"root cause|incident|misconfigur\w*|duplicat\w*|went wrong|not working|stopped working|error",
-    "delay": r"delay\w*|late|behind schedule|running behind|backlog|not yet (?:arrived|been|ready)|"
-    r"hasn'?t arrived|won'?t (?:arrive|be ready|ship)|postpone\w*|cancell?ed|pending|taking longer|"
-    r"(?:weeks?|days?|months?) (?:since|ago)|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
-    r"new (?:date|estimated)|on hold|wait times?|when will|in time|reaccommodat\w*|rebook\w*|disrupt\w*|"
-    r"(?:has|have) not (?:yet )?(?:arrived|been (?:delivered|dispatched|shipped))",
-    "celebration": r"congratulat\w*|new (?:car|home|house|baby|job|flat|apartment|vehicle)|wedding|"
-    r"anniversary|honeymoon|birthday|engage(?:d|ment)|graduat\w*|retire\w*|newborn|"
-    r"first home|handover|hand over|collect(?:ing|ion)?|pick(?:ing)? up (?:your|the|my) new|keys to",
-    "bereavement": r"passed away|death|died|funeral|bereave\w*|late (?:husband|wife|father|mother|partner)|"
-    r"condolences?|lost (?:my|our) (?:husband|wife|father|mother|dad|mum|mom|son|daughter|partner)",
-    "scheduling": r"appointments?|slots?|book(?:ed|ing)?|reschedul\w*|availab\w*|visit|install\w*|"
-    r"what time|which day|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
-    # the draft itself refuses, declines, cancels or reproaches
-    "bad_news": r"(?:cannot|can'?t|unable to|not able to|won'?t be able to) (?:\w+ ){0,2}(?:refund|reimburse|offer|accept|"
-    r"pay|cover|approve|process|proceed|progress|accede|guarantee|chase|make exceptions)|"
-    r"no (?:indemnity|refund|compensation|exceptions?)|(?:has|have) been (?:declined|rejected|refused)|"
-    r"not (?:possible|guaranteed|covered|eligible|permitted)|(?:have|had) to (?:freeze|close|cancel|suspend|terminate)|"
-    r"(?:will|must) remain (?:active|closed|frozen|suspended)|charges will continue|remind you|your job to|"
-    r"you (?:failed|neglected) to|you should have|as you well know",
+    r"did not attend|didn'?t (?:turn up|show up|attend)|no-?show|missed (?:appointment|delivery|collection)|"
+    r"root cause|incident|misconfigur\w*|duplicat\w*|went wrong|not working|stopped working|error|leak\w*|"
+    r"no (?:heating|hot water|power|internet|signal|service|broadband)|freezing",
+    "delay": r"delay(?:ed|s)?|postpone\w*|pushed back|running (?:\w+ ){0,3}behind|behind schedule|backlog|"
+    r"not (?:yet )?(?:arrived|ready|been (?:delivered|dispatched|shipped))|hasn'?t (?:arrived|come)|"
+    r"won'?t (?:arrive|be ready|ship|be delivered|go ahead)|(?:is|are|was|were|running|arrived?|be) late|"
+    r"cancell?ed|taking longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
+    r"(?:weeks?|days?|months?) (?:since|ago)|when will|on hold|reaccommodat\w*|rebook\w*|disrupt\w*|"
+    r"(?:lesson|class|appointment|tour|flight|delivery|installation|install|visit)(?:'s| is| has been) (?:off|moved)",
+    "celebration": r"congratulat\w*|new (?:car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|arrival)|"
+    r"wedding|anniversary|honeymoon|birthday|engage(?:d|ment)|graduat\w*|retire(?:d|ment)|newborn|"
+    r"first (?:home|car|house)|passed (?:your|his|her|their|the) (?:driving )?(?:test|exams?)|"
+    r"unconditional offer|offer (?:of a place|(?:\w+ ){0,6}(?:has been|was) accepted)|"
+    r"(?:collect|pick up|picking up|collecting) (?:your|the|my) new|handover of (?:your|the) new|keys to (?:your|the) new",
+    "bereavement": r"passed away|death|died|funeral|bereave\w*|deceased|late (?:husband|wife|father|mother|partner)|"
+    r"condolences?|lost (?:my|our) (?:husband|wife|father|mother|dad|mum|mom|son|daughter|partner|dog|cat|pet)|"
+    r"euthanasia|cremation|put to sleep",
+    # the draft itself refuses, declines, cancels, charges or reproaches
+    "bad_news": r"(?:cannot|can'?t|unable to|not able to|won'?t be able to|don'?t|do not) (?:\w+ ){0,2}(?:refund|"
+    r"reimburse|offer|accept|pay|cover|approve|process|proceed|progress|accede|guarantee|chase|exchange|"
+    r"make exceptions|do same)|no (?:indemnity|refund|compensation|exceptions?)|"
+    r"(?:has|have) been (?:declined|rejected|refused|cancell?ed|postponed|deducted)|deducted from|"
+    r"not (?:possible|guaranteed|covered|eligible|permitted|accepted|refundable)|non-refundable|"
+    r"(?:have|had) to (?:freeze|close|cancel|suspend|terminate)|(?:will|must) remain (?:active|closed|frozen|suspended)|"
+    r"charges will continue|cannot be (?:processed|closed|accepted|refunded)|decision is final|"
+    r"will (?:increase|go up|rise)|price (?:rise|increase)|overdue|outside the (?:\w+ )?window|chargeable|"
+    r"(?:is|are) (?:currently )?(?:unavailable|out of stock)|"
+    r"remind you|your job to|you (?:failed|neglected) to|you should have|as you well know",
     # the customer is going through something hard
     "distress": r"burglar\w*|break-in|broken into|stolen|theft|robbed|accident|crash(?:ed)?|flood\w*|fire|"
-    r"injur\w*|hospital\w*|diagnos\w*|biopsy|illness|surgery|anxious|scared|worried sick",
+    r"injur\w*|hospital\w*|diagnos\w*|biopsy|illness|surgery|anxious|scared|worried sick|emergency",
+    "scheduling": r"appointments?|slots?|book(?:ed|ing)?|reschedul\w*|availab\w*|visit|install\w*|"
+    r"what time|which day|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     "billing": r"refund\w*|charge[ds]?|bill(?:ed|ing|s)?|invoice\w*|fees?|payments?|price[sd]?|pricing|renewal|"
-    r"overdraft|credit|subscription|tariff|[$£€]\s?\d",
+    r"overdraft|credit|subscription|tariff|deposit|rent|[$£€]\s?\d",
 }
+# Contexts read from the writer's own sentences only: the customer's words are theirs.
+_DRAFT_ONLY = {"bad_news"}
+_CONDITIONAL = r"^\W*(?:if|should|in case|unless|whether)\b"
+
+
 def _re2(pattern: str):
     """RE2 compiles these large alternations several times faster than re (start-up)
     and matches them in linear time."""
@@ -50,6 +68,7 @@ def _re2(pattern: str):
 
 
 _COMPILED = {tag: _re2(rf"\b(?:{p})") for tag, p in _SIGNALS.items()}
+_IF = _re2(_CONDITIONAL)
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|"
@@ -58,22 +77,21 @@ _STRONG_COMPLAINT = _re2(
 )
 
 
-def detect(quoted: str, draft: str) -> set[str]:
-    quoted, draft = quoted.replace("’", "'"), draft.replace("’", "'")
+def detect(quoted: str, sentences: list[str]) -> set[str]:
+    """Context tags from the customer's message and the draft's sentences."""
+    quoted = quoted.replace("’", "'")
+    draft = "\n".join(s.replace("’", "'") for s in sentences if not _IF.search(s))
     tags = set()
     for tag, pattern in _COMPILED.items():
         if tag == "complaint":
             hits = len(pattern.findall(quoted)) + len(pattern.findall(draft))
             if _STRONG_COMPLAINT.search(quoted) or hits >= 2:
                 tags.add(tag)
-        elif tag == "bad_news":  # news the writer gives, not the customer's words
-            if pattern.search(draft):
-                tags.add(tag)
-        elif pattern.search(quoted) or pattern.search(draft):
+        elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)
     return tags
 
 
 @hookimpl
 def tonecheck_context(analysis):
-    return detect(analysis.quoted, analysis.body_text)
+    return detect(analysis.quoted, [s.text for s in analysis.body])
