@@ -95,8 +95,15 @@ def test_quiet_prints_only_findings(run, SEED):
 def test_color_only_when_asked_and_no_color_respected(run, monkeypatch, SEED):
     assert "\x1b[" not in run("check", SEED).output  # not a TTY
     assert "\x1b[" in run("check", "--color", "always", SEED).output
+    monkeypatch.setattr("tonecheck.cli._stdout_is_tty", lambda: True)
+    assert "\x1b[" in run("check", SEED).output  # a terminal gets colour...
     monkeypatch.setenv("NO_COLOR", "1")
-    assert "\x1b[" not in run("check", "--color", "auto", SEED).output
+    assert "\x1b[" not in run("check", SEED).output  # ...unless NO_COLOR says no
+
+
+def test_quiet_on_a_clean_draft_prints_nothing(run, REWRITE):
+    result = run("check", "-q", REWRITE)
+    assert result.exit_code == 0 and result.output == ""
 
 
 def test_folder_is_checked_file_by_file(run, tmp_path, SEED, REWRITE):
@@ -162,3 +169,37 @@ def test_unknown_format_is_a_usage_error(run, SEED):
     result = run("check", "--format", "xml", SEED)
     assert result.exit_code == 2
     assert "json" in result.output and "text" in result.output
+
+
+def test_each_draft_is_judged_by_its_own_config(run, tmp_path, SEED):
+    for name, fail_on in (("strict", "warning"), ("lax", "error")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / ".tonecheck.toml").write_text(f'fail-on = "{fail_on}"\n')
+        (tmp_path / name / "d.txt").write_text(SEED.read_text())
+    assert run("check", "lax/d.txt").exit_code == 0
+    assert run("check", "strict/d.txt", "lax/d.txt").exit_code == 1
+    assert run("check", "lax/d.txt", "strict/d.txt").exit_code == 1
+
+
+def test_an_unreadable_file_does_not_hide_the_others(run, tmp_path, SEED):
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "inbox" / "b.txt").write_text(SEED.read_text())
+    (tmp_path / "inbox" / ".git").mkdir()
+    (tmp_path / "inbox" / ".git" / "x.txt").write_text("We apologise for any inconvenience.")
+    result = run("check", "--format", "json", "inbox")
+    assert result.exit_code == 2
+    assert "a.txt" in result.stderr and "UTF-8" in result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert [f["path"].rsplit("/", 1)[-1] for f in files] == ["b.txt"]  # .git is not entered
+    assert files[0]["findings"]
+
+
+def test_html_findings_point_into_the_html_source(run, tmp_path):
+    src = ("<p>Dear customer,</p><p>We apologise for any inconvenience at the caf&eacute;. "
+           "Due to supply chain issues your order is late.</p><p>Shop</p>")
+    (tmp_path / "d.html").write_text(src)
+    report = json.loads(run("check", "--format", "json", "d.html").output)["files"][0]
+    spans = {f["rule"]: src[f["offset"]:f["offset"] + f["length"]] for f in report["findings"]}
+    assert spans["Apology.AnyInconvenience"] == "apologise for any inconvenience"
+    assert spans["Excuses.BlameOthers"].startswith("Due to supply chain")

@@ -6,7 +6,7 @@ import pytest
 from tonecheck.config import Config
 from tonecheck.engine import Linter
 from tonecheck.errors import PackError
-from tonecheck.packs import compile_pack, read_pack
+from tonecheck.packs import compile_pack, load_pack, read_pack
 from tonecheck.sources import load_text
 
 
@@ -159,12 +159,33 @@ def test_invalid_yaml_names_the_line(tmp_path):
         read_pack(path)
 
 
+ONE_RULE = (
+    "pack: {name}\nrules:\n  - name: A\n    kind: phrase\n    category: structure\n    message: m\n"
+    "    patterns: [x]\n    examples: {{bad: [x], good: [y]}}\n"
+)
+
+
 def test_parse_cache_is_invalidated_when_the_pack_changes(tmp_path):
     path = tmp_path / "House.yml"
-    path.write_text("pack: House\nrules: []\n")
-    assert read_pack(path) == {"pack": "House", "rules": []}
-    path.write_text("pack: Home\nrules: []\n# longer now\n")
-    assert read_pack(path)["pack"] == "Home"
+    path.write_text(ONE_RULE.format(name="House"))
+    assert [r.id for r in load_pack(path, "t")] == ["House.A"]
+    path.write_text(ONE_RULE.format(name="Home") + "# longer now\n")
+    assert [r.id for r in load_pack(path, "t")] == ["Home.A"]
+
+
+def test_an_invalid_pack_fails_the_same_with_a_warm_cache(tmp_path):
+    path = tmp_path / "House.yml"
+    path.write_text(ONE_RULE.format(name="House").replace("[x], good", "[x], god"))
+    for _ in range(2):
+        with pytest.raises(PackError, match="'god'"):
+            load_pack(path, "t")
+
+
+def test_yaml_values_that_are_not_text_are_named(tmp_path):
+    path = tmp_path / "House.yml"
+    path.write_text(ONE_RULE.format(name="House") + "    description: 2024-01-01\n")
+    with pytest.raises(PackError, match="'description'"):
+        load_pack(path, "t")
 
 
 def test_patterns_run_in_linear_time(tmp_path):

@@ -107,4 +107,47 @@ def test_builtin_rules_are_plugins_like_any_other():
     pm = get_plugin_manager()
     names = {pm.get_name(p) for p in pm.get_plugins()}
     assert {"tonecheck.builtin.packs", "tonecheck.builtin.company_centric", "tonecheck.formatters.json"} <= names
-    assert get_plugin_manager() is not pm  # a factory: no shared, import-time manager
+    other = get_plugin_manager()
+    other.unregister(name="tonecheck.builtin.packs")
+    assert pm.has_plugin("tonecheck.builtin.packs")  # managers share no state
+
+
+ODD = '''
+import tonecheck
+from tonecheck.findings import Finding
+
+@tonecheck.rule("House.Odd", category="structure", message="m", why="w", bad=["x"], good=["y"])
+def odd(analysis, rule):
+    """Yields a finding with a severity no formatter knows."""
+    yield Finding("House.Odd", "structure", "fatal", "m", 0, 1)
+
+@tonecheck.hookimpl
+def tonecheck_rules():
+    return [odd, "not a rule"]
+
+@tonecheck.hookimpl
+def tonecheck_context(analysis):
+    raise LookupError("no model")
+'''
+
+
+def test_malformed_plugin_output_is_named_and_contained(run, tmp_path):
+    (tmp_path / "odd.py").write_text(ODD)
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["odd.py"]\n')
+    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    result = run("check", "--format", "json", "d.txt")
+    assert result.exit_code == 1, result.output
+    assert "returned 'not a rule', not a tonecheck.Rule" in result.stderr
+    report = json.loads(result.stdout)["files"][0]
+    assert any("House.Odd raised ValueError" in e for e in report["errors"])
+    assert any("context detector raised LookupError: no model" in e for e in report["errors"])
+    assert any(f["rule"] == "CustomerFocus.OwnAgenda" for f in report["findings"])
+
+
+def test_a_misspelt_hook_is_an_error(run, tmp_path):
+    (tmp_path / "typo.py").write_text("import tonecheck\n\n@tonecheck.hookimpl\ndef tonecheck_rule():\n    return []\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["typo.py"]\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nThanks!\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2
+    assert "tonecheck_rule" in result.output and len(result.output.strip().splitlines()) == 1

@@ -1,11 +1,28 @@
 """Every rule, built-in or house, fires on its own bad examples and stays quiet on
 its good ones. A rule without both kinds of example does not ship."""
+import os
+
 import pytest
 
+from tonecheck.config import Config
 from tonecheck.engine import Linter
 from tonecheck.sources import load_text
 
-LINTER = Linter()
+
+def _builtin_rules():
+    """The built-in rules only: installed plugins test their own examples."""
+    saved = os.environ.get("TONECHECK_NO_PLUGINS")
+    os.environ["TONECHECK_NO_PLUGINS"] = "1"
+    try:
+        return Linter(Config())
+    finally:
+        if saved is None:
+            del os.environ["TONECHECK_NO_PLUGINS"]
+        else:
+            os.environ["TONECHECK_NO_PLUGINS"] = saved
+
+
+LINTER = _builtin_rules()  # collected once: parametrising needs the rules at import
 RULES = LINTER.all_rules
 
 

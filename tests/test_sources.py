@@ -224,18 +224,6 @@ def test_load_bytes_offsets_are_str_indices():
     assert draft.text[body.start:body.end] == "Sorry — the £49 fee is refunded."
 
 
-def test_split_regions_is_fast():
-    import time
-
-    text = REPLY + "On Tue, Dana wrote:\n" + "".join(
-        f"> Line {i} of the customer's message, with a few more words in it.\n" for i in range(30))
-    text = text.replace("I'm sorry.", "I'm sorry. " + "We will fix the line today. " * 25)
-    start = time.perf_counter()
-    for _ in range(100):
-        split_regions(text)
-    assert (time.perf_counter() - start) / 100 < 0.001
-
-
 # --- HTML ----------------------------------------------------------------------------
 
 def test_html_to_text_lays_out_blocks_lists_and_entities():

@@ -6,6 +6,7 @@ a check that needs no readability figure never loads textstat's dictionary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Iterable, Iterator
@@ -156,12 +157,15 @@ class Analysis:
     @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
-        names = [n.lower() for n in self.company]
+        names = (
+            re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in self.company), re.IGNORECASE)
+            if self.company else None
+        )
         for region in self.draft.writer_regions():
             for s, e in split_sentences(self.text, region.start, region.end):
                 seg = self.text[s:e]
                 toks = [Token(s + m.start(), s + m.end(), m.group()) for m in _TOKEN.finditer(seg)]
-                mentions = sum(seg.lower().count(n) for n in names)
+                mentions = len(names.findall(seg)) if names else 0  # whole words: "Ace" is not in "replace"
                 out.append(Sentence(s, e, seg, region.kind, len(out), toks, mentions))
         return out
 
@@ -201,10 +205,14 @@ class Analysis:
             if len(q.split()) >= 3 and not re.search(r"\bwrote:", q)
         ]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def opening(self, n: int = 2) -> list[Sentence]:

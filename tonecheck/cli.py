@@ -13,9 +13,11 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import TonecheckError
+from .errors import InputError, TonecheckError
 
-SUFFIXES = {".txt", ".eml", ".html", ".htm", ".md", ".mbox", ".msg"}
+SUFFIXES = {".txt", ".eml", ".html", ".htm", ".md", ".mbox"}
+# Folders a recursive check never enters: tools' and version control's own files.
+SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv", "env"}
 
 
 def _split(values) -> tuple[str, ...] | None:
@@ -23,10 +25,14 @@ def _split(values) -> tuple[str, ...] | None:
     return items or None
 
 
+def _stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return _stdout_is_tty() and not os.environ.get("NO_COLOR")
 
 
 def _load_config(config_path, start: Path):
@@ -39,7 +45,7 @@ def _expand(paths) -> list[str]:
     out = []
     for p in paths:
         if p != "-" and Path(p).is_dir():
-            found = sorted(str(f) for f in Path(p).rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file())
+            found = sorted(str(f) for f in _walk(Path(p)))
             if not found:
                 raise TonecheckError(f"{p}: no drafts found (looked for {', '.join(sorted(SUFFIXES))})")
             out.extend(found)
@@ -48,8 +54,17 @@ def _expand(paths) -> list[str]:
     return out
 
 
+def _walk(folder: Path):
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") or entry.name in SKIP_DIRS or entry.name.endswith(".egg-info"):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.suffix.lower() in SUFFIXES and entry.is_file():
+            yield entry
+
+
 def _read(path: str, stdin_filename: str | None):
-    from .errors import InputError
     from .sources import load_bytes
 
     if path == "-":
@@ -97,7 +112,7 @@ def main():
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, or one a plugin adds.")
 @click.option("--select", multiple=True, help="Only these rules, packs or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules, packs or categories (comma-separated).")
-@click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it: complaint, delay, celebration, bereavement, scheduling, billing, general.")
+@click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it: complaint, delay, celebration, bereavement, bad_news, distress, scheduling, billing, general.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion"]), help="Exit 1 on findings of this severity or worse.  [default: warning]")
 @click.option("--min-score", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below this.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching for one.")
@@ -120,32 +135,52 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
     flags = dict(select=_split(select), ignore=_split(ignore), fail_on=fail_on, min_score=min_score, context=ctx_tags)
 
     linters: dict = {}  # one Linter per config file: plugins and packs load once
-    reports = []
+    configs: dict = {}  # one config search per folder
+    checked = []  # (report, the config it was checked under)
+    unreadable = 0
     for path in _expand(paths):
         start = Path(stdin_filename or ".") if path == "-" else Path(path)
-        config = _load_config(config_path, start if start.is_dir() else start.parent).merged(**flags)
+        folder = start if start.is_dir() else start.parent
+        if folder not in configs:
+            configs[folder] = _load_config(config_path, folder).merged(**flags)
+        config = configs[folder]
         linter = linters.get(config.path)
         if linter is None:
             linter = linters[config.path] = Linter(config)
             for problem in linter.problems:
                 _warn(problem)
-        report = linter.lint(_read(path, stdin_filename))
+        try:
+            draft = _read(path, stdin_filename)
+        except InputError as exc:  # one unreadable file does not hide the others' findings
+            click.echo(f"tonecheck: error: {exc}", err=True)
+            unreadable += 1
+            continue
+        report = linter.lint(draft)
         for err in report.errors:
             _warn(f"{report.path}: {err}")
-        reports.append(report)
+        checked.append((report, config))
+    if not checked:
+        sys.exit(2)
 
+    reports = [r for r, _ in checked]
     formatters = {}
     for impl in linter.pm.hook.tonecheck_formatters.get_hookimpls():
         formatters.update(impl.function() or {})
     if fmt not in formatters:
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(formatters))}", param_hint="--format")
     painted = _use_color(color)
+    try:
+        output = formatters[fmt](reports, {"color": painted, "quiet": quiet})
+    except Exception as exc:
+        raise TonecheckError(f"formatter {fmt!r} raised {type(exc).__name__}: {exc}") from None
     # click strips ANSI codes off a non-TTY unless told: --color always must mean it
-    click.echo(formatters[fmt](reports, {"color": painted, "quiet": quiet}), nl=False, color=painted)
+    click.echo(output, nl=False, color=painted)
 
-    failing = any(r.at_or_above(config.fail_on) for r in reports)
-    low = config.min_score is not None and any(r.score.overall < config.min_score for r in reports)
-    sys.exit(1 if failing or low else 0)
+    failing = any(
+        r.at_or_above(c.fail_on) or (c.min_score is not None and r.score.overall < c.min_score)
+        for r, c in checked
+    )
+    sys.exit(2 if unreadable else 1 if failing else 0)
 
 
 def _linter(config_path, select=None, ignore=None):
@@ -277,7 +312,7 @@ def init(force, folder):
         raise TonecheckError(f"{target} exists; use --force to overwrite it")
     if not Path(folder).is_dir():
         raise TonecheckError(f"{folder}: no such folder")
-    tmp = target.with_name(f".tonecheck.toml.{os.getpid()}.tmp")
-    tmp.write_text(INIT_TEMPLATE, encoding="utf-8")
-    os.replace(tmp, target)  # atomic: never a half-written config
+    from .cache import write_atomic
+
+    write_atomic(target, INIT_TEMPLATE)  # never a half-written config
     click.echo(f"Wrote {target}")

@@ -46,9 +46,13 @@ class Draft:
         """Map a [start, end) span of ``text`` to the span of ``source`` it came from."""
         if self.offset_map is None:
             return start, end
-        m = self.offset_map
+        m, src = self.offset_map, self.original
         s = m[start]
         e = m[end - 1] + 1 if end > start else s
+        if 0 < e <= len(src) and src[e - 1] == "&":  # the last character came from an entity: take all of it
+            semi = src.find(";", e, e + 32)
+            if semi != -1:
+                e = semi + 1
         return s, max(e, s)
 
     def region_at(self, offset: int) -> Region | None:

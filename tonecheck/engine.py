@@ -34,11 +34,20 @@ class Linter:
         rules: list[Rule] = []
         for impl in self.pm.hook.tonecheck_rules.get_hookimpls():
             try:
-                for r in impl.function() or ():
-                    r.validate()
-                    rules.append(replace(r, source=impl.plugin_name))
+                provided = list(impl.function() or ())
             except Exception as exc:
                 self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rules raised {type(exc).__name__}: {exc}")
+                continue
+            for r in provided:  # one bad item does not cost the plugin its other rules
+                if not isinstance(r, Rule):
+                    self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rules returned {r!r}, not a tonecheck.Rule")
+                    continue
+                try:
+                    r.validate()
+                except ValueError as exc:
+                    self.problems.append(f"plugin {impl.plugin_name!r}: {exc}")
+                    continue
+                rules.append(replace(r, source=impl.plugin_name))
         for impl in self.pm.hook.tonecheck_rule_packs.get_hookimpls():
             try:
                 paths = list(impl.function() or ())
@@ -89,30 +98,36 @@ class Linter:
         return out
 
     # -- running --------------------------------------------------------------------
-    def detect_contexts(self, analysis: Analysis) -> set[str]:
+    def detect_contexts(self, analysis: Analysis, errors: list[str] | None = None) -> set[str]:
         tags: set[str] = set()
         for impl in self.pm.hook.tonecheck_context.get_hookimpls():
             try:
                 tags.update(impl.function(analysis=analysis) or ())
             except Exception as exc:
-                self.problems.append(f"plugin {impl.plugin_name!r}: context detector raised {type(exc).__name__}: {exc}")
+                if errors is not None:
+                    errors.append(f"plugin {impl.plugin_name!r}: context detector raised {type(exc).__name__}: {exc}")
         return tags
 
-    def analyse(self, draft: Draft, contexts=None) -> Analysis:
+    def analyse(self, draft: Draft, contexts=None, errors: list[str] | None = None) -> Analysis:
+        if isinstance(contexts, str):
+            contexts = (contexts,)
         return Analysis(
             draft,
             contexts=contexts or self.config.context or None,
-            detect=self.detect_contexts,
+            detect=lambda a: self.detect_contexts(a, errors),
             company=self.config.company,
         )
 
     def lint(self, draft: Draft, *, contexts=None, rules: list[Rule] | None = None) -> Report:
-        analysis = self.analyse(draft, contexts)
         errors: list[str] = []
+        analysis = self.analyse(draft, contexts, errors)
         findings: list[Finding] = []
+        if not draft.writer_regions():
+            errors.append("no text of the writer's own to check: only quoted text or a signature")
         for rule in self.rules if rules is None else rules:
             try:
                 for f in rule.check(analysis, rule):
+                    _check_finding(f, rule)
                     if draft.in_writer_text(f.offset, f.end):
                         findings.append(f)
             except Exception as exc:
@@ -129,6 +144,16 @@ class Linter:
             contexts=tuple(sorted(analysis.contexts)),
             errors=errors,
         )
+
+
+def _check_finding(f, rule: Rule) -> None:
+    """A plugin's finding must be one the report and its formatters can show."""
+    if not isinstance(f, Finding):
+        raise TypeError(f"yielded {type(f).__name__}, not a Finding (use rule.finding(start, end))")
+    if f.severity not in SEVERITY_RANK:
+        raise ValueError(f"finding severity {f.severity!r} is not error, warning or suggestion")
+    if f.offset < 0 or f.length < 0:
+        raise ValueError(f"finding span {f.offset}+{f.length} is negative")
 
 
 def _to_source(draft: Draft, f: Finding) -> Finding:

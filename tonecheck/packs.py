@@ -8,13 +8,11 @@ and, unless ``word_boundaries: false``, only as whole words.
 from __future__ import annotations
 
 import difflib
-import json
-import os
 import re
-import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from . import cache
 from .errors import PackError
 from .findings import SEVERITIES, Edit, Fix, Suggestion
 from .rule import Example, Rule
@@ -55,53 +53,19 @@ def pack_files(path: Path) -> list[Path]:
     raise PackError(path, None, "path", "no such file or folder")
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("TONECHECK_NO_CACHE"):
-        return None
-    root = os.environ.get("TONECHECK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tonecheck"
-    )
-    return Path(root)
-
-
-def _key(text: str) -> str:
-    """A file name for a cache entry (zlib: hashlib costs 2 ms to import)."""
-    data = text.encode()
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-
-
-def read_pack(path: Path) -> dict:
-    """The parsed YAML of a pack, from the cache when the file has not changed.
-
-    PyYAML costs ~40 ms to import; the cache keeps it off a check's start-up.
-    """
-    path = Path(path)
+def _stamp(path: Path) -> list[int]:
     try:
         st = path.stat()
     except OSError as exc:
         raise PackError(path, None, "path", exc.strerror or str(exc)) from None
-    stamp = [st.st_mtime_ns, st.st_size]
-    cache = _cache_dir()
-    entry = None
-    if cache is not None:
-        key = _key(str(path.resolve()))
-        entry = cache / "packs" / f"{key}.json"
-        try:
-            cached = json.loads(entry.read_text(encoding="utf-8"))
-            if cached.get("stamp") == stamp:
-                return cached["data"]
-        except (OSError, ValueError):
-            pass
-    data = _parse_yaml(path)
-    if entry is not None:
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"stamp": stamp, "data": data}), encoding="utf-8")
-            os.replace(tmp, entry)
-        except OSError:
-            pass  # a read-only home still works, just without the cache
-    return data
+    return [st.st_mtime_ns, st.st_size]
+
+
+def read_pack(path: Path) -> Any:
+    """The parsed YAML of a pack (not cached: see load_pack)."""
+    path = Path(path)
+    _stamp(path)
+    return _parse_yaml(path)
 
 
 def _parse_yaml(path: Path) -> Any:
@@ -119,7 +83,18 @@ def _parse_yaml(path: Path) -> Any:
 
 
 def load_pack(path: Path, source: str) -> list[Rule]:
-    return compile_pack(read_pack(path), path, source)
+    """The pack's rules. Its parsed YAML is cached once it has compiled: PyYAML costs
+    ~40 ms to import, and an invalid pack must fail the same way every time."""
+    path = Path(path)
+    stamp = _stamp(path)
+    entry = cache.entry("packs", str(path.resolve()))
+    data = cache.load(entry, stamp)
+    if data is not None:
+        return compile_pack(data, path, source)
+    data = _parse_yaml(path)
+    rules = compile_pack(data, path, source)
+    cache.store(entry, stamp, data)
+    return rules
 
 
 # -- validation and compilation ------------------------------------------------------
@@ -174,6 +149,13 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
     for key in ("message", "description", "why", "instead"):
         if key in spec and not isinstance(spec[key], str):
             fail(key, "must be text")
+    try:
+        _fmt(spec["message"], match="x")
+    except (IndexError, ValueError, AttributeError) as exc:
+        fail("message", f"is not a valid message template ({exc}); use {{match}} and the kind's named figures")
+    for key in ("word_boundaries", "case_sensitive"):
+        if key in spec and not isinstance(spec[key], bool):
+            fail(key, "must be true or false")
     scope = spec.get("scope", "writer")
     if scope not in _SCOPES:
         fail("scope", f"must be one of {', '.join(_SCOPES)}")
@@ -267,7 +249,7 @@ def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
 
 
 # An escape, a [...] class, or a space (optionally made optional by ? or *)
-_SPACE_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])*\]| [?*]?")
+_SPACE_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])*\]| [?*+]?")
 
 
 def _flexible_spaces(pattern: str) -> str:
@@ -278,7 +260,9 @@ def _flexible_spaces(pattern: str) -> str:
         token = m.group()
         if token[0] != " ":
             return token
-        return r"\s*" if len(token) == 2 else r"\s+"
+        if len(token) == 1 or token[1] == "+":
+            return r"\s+"
+        return r"\s*"
 
     return _SPACE_TOKEN.sub(swap, pattern)
 
@@ -334,7 +318,11 @@ def _phrase(spec, flags, fail):
     if span not in ("match", "sentence"):
         fail("span", "must be 'match' or 'sentence'")
     suggest = spec.get("suggest")
+    if suggest is not None and not isinstance(suggest, str):
+        fail("suggest", "must be text")
     limit = spec.get("max_per_draft")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        fail("max_per_draft", "must be a whole number of 1 or more")
 
     def check(a, r, scope) -> Iterator:
         n = 0
@@ -353,7 +341,7 @@ def _phrase(spec, flags, fail):
 
 def _substitution(spec, flags, fail):
     swap = spec["swap"]
-    if not isinstance(swap, dict) or not all(isinstance(v, str) for v in swap.values()):
+    if not isinstance(swap, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
         fail("swap", "must map each pattern to its replacement")
     compiled = [(_compile([k], "swap", **flags), v) for k, v in swap.items()]
     case = flags["case"]
@@ -381,7 +369,7 @@ def _match_case(original: str, replacement: str) -> str:
 def _ratio(spec, flags, fail):
     num = _compile(spec["numerator"], "numerator", **flags)
     den = _compile(spec["denominator"], "denominator", **flags)
-    options = {"max": _number(spec["max"], "max", fail), "min_count": int(spec.get("min_count", 3))}
+    options = {"max": _number(spec["max"], "max", fail), "min_count": _whole(spec.get("min_count", 3), "min_count", fail)}
 
     def check(a, r, scope):
         hits = list(a.writer_matches(num, scope=scope))
@@ -410,7 +398,7 @@ def _metric(spec, flags, fail):
         fail("max", "a metric rule needs 'max' or 'min'")
     options = {k: _number(spec[k], k, fail) for k in ("max", "min") if k in spec}
     # draft-level figures are noise on a line or two: only judge drafts this long
-    options["min_words"] = int(_number(spec.get("min_words", 0), "min_words", fail))
+    options["min_words"] = _whole(spec.get("min_words", 0), "min_words", fail)
 
     def out_of_range(value, o) -> bool:
         return ("max" in o and value > o["max"]) or ("min" in o and value < o["min"])
@@ -456,7 +444,7 @@ def _require_when(spec, flags, fail):
 
 def _limit(spec, flags, fail):
     pattern = _compile(spec["patterns"], "patterns", **flags)
-    options = {"max": int(_number(spec["max"], "max", fail))}
+    options = {"max": _whole(spec["max"], "max", fail)}
 
     def check(a, r, scope):
         hits = list(a.writer_matches(pattern, scope=scope))
@@ -470,6 +458,12 @@ def _limit(spec, flags, fail):
 def _number(value, field, fail) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         fail(field, "must be a number")
+    return value
+
+
+def _whole(value, field, fail) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        fail(field, "must be a whole number")
     return value
 
 

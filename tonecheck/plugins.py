@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import json
 import os
 import sys
 from pathlib import Path
 
 import pluggy
 
-from . import hookspecs
+from . import cache, hookspecs
 from .errors import PluginError
 
 ENTRY_POINT_GROUP = "tonecheck"
@@ -45,12 +44,23 @@ def get_plugin_manager(config=None, problems: list[str] | None = None) -> pluggy
         for name, value in _entry_points():
             try:
                 pm.register(_load_entry_point(value), name=name)
+                pm.check_pending()
             except Exception as exc:  # a broken plugin must not take the run down
+                if pm.has_plugin(name):
+                    pm.unregister(name=name)
                 if problems is not None:
                     problems.append(f"plugin {name!r} ({value}) failed to load: {type(exc).__name__}: {exc}")
     if config is not None:
         for ref in config.plugins:
-            pm.register(_load_config_plugin(ref, config), name=ref)
+            module = _load_config_plugin(ref, config)
+            try:
+                pm.register(module, name=ref)
+            except Exception as exc:  # e.g. a hook implementation with the wrong arguments
+                raise PluginError(f"plugin {ref!r} cannot be registered: {exc}".replace("\n", " ")) from None
+    try:
+        pm.check_pending()  # a misspelt hook (tonecheck_rule) is an error, not silence
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(str(exc).replace("\n", " ")) from None
     return pm
 
 
@@ -68,9 +78,15 @@ def _load_config_plugin(ref: str, config):
         if ref.endswith(".py"):
             if not path.is_file():
                 raise PluginError(f"{config.path or 'config'}: plugin file not found: {path}")
-            spec = importlib.util.spec_from_file_location(f"tonecheck_local_{path.stem}", path)
+            name = f"tonecheck_local_{path.stem}"
+            spec = importlib.util.spec_from_file_location(name, path)
             module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
+            sys.modules[name] = module  # dataclasses and pickling look the module up here
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                sys.modules.pop(name, None)
+                raise
             return module
         return importlib.import_module(ref)
     except PluginError:
@@ -80,35 +96,25 @@ def _load_config_plugin(ref: str, config):
 
 
 def _entry_points() -> list[tuple[str, str]]:
-    """(name, "module:attr") of every installed plugin, cached per sys.path state."""
-    stamp = []
-    for entry in sys.path:
+    """(name, "module:attr") of every installed plugin, cached while the folders that
+    hold installed distributions are unchanged (installing or removing one changes them)."""
+    stamp = [sys.executable]
+    for folder in sys.path:
+        # the current folder and the script's folder hold no installed distributions
+        if not folder or not os.path.isabs(folder) or folder == os.getcwd():
+            continue
         try:
-            stamp.append([entry, os.stat(entry or ".").st_mtime_ns])
+            stamp.append([folder, os.stat(folder).st_mtime_ns])
         except OSError:
             continue
-    from .packs import _cache_dir, _key
-
-    cache = _cache_dir()
-    file = None
-    if cache is not None:
-        key = _key(json.dumps([sys.executable, stamp]))
-        file = cache / "entry-points" / f"{key}.json"
-        try:
-            return [tuple(x) for x in json.loads(file.read_text(encoding="utf-8"))]
-        except (OSError, ValueError):
-            pass
+    entry = cache.entry("entry-points", sys.executable)  # one entry per interpreter
+    found = cache.load(entry, stamp)
+    if found is not None:
+        return [tuple(x) for x in found]
     from importlib.metadata import entry_points
 
     found = sorted({(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)})
-    if file is not None:
-        try:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(found), encoding="utf-8")
-            os.replace(tmp, file)
-        except OSError:
-            pass
+    cache.store(entry, stamp, found)
     return found
 
 

@@ -4,16 +4,25 @@ import re
 import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import requires_shared
 
-# corpus -> (flagged_bad >=, categories >=, spans >=, false_alarms <=, auc >=), in percent / AUC
+HERE = Path(__file__).resolve().parent
+# corpus -> (flagged_bad >=, categories >=, spans >=, false_alarms <=, auc >=), in percent / AUC.
+# dev and real are the shared development sets; holdout is ours (tests/judgement): real
+# situations in other trades, written without looking at the rules.
 FLOORS = {
     "dev": (95, 90, 75, 5, 0.97),
     "real": (94, 75, None, 8, 0.92),
+    "holdout": (95, 75, 65, 5, 0.95),
 }
+
+
+def _corpus(shared: Path, name: str) -> Path:
+    return HERE.parent / "judgement" / "holdout.jsonl" if name == "holdout" else shared / "eval" / f"{name}.jsonl"
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
@@ -21,7 +30,7 @@ def test_judgement_holds_on_the_corpus(corpus):
     shared = requires_shared()
     cmd = f"{shlex.quote(sys.executable)} -m tonecheck check --format json -"
     proc = subprocess.run(
-        [sys.executable, str(shared / "eval" / "evaluate.py"), str(shared / "eval" / f"{corpus}.jsonl"), "--cmd", cmd, "--show"],
+        [sys.executable, str(shared / "eval" / "evaluate.py"), str(_corpus(shared, corpus)), "--cmd", cmd, "--show"],
         capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr

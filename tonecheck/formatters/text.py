@@ -37,7 +37,7 @@ def format_text(reports, options) -> str:
             out.append(_score_line(report, paint))
     if not quiet:
         out.append(_summary(reports, paint))
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" if out else ""
 
 
 def _excerpt(report, f, line, col, paint) -> list[str]:
