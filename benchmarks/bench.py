@@ -361,7 +361,7 @@ def section_imports(args, env) -> None:
     runs = 5
     for title, code in (
         ("import tonecheck.cli", "import tonecheck.cli"),
-        (f"the whole check of email-200.txt (what 'tonecheck check' imports)",
+        ("the whole check of email-200.txt (what 'tonecheck check' imports)",
          f"import sys; from tonecheck.cli import main; sys.argv=['tonecheck','check',{str(EMAIL)!r}]\n"
          "try:\n    main()\nexcept SystemExit:\n    pass"),
     ):

@@ -4,7 +4,7 @@ import pytest
 
 def _one_line_error(result):
     assert result.exit_code == 2, result.output
-    lines = [l for l in result.output.splitlines() if l.strip()]
+    lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1, result.output
     assert "Traceback" not in result.output
     return lines[0]
@@ -64,3 +64,10 @@ def test_bad_severity_override(run, tmp_path):
     (tmp_path / ".tonecheck.toml").write_text('[rules."CustomerFocus.OwnAgenda"]\nseverity = "fatal"\n')
     (tmp_path / "d.txt").write_text("Hi Sam,\nThanks!\n")
     assert "CustomerFocus.OwnAgenda" in _one_line_error(run("check", "d.txt"))
+
+
+def test_rule_option_of_the_wrong_type(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('[rules."Readability.LongSentence"]\nmax = "lots"\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nThanks!\n")
+    line = _one_line_error(run("check", "d.txt"))
+    assert "Readability.LongSentence" in line and "'max'" in line

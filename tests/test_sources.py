@@ -7,7 +7,6 @@ from tonecheck.draft import REGION_KINDS
 from tonecheck.errors import InputError
 from tonecheck.sources import load_bytes, load_text
 from tonecheck.sources.html import html_to_text
-from tonecheck.sources.plain import split_regions
 
 
 def check_invariants(draft):

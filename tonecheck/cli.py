@@ -199,18 +199,10 @@ def _linter(config_path, select=None, ignore=None):
 def rules_cmd(fmt, select, config_path):
     """List the rules in force: id, category, severity, fixable, source plugin."""
     linter = _linter(config_path, select=_split(select))
-    rows = [(r.id, r.category, r.severity, "yes" if r.fixable else "no", r.source) for r in sorted(linter.rules, key=lambda r: r.id)]
-    if fmt == "json":
-        import json
+    from .formatters.rules import rules_json, rules_table
 
-        keys = ("id", "category", "severity", "fixable", "source")
-        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
-        return
-    header = ("RULE", "CATEGORY", "SEVERITY", "FIXABLE", "SOURCE")
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    for row in (header, *rows):
-        click.echo("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip())
-    click.echo(f"\n{len(rows)} rules. 'tonecheck explain RULE' tells why and how to fix.")
+    rules = sorted(linter.rules, key=lambda r: r.id)
+    click.echo(rules_json(rules) if fmt == "json" else rules_table(rules), nl=False)
 
 
 @main.command()
@@ -224,47 +216,9 @@ def explain(rule_id, config_path):
     if rule is None:
         hint = difflib.get_close_matches(rule_id, [r.id for r in linter.all_rules], n=1, cutoff=0.5)
         raise TonecheckError(f"no rule {rule_id!r}" + (f"; did you mean {hint[0]!r}?" if hint else "") + " (see 'tonecheck rules')")
-    click.echo(render_explanation(rule), nl=False)
+    from .formatters.rules import explanation
 
-
-def render_explanation(rule) -> str:
-    def block(text: str) -> str:
-        return "\n".join("    " + line for line in text.strip().splitlines())
-
-    parts = [
-        f"# {rule.id} ({rule.category}, {rule.severity})",
-        f"Source: {rule.source}. Kind: {rule.kind}. Fixable: {'yes' if rule.fixable else 'no'}.",
-        "",
-        "## What it does",
-        rule.description or rule.message,
-        "",
-        "## Why is this bad?",
-        rule.why or rule.message,
-        "",
-    ]
-    if rule.bad:
-        ex = rule.bad[0]
-        ctx = f" (context: {', '.join(ex.context)})" if ex.context else ""
-        parts += [f"## Example{ctx}", block(ex.text), ""]
-    if rule.good or rule.instead:
-        parts += ["## Use instead"]
-        if rule.instead:
-            parts += [rule.instead, ""]
-        if rule.good:
-            parts += [block(rule.good[0].text), ""]
-    parts += ["## Fix safety", rule.fix_safety or "No automatic fix.", ""]
-    if rule.options:
-        opts = ", ".join(f"{k} = {v!r}" for k, v in rule.options.items())
-        parts += ["## Options", f"{opts}. Set them in .tonecheck.toml:", block(f'[rules."{rule.id}"]\n' + "\n".join(f"{k} = {v!r}" for k, v in rule.options.items())), ""]
-    parts += [
-        "## How to silence it",
-        f"For one run: tonecheck check --ignore {rule.id} DRAFT",
-        f'For a project, in .tonecheck.toml: ignore = ["{rule.id}"]',
-        "Or lower it there:",
-        block(f'[rules."{rule.id}"]\nseverity = "suggestion"'),
-        "",
-    ]
-    return "\n".join(parts)
+    click.echo(explanation(rule), nl=False)
 
 
 INIT_TEMPLATE = '''\

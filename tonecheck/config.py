@@ -134,8 +134,8 @@ def _check(where: str, key: str, value):
     if key == "weights":
         if not isinstance(value, dict) or set(value) - set(SEVERITIES):
             bad(f"must map {', '.join(SEVERITIES)} to numbers")
-        if not all(isinstance(v, (int, float)) and v >= 0 for v in value.values()):
-            bad("values must be numbers of 0 or more")
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100 for v in value.values()):
+            bad("values must be numbers from 0 to 100")
         return {**DEFAULT_WEIGHTS, **value}
     if key == "rules":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):

@@ -11,7 +11,7 @@ from pathlib import Path
 from .analysis import Analysis
 from .config import Config, matches
 from .draft import Draft
-from .errors import ConfigError, PackError
+from .errors import ConfigError
 from .findings import SEVERITY_RANK, Finding
 from .packs import load_pack, pack_files
 from .plugins import get_plugin_manager

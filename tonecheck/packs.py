@@ -30,6 +30,8 @@ _KIND_FIELDS = {
     "require-when": {"require", "within", "not_counting"},
     "limit": {"patterns", "max"},
 }
+# Common fields that mean nothing for a kind: an error, not silently ignored.
+_NOT_FOR = {"require-when": {"scope"}, "metric": {"word_boundaries", "case_sensitive"}}
 _REQUIRED = {
     "phrase": ("patterns",),
     "substitution": ("swap",),
@@ -136,7 +138,7 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
     kind = spec.get("kind")
     if kind not in KINDS:
         fail("kind", f"must be one of {', '.join(KINDS)}")
-    _no_unknown(spec, _COMMON | _KIND_FIELDS[kind], path, rid)
+    _no_unknown(spec, (_COMMON - _NOT_FOR.get(kind, set())) | _KIND_FIELDS[kind], path, rid)
     for key in ("category", "message") + _REQUIRED[kind]:
         if spec.get(key) in (None, "", [], {}):
             fail(key, "is required")
@@ -398,7 +400,10 @@ def _metric(spec, flags, fail):
         fail("max", "a metric rule needs 'max' or 'min'")
     options = {k: _number(spec[k], k, fail) for k in ("max", "min") if k in spec}
     # draft-level figures are noise on a line or two: only judge drafts this long
-    options["min_words"] = _whole(spec.get("min_words", 0), "min_words", fail)
+    if per == "draft":
+        options["min_words"] = _whole(spec.get("min_words", 0), "min_words", fail)
+    elif "min_words" in spec:
+        fail("min_words", "applies to per: draft only")
 
     def out_of_range(value, o) -> bool:
         return ("max" in o and value > o["max"]) or ("min" in o and value < o["min"])
@@ -410,7 +415,7 @@ def _metric(spec, flags, fail):
                 if out_of_range(s.longest_run, r.options):
                     yield r.finding(s.start, s.end, _fmt(r.message, value=s.longest_run, **r.options))
             return
-        if not sents or a.word_count < r.options["min_words"]:
+        if not sents or a.word_count < r.options.get("min_words", 0):
             return
         value = a.readability[metric]
         if out_of_range(value, r.options):

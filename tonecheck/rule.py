@@ -76,6 +76,16 @@ class Rule:
         if unknown:
             known = ", ".join(sorted(self.options)) or "none"
             raise ValueError(f"unknown option {sorted(unknown)[0]!r} (options: severity, {known})")
+        for name, value in settings.items():
+            default = self.options[name]
+            number = (int, float)
+            same = (
+                isinstance(value, number) and not isinstance(value, bool)
+                if isinstance(default, number) and not isinstance(default, bool)
+                else isinstance(value, type(default))
+            )
+            if not same:
+                raise ValueError(f"option {name!r} must be like its default {default!r}, not {value!r}")
         return replace(self, severity=severity, options={**self.options, **settings})
 
     def validate(self) -> None:

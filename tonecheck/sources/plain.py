@@ -419,7 +419,10 @@ def _signoff(text, content, body_start, alone=False):
     content = [(max(s, body_start), e) for s, e in content if e > body_start]
     if not content:
         return None
-    line = lambda k: text[content[k][0]:content[k][1]]
+
+    def line(k: int) -> str:
+        return text[content[k][0]:content[k][1]]
+
     n = len(content)
     # Walk up over name and contact lines to a closing line.
     k = n - 1

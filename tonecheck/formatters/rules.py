@@ -1,0 +1,67 @@
+"""Rule listings and explanations: what `tonecheck rules` and `tonecheck explain` print."""
+from __future__ import annotations
+
+import json
+
+COLUMNS = ("id", "category", "severity", "fixable", "source")
+
+
+def _rows(rules) -> list[tuple[str, ...]]:
+    return [(r.id, r.category, r.severity, "yes" if r.fixable else "no", r.source) for r in rules]
+
+
+def rules_json(rules) -> str:
+    return json.dumps([dict(zip(COLUMNS, row, strict=True)) for row in _rows(rules)], indent=2) + "\n"
+
+
+def rules_table(rules) -> str:
+    rows = _rows(rules)
+    header = tuple(c.upper() for c in COLUMNS)
+    header = ("RULE", *header[1:])
+    widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=True)]
+    lines = ["  ".join(x.ljust(w) for x, w in zip(row, widths, strict=True)).rstrip() for row in (header, *rows)]
+    lines += ["", f"{len(rows)} rules. 'tonecheck explain RULE' tells why and how to fix."]
+    return "\n".join(lines) + "\n"
+
+
+def explanation(rule) -> str:
+    """`tonecheck explain`: ruff's shape (what, why, example, instead, fix safety)."""
+    def block(text: str) -> str:
+        return "\n".join("    " + line for line in text.strip().splitlines())
+
+    parts = [
+        f"# {rule.id} ({rule.category}, {rule.severity})",
+        f"Source: {rule.source}. Kind: {rule.kind}. Fixable: {'yes' if rule.fixable else 'no'}.",
+        "",
+        "## What it does",
+        rule.description or rule.message,
+        "",
+        "## Why is this bad?",
+        rule.why or rule.message,
+        "",
+    ]
+    if rule.bad:
+        ex = rule.bad[0]
+        ctx = f" (context: {', '.join(ex.context)})" if ex.context else ""
+        parts += [f"## Example{ctx}", block(ex.text), ""]
+    if rule.good or rule.instead:
+        parts += ["## Use instead"]
+        if rule.instead:
+            parts += [rule.instead, ""]
+        if rule.good:
+            parts += [block(rule.good[0].text), ""]
+    parts += ["## Fix safety", rule.fix_safety or "No automatic fix.", ""]
+    if rule.options:
+        toml = "\n".join(f"{k} = {json.dumps(v)}" for k, v in rule.options.items())
+        parts += ["## Options", "Defaults shown; set them in .tonecheck.toml:", block(f'[rules."{rule.id}"]\n{toml}'), ""]
+    parts += [
+        "## How to silence it",
+        f"For one run: tonecheck check --ignore {rule.id} DRAFT",
+        f'For a project, in .tonecheck.toml: ignore = ["{rule.id}"]',
+        "Or lower it there:",
+        block(f'[rules."{rule.id}"]\nseverity = "suggestion"'),
+        "",
+    ]
+    return "\n".join(parts)
+
+
