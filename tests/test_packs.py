@@ -22,6 +22,16 @@ def rule_ids(linter, text, **kw):
 
 
 EX = "examples: {bad: [x], good: [y]}\n"
+LONG = """
+        - name: Long
+          kind: metric
+          metric: word_count
+          per: sentence
+          max: 5
+          category: hard_to_read
+          message: "{value} words"
+          examples: {bad: [One two three four five six.], good: [One two.]}
+"""
 
 
 def test_phrase_with_unless_and_when(tmp_path):
@@ -65,7 +75,7 @@ def test_substitution_carries_a_fix(tmp_path):
 
 
 def test_ratio_metric_require_when_and_limit(tmp_path):
-    linter = pack(tmp_path, """
+    linter = pack(tmp_path, LONG + """
         - name: WeYou
           kind: ratio
           category: company_centric
@@ -75,14 +85,6 @@ def test_ratio_metric_require_when_and_limit(tmp_path):
           min_count: 3
           message: "{numerator} we/our to {denominator} you ({ratio})"
           examples: {bad: [We and our team and we.], good: [You and your team.]}
-        - name: Long
-          kind: metric
-          metric: word_count
-          per: sentence
-          max: 5
-          category: hard_to_read
-          message: "{value} words"
-          examples: {bad: [One two three four five six.], good: [One two.]}
         - name: Sorry
           kind: require-when
           category: missing_empathy
@@ -106,16 +108,7 @@ def test_ratio_metric_require_when_and_limit(tmp_path):
 
 def test_config_overrides_severity_and_options(tmp_path):
     folder = tmp_path / "house"
-    pack(tmp_path, """
-        - name: Long
-          kind: metric
-          metric: word_count
-          per: sentence
-          max: 5
-          category: hard_to_read
-          message: "{value} words"
-          examples: {bad: [One two three four five six.], good: [One two.]}
-    """)
+    pack(tmp_path, LONG)
     linter = Linter(Config(packs=(str(folder),), select=("House",), rules={"House.Long": {"severity": "error", "max": 10}}))
     assert linter.lint(load_text("One two three four five six.")).findings == []
     [f] = linter.lint(load_text("One two three four five six seven eight nine ten eleven.")).findings
