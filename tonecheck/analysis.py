@@ -25,6 +25,17 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[^\sA-Za-z0-9]")
 _WORD = re.compile(r"[A-Za-z0-9]")
 
+# A day, date or clock time: what makes a promise or a booking concrete.
+_TIME = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|"
+    r"next (?:week|month)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}|"
+    r"within (?:the next )?\w+ (?:working |business )?(?:minutes?|hours?|days?|weeks?)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    re.IGNORECASE,
+)
+# Two or more capitals (digits allowed): PAYE, P60, DKIM; plural "MTAs" too.
+_ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b")
+
 FIRST_PERSON = frozenset(
     "i i'm i've i'll i'd me my mine myself we we're we've we'll we'd us our ours ourselves".split()
 )
@@ -85,6 +96,11 @@ class Sentence:
                 run += 1
                 best = max(best, run)
         return best
+
+    @cached_property
+    def mentions_time(self) -> bool:
+        """Does the sentence name a day, date, clock time or 'within N days'?"""
+        return bool(_TIME.search(self.text))
 
     @property
     def is_question(self) -> bool:
@@ -208,6 +224,15 @@ class Analysis:
     @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    @cached_property
+    def acronyms(self) -> dict[str, int]:
+        """Each capitalised abbreviation in the body and where it first occurs."""
+        found: dict[str, int] = {}
+        for s in self.body:
+            for m in _ACRONYM.finditer(s.text):
+                found.setdefault(m.group().rstrip("s"), s.start + m.start())
+        return found
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._starts, offset) - 1

@@ -7,10 +7,6 @@ import re
 from .. import hookimpl
 from ..rule import rule
 
-_TIME = re.compile(
-    r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|\d{1,2}:\d\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)",
-    re.IGNORECASE,
-)
 _ASK = re.compile(
     r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make it|do|pop|drop|attend|get here)|"
     r"\bare you (?:available|free|around)|\bdoes .{0,30}\b(?:work|suit) for you|\bplease (?:come|attend|arrive|be (?:home|in|available))|"
@@ -71,7 +67,7 @@ def single_slot(a, r):
         only = _ONLY.search(s.text)
         if only:
             yield r.finding(s.start + only.start(), s.start + only.end())
-        elif (_ASK.search(s.text) or _IMPOSED.search(s.text)) and _TIME.search(s.text):
+        elif (_ASK.search(s.text) or _IMPOSED.search(s.text)) and s.mentions_time:
             yield r.finding(s.start, s.end)
 
 

@@ -1,4 +1,4 @@
-"""Readability that a pattern cannot see: stacked passive voice."""
+"""Readability that a pattern cannot see: stacked passive voice, a soup of acronyms."""
 from __future__ import annotations
 
 import re
@@ -50,6 +50,34 @@ def passive(a, r):
         yield r.finding(s.start, s.end, r.message.format(count=total))
 
 
+# Abbreviations every customer reads without thinking.
+_EVERYDAY = frozenset(
+    "OK UK US USA EU UN ID PIN PDF TV PC IT FAQ URL USB SMS GPS NHS GP VAT ATM AM PM BBC CEO "
+    "ASAP TBC DIY MOT ISA HR PR HQ APP IOS UTC GMT BST EST PST".split()
+)
+
+
+@rule(
+    "Readability.Acronyms",
+    category="hard_to_read",
+    severity="warning",
+    message="{count} abbreviations ({names}): the customer has to decode your shorthand. Spell out what they need to know.",
+    why="Internal abbreviations make an answer unreadable to anyone outside the team; the customer cannot act on what they cannot read.",
+    instead="'Your tax code is likely wrong, so you may owe an extra payment in January. I suggest we ask HMRC to reduce it.'",
+    bad=["We've reconciled the P60 vs your RTI data and there's a delta on the BIK, so your PAYE coding is out and you may owe a POA."],
+    good=["Your tax code looks wrong, so you may owe a payment in January. I suggest we ask HMRC to lower it."],
+    options={"max": 3},
+)
+def acronyms(a, r):
+    """Flags a draft with more than three different uncommon abbreviations."""
+    found = {k: v for k, v in a.acronyms.items() if k not in _EVERYDAY and not k.isdigit()}
+    if len(found) > r.options["max"]:
+        offset = sorted(found.values())[r.options["max"]]
+        s = a.sentence_at(offset)
+        names = ", ".join(sorted(found, key=found.get)[:5])
+        yield r.finding(s.start, s.end, r.message.format(count=len(found), names=names))
+
+
 @hookimpl
 def tonecheck_rules():
-    return [passive]
+    return [passive, acronyms]

@@ -1,4 +1,5 @@
-"""Structure: a greeting, a sign-off, and the customer's question answered."""
+"""Structure: a greeting, a sign-off, a next step, the customer's question answered, and
+a length and number of questions that get replies."""
 from __future__ import annotations
 
 import re
@@ -7,12 +8,6 @@ from .. import hookimpl
 from ..rule import Example, rule
 
 _WHEN = re.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
-_TIME = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|"
-    r"next week|\d{1,2}(?::\d\d)?\s?[ap]\.?m|\d{1,2}:\d\d|within \w+ (?:working )?(?:minutes?|hours?|days?|weeks?)|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
-    re.IGNORECASE,
-)
 
 
 @rule(
@@ -57,13 +52,78 @@ def unanswered_when(a, r):
     """Flags a reply to a customer who asked when something will happen, if the reply
     names no day, date or time."""
     asks = [q for q in a.quoted_questions if _WHEN.search(q)]
-    if not asks or not a.body or any(_TIME.search(s.text) for s in a.body):
+    if not asks or not a.body or any(s.mentions_time for s in a.body):
         return
     question = asks[0] if len(asks[0]) <= 60 else asks[0][:57] + "…"
     first = a.body[0]
     yield r.finding(first.start, first.end, r.message.format(question=question))
 
 
+@rule(
+    "Structure.SignOff",
+    category="structure",
+    severity="suggestion",
+    message="No sign-off. End with a closing and your name, so the customer knows who to come back to.",
+    why="A name at the end makes one person answerable; a reply that just stops reads like a system message.",
+    instead="'Best wishes,\\nPriya'",
+    bad=["Hi Sam,\nYour refund of £25 has been processed today and will reach your card within five working days. "
+         "You will get an email from us when it does."],
+    good=["Hi Sam,\nYour refund of £25 has been processed today and will reach your card within five working days. "
+          "You will get an email from us when it does.\n\nBest wishes,\nLeah"],
+    options={"min_words": 25},
+)
+def sign_off(a, r):
+    """Flags a draft of more than a few lines with no sign-off and no signature."""
+    kinds = {reg.kind for reg in a.draft.regions}
+    if not kinds & {"signoff", "signature"} and a.word_count >= r.options["min_words"] and a.body:
+        last = a.body[-1]
+        yield r.finding(last.start, last.end)
+
+
+_NEXT = re.compile(
+    r"\b(?:I|we)(?:'ll|’ll| will| am going to| are going to)\b|\b(?:you can|you'll|you’ll|you will|please|just|reply|call|"
+    r"let (?:me|us) know|click|pick|choose|book|send)\b|\?",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "Structure.NextStep",
+    category="structure",
+    severity="suggestion",
+    message="The customer cannot tell what happens next. Say what you will do and when, or what they can do.",
+    why="An email that ends without a next step leaves the customer to guess, and then to chase.",
+    instead="'I'll call you on Friday with the result; if you need anything before then, just reply here.'",
+    bad=["Dear Mr Hale,\nYour claim has been reviewed by the assessor. The estimate from the garage has been received."],
+    good=["Dear Mr Hale,\nYour claim has been reviewed by the assessor. I'll call you on Friday to agree the repair."],
+)
+def next_step(a, r):
+    """Flags a draft in which no sentence says what the writer will do, asks the customer
+    anything, or tells them what they can do."""
+    if len(a.body) >= 2 and not any(_NEXT.search(s.text) or s.mentions_time for s in a.body):
+        last = a.body[-1]
+        yield r.finding(last.start, last.end)
+
+
+@rule(
+    "Structure.TooManyQuestions",
+    category="structure",
+    severity="suggestion",
+    message="{count} questions: customers answer one to three. Ask the one that matters most.",
+    why="Respondable's study of millions of emails found replies most likely with one to three questions; more get skimmed.",
+    instead="Ask the question you need answered first; offer the rest as choices in one line.",
+    bad=["Hi Jo,\nWhich day suits? Morning or afternoon? Do you have parking? Is there a lift? Who will be home?\nSam"],
+    good=["Hi Jo,\nWhich day suits you, and is morning or afternoon better?\nSam"],
+    options={"max": 3},
+)
+def too_many_questions(a, r):
+    """Flags a draft that asks the customer more than three questions."""
+    questions = [s for s in a.body if s.is_question]
+    if len(questions) > r.options["max"]:
+        s = questions[r.options["max"]]
+        yield r.finding(s.start, s.end, r.message.format(count=len(questions)))
+
+
 @hookimpl
 def tonecheck_rules():
-    return [greeting, unanswered_when]
+    return [greeting, sign_off, next_step, unanswered_when, too_many_questions]
