@@ -18,13 +18,15 @@ _SIGNALS = {
     r"inconvenience|complaint|feedback about|poor service|let down|rude|mix-?up|mistake|"
     r"did not attend|didn'?t (?:turn up|show up|attend)|no-?show|missed (?:appointment|delivery|collection)|"
     r"root cause|incident|misconfigur\w*|duplicat\w*|went wrong|not working|stopped working|error|leak\w*|"
-    r"no (?:heating|hot water|power|internet|signal|service|broadband)|freezing",
+    r"no (?:heating|hot water|power|internet|signal|service|broadband)|freezing|bites?|bitten|bed ?bugs|mou?ld|cockroach\w*|mice|rats",
     "delay": r"delay(?:ed|s)?|postpone\w*|pushed back|running (?:\w+ ){0,3}behind|behind schedule|backlog|"
     r"not (?:yet )?(?:arrived|ready|been (?:delivered|dispatched|shipped))|hasn'?t (?:arrived|come)|"
     r"won'?t (?:arrive|be ready|ship|be delivered|go ahead)|(?:is|are|was|were|running|arrived?|be) late|"
-    r"cancell?ed|taking longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
+    r"(?:has|have|had) been cancell?ed|(?:was|were) cancell?ed|taking longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
     r"(?:weeks?|days?|months?) (?:since|ago)|when will|on hold|reaccommodat\w*|rebook\w*|disrupt\w*|"
-    r"(?:lesson|class|appointment|tour|flight|delivery|installation|install|visit)(?:'s| is| has been) (?:off|moved)",
+    r"(?:lesson|class|appointment|tour|flight|delivery|installation|install|visit)(?:'s| is| has been) (?:off|moved)|"
+    r"still (?:with|at|in) (?:the )?(?:lab|workshop|factory|warehouse|carrier|courier|depot)|tbc|tba|"
+    r"can'?t (?:get to|make it to|come to) you",
     "celebration": r"congratulat\w*|new (?:car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|arrival)|"
     r"wedding|anniversary|honeymoon|birthday|engage(?:d|ment)|graduat\w*|retire(?:d|ment)|newborn|"
     r"first (?:home|car|house)|passed (?:your|his|her|their|the) (?:driving )?(?:test|exams?)|"
@@ -37,7 +39,8 @@ _SIGNALS = {
     "bad_news": r"(?:cannot|can'?t|unable to|not able to|won'?t be able to|don'?t|do not) (?:\w+ ){0,2}(?:refund|"
     r"reimburse|offer|accept|pay|cover|approve|process|proceed|progress|accede|guarantee|chase|exchange|"
     r"make exceptions|do same)|no (?:indemnity|refund|compensation|exceptions?)|"
-    r"(?:has|have) been (?:declined|rejected|refused|cancell?ed|postponed|deducted)|deducted from|"
+    r"(?:has|have) (?:\w+ )?been (?:declined|rejected|refused|cancell?ed|postponed|deducted|closed)|deducted from|"
+    r"(?:isn'?t|aren'?t|is not|are not) covered|(?:have|has) not been successful|unsuccessful|no fault (?:was )?found|"
     r"not (?:possible|guaranteed|covered|eligible|permitted|accepted|refundable)|non-refundable|"
     r"(?:have|had) to (?:freeze|close|cancel|suspend|terminate)|(?:will|must) remain (?:active|closed|frozen|suspended)|"
     r"charges will continue|cannot be (?:processed|closed|accepted|refunded)|decision is final|"
@@ -46,12 +49,27 @@ _SIGNALS = {
     r"remind you|your job to|you (?:failed|neglected) to|you should have|as you well know",
     # the customer is going through something hard
     "distress": r"burglar\w*|break-in|broken into|stolen|theft|robbed|accident|crash(?:ed)?|flood\w*|fire|"
-    r"injur\w*|hospital\w*|diagnos\w*|biopsy|illness|surgery|anxious|scared|worried sick|emergency",
+    r"injur\w*|hospital\w*|diagnos\w*|biopsy|illness|surgery|anxious|scared|worried sick|emergency|"
+    r"scam\w*|fraud\w*|conned|tricked",
     "scheduling": r"appointments?|slots?|book(?:ed|ing)?|reschedul\w*|availab\w*|visit|install\w*|"
     r"what time|which day|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     "billing": r"refund\w*|charge[ds]?|bill(?:ed|ing|s)?|invoice\w*|fees?|payments?|price[sd]?|pricing|renewal|"
     r"overdraft|credit|subscription|tariff|deposit|rent|[$£€]\s?\d",
 }
+# Any one of these in the draft is the writer's own account of a service failure.
+_DRAFT_FAILURE = (
+    r"missed (?:appointment|delivery|collection)|did not attend|didn'?t (?:turn up|show up)|no-?show|outage|"
+    r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
+    r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen"
+)
+# A complaint seen in the draft alone takes two of these: the writer's own account of
+# something that went wrong for the customer (a "leak" or a "refund" alone is no complaint).
+_DRAFT_COMPLAINT = (
+    r"outages?|downtime|did not attend|didn'?t (?:turn up|show up|attend)|no-?show|missed (?:appointment|delivery|collection)|"
+    r"went wrong|(?:our|my) (?:mistake|error|fault)|mix-?up|duplicat\w*|double[- ]charged|charged (?:you )?twice|"
+    r"overcharg\w*|wrong (?:item|part|size|order|name)|faulty|defective|damaged|broken|complaint|your feedback|"
+    r"disappoint\w*|frustrat\w*|inconvenience|locked out|not working|stopped working|root cause|incident|misconfigur\w*"
+)
 # Contexts read from the writer's own sentences only: the customer's words are theirs.
 _DRAFT_ONLY = {"bad_news"}
 _CONDITIONAL = r"^\W*(?:if|should|in case|unless|whether)\b"
@@ -69,11 +87,13 @@ def _re2(pattern: str):
 
 _COMPILED = {tag: _re2(rf"\b(?:{p})") for tag, p in _SIGNALS.items()}
 _IF = _re2(_CONDITIONAL)
+_DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
+_DRAFT_FAILURE_RE = _re2(rf"\b(?:{_DRAFT_FAILURE})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|"
     r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?twice|locked out|please help|stressful|"
-    r"anxious|what are you going to do)"
+    r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*)"
 )
 
 
@@ -84,8 +104,8 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
     tags = set()
     for tag, pattern in _COMPILED.items():
         if tag == "complaint":
-            hits = len(pattern.findall(quoted)) + len(pattern.findall(draft))
-            if _STRONG_COMPLAINT.search(quoted) or hits >= 2:
+            hits = len(pattern.findall(quoted)) + len(_DRAFT_COMPLAINT_RE.findall(draft))
+            if _STRONG_COMPLAINT.search(quoted) or _DRAFT_FAILURE_RE.search(draft) or hits >= 2:
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)

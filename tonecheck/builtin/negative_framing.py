@@ -36,11 +36,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|no
 )
 def no_alternative(a, r):
     """Flags a sentence opening with 'unfortunately' (or 'regrettably', 'I'm afraid')
-    when neither it nor the two sentences after it offer an alternative."""
+    when neither it nor anything after it offers an alternative."""
     body = a.body
     for i, s in enumerate(body):
         m = _OPENER.search(s.text)
-        if m and not any(_ALTERNATIVE.search(t.text) for t in body[i:i + 3]):
+        if m and not any(_ALTERNATIVE.search(t.text) for t in body[i:]):
             yield r.finding(s.start + m.start(), s.start + m.end())
 
 
