@@ -2,6 +2,10 @@
 
 A plugin is a module (or object) with functions marked ``@tonecheck.hookimpl``,
 registered through the entry-point group ``tonecheck`` or named in the config.
+
+tonecheck calls each implementation on its own, so that a plugin that raises is
+named and the others go on: hook wrappers and call ordering (``tryfirst``) have no
+effect. A misspelt hook name is an error when the plugin is registered.
 """
 from __future__ import annotations
 
