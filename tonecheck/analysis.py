@@ -168,6 +168,7 @@ class Analysis:
         self._given_contexts = frozenset(contexts) if contexts else None
         self._detect = detect
         self.company = tuple(company)
+        self._window_cache: dict[str, tuple] = {}
 
     # -- text and sentences -------------------------------------------------
     @cached_property
@@ -247,17 +248,33 @@ class Analysis:
         """(start, end, text) of every match of a compiled pattern in the writer's own text.
 
         ``scope`` is "writer" (greeting, body and sign-off), "body", or "opening"
-        (the first two body sentences).
+        (the first two body sentences). A match never straddles two regions.
         """
-        if scope == "writer":
-            spans = self.writer_spans
-        else:
-            sents = self.body if scope == "body" else self.opening()
-            spans = [(s.start, s.end) for s in sents]
-        for s, e in spans:
-            for m in pattern.finditer(self.text[s:e]):
-                if m.end() > m.start():
-                    yield s + m.start(), s + m.end(), m.group()
+        spans, windows = self._windows(scope)
+        for ws, we in windows:
+            for m in pattern.finditer(self.text[ws:we]):
+                start, end = ws + m.start(), ws + m.end()
+                if end > start and any(s <= start and end <= e for s, e in spans):
+                    yield start, end, m.group()
+
+    def _windows(self, scope: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The scope's spans, and the same spans joined across white space: one regex
+        pass per window instead of one per region (the hot path of every phrase rule)."""
+        cached = self._window_cache.get(scope)
+        if cached is None:
+            if scope == "writer":
+                spans = self.writer_spans
+            else:
+                sents = self.body if scope == "body" else self.opening()
+                spans = [(s.start, s.end) for s in sents]
+            windows: list[tuple[int, int]] = []
+            for s, e in spans:
+                if windows and not self.text[windows[-1][1]:s].strip():
+                    windows[-1] = (windows[-1][0], e)
+                else:
+                    windows.append((s, e))
+            cached = self._window_cache[scope] = (spans, windows)
+        return cached
 
     # -- context ------------------------------------------------------------
     @cached_property
