@@ -41,7 +41,7 @@ _REQUIRED = {
     "limit": ("patterns", "max"),
 }
 _SCOPES = ("writer", "body", "opening")
-_UNLESS_SCOPES = ("sentence", "following", "draft")
+_UNLESS_SCOPES = ("sentence", "following", "around", "draft")
 _NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 
 
@@ -271,15 +271,16 @@ def _flexible_spaces(pattern: str) -> str:
 
 def _unless_hit(a, offset: int, pattern, scope: str) -> bool:
     """Does ``pattern`` occur near the finding: in its sentence, in that sentence or
-    the two after it ("following": a refusal answered by an alternative), or anywhere
-    in the writer's text ("draft")?"""
+    the two after it ("following": a refusal answered by an alternative), from the
+    sentence before to the two after ("around"), or anywhere in the writer's text ("draft")?"""
     if scope == "draft":
         return any(True for _ in a.writer_matches(pattern))
     sent = a.sentence_at(offset)
     if sent is None:
         return False
-    n = 3 if scope == "following" else 1
-    return any(pattern.search(s.text) for s in a.sentences[sent.index:sent.index + n])
+    first = max(0, sent.index - 1) if scope == "around" else sent.index
+    last = sent.index + (3 if scope in ("following", "around") else 1)
+    return any(pattern.search(s.text) for s in a.sentences[first:last])
 
 
 class _Fmt(dict):

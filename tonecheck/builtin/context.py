@@ -22,7 +22,8 @@ _SIGNALS = {
     "delay": r"delay(?:ed|s)?|postpone\w*|pushed back|running (?:\w+ ){0,3}behind|behind schedule|backlog|"
     r"not (?:yet )?(?:arrived|ready|been (?:delivered|dispatched|shipped))|hasn'?t (?:arrived|come)|"
     r"won'?t (?:arrive|be ready|ship|be delivered|go ahead)|(?:is|are|was|were|running|arrived?|be) late|"
-    r"(?:has|have|had) been cancell?ed|(?:was|were) cancell?ed|taking longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
+    r"(?:flight|train|appointment|tour|class|lesson|trip|event|delivery|installation|visit)s? (?:has|have|had|was|were) (?:been )?cancell?ed|"
+    r"taking longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
     r"(?:weeks?|days?|months?) (?:since|ago)|when will|on hold|reaccommodat\w*|rebook\w*|disrupt\w*|"
     r"(?:lesson|class|appointment|tour|flight|delivery|installation|install|visit)(?:'s| is| has been) (?:off|moved)|"
     r"still (?:with|at|in) (?:the )?(?:lab|workshop|factory|warehouse|carrier|courier|depot)|tbc|tba|"
@@ -39,7 +40,9 @@ _SIGNALS = {
     "bad_news": r"(?:cannot|can'?t|unable to|not able to|won'?t be able to|don'?t|do not) (?:\w+ ){0,2}(?:refund|"
     r"reimburse|offer|accept|pay|cover|approve|process|proceed|progress|accede|guarantee|chase|exchange|"
     r"make exceptions|do same)|no (?:indemnity|refund|compensation|exceptions?)|"
-    r"(?:has|have) (?:\w+ )?been (?:declined|rejected|refused|cancell?ed|postponed|deducted|closed)|deducted from|"
+    r"(?:has|have) (?:\w+ )?been (?:declined|rejected|refused|postponed|deducted)|deducted from|"
+    r"(?:flight|train|appointment|tour|class|lesson|trip|event|booking|order|reservation|ticket)s? (?:has|have|had|was|were) (?:been )?cancell?ed|"
+    r"(?:ticket|case|claim|complaint) (?:has|have) been closed|"
     r"(?:isn'?t|aren'?t|is not|are not) covered|(?:have|has) not been successful|unsuccessful|no fault (?:was )?found|"
     r"not (?:possible|guaranteed|covered|eligible|permitted|accepted|refundable)|non-refundable|"
     r"(?:have|had) to (?:freeze|close|cancel|suspend|terminate)|(?:will|must) remain (?:active|closed|frozen|suspended)|"
@@ -85,7 +88,7 @@ def _re2(pattern: str):
     return re2.compile(pattern, opts)
 
 
-_COMPILED = {tag: _re2(rf"\b(?:{p})") for tag, p in _SIGNALS.items()}
+_COMPILED = {tag: _re2(rf"\b(?:{p})\b") for tag, p in _SIGNALS.items()}  # "new car" is not "new card"
 _IF = _re2(_CONDITIONAL)
 _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 _DRAFT_FAILURE_RE = _re2(rf"\b(?:{_DRAFT_FAILURE})")
