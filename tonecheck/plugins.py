@@ -25,6 +25,7 @@ BUILTIN_PLUGINS = (
     "tonecheck.builtin.context",
     "tonecheck.builtin.company_centric",
     "tonecheck.builtin.negative_framing",
+    "tonecheck.builtin.excuse_blame",
     "tonecheck.builtin.hard_to_read",
     "tonecheck.builtin.structure",
     "tonecheck.formatters.text",
