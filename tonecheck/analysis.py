@@ -22,8 +22,7 @@ _ABBREV = re.compile(
 # A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*|[^\sA-Za-z0-9]")
-_WORD = re.compile(r"[A-Za-z0-9]")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
 
 # A day, date or clock time: what makes a promise or a booking concrete.
 _TIME = re.compile(
@@ -59,7 +58,7 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return bool(_WORD.match(self.text))
+        return self.text[:1].isalnum()
 
 
 @dataclass
