@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
 from .draft import Draft
@@ -147,6 +147,12 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """The company's names as whole words, compiled once per config, not per draft."""
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names), re.IGNORECASE)
+
+
 class Analysis:
     """Facts about one draft, computed on first use and shared by all rules.
 
@@ -173,10 +179,7 @@ class Analysis:
     @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
-        names = (
-            re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in self.company), re.IGNORECASE)
-            if self.company else None
-        )
+        names = _names_pattern(self.company) if self.company else None
         for region in self.draft.writer_regions():
             for s, e in split_sentences(self.text, region.start, region.end):
                 seg = self.text[s:e]
