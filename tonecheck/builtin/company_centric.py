@@ -33,7 +33,9 @@ _IMPERATIVE = re.compile(
 _CHOICE = re.compile(
     r"\bor\b|\bwhich(?:ever)?\b|\banother\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
-    r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))",
+    r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
+    # the time is the one the customer asked for
+    r"\bas (?:you )?(?:asked|requested|discussed|agreed)\b|\byou asked for\b|\bat your request\b|\bas usual\b",
     re.IGNORECASE,
 )
 

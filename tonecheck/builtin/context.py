@@ -23,7 +23,10 @@ _SIGNALS = {
     r"not (?:yet )?(?:arrived|ready|been (?:delivered|dispatched|shipped))|hasn'?t (?:arrived|come)|"
     r"won'?t (?:arrive|be ready|ship|be delivered|go ahead)|(?:is|are|was|were|running|arrived?|be) late|"
     r"(?:flight|train|appointment|tour|class|lesson|trip|event|delivery|installation|visit)s? (?:has|have|had|was|were) (?:been )?cancell?ed|"
-    r"taking longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
+    r"taking (?:a (?:bit|little|lot|while) |much |slightly |far )?longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
+    r"retimed|put back|slipped|(?:extended|longer) (?:processing|lead|delivery|waiting|wait|turnaround) times?|"
+    r"(?:has|have) not (?:yet )?been (?:reviewed|processed|looked at|started|completed|dispatched|shipped)|"
+    r"(?:hasn'?t|haven'?t) (?:yet )?been (?:reviewed|processed|looked at|started|completed|dispatched|shipped)|"
     r"(?:weeks?|days?|months?) (?:since|ago)|when will|on hold|reaccommodat\w*|rebook\w*|disrupt\w*|"
     r"(?:lesson|class|appointment|tour|flight|delivery|installation|install|visit)(?:'s| is| has been) (?:off|moved)|"
     r"still (?:with|at|in) (?:the )?(?:lab|workshop|factory|warehouse|carrier|courier|depot)|tbc|tba|"
@@ -32,7 +35,9 @@ _SIGNALS = {
     r"wedding|anniversary|honeymoon|birthday|engage(?:d|ment)|graduat\w*|retire(?:d|ment)|newborn|"
     r"first (?:home|car|house)|passed (?:your|his|her|their|the) (?:driving )?(?:test|exams?)|"
     r"unconditional offer|offer (?:of a place|(?:\w+ ){0,6}(?:has been|was) accepted)|"
-    r"(?:collect|pick up|picking up|collecting) (?:your|the|my) new|handover of (?:your|the) new|keys to (?:your|the) new",
+    r"(?:collect|pick up|picking up|collecting) (?:your|the|my) new|handover of (?:your|the) new|keys to (?:your|the) new|"
+    r"completion (?:took place|has taken place|day|is booked)|(?:we|you)(?:'ve| have) completed on|moving (?:day|in|house)|new baby|"
+    r"expecting (?:a baby|twins)|maternity|newly ?weds?|proposal|promotion|retiring",
     "bereavement": r"passed away|death|died|funeral|bereave\w*|deceased|late (?:husband|wife|father|mother|partner)|"
     r"condolences?|lost (?:my|our) (?:husband|wife|father|mother|dad|mum|mom|son|daughter|partner|dog|cat|pet)|"
     r"euthanasia|cremation|put to sleep",
@@ -49,11 +54,18 @@ _SIGNALS = {
     r"charges will continue|cannot be (?:processed|closed|accepted|refunded)|decision is final|"
     r"will (?:increase|go up|rise)|price (?:rise|increase)|overdue|outside the (?:\w+ )?window|chargeable|"
     r"(?:is|are) (?:currently )?(?:unavailable|out of stock)|"
-    r"remind you|your job to|you (?:failed|neglected) to|you should have|as you well know",
+    r"remind you|your job to|you (?:failed|neglected) to|you should have|as you well know|"
+    r"(?:gone|went|decided to go) with (?:another|a different|a higher|someone else|a competing)|"
+    r"(?:not|haven'?t|have not) been (?:selected|shortlisted|chosen|accepted|approved)|(?:position|role|place|vacancy|property) has (?:now )?been (?:filled|let|sold|taken)|"
+    r"(?:offer|application|claim|appeal|request|booking) (?:has been|was|is) (?:declined|rejected|refused|turned down|unsuccessful|withdrawn)|"
+    r"(?:event|show|concert|match|performance|gig|tour|class|course|session|trip|holiday|flight|installation|appointment) (?:has been|was|is|had to be) (?:cancell?ed|postponed|called off|retimed)|"
+    r"(?:lose|miss|losing|missing) (?:your|the) (?:first|last|whole|entire) (?:night|day|week|booking)",
     # the customer is going through something hard
     "distress": r"burglar\w*|break-in|broken into|stolen|theft|robbed|accident|crash(?:ed)?|flood\w*|fire|"
     r"injur\w*|hospital\w*|diagnos\w*|biopsy|illness|surgery|anxious|scared|worried sick|emergency|"
-    r"scam\w*|fraud\w*|conned|tricked",
+    r"scam\w*|fraud\w*|conned|tricked|(?:really|so|very|extremely) (?:worried|anxious|scared)|frightened|heartbroken|"
+    r"devastated|gutted|distraught|in tears|beside myself|can'?t afford|struggling (?:to|with)|pensioner|disabled|carer|"
+    r"redundan\w+|lost my job|(?:my|our) (?:baby|son|daughter|child|mum|mom|dad|husband|wife|partner|dog|cat) (?:is|was) (?:ill|sick|unwell|in hospital)",
     "scheduling": r"appointments?|slots?|book(?:ed|ing)?|reschedul\w*|availab\w*|visit|install\w*|"
     r"what time|which day|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     "billing": r"refund\w*|charge[ds]?|bill(?:ed|ing|s)?|invoice\w*|fees?|payments?|price[sd]?|pricing|renewal|"
@@ -63,7 +75,10 @@ _SIGNALS = {
 _DRAFT_FAILURE = (
     r"missed (?:appointment|delivery|collection)|did not attend|didn'?t (?:turn up|show up)|no-?show|outage|"
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
-    r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen"
+    r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|"
+    # an apology that names the customer's displeasure: they complained, whatever the draft says next
+    r"(?:sorry|regret|apologi[sz]e)[^.!?]{0,40}\b(?:dissatisf\w+|disappointed|unhappy|upset|frustrat\w+|let down|not happy|"
+    r"not (?:meet|live up to) your expectations)"
 )
 # A complaint seen in the draft alone takes two of these: the writer's own account of
 # something that went wrong for the customer (a "leak" or a "refund" alone is no complaint).

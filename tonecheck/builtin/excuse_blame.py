@@ -9,7 +9,7 @@ from ..rule import rule
 
 _CAUSE = re.compile(
     r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|down to|since|"
-    r"as (?:the|our|their|your|we|they|there|it|he|she))\b",
+    r"as (?:the|our|their|your|we|they|there|it|he|she)|with all (?:the|this|these))\b",
     re.IGNORECASE,
 )
 # Who or what gets the blame: other people, other firms, the system, the circumstances.
@@ -67,6 +67,105 @@ def circumstance(a, r):
             yield r.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
 
 
+# Someone or something other than the writer, as the subject of a clause.
+_AGENT = re.compile(
+    r"\b(?:(?i:(?:the|our|my|their|his|her|a|an|one of (?:the|our)) (?:\w+[ -]){0,2}?"
+    r"(?:suppliers?|wholesalers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|contractors?|"
+    r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
+    r"instructors?|editors?|printers?|photographers?|colleagues?|locum|agency|temp|office|head office|branch|"
+    r"team|department|staff|system|software|app|website|portal|platform|server|network|bank|post office|"
+    r"airline|hotel|kitchen|chef|processor|provider|mill|studio|workshop))|IT|accounts|head office|"
+    r"Royal Mail|the post|[A-Z][a-z]+ (?:in|from) (?:accounts|billing|dispatch|the warehouse|IT))"
+    r"(?: team| department| staff| guys| lot)?\b"
+    # "our delivery partner, who've been short-staffed"
+    r"(?:,? (?:who|which|that)(?:['’]ve|['’]s|['’]re|['’]d| have| has| are| is| had)?)?"
+)
+# A named firm or person as the culprit: "as Openreach weren't able to attend"
+_NAMED = re.compile(
+    r"\b(?:as|because|since|but|and|so) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?= (?:weren['’]t|wasn['’]t|were not|was not|"
+    r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never))"
+)
+# What went wrong, said of that agent: the mistake is theirs, not ours.
+_FAILED = re.compile(
+    r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
+    r"(?:sent|shipped|delivered|gave|supplied|fitted|ordered|packed|picked|printed|quoted|used)(?: \w+){0,2} (?:the |a )?wrong|"
+    r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
+    r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|"
+    r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
+    r"made (?:a|an) (?:mistake|error|mess)|cancell?ed on (?:us|me)|pushed (?:\w+ ){0,3}back|held (?:\w+ ){0,2}up|"
+    r"(?:didn['’]t|did not|never|hasn['’]t|haven['’]t|has not|have not|failed to|forgot to|neglected to|couldn['’]t|could not) "
+    r"(?:\w+ )?(?:show|turn up|arrive|tell|pass|send|deliver|update|call|process|let|inform|notify|collect|book|log|"
+    r"record|follow|check|read|respond|reply|ship|dispatch|load|flag|fix|finish|get|come|attend|make it|deliver)|"
+    r"(?:weren['’]t|wasn['’]t|were not|was not) able to|(?:were|was) unable to|"
+    r"(?:\w+ed|did|done|keyed|put|set) (?:it |them |this |that |your \w+ )?(?:incorrectly|wrongly|in error|by mistake)|"
+    r"(?:been )?(?:a bit |really |very |quite |so |rather |seriously |badly |massively )?"
+    r"(?:off sick|out sick|ill|on holiday|on leave|away|behind|booked up|booked solid|fully booked|short[- ]staffed|"
+    r"snowed under|having (?:issues|problems|a nightmare)|late))\b",
+    re.IGNORECASE,
+)
+# The writer takes it on: a real apology, or the fix already under way with a time.
+_SORRY = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)\b(?! if| for any| that you feel| you feel)|"
+    r"\b(?:our|my) (?:mistake|fault|error)|\bon us\b|\b(?:we|I) should(?: have|n['’]t have)\b|"
+    r"\bthat['’]s not (?:good enough|okay|ok|acceptable)",
+    re.IGNORECASE,
+)
+_OUR_FIX = re.compile(
+    r"\b(?:I|we)(?:['’]ve|['’]ll| have| will| am| are|['’]m|['’]re) (?:\w+ ){0,3}?"
+    r"(?:ordered|sent|booked|arranged|refunded|credited|moved|reserved|re-?ordered|chased|fixed|replaced|"
+    r"rebooked|upgraded|put|added|fitted|sorted|dispatched|couriered|collecting|sending|fitting|delivering|refunding|"
+    r"replacing|calling|ringing|bringing|driving|making|printing|reprinting|rebuilding)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "Excuses.TheirMistake",
+    category="excuse_blame",
+    severity="warning",
+    message="This puts the mistake on someone else ('{agent} … {failure}'). The customer bought from you: own it, and say what you are doing about it.",
+    why=(
+        "To the customer, your supplier, your courier, your new system and your "
+        "colleague are all you. Naming them as the culprit, with no apology and no fix, "
+        "reads as 'not our problem'."
+    ),
+    instead="'Your order went out with the wrong label, which I'm sorry about. A courier collects it tomorrow and the right one arrives Thursday.'",
+    bad=[
+        "Hi Ana,\nThe wholesaler sent us the wrong colour, so that is what you received.\nTom",
+        "Our engineer didn't turn up because the agency didn't pass on the booking.",
+        "The new billing system double-charged some customers last week. IT are aware.",
+    ],
+    good=[
+        "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",
+        "Our supplier sent the wrong part, so I've ordered the right one; it arrives tomorrow at 10am.",
+        "Our engineer will be with you at 9am, and the team will bring the new meter.",
+    ],
+    options={"owned_severity": "suggestion"},
+)
+def their_mistake(a, r):
+    """Flags a clause whose subject is a supplier, courier, colleague, team or system and
+    whose verb is a failure (sent the wrong, lost, didn't turn up, is off sick, pushed
+    back). Quiet where the same or the next sentence has the writer fixing it by a
+    given time, or where the draft apologises and a new time follows; only a
+    suggestion where the draft apologises but gives no time."""
+    owned = any(_SORRY.search(s.text) for s in a.body)
+    body = a.body
+    for i, s in enumerate(body):
+        for agent in (*_AGENT.finditer(s.text), *_NAMED.finditer(s.text)):
+            failure = _FAILED.match(s.text, agent.end())
+            if not failure:
+                continue
+            after = body[i:i + 3]
+            if any(_OUR_FIX.search(t.text) and t.mentions_time for t in after[:2]) or (
+                owned and any(t.mentions_time for t in after)
+            ):
+                break  # the cause, briefly, then the fix with a time: that is owning it
+            msg = r.message.format(agent=agent.group(), failure=failure.group().strip())
+            severity = r.options["owned_severity"] if owned else r.severity
+            yield r.finding(s.start + agent.start(), s.start + failure.end(), msg, severity=severity)
+            break
+
+
 @hookimpl
 def tonecheck_rules():
-    return [circumstance]
+    return [circumstance, their_mistake]
