@@ -253,10 +253,12 @@ class Analysis:
         (the first two body sentences). A match never straddles two regions.
         """
         spans, windows = self._windows(scope)
+        starts = [s for s, _ in spans]
         for ws, we in windows:
             for m in pattern.finditer(self.text[ws:we]):
                 start, end = ws + m.start(), ws + m.end()
-                if end > start and any(s <= start and end <= e for s, e in spans):
+                i = bisect_right(starts, start) - 1  # the one span that could hold it
+                if end > start and i >= 0 and end <= spans[i][1]:
                     yield start, end, m.group()
 
     def _windows(self, scope: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

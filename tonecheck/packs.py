@@ -434,14 +434,18 @@ def _require_when(spec, flags, fail):
     if within not in _SCOPES:
         fail("within", f"must be one of {', '.join(_SCOPES)}")
 
-    def counts(a, start, end) -> bool:
-        if hollow is None:
-            return True
-        return not any(s <= start and end <= e for s, e, _ in a.writer_matches(hollow, scope=within))
-
     def check(a, r, scope):
-        if not a.body or any(counts(a, s, e) for s, e, _ in a.writer_matches(require, scope=within)):
+        if not a.body:
             return
+        # an acknowledgement counts unless it lies inside a hollow phrase; the hollow
+        # spans are found once, and both lists come in text order (linear, not n*m)
+        hollow_spans = [(s, e) for s, e, _ in a.writer_matches(hollow, scope=within)] if hollow else []
+        i = 0
+        for s, e, _ in a.writer_matches(require, scope=within):
+            while i < len(hollow_spans) and hollow_spans[i][1] < e:
+                i += 1
+            if not any(hs <= s and e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
+                return
         first = a.body[0]
         yield r.finding(first.start, first.end, _fmt(r.message, context=", ".join(sorted(a.contexts))))
 

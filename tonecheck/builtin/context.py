@@ -57,6 +57,11 @@ _SIGNALS = {
     r"remind you|your job to|you (?:failed|neglected) to|you should have|as you well know|"
     r"(?:gone|went|decided to go) with (?:another|a different|a higher|someone else|a competing)|"
     r"(?:not|haven'?t|have not) been (?:selected|shortlisted|chosen|accepted|approved)|(?:position|role|place|vacancy|property) has (?:now )?been (?:filled|let|sold|taken)|"
+    r"(?:was|were|has been|have been|is|are) (?:not |un)successful|in arrears|default notice|referred (?:\w+ )?(?:to|for) (?:debt )?(?:collection|recovery)|"
+    r"(?:we|I) (?:cannot|can'?t|don'?t|do not|won'?t|will not|are unable to|am unable to) (?:\w+ )?(?:adjust|repair|fix|service|support|"
+    r"cover|deliver|install|collect|replace|return|hold|reserve|match|transfer|ship|post|store|keep|sell|stock|open|release|provide|issue|"
+    r"reprogramme|reprogram|honou?r|extend|waive|move|change|reinstate|unblock|unlock|compensate)|"
+    r"(?:we['’]ve|we have|we had to|we['’]ll have to|I['’]ve had to|I had to) (?:\w+ )?(?:moved|changed|rescheduled|brought forward|pushed back|cancell?ed|postponed|closed|suspended) (?:your|the)|"
     r"(?:offer|application|claim|appeal|request|booking) (?:has been|was|is) (?:declined|rejected|refused|turned down|unsuccessful|withdrawn)|"
     r"(?:event|show|concert|match|performance|gig|tour|class|course|session|trip|holiday|flight|installation|appointment) (?:has been|was|is|had to be) (?:cancell?ed|postponed|called off|retimed)|"
     r"(?:lose|miss|losing|missing) (?:your|the) (?:first|last|whole|entire) (?:night|day|week|booking)",
@@ -73,7 +78,8 @@ _SIGNALS = {
 }
 # Any one of these in the draft is the writer's own account of a service failure.
 _DRAFT_FAILURE = (
-    r"missed (?:appointment|delivery|collection)|did not attend|didn'?t (?:turn up|show up)|no-?show|outage|"
+    r"missed (?:appointment|delivery|collection|visit|call|slot|booking|lesson|class|pick-?up)|did not attend|didn'?t (?:turn up|show up|show)\b|no-?show|outage|"
+    r"no (?:car|driver|engineer|one|taxi|cab|technician|courier|instructor) (?:was|were|came|turned up|arrived|showed up|was allocated|was sent|was available)|"
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
     r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|"
     # an apology that names the customer's displeasure: they complained, whatever the draft says next
@@ -105,20 +111,24 @@ def _re2(pattern: str):
 
 _COMPILED = {tag: _re2(rf"\b(?:{p})\b") for tag, p in _SIGNALS.items()}  # "new car" is not "new card"
 _IF = _re2(_CONDITIONAL)
+# A conditional clause inside a sentence ("..., but if you're not ready, Tuesday is free"): up to its comma.
+_IF_CLAUSE = _re2(r"\b(?:if|unless|in case|should you)\b[^,.;:!?]*")
 _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 _DRAFT_FAILURE_RE = _re2(rf"\b(?:{_DRAFT_FAILURE})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|"
     r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?twice|locked out|please help|stressful|"
-    r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*)"
+    r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|"
+    r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
+    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears)"
 )
 
 
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
     quoted = quoted.replace("’", "'")
-    draft = "\n".join(s.replace("’", "'") for s in sentences if not _IF.search(s))
+    draft = "\n".join(_IF_CLAUSE.sub("", s.replace("’", "'")) for s in sentences if not _IF.search(s))
     tags = set()
     for tag, pattern in _COMPILED.items():
         if tag == "complaint":
