@@ -392,7 +392,10 @@ def main() -> None:
     ap.add_argument("--pycache", help="PYTHONPYCACHEPREFIX for the measured commands (default: a folder in /tmp)")
     ap.add_argument("--no-install", action="store_true", help="do not pip install proselint when missing")
     args = ap.parse_args()
+    sections = {"cold", "phases", "memory", "throughput", "linearity", "imports"}
     only = set(args.only.split(","))
+    if only - sections:  # a misspelt section would silently measure nothing
+        ap.error(f"unknown section {', '.join(sorted(only - sections))} (choose from {', '.join(sorted(sections))})")
 
     env = dict(os.environ)
     env.pop("TONECHECK_NO_CACHE", None)

@@ -71,3 +71,75 @@ def test_rule_option_of_the_wrong_type(run, tmp_path):
     (tmp_path / "d.txt").write_text("Hi Sam,\nThanks!\n")
     line = _one_line_error(run("check", "d.txt"))
     assert "Readability.LongSentence" in line and "'max'" in line
+
+
+# --- Unicode blanks, sizes, folders, mbox messages ------------------------------------
+
+import json  # noqa: E402
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+TEN_MIB = 10 * 1024 * 1024
+DRAFT = "Hi Sam,\n\nWe apologise for any inconvenience.\n\nThanks,\nAmy\n"
+
+
+@pytest.mark.parametrize("content", ["\u200b", "\u200b\u200b\n", " \u00a0\u200b\u3000\n", "\ufeff\u200b"])
+def test_only_zero_width_or_unicode_spaces_is_empty(run, content):
+    assert "empty" in _one_line_error(run("check", "-", input=content.encode())).lower()
+
+
+def test_a_file_larger_than_10_mib_is_refused(run, tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"Hi Sam. " * (TEN_MIB // 8) + b"!")
+    line = _one_line_error(run("check", "big.txt"))
+    assert "big.txt: larger than 10 MiB" in line
+    (tmp_path / "edge.txt").write_bytes(b" " * TEN_MIB)  # exactly 10 MiB is read (and is blank)
+    assert "edge.txt: empty input" in _one_line_error(run("check", "edge.txt"))
+
+
+def test_stdin_larger_than_10_mib_is_refused(run):
+    line = _one_line_error(run("check", "-", input=b"x" * (TEN_MIB + 1)))
+    assert "-: larger than 10 MiB" in line
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_dev_zero_is_read_no_further_than_the_cap(run):
+    assert "/dev/zero: larger than 10 MiB" in _one_line_error(run("check", "/dev/zero"))
+
+
+def test_an_unreadable_subfolder_is_reported_and_the_rest_checked(run, tmp_path, monkeypatch):
+    (tmp_path / "inbox" / "locked").mkdir(parents=True)
+    (tmp_path / "inbox" / "locked" / "x.txt").write_text(DRAFT)
+    (tmp_path / "inbox" / "a.txt").write_text(DRAFT)
+    iterdir = Path.iterdir
+
+    def listing(self):
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", listing)
+    result = run("check", "--format", "json", "inbox")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == ["tonecheck: error: inbox/locked: cannot read the folder: Permission denied"]
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == ["inbox/a.txt"]
+
+
+def test_a_folder_that_cannot_be_listed_at_all(run, tmp_path, monkeypatch):
+    (tmp_path / "inbox").mkdir()
+
+    def listing(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", listing)
+    assert "inbox: cannot read the folder: Permission denied" in _one_line_error(run("check", "inbox"))
+
+
+def test_an_unreadable_message_of_an_mbox_does_not_hide_the_others(run, tmp_path):
+    sep = b"From help@example.com Tue Mar  4 09:12:00 2025\n"
+    head = b"From: a@example.com\nTo: b@example.com\nSubject: x\n\n"
+    (tmp_path / "inbox.mbox").write_bytes(sep + head + b"\n\n\n" + sep + head + DRAFT.encode())
+    result = run("check", "--format", "json", "inbox.mbox")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == ["tonecheck: error: inbox.mbox#1: empty message body: nothing to check"]
+    [report] = json.loads(result.stdout)["files"]
+    assert report["path"] == "inbox.mbox#2" and report["findings"]

@@ -203,3 +203,44 @@ def test_html_findings_point_into_the_html_source(run, tmp_path):
     spans = {f["rule"]: src[f["offset"]:f["offset"] + f["length"]] for f in report["findings"]}
     assert spans["Apology.AnyInconvenience"] == "apologise for any inconvenience"
     assert spans["Excuses.BlameOthers"].startswith("Due to supply chain")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "--context", "party", "-"], "--context: 'party' is not one of"),
+        (["check", "--min-score", "150", "-"], "is not in the range"),
+        (["check", "--min-score", "nan", "-"], "not nan"),
+        (["check", "--format", "xml", "-"], "'xml' is not one of json, text"),
+        (["check", "--bogus"], "No such option '--bogus'"),
+        (["explain"], "Missing argument 'RULE_ID'"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(run, args, message):
+    result = run(*args, input="Hi Sam,\nYour order ships Friday.\nLeah\n")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("tonecheck: error: ") and message in lines[0], result.stderr
+
+
+def test_ignore_on_the_command_line_adds_to_the_config(run, tmp_path, SEED):
+    (tmp_path / ".tonecheck.toml").write_text('ignore = ["Structure.SignOff"]\n')
+    (tmp_path / "d.txt").write_text(SEED.read_text())
+    result = run("check", "-q", "--ignore", "empathy", "d.txt")  # a pack, in any case
+    assert "Structure.SignOff" not in result.stdout and "Empathy." not in result.stdout
+    assert "CustomerFocus.OwnAgenda" in result.stdout
+
+
+def test_selectors_suggest_and_know_every_category(run, SEED):
+    result = run("check", "--ignore", "Empaty", SEED)
+    assert result.exit_code == 2 and "did you mean 'Empathy'?" in result.stderr
+    # grammar and spelling have no rule yet, but a project may rule them out already
+    assert run("check", "-q", "--ignore", "grammar,spelling", SEED).exit_code == 1
+
+
+def test_init_does_not_replace_a_dangling_symlink(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").symlink_to(tmp_path / "elsewhere.toml")
+    result = run("init")
+    assert result.exit_code == 2 and "exists" in result.stderr
+    assert (tmp_path / ".tonecheck.toml").is_symlink()

@@ -75,6 +75,7 @@ def test_company_names_count_as_us(tmp_path):
         ("weights = { loud = 3 }", "'weights' must map"),
         ("[rules]\nx = 1", "must be tables"),
         ("colour = true", "unknown key 'colour'"),
+        ("min-score = nan", "'min-score' must be a number from 0 to 100"),
     ],
 )
 def test_invalid_values_are_explained(tmp_path, toml, message):

@@ -15,7 +15,7 @@ import pytest
 
 from tonecheck.draft import REGION_KINDS, WRITER_KINDS
 from tonecheck.errors import InputError
-from tonecheck.sources import load_bytes
+from tonecheck.sources import load_all, load_bytes
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "mail-corpus"
 
@@ -70,8 +70,8 @@ def load(entry):
 def text_index(draft, marker):
     """Index in draft.text of the marker's first occurrence, matched where the
     manifest says: the decoded body for .eml and text, the source for HTML."""
-    if draft.source is None:
-        return draft.text.find(marker)
+    if draft.offset_map is None:  # the text is the source, one for one
+        return draft.original.find(marker)
     at = draft.source.find(marker)
     if at < 0:
         return -1
@@ -154,3 +154,17 @@ def test_every_file_loads_with_well_formed_regions(entry):
     if draft.offset_map is not None:
         assert len(draft.offset_map) == len(draft.text) + 1
         assert all(a <= b for a, b in zip(draft.offset_map, draft.offset_map[1:]))
+
+
+@pytest.mark.parametrize("entry", cases(lambda e: {"mbox", "mbox-from-line", "From-in-body", "digest"} & set(e["kind"])))
+def test_no_file_is_split_into_messages_it_does_not_hold(entry):
+    """Each of these is one message (mailbox_01's body has an unescaped "From " line,
+    others start with an mbox "From " line or carry messages inside): load_all, which
+    checks every message of an mbox, must give the one draft load_bytes gives."""
+    data = (CORPUS / entry["file"]).read_bytes()
+    [got] = load_all(data, entry["file"])
+    if entry["file"] in NO_TEXT:
+        assert isinstance(got, InputError) and NO_TEXT[entry["file"]] in str(got)
+        return
+    draft = load(entry)
+    assert (got.path, got.text, got.regions) == (draft.path, draft.text, draft.regions)

@@ -127,6 +127,10 @@ def test_config_overrides_severity_and_options(tmp_path):
         ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  patterns: [x]\n  examples: {bad: [x]}\n", "House.A", "examples.good"),
         ("- name: A\n  kind: metric\n  metric: vibes\n  max: 3\n  category: c\n  message: m\n  " + EX, "House.A", "metric"),
         ("- name: A\n  kind: limit\n  patterns: [x]\n  max: lots\n  category: c\n  message: m\n  " + EX, "House.A", "max"),
+        # a typo in a placeholder or a context would print as written, or never fire
+        ("- name: A\n  kind: phrase\n  category: c\n  message: 'No {mtach}'\n  patterns: [x]\n  " + EX, "House.A", "message"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: '{match.upper}'\n  patterns: [x]\n  " + EX, "House.A", "message"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  when: [complant]\n  patterns: [x]\n  " + EX, "House.A", "when"),
     ],
 )
 def test_malformed_rules_are_named(tmp_path, body, rule, field):
@@ -197,3 +201,16 @@ def test_patterns_run_in_linear_time(tmp_path):
     start = time.perf_counter()
     linter.lint(load_text("a" * 5000 + "!"))
     assert time.perf_counter() - start < 2  # a backtracking engine takes years here
+
+
+def test_a_context_of_a_plugin_s_own_is_accepted(tmp_path):
+    path = tmp_path / "House.yml"
+    path.write_text(ONE_RULE.format(name="House") + "    when: [vip]\n")
+    assert [r.id for r in load_pack(path, "t")] == ["House.A"]
+
+
+def test_messages_name_the_placeholders_a_kind_fills_in(tmp_path):
+    path = tmp_path / "House.yml"
+    path.write_text(ONE_RULE.format(name="House").replace("message: m", "message: 'seen {count} times'"))
+    with pytest.raises(PackError, match=r"unknown placeholder \{count\}; this kind fills in \{match\}"):
+        load_pack(path, "t")

@@ -151,3 +151,57 @@ def test_a_misspelt_hook_is_an_error(run, tmp_path):
     result = run("check", "d.txt")
     assert result.exit_code == 2
     assert "tonecheck_rule" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+BAD_PACK_PLUGIN = '''
+from pathlib import Path
+import tonecheck
+
+HERE = Path(__file__).parent
+
+@tonecheck.hookimpl
+def tonecheck_rule_packs():
+    (HERE / "Broken.yml").write_text("pack: Broken\\nrules:\\n  - name: R\\n    kind: phrase\\n    category: structure\\n"
+                                    "    message: m\\n    patterns: ['(?=x)']\\n    examples: {bad: [x], good: [y]}\\n")
+    return [HERE / "Broken.yml"]
+'''
+
+DUPLICATE = PLUGIN.replace('"House.NoCheers"', '"Empathy.Delay"')
+
+
+def test_an_installed_plugin_with_a_malformed_pack_is_named_and_skipped(run, tmp_path, monkeypatch):
+    _install_entry_point(tmp_path, monkeypatch, "tc_badpack_ep", BAD_PACK_PLUGIN)
+    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    result = run("check", "--format", "json", "d.txt")
+    assert result.exit_code == 1, result.output  # the built-in rules still ran
+    assert "plugin 'tc_badpack_ep'" in result.stderr and "Broken.yml" in result.stderr
+    errors = json.loads(result.stdout)["files"][0]["errors"]
+    assert any("tc_badpack_ep" in e for e in errors)  # mail tooling reading JSON sees it too
+    assert run("rules").exit_code == 0
+
+
+def test_an_installed_plugin_that_redefines_a_rule_is_skipped(run, tmp_path, monkeypatch):
+    _install_entry_point(tmp_path, monkeypatch, "tc_dup_ep", DUPLICATE)
+    result = run("rules")
+    assert result.exit_code == 0, result.output
+    assert "rule Empathy.Delay is already defined by tonecheck.builtin.packs; skipped" in result.stderr
+
+
+def test_a_plugin_that_exits_at_import_cannot_choose_the_exit_code(run, tmp_path):
+    (tmp_path / "quitter.py").write_text("import sys\nsys.exit(3)\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["quitter.py"]\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships Friday.\nLeah\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2
+    assert "plugin 'quitter.py' failed to load: SystemExit" in result.stderr
+
+
+def test_a_local_module_and_its_helpers_import_from_the_config_folder(run, tmp_path):
+    (tmp_path / "house_helpers.py").write_text("import re\nCHEERS = re.compile(r'\\\\bCheers\\\\b')\n")
+    (tmp_path / "house_rules.py").write_text(PLUGIN.replace('__import__("re").compile(r"\\\\bCheers\\\\b")', "house_helpers.CHEERS")
+                                             .replace("import tonecheck", "import tonecheck\nimport house_helpers", 1))
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house_rules"]\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships Friday.\nCheers\nLeah\n")
+    result = run("check", "--format", "json", "d.txt")
+    assert result.exit_code == 1, result.stderr
+    assert [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["House.NoCheers"]

@@ -250,7 +250,10 @@ def test_html_offsets_map_a_span_back_to_the_source():
     i = draft.text.index("wardrobe arrives")
     s, e = draft.to_source(i, i + len("wardrobe arrives"))
     assert src[s:e] == "wardrobe</i> arrives"
-    assert parts(draft) == [("greeting", "Hi Jo,"), ("body", "Your wardrobe arrives\xa0Thursday.")]
+    # The rules read a plain space for &nbsp; the source keeps the entity.
+    assert parts(draft) == [("greeting", "Hi Jo,"), ("body", "Your wardrobe arrives Thursday.")]
+    i = draft.text.index("arrives Thursday")
+    assert src[slice(*draft.to_source(i, i + len("arrives Thursday")))] == "arrives&nbsp;Thursday"
 
 
 @pytest.mark.parametrize("quote_html", [
@@ -447,3 +450,207 @@ def test_broken_charsets_and_encodings_fall_back_instead_of_failing():
                    b"Content-Transfer-Encoding: base64\n\n!!! not base64")
     draft = load_bytes(nul_charset, "broken.eml")
     assert draft.text == "!!! not base64" and draft.meta["charset"] == "utf-8"
+
+
+# --- Unicode spaces and zero-width characters ------------------------------------------
+
+import json  # noqa: E402
+import os  # noqa: E402
+
+from tonecheck.sources import MAX_BYTES, format_for, load_all  # noqa: E402
+
+INCONVENIENCE = "Hi Sam,\n\nWe apologise for any{sp}inconvenience.\n\nThanks,\nAmy\n"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2007", "\u202f", "\u2002", "\u200a", "\u3000"])
+def test_unicode_spaces_are_plain_spaces_for_the_rules_one_for_one(space):
+    text = INCONVENIENCE.format(sp=space)
+    draft = load_text(text)
+    check_invariants(draft)
+    assert draft.text == INCONVENIENCE.format(sp=" ")  # what the rules read: same length
+    assert draft.original == text and draft.offset_map is None  # what the report shows
+    assert parts(draft)[1] == ("body", "We apologise for any inconvenience.")
+
+
+def test_a_no_break_space_in_an_eml_body_is_a_space_too():
+    body = INCONVENIENCE.format(sp="\u00a0")
+    draft = load_bytes(make_message(body).as_bytes(), "reply.eml")
+    assert draft.format == "eml" and draft.text == INCONVENIENCE.format(sp=" ")
+    assert draft.original == body and draft.subject == "Re: your sofa"
+
+
+def test_zero_width_spaces_are_dropped_and_offsets_map_back():
+    text = "Hi Sam,\n\nWe apologise for any \u200binconvenience & the wait.\u2060\n"
+    draft = load_text(text)
+    check_invariants(draft)
+    assert draft.text == text.replace("\u200b", "").replace("\u2060", "")
+    assert draft.source == text
+    i = draft.text.index("any inconvenience")
+    assert text[slice(*draft.to_source(i, i + len("any inconvenience")))] == "any \u200binconvenience"
+    amp = draft.text.index("&")
+    assert draft.to_source(amp, amp + 1) == (text.index("&"), text.index("&") + 1)  # not an entity
+
+
+def test_html_nbsp_and_zero_width_entities():
+    src = "<p>Hi Sam,</p><p>We apologise for any&nbsp;incon&#8203;venience.</p>"
+    draft = load_text(src)
+    check_invariants(draft)
+    assert parts(draft)[1] == ("body", "We apologise for any inconvenience.")
+    i = draft.text.index("any inconvenience")
+    assert src[slice(*draft.to_source(i, i + len("any inconvenience")))] == "any&nbsp;incon&#8203;venience"
+
+
+@pytest.mark.parametrize("data", ["\u200b".encode(), "\u200b \u200b\n\u2060".encode(),
+                                  "\ufeff\u200b\u3000\n".encode()])
+def test_a_draft_of_only_zero_width_and_unicode_spaces_is_empty(data):
+    with pytest.raises(InputError, match="empty input"):
+        load_bytes(data, "draft.txt")
+    with pytest.raises(InputError, match="HTML has no visible text"):
+        load_bytes(b"<p>" + data + b"</p><p>&nbsp;&#8203;</p>", "draft.html")
+
+
+def test_cli_no_break_spaces_do_not_hide_any_inconvenience(run, tmp_path):
+    (tmp_path / "d.txt").write_text(INCONVENIENCE.format(sp="\u00a0"), encoding="utf-8")
+    (tmp_path / "d.html").write_text("<p>Hi Sam,</p><p>We apologise for any&nbsp;inconvenience.</p>"
+                                     "<p>Thanks,<br>Amy</p>", encoding="utf-8")
+    result = run("check", "--format", "json", "d.txt", "d.html")
+    assert result.exit_code == 1, result.output
+    by_path = {f["path"]: f for f in json.loads(result.output)["files"]}
+    for path, expected in [("d.txt", "any\u00a0inconvenience"), ("d.html", "any&nbsp;inconvenience")]:
+        source = (tmp_path / path).read_text(encoding="utf-8")
+        spans = {f["rule"]: source[f["offset"]:f["offset"] + f["length"]] for f in by_path[path]["findings"]}
+        assert "Apology.AnyInconvenience" in spans, by_path[path]
+        assert spans["Apology.AnyInconvenience"].endswith(expected)
+    text = run("check", "d.txt").output
+    assert "We apologise for any\u00a0inconvenience." in text  # the excerpt is the draft as written
+
+
+# --- mbox: every message ----------------------------------------------------------------
+
+def make_mbox(*bodies):
+    out = b""
+    for n, body in enumerate(bodies, 1):
+        msg = make_message(body, subject=f"message {n}") if isinstance(body, str) else body
+        out += b"From help@example.com Tue Mar  4 09:12:00 2025\n" + msg.as_bytes() + b"\n"
+    return out
+
+
+def test_load_all_yields_every_message_of_an_mbox():
+    mbox = make_mbox("First message.\n", "\n\n", "Third message.\n")
+    got = list(load_all(mbox, "inbox.mbox"))
+    assert isinstance(got[1], InputError) and str(got[1]).startswith("inbox.mbox#2: empty message body")
+    first, third = got[0], got[2]
+    assert (first.path, first.subject, first.text) == ("inbox.mbox#1", "message 1", "First message.\n")
+    assert (third.path, third.subject, third.text) == ("inbox.mbox#3", "message 3", "Third message.\n")
+    assert third.meta["message"] == 3 and third.meta["messages"] == 3 and third.format == "eml"
+
+
+def test_load_all_of_one_message_or_plain_text_keeps_the_name():
+    [draft] = load_all(make_mbox("Only one.\n"), "inbox.mbox")
+    assert draft.path == "inbox.mbox" and draft.text == "Only one.\n"
+    [draft] = load_all(b"Hi Tom,\n\nFrom what I see, it is late.\n", "d.txt")
+    assert draft.path == "d.txt" and draft.format == "text"
+    [err] = load_all(b"  \n", "d.txt")
+    assert isinstance(err, InputError) and "empty input" in str(err)
+
+
+def test_cli_checks_every_message_of_an_mbox(run, tmp_path):
+    (tmp_path / "inbox.mbox").write_bytes(make_mbox(
+        "Hi Tom,\n\nYour sofa arrives Friday at 10am.\n\nThanks,\nAmy\n",
+        "Hi Tom,\n\nWe apologise for any inconvenience.\n\nThanks,\nAmy\n"))
+    result = run("check", "--format", "json", "inbox.mbox")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert [f["path"] for f in report["files"]] == ["inbox.mbox#1", "inbox.mbox#2"]
+    assert report["summary"]["files"] == 2
+    assert "Apology.AnyInconvenience" in {f["rule"] for f in report["files"][1]["findings"]}
+    assert "Apology.AnyInconvenience" not in {f["rule"] for f in report["files"][0]["findings"]}
+    assert "inbox.mbox#2:3:4: Apology.AnyInconvenience" in run("check", "-q", "inbox.mbox").output
+
+
+# --- .eml: blank plain part, extension, byte-order mark ----------------------------------
+
+def test_a_blank_plain_alternative_falls_back_to_the_html_part():
+    msg = make_message(" \n\n")
+    msg.add_alternative("<p>Hi Tom,</p><p>Your sofa arrives <b>Friday</b>.</p>", subtype="html")
+    draft = load_bytes(msg.as_bytes(), "reply.eml")
+    assert draft.meta["content-type"] == "text/html"
+    assert parts(draft) == [("greeting", "Hi Tom,"), ("body", "Your sofa arrives Friday.")]
+    blank = make_message("\n")
+    blank.add_alternative("<p>&nbsp;</p>", subtype="html")
+    with pytest.raises(InputError, match="reply.eml: empty message body"):
+        load_bytes(blank.as_bytes(), "reply.eml")
+
+
+def test_cli_blank_plain_alternative(run, tmp_path):
+    msg = make_message("\n")
+    msg.add_alternative("<p>Hi Tom,</p><p>We apologise for any inconvenience.</p>", subtype="html")
+    (tmp_path / "reply.eml").write_bytes(msg.as_bytes())
+    result = run("check", "-q", "reply.eml")
+    assert result.exit_code == 1, result.output
+    assert "Apology.AnyInconvenience" in result.output
+
+
+def test_the_eml_and_mbox_extensions_say_it_is_mail():
+    raw = b"Subject: Your sofa\n\nHi Tom,\n\nIt's here.\n"
+    assert load_bytes(raw).format == "text"  # one header is too little to sniff...
+    assert format_for("out/Reply.EML", raw) == "eml"  # ...but a .eml file is mail
+    assert format_for("inbox.mbox", b"From a@example.com Tue Mar  4 09:12:00 2025\nSubject: x\n") == "eml"
+    assert format_for("reply.eml", b"\xef\xbb\xbf" + raw) == "eml"
+    assert format_for("d.txt", raw) is None and format_for("-", raw) is None
+    # A .eml with no header at all is not a message: its content is sniffed.
+    assert format_for("reply.eml", b"<p>Hi Tom,</p><p>It's here.</p>") is None
+    assert format_for("reply.eml", b"Hi Tom: it's here.\n") is None
+    draft = load_bytes(raw, "reply.eml", format_for("reply.eml", raw))
+    assert draft.format == "eml" and draft.subject == "Your sofa" and draft.text == "Hi Tom,\n\nIt's here.\n"
+
+
+def test_a_byte_order_mark_does_not_hide_the_headers():
+    raw = b"\xef\xbb\xbf" + make_message(REPLY_BODY).as_bytes()
+    draft = load_bytes(raw, "reply.txt")
+    assert draft.format == "eml" and draft.text == REPLY_BODY and draft.subject == "Re: your sofa"
+    draft = load_text(raw.decode("utf-8"))
+    assert draft.format == "eml" and draft.text == REPLY_BODY
+    assert load_bytes(b"\xef\xbb\xbf<p>Hi Tom,</p><p>Done.</p>").format == "html"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("reply.eml", b"Subject: Your sofa\n\nHi Tom,\n\nWe apologise for any inconvenience.\n"),
+    ("reply.txt", b"\xef\xbb\xbfFrom: Amy <amy@example.com>\nTo: tom@example.com\nSubject: Your sofa\n\n"
+                  b"Hi Tom,\n\nWe apologise for any inconvenience.\n"),
+])
+def test_cli_headers_are_not_linted(run, tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    result = run("check", "--format", "json", name)
+    assert result.exit_code == 1, result.output
+    [report] = json.loads(result.output)["files"]
+    findings = [(f["rule"], f["line"]) for f in report["findings"]]
+    assert ("Apology.AnyInconvenience", 3) in findings  # line 3 of the body, not of the file
+    assert all(line <= 3 for _, line in findings), findings
+
+
+# --- folders: symlinks ------------------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_cli_symlink_loops_and_links_check_each_file_once(run, tmp_path):
+    (tmp_path / "inbox" / "sub").mkdir(parents=True)
+    (tmp_path / "inbox" / "a.txt").write_text(INCONVENIENCE.format(sp=" "))
+    (tmp_path / "inbox" / "sub" / "b.txt").write_text(INCONVENIENCE.format(sp=" "))
+    os.symlink("..", tmp_path / "inbox" / "sub" / "loop")
+    os.symlink(tmp_path / "inbox", tmp_path / "inbox" / "sub" / "again")
+    os.symlink("../a.txt", tmp_path / "inbox" / "sub" / "same.txt")
+    result = run("check", "--format", "json", "inbox", "inbox/sub", "inbox/a.txt")
+    assert result.exit_code == 1, result.output
+    paths = [f["path"] for f in json.loads(result.output)["files"]]
+    assert paths == ["inbox/a.txt", "inbox/sub/b.txt"]
+
+
+def test_a_long_word_is_read_in_linear_time():
+    """A 200,000-letter "word" (no "@") once took minutes: the e-mail address pattern
+    of the signature finder restarted at every letter."""
+    import time
+
+    start = time.perf_counter()
+    draft = load_text("Hi Tom,\n\n" + "a" * 200_000 + "\n\nThanks,\nAmy\n")
+    assert time.perf_counter() - start < 5
+    assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff"]

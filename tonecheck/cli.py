@@ -41,44 +41,95 @@ def _load_config(config_path, start: Path):
     return load_config(Path(config_path) if config_path else find_config(start))
 
 
-def _expand(paths) -> list[str]:
-    out = []
+def _expand(paths, problems: list | None = None) -> list[str]:
+    """The files to check: paths as given, folders walked. Each real file comes once
+    (symlinks and repeated arguments do not check it twice); a folder that cannot be
+    listed is added to ``problems`` as an InputError and the rest go on."""
+    problems = [] if problems is None else problems
+    out, seen = [], set()
     for p in paths:
-        if p != "-" and Path(p).is_dir():
-            found = sorted(str(f) for f in _walk(Path(p)))
-            if not found:
+        try:
+            is_dir = p != "-" and Path(p).is_dir()
+        except OSError:  # cannot even look at it: reading it says why
+            is_dir = False
+        if is_dir:
+            before = len(problems)
+            found = sorted(str(f) for f in _walk(Path(p), set(), problems))
+            if not found and len(problems) == before:
                 raise TonecheckError(f"{p}: no drafts found (looked for {', '.join(sorted(SUFFIXES))})")
-            out.extend(found)
         else:
-            out.append(p)
+            found = [p]
+        for f in found:
+            real = f if f == "-" else os.path.realpath(f)
+            if real not in seen:
+                seen.add(real)
+                out.append(f)
     return out
 
 
-def _walk(folder: Path):
-    for entry in sorted(folder.iterdir()):
+def _walk(folder: Path, visited: set, problems: list):
+    """The drafts under ``folder``. Each real folder is entered once, so a symlink
+    loop ends; one that cannot be listed goes to ``problems``."""
+    real = os.path.realpath(folder)
+    if real in visited:
+        return
+    visited.add(real)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(InputError(f"{folder}: cannot read the folder: {exc.strerror or exc}"))
+        return
+    for entry in entries:
         if entry.name.startswith(".") or entry.name in SKIP_DIRS or entry.name.endswith(".egg-info"):
             continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.suffix.lower() in SUFFIXES and entry.is_file():
+        try:
+            is_dir = entry.is_dir()
+            is_draft = not is_dir and entry.suffix.lower() in SUFFIXES and entry.is_file()
+        except OSError as exc:
+            problems.append(InputError(f"{entry}: cannot read: {exc.strerror or exc}"))
+            continue
+        if is_dir:
+            yield from _walk(entry, visited, problems)
+        elif is_draft:
             yield entry
 
 
 def _read(path: str, stdin_filename: str | None):
-    from .sources import load_bytes
+    """The drafts in ``path`` (one; one per message of an mbox): each a Draft, or the
+    InputError that says why it cannot be checked. At most MAX_BYTES are read."""
+    from .sources import MAX_BYTES, format_for, load_all
 
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        return load_bytes(data, stdin_filename or "-")
+    name = (stdin_filename or "-") if path == "-" else path
     try:
-        data = Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        return [InputError(f"{path}: no such file")]
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        return [InputError(f"{path}: is a directory")]
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    return load_bytes(data, path)
+        return [InputError(f"{path}: cannot read: {exc.strerror or exc}")]
+    return load_all(data, name, format_for(name, data))
+
+
+def _a_number(ctx, param, value):
+    if value is not None and value != value:  # NaN passes a range check and then never fails
+        raise click.BadParameter("must be a number from 0 to 100, not nan")
+    return value
+
+
+def _formatters(linter, fmt: str) -> dict:
+    """The formats on offer (plugins may add some); an unknown one is a usage error
+    before any draft is read."""
+    formatters = {}
+    for impl in linter.pm.hook.tonecheck_formatters.get_hookimpls():
+        formatters.update(impl.function() or {})
+    if fmt not in formatters:
+        raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(formatters))}", param_hint="--format")
+    return formatters
 
 
 def _warn(message: str) -> None:
@@ -86,6 +137,28 @@ def _warn(message: str) -> None:
 
 
 class _Group(click.Group):
+    def main(self, args=None, prog_name=None, **extra):
+        """click's own usage errors as one line too (it prints three: usage, hint, error)."""
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+            if isinstance(code, int) and code:  # ctx.exit(2) returns here instead of exiting
+                sys.exit(code)
+            return code
+        except click.exceptions.NoArgsIsHelpError as exc:  # plain 'tonecheck': the help text
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+            sys.exit(0)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "tonecheck"
+            click.echo(f"tonecheck: error: {exc.format_message()} (see '{command} --help')", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            click.echo(f"tonecheck: error: {exc.format_message()}", err=True)
+            sys.exit(2)
+        except click.Abort:
+            click.echo("tonecheck: aborted", err=True)
+            sys.exit(2)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -114,7 +187,7 @@ def main():
 @click.option("--ignore", multiple=True, help="Skip these rules, packs or categories (comma-separated).")
 @click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it: complaint, delay, celebration, bereavement, bad_news, distress, scheduling, billing, general.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion"]), help="Exit 1 on findings of this severity or worse.  [default: warning]")
-@click.option("--min-score", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below this.")
+@click.option("--min-score", type=click.FloatRange(0, 100), callback=_a_number, help="Exit 1 when a draft scores below this.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching for one.")
 @click.option("--stdin-filename", help="The name to report for a draft read from stdin; its folder is where config is searched.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
@@ -137,8 +210,12 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
     linters: dict = {}  # one Linter per config file: plugins and packs load once
     configs: dict = {}  # one config search per folder
     checked = []  # (report, the config it was checked under)
-    unreadable = 0
-    for path in _expand(paths):
+    problems: list = []  # folders that cannot be listed: reported, and the rest go on
+    expanded = _expand(paths, problems)
+    for exc in problems:
+        click.echo(f"tonecheck: error: {exc}", err=True)
+    unreadable = len(problems)
+    for path in expanded:
         start = Path(stdin_filename or ".") if path == "-" else Path(path)
         folder = start if start.is_dir() else start.parent
         if folder not in configs:
@@ -149,25 +226,21 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
             linter = linters[config.path] = Linter(config)
             for problem in linter.problems:
                 _warn(problem)
-        try:
-            draft = _read(path, stdin_filename)
-        except InputError as exc:  # one unreadable file does not hide the others' findings
-            click.echo(f"tonecheck: error: {exc}", err=True)
-            unreadable += 1
-            continue
-        report = linter.lint(draft)
-        for err in report.errors:
-            _warn(f"{report.path}: {err}")
-        checked.append((report, config))
+            formatters = _formatters(linter, fmt)
+        for draft in _read(path, stdin_filename):
+            if isinstance(draft, InputError):  # one unreadable draft does not hide the others' findings
+                click.echo(f"tonecheck: error: {draft}", err=True)
+                unreadable += 1
+                continue
+            report = linter.lint(draft)
+            for err in report.errors:
+                if err not in linter.problems:  # those were said once, above
+                    _warn(f"{report.path}: {err}")
+            checked.append((report, config))
     if not checked:
         sys.exit(2)
 
     reports = [r for r, _ in checked]
-    formatters = {}
-    for impl in linter.pm.hook.tonecheck_formatters.get_hookimpls():
-        formatters.update(impl.function() or {})
-    if fmt not in formatters:
-        raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(formatters))}", param_hint="--format")
     painted = _use_color(color)
     try:
         output = formatters[fmt](reports, {"color": painted, "quiet": quiet})
@@ -239,7 +312,7 @@ fail-on = "warning"
 company = []
 
 # The situation, when every draft here is the same kind (leave empty to detect):
-# complaint, delay, celebration, bereavement, scheduling, billing, general.
+# complaint, delay, celebration, bereavement, bad_news, distress, scheduling, billing, general.
 context = []
 
 # House rules: folders or files of YAML packs, and Python plugin modules or files.
@@ -262,7 +335,7 @@ weights = { error = 20, warning = 10, suggestion = 3 }
 def init(force, folder):
     """Write a commented .tonecheck.toml in FOLDER (default: here)."""
     target = Path(folder) / ".tonecheck.toml"
-    if target.exists() and not force:
+    if (target.exists() or target.is_symlink()) and not force:  # a dangling link is someone's file too
         raise TonecheckError(f"{target} exists; use --force to overwrite it")
     if not Path(folder).is_dir():
         raise TonecheckError(f"{folder}: no such folder")

@@ -41,8 +41,12 @@ class Config:
         return p if p.is_absolute() else self.root / p
 
     def merged(self, **flags) -> Config:
-        """A copy with command-line values (those not None) taking precedence."""
-        return replace(self, **{k: v for k, v in flags.items() if v is not None})
+        """A copy with command-line values (those not None) taking precedence. An
+        ``ignore`` adds to the config's (as ruff's does): the project's exclusions stay."""
+        values = {k: v for k, v in flags.items() if v is not None}
+        if "ignore" in values:
+            values["ignore"] = tuple(dict.fromkeys((*self.ignore, *values["ignore"])))
+        return replace(self, **values)
 
 
 _KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "path"}

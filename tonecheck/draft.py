@@ -4,9 +4,17 @@ Rules read ``Draft.text`` (plain text). For plain-text input it is the source it
 for HTML or an .eml body it is the extracted text, and ``offset_map`` takes every
 text index back to the index of the character in ``source`` that produced it, so a
 finding always points at the writer's own characters in what was read.
+
+Unicode space separators (no-break space, narrow and figure spaces, U+2000-U+200A,
+ideographic space) in ``text`` are plain spaces, one for one: RE2's whitespace class
+and word boundaries know ASCII only, and a pasted no-break space must not hide "any
+inconvenience". Same length, so every offset stays valid; ``original`` keeps the text
+as read for excerpts. Zero-width spaces are dropped by the sources, which know how to
+map offsets around them (``without_zero_width``).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -14,6 +22,44 @@ from dataclasses import dataclass, field
 WRITER_KINDS = frozenset({"greeting", "body", "signoff"})
 #: Every region kind a source may produce.
 REGION_KINDS = WRITER_KINDS | {"signature", "quote", "header"}
+
+#: Unicode space separators other than " " (category Zs): the rules see " " instead.
+SPACE_SEPARATORS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+#: Invisible characters that split words for a pattern: zero-width space, word joiner,
+#: zero-width no-break space (a byte-order mark anywhere but at the start).
+ZERO_WIDTH = "\u200b\u2060\ufeff"
+_SPACES = re.compile(f"[{SPACE_SEPARATORS}]")
+_TO_SPACE = str.maketrans(SPACE_SEPARATORS, " " * len(SPACE_SEPARATORS))
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+# What a blank draft may consist of: every whitespace character and the zero-width ones.
+_BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029" + SPACE_SEPARATORS + ZERO_WIDTH
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every Unicode space separator replaced by " " (same length)."""
+    return text.translate(_TO_SPACE) if _SPACES.search(text) else text
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` has nothing but whitespace (any kind) and zero-width characters."""
+    return not text.strip(_BLANK)
+
+
+def without_zero_width(text: str, keep_bom: bool = True) -> tuple[str, list[int] | None]:
+    """``text`` without zero-width characters, and the offset map back to ``text``
+    (``None`` when there were none). A leading byte-order mark is kept if ``keep_bom``."""
+    start = 1 if keep_bom and text.startswith("\ufeff") else 0
+    cuts = [m.start() for m in _ZERO_WIDTH.finditer(text, start)]
+    if not cuts:
+        return text, None
+    pieces, offsets, prev = [], [], 0
+    for i in cuts:
+        pieces.append(text[prev:i])
+        offsets.extend(range(prev, i))
+        prev = i + 1
+    pieces.append(text[prev:])
+    offsets.extend(range(prev, len(text) + 1))
+    return "".join(pieces), offsets
 
 
 @dataclass(frozen=True)
@@ -38,6 +84,13 @@ class Draft:
     subject: str | None = None
     meta: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        plain = plain_spaces(self.text)
+        if plain is not self.text:
+            if self.source is None:
+                self.source = self.text  # offset_map None: the same text, one for one
+            self.text = plain
+
     @property
     def original(self) -> str:
         return self.text if self.source is None else self.source
@@ -50,7 +103,7 @@ class Draft:
         s = m[start]
         e = m[end - 1] + 1 if end > start else s
         if 0 < e <= len(src) and src[e - 1] == "&":  # the last character came from an entity: take all of it
-            semi = src.find(";", e, e + 32)
+            semi = src.find(";", e, min(e + 32, m[end]))  # (a literal "&" is followed by the next character)
             if semi != -1:
                 e = semi + 1
         return s, max(e, s)

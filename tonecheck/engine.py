@@ -5,16 +5,17 @@ rules themselves, so mail tooling can check many drafts in one process.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from pathlib import Path
 
 from .analysis import Analysis
 from .config import Config, matches
 from .draft import Draft
-from .errors import ConfigError
-from .findings import SEVERITY_RANK, Finding
+from .errors import ConfigError, PackError
+from .findings import CATEGORIES, SEVERITY_RANK, Finding
 from .packs import load_pack, pack_files
-from .plugins import get_plugin_manager
+from .plugins import BUILTIN_PLUGINS, get_plugin_manager
 from .report import Report
 from .rule import Rule
 from .score import score
@@ -55,15 +56,31 @@ class Linter:
                 self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rule_packs raised {type(exc).__name__}: {exc}")
                 continue
             for p in paths:
-                rules.extend(self._load_packs(Path(p), impl.plugin_name))
+                try:
+                    rules.extend(self._load_packs(Path(p), impl.plugin_name))
+                except PackError as exc:
+                    if not self._installed(impl.plugin_name):
+                        raise  # our own packs and the config's: the user must fix them
+                    self.problems.append(f"plugin {impl.plugin_name!r}: {exc} (its pack is skipped)")
         for folder in self.config.packs:
             rules.extend(self._load_packs(self.config.resolve(folder), "config"))
-        seen: dict[str, Rule] = {}
+        kept: dict[str, Rule] = {}
         for r in rules:
-            if r.id in seen:
-                raise ConfigError(f"rule {r.id} is defined twice: by {seen[r.id].source} and by {r.source}")
-            seen[r.id] = r
-        return rules
+            old = kept.get(r.id)
+            if old is None:
+                kept[r.id] = r
+                continue
+            # an installed plugin's copy loses, and says so; two of the user's own is an error
+            loser, winner = (r, old) if self._installed(r.source) else (old, r) if self._installed(old.source) else (None, None)
+            if loser is None:
+                raise ConfigError(f"rule {r.id} is defined twice: by {old.source} and by {r.source}")
+            self.problems.append(f"plugin {loser.source!r}: rule {r.id} is already defined by {winner.source}; skipped")
+            kept[r.id] = winner
+        return list(kept.values())
+
+    def _installed(self, plugin_name: str) -> bool:
+        """Is this an installed (entry-point) plugin, not a built-in or one the config names?"""
+        return plugin_name not in BUILTIN_PLUGINS and plugin_name not in self.config.plugins and plugin_name != "config"
 
     @staticmethod
     def _load_packs(path: Path, source: str) -> list[Rule]:
@@ -75,19 +92,16 @@ class Linter:
 
     def _configure(self, rules: list[Rule]) -> list[Rule]:
         cfg = self.config
-        known = {r.id for r in rules} | {r.pack for r in rules} | {r.category for r in rules}
-        for sel in (*cfg.select, *cfg.ignore):
-            if sel not in known:
-                raise ConfigError(f"unknown rule, pack or category {sel!r} in select/ignore (see 'tonecheck rules')")
+        select, ignore = self._selectors(rules, cfg.select), self._selectors(rules, cfg.ignore)
         by_id = {r.id: r for r in rules}
         for rid in cfg.rules:
             if rid not in by_id:
                 raise ConfigError(f"[rules.{rid!r}]: no such rule (see 'tonecheck rules')")
         out = []
         for r in rules:
-            if cfg.select and not matches(r, cfg.select):
+            if select and not matches(r, select):
                 continue
-            if matches(r, cfg.ignore):
+            if matches(r, ignore):
                 continue
             if r.id in cfg.rules:
                 try:
@@ -96,6 +110,24 @@ class Linter:
                     raise ConfigError(f"[rules.{r.id!r}]: {exc}") from None
             out.append(r)
         return out
+
+    @staticmethod
+    def _selectors(rules: list[Rule], given) -> tuple[str, ...]:
+        """Rule ids, packs and categories as written in the rules, whatever their case.
+        The whole category vocabulary is valid even with no rule in it yet (grammar)."""
+        known = {r.id for r in rules} | {r.pack for r in rules} | {r.category for r in rules} | set(CATEGORIES)
+        by_lower = {k.lower(): k for k in known}
+        out = []
+        for sel in given:
+            canonical = by_lower.get(sel.lower())
+            if canonical is None:
+                hint = difflib.get_close_matches(sel, sorted(known), n=1, cutoff=0.6)
+                raise ConfigError(
+                    f"unknown rule, pack or category {sel!r} in select/ignore"
+                    + (f"; did you mean {hint[0]!r}?" if hint else "") + " (see 'tonecheck rules')"
+                )
+            out.append(canonical)
+        return tuple(out)
 
     # -- running --------------------------------------------------------------------
     def detect_contexts(self, analysis: Analysis, errors: list[str] | None = None) -> set[str]:
@@ -119,7 +151,7 @@ class Linter:
         )
 
     def lint(self, draft: Draft, *, contexts=None, rules: list[Rule] | None = None) -> Report:
-        errors: list[str] = []
+        errors: list[str] = list(self.problems)  # plugins that failed to load concern every draft
         analysis = self.analyse(draft, contexts, errors)
         findings: list[Finding] = []
         if not draft.writer_regions():

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import cache
+from .config import CONTEXTS
 from .errors import PackError
 from .findings import SEVERITIES, Edit, Fix, Suggestion
 from .rule import Example, Rule
@@ -151,10 +152,9 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
     for key in ("message", "description", "why", "instead"):
         if key in spec and not isinstance(spec[key], str):
             fail(key, "must be text")
-    try:
-        _fmt(spec["message"], match="x")
-    except (IndexError, ValueError, AttributeError) as exc:
-        fail("message", f"is not a valid message template ({exc}); use {{match}} and the kind's named figures")
+    _check_template(spec["message"], "message", _PLACEHOLDERS[kind] | _option_names(kind, spec), fail)
+    if kind == "phrase" and isinstance(spec.get("suggest"), str):
+        _check_template(spec["suggest"], "suggest", {"match"}, fail)
     for key in ("word_boundaries", "case_sensitive"):
         if key in spec and not isinstance(spec[key], bool):
             fail(key, "must be true or false")
@@ -162,6 +162,11 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
     if scope not in _SCOPES:
         fail("scope", f"must be one of {', '.join(_SCOPES)}")
     when = _str_list(spec.get("when", []), "when", fail)
+    for tag in when:
+        # a plugin's detector may add its own tags, but a near miss of a known one is a typo
+        hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.75)
+        if tag not in CONTEXTS and hint:
+            fail("when", f"unknown context {tag!r}; did you mean {hint[0]!r}?")
 
     flags = dict(
         bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail
@@ -283,6 +288,35 @@ def _unless_hit(a, offset: int, pattern, scope: str) -> bool:
     return any(pattern.search(s.text) for s in a.sentences[first:last])
 
 
+# The figures each kind puts in its message, besides the rule's own options.
+_PLACEHOLDERS = {
+    "phrase": {"match"},
+    "substitution": {"match", "replacement"},
+    "ratio": {"numerator", "denominator", "ratio"},
+    "metric": {"value"},
+    "require-when": {"context"},
+    "limit": {"count", "match"},
+}
+
+
+def _option_names(kind: str, spec: dict) -> set:
+    return {"metric": {"max", "min", "min_words"}, "limit": {"max"}}.get(kind, set()) & (set(spec) | {"min_words"})
+
+
+def _check_template(template: str, field: str, allowed: set, fail) -> None:
+    """Every {name} must be one the kind fills in: a typo would print as written."""
+    import string
+
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        fail(field, f"is not a valid message template ({exc}); write {{{{ and }}}} for literal braces")
+    for name in names:
+        if name not in allowed:
+            offer = ", ".join("{%s}" % n for n in sorted(allowed)) or "none"
+            fail(field, f"unknown placeholder {{{name}}}; this kind fills in {offer}")
+
+
 class _Fmt(dict):
     def __missing__(self, key):
         return "{" + key + "}"
@@ -400,6 +434,9 @@ def _metric(spec, flags, fail):
     if "max" not in spec and "min" not in spec:
         fail("max", "a metric rule needs 'max' or 'min'")
     options = {k: _number(spec[k], k, fail) for k in ("max", "min") if k in spec}
+    if metric not in ("word_count", "longest_sentence"):
+        # an index is a decimal figure: a config may set 12.5
+        options = {k: float(v) for k, v in options.items()}
     # draft-level figures are noise on a line or two: only judge drafts this long
     if per == "draft":
         options["min_words"] = _whole(spec.get("min_words", 0), "min_words", fail)

@@ -46,7 +46,7 @@ def get_plugin_manager(config=None, problems: list[str] | None = None) -> pluggy
             try:
                 pm.register(_load_entry_point(value), name=name)
                 pm.check_pending()
-            except Exception as exc:  # a broken plugin must not take the run down
+            except (Exception, SystemExit) as exc:  # a broken plugin must not take the run down
                 if pm.has_plugin(name):
                     pm.unregister(name=name)
                 if problems is not None:
@@ -75,6 +75,11 @@ def _load_entry_point(value: str):
 
 def _load_config_plugin(ref: str, config):
     path = config.resolve(ref)
+    # a plugin beside the config, and a .py plugin's own helper modules, import as they would
+    # for a script in that folder (pytest's rootdir insertion does the same)
+    folder = str(path.parent if ref.endswith(".py") else config.root)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
     try:
         if ref.endswith(".py"):
             if not path.is_file():
@@ -92,7 +97,7 @@ def _load_config_plugin(ref: str, config):
         return importlib.import_module(ref)
     except PluginError:
         raise
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:  # SystemExit too: a plugin must not pick our exit code
         raise PluginError(f"plugin {ref!r} failed to load: {type(exc).__name__}: {exc}") from None
 
 

@@ -86,6 +86,11 @@ class Rule:
             )
             if not same:
                 raise ValueError(f"option {name!r} must be like its default {default!r}, not {value!r}")
+            if isinstance(default, int) and not isinstance(default, bool) and not isinstance(value, int):
+                raise ValueError(f"option {name!r} must be a whole number like its default {default!r}, not {value!r}")
+            # thresholds and counts: a negative one would flag (or silence) everything
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and not value >= 0:
+                raise ValueError(f"option {name!r} must be 0 or more, not {value!r}")
         return replace(self, severity=severity, options={**self.options, **settings})
 
     def validate(self) -> None:

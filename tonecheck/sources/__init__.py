@@ -3,18 +3,30 @@
 ``load_bytes`` and ``load_text`` sniff the format unless ``fmt`` is given:
 - "eml": the data starts with RFC 822 headers (or an mbox "From " line);
 - "html": it starts with a tag, or has several HTML tags such as <p>, <div>, <br>;
-- "text": anything else. Plain text is kept exactly as decoded (CRLF included), so
-  offsets are indices into the text as read.
-Unreadable input raises ``InputError`` with a one-line message.
+- "text": anything else. Plain text is kept as decoded (CRLF included), so offsets
+  are indices into the text as read; only zero-width characters are dropped, with an
+  offset map back (see ``Draft``).
+A leading UTF-8 byte-order mark is ignored when sniffing. ``format_for`` names the
+format a file name promises (.eml and .mbox are messages if they start with a header).
+``load_all`` reads every message of an mbox; ``load_bytes`` the first.
+Unreadable input, and input larger than ``MAX_BYTES``, raises ``InputError`` with a
+one-line message.
 """
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
 
-from ..draft import Draft
+from ..draft import Draft, is_blank
 from ..errors import InputError
 
 FORMATS = ("text", "html", "eml")
+#: The most tonecheck reads as one input (a file, stdin, a whole mbox): 10 MiB.
+MAX_BYTES = 10 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+# File name endings that say what the file is (see format_for).
+_SUFFIX_FORMATS = {".eml": "eml", ".mbox": "eml"}
 
 # A header line "Name: value"; continuation lines start with whitespace.
 _HEADER_LINE = re.compile(r"([!-9;-~]+)[ \t]*:")
@@ -31,15 +43,58 @@ _HTML_TAG = re.compile(
     r"h[1-6]|hr)|a\s+href=)\b[^<>]*>", re.I)
 
 
+def format_for(path: str, data: bytes) -> str | None:
+    """The format a file name promises: "eml" for a .eml or .mbox file that starts with
+    a header line ("Subject: ...") or an mbox "From " line, even one too short to sniff
+    as mail; else None: sniff. (A .eml with no headers at all is not a message.)"""
+    fmt = _SUFFIX_FORMATS.get(os.path.splitext(path)[1].lower())
+    if fmt == "eml":
+        first = _head(data[:1024].removeprefix(_BOM)).split("\n", 1)[0].rstrip("\r")
+        if not (_HEADER_LINE.match(first) or _MBOX_FROM.match(first)):
+            return None
+    return fmt
+
+
+def load_all(data: bytes, path: str = "-", fmt: str | None = None) -> Iterator[Draft | InputError]:
+    """Every draft in ``data``: one, or one per message of an mbox that holds several,
+    named ``PATH#N`` (N counts from 1; ``meta`` has "message" and "messages").
+
+    Yields each Draft, or the ``InputError`` that says why a message (or the whole
+    input) cannot be checked; the other messages still come.
+    """
+    from .eml import parse_eml, split_mbox
+
+    try:
+        messages = None
+        if len(data) <= MAX_BYTES and data.strip() and (_check_format(fmt) or _sniff(_head(data))) == "eml":
+            messages = split_mbox(data.removeprefix(_BOM))
+        if messages is None or len(messages) < 2:
+            yield load_bytes(data, path, fmt)
+            return
+    except InputError as exc:
+        yield exc
+        return
+    for n, message in enumerate(messages, 1):
+        try:
+            draft = parse_eml(message, f"{path}#{n}")
+        except InputError as exc:
+            yield exc
+            continue
+        draft.meta.update(message=n, messages=len(messages))
+        yield draft
+
+
 def load_bytes(data: bytes, path: str = "-", fmt: str | None = None) -> Draft:
-    """Read ``data`` (the bytes of a file or stdin) into a Draft."""
+    """Read ``data`` (the bytes of a file or stdin) into a Draft; of an mbox, the
+    first message (``load_all`` reads them all)."""
+    _check_size(len(data), path)
     if not data.strip():
         raise InputError(f"{path}: empty input: nothing to check")
-    fmt = _check_format(fmt) or _sniff(data[:65536].decode("latin-1"))
+    fmt = _check_format(fmt) or _sniff(_head(data))
     if fmt == "eml":
         from .eml import parse_eml
 
-        return parse_eml(data, path)
+        return parse_eml(data.removeprefix(_BOM), path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: the file is UTF-16; save it as UTF-8")
     nul = data.find(b"\x00")
@@ -57,12 +112,13 @@ def load_bytes(data: bytes, path: str = "-", fmt: str | None = None) -> Draft:
 
 def load_text(text: str, path: str = "-", fmt: str | None = None) -> Draft:
     """Read an already decoded draft into a Draft."""
+    _check_size(len(text), path)  # characters: fewer than its UTF-8 bytes
     _check_not_empty(text, path)
     fmt = _check_format(fmt) or _sniff(text[:65536])
     if fmt == "eml":
         from .eml import parse_eml
 
-        return parse_eml(text.encode("utf-8", "surrogateescape"), path)
+        return parse_eml(text.removeprefix("\ufeff").encode("utf-8", "surrogateescape"), path)
     nul = text.find("\x00")
     if nul >= 0:
         raise InputError(f"{path}: binary data (NUL character at offset {nul}), not a text draft")
@@ -75,17 +131,27 @@ def _from_str(text: str, path: str, fmt: str) -> Draft:
         from .html import parse_html
 
         draft = parse_html(text, path)
-        if not draft.text.strip():
+        if is_blank(draft.text):
             raise InputError(f"{path}: the HTML has no visible text: nothing to check")
         return draft
-    from .plain import split_regions
+    from .plain import plain_draft
 
-    return Draft(text=text, regions=split_regions(text), path=path, format="text")
+    return plain_draft(text, path)
+
+
+def _check_size(size: int, path: str) -> None:
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: larger than {MAX_BYTES >> 20} MiB: too big to be one draft")
 
 
 def _check_not_empty(text: str, path: str) -> None:
-    if not text.strip(" \t\r\n\f\v\xa0\ufeff"):
+    if is_blank(text):  # whitespace of any kind, zero-width spaces, a byte-order mark
         raise InputError(f"{path}: empty input: nothing to check")
+
+
+def _head(data: bytes) -> str:
+    """The first 64 KB, decoded leniently, for sniffing."""
+    return data[:65536].decode("latin-1")
 
 
 def _check_format(fmt: str | None) -> str | None:
@@ -98,11 +164,12 @@ def _check_format(fmt: str | None) -> str | None:
 
 
 def _sniff(head: str) -> str:
-    """"eml", "html" or "text" from the first 64 KB (decoded leniently)."""
+    """"eml", "html" or "text" from the first 64 KB (decoded leniently); a leading
+    byte-order mark (as text, or as UTF-8 bytes read as Latin-1) does not count."""
+    head = head.removeprefix("\ufeff").removeprefix("\xef\xbb\xbf")
     if _looks_like_message(head):
         return "eml"
-    body = head.lstrip("\ufeff\xef\xbb\xbf")
-    if _HTML_START.match(body) or len(_HTML_TAG.findall(body, 0, 4096)) >= 2:
+    if _HTML_START.match(head) or len(_HTML_TAG.findall(head, 0, 4096)) >= 2:
         return "html"
     return "text"
 

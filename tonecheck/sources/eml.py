@@ -1,16 +1,17 @@
 """RFC 822 messages (.eml) and mbox files, read with the standard ``email`` package.
 
-The Draft is the message body: the first text/plain part, else the first text/html
-part converted to text. It is decoded with the part's charset and CRLF becomes LF,
-so offsets index the decoded body (for HTML, ``source`` is the decoded HTML).
+The Draft is the message body: the first text/plain part, else (or when that part is
+blank, as some clients send with an HTML alternative) the first text/html part
+converted to text. It is decoded with the part's charset and CRLF becomes LF, so
+offsets index the decoded body (for HTML, ``source`` is the decoded HTML).
 Broken messages are read as far as the ``email`` package can; the only error raised
-is ``InputError``.
+is ``InputError``. ``split_mbox`` cuts an mbox into its messages.
 """
 from __future__ import annotations
 
 import re
 
-from ..draft import Draft
+from ..draft import Draft, is_blank
 from ..errors import InputError
 
 # An mbox "From " line: "From sender@host Sun Aug  7 11:40:37 2022" (date optional).
@@ -19,18 +20,30 @@ _MBOX_SPLIT = re.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x2
 _META = ("from", "to", "cc", "date", "message-id")
 
 
+def split_mbox(data: bytes) -> list[bytes] | None:
+    """The messages of an mbox, each without its "From " line; None when ``data`` does
+    not start with one. A message starts at a "From " line after a blank line and
+    before a header line, so an unescaped "From " line in a body does not split it.
+    The blank line that ends each message in an mbox is not part of it."""
+    if not _MBOX_FROM.match(data.split(b"\n", 1)[0]):
+        return None
+    messages = [m.split(b"\n", 1)[1] if b"\n" in m else b"" for m in _MBOX_SPLIT.split(data)]
+    last = messages[-1]
+    if last.endswith(b"\n\n") or last.endswith(b"\r\n\r\n"):
+        messages[-1] = last[:-2] if last.endswith(b"\r\n") else last[:-1]
+    return messages
+
+
 def parse_eml(data: bytes, path: str = "-") -> Draft:
     """Parse one message (or the first of an mbox) into a Draft of its body."""
     import email
     import email.policy
 
     meta: dict = {}
-    first_line = data.split(b"\n", 1)[0]
-    if _MBOX_FROM.match(first_line):
-        # mbox: messages start at "From " lines after a blank line; read the first.
-        messages = _MBOX_SPLIT.split(data)
+    messages = split_mbox(data)
+    if messages is not None:
         meta["messages"] = len(messages)
-        data = messages[0].split(b"\n", 1)[1] if b"\n" in messages[0] else b""
+        data = messages[0]
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
         for name in _META:
@@ -38,39 +51,51 @@ def parse_eml(data: bytes, path: str = "-") -> Draft:
             if value is not None:
                 meta[name] = value
         subject = _header(msg, "subject")
-        part, kind = _body_part(msg), None
-        if part is None:
+        parts = _body_parts(msg)
+        if not parts:
             # A broken boundary: the compat32 parser is more forgiving of those.
-            part = _body_part(email.message_from_bytes(data, policy=email.policy.compat32))
-        if part is None and msg.get_content_maintype() == "multipart" and isinstance(msg.get_payload(), str):
-            part, kind = msg, "plain"  # a multipart without a boundary: read it as text
-        if part is not None:
-            kind = kind or part.get_content_subtype()
-            body, charset = _decode(part)
+            parts = _body_parts(email.message_from_bytes(data, policy=email.policy.compat32))
+        if not parts and msg.get_content_maintype() == "multipart" and isinstance(msg.get_payload(), str):
+            parts = [(msg, "plain")]  # a multipart without a boundary: read it as text
     except Exception as exc:  # the email package is lenient; this is a last resort
         raise InputError(f"{path}: cannot read the message: {exc}") from None
-    if part is None:
+    if not parts:
         raise InputError(f"{path}: the message has no text/plain or text/html part to check")
-    body = body.replace("\r\n", "\n")
+    # The first part with something to check: a blank text/plain beside an HTML
+    # alternative is a client's placeholder, not the message.
+    problem = None
+    for part, kind in parts:
+        try:
+            try:
+                body, charset = _decode(part)
+            except Exception as exc:
+                raise InputError(f"{path}: cannot read the message: {exc}") from None
+            draft = _draft(body.replace("\r\n", "\n"), kind, path)
+        except InputError as exc:
+            problem = problem or exc
+            continue
+        meta["content-type"] = f"text/{kind}"
+        meta["charset"] = charset
+        draft.format, draft.subject, draft.meta = "eml", subject, meta
+        return draft
+    raise problem
+
+
+def _draft(body: str, kind: str, path: str) -> Draft:
     if "\x00" in body:
         raise InputError(f"{path}: the message body is binary (NUL bytes), not text")
-    if not body.strip():
+    if is_blank(body):
         raise InputError(f"{path}: empty message body: nothing to check")
-    meta["content-type"] = f"text/{kind}"
-    meta["charset"] = charset
-
     if kind == "html":
         from .html import parse_html
 
         draft = parse_html(body, path)
-        if not draft.text.strip():
+        if is_blank(draft.text):
             raise InputError(f"{path}: the HTML body has no visible text: nothing to check")
-    else:
-        from .plain import split_regions
+        return draft
+    from .plain import plain_draft
 
-        draft = Draft(text=body, regions=split_regions(body), path=path)
-    draft.format, draft.subject, draft.meta = "eml", subject, meta
-    return draft
+    return plain_draft(body, path)
 
 
 def _header(msg, name: str) -> str | None:
@@ -85,8 +110,9 @@ def _header(msg, name: str) -> str | None:
         return None
 
 
-def _body_part(msg):
-    """The first text/plain part that is not an attachment, else the first text/html."""
+def _body_parts(msg) -> list:
+    """[(part, subtype)]: the first text/plain part that is not an attachment, then
+    the first text/html one; either may be missing."""
     found = {}
     for part in msg.walk():
         try:
@@ -99,8 +125,8 @@ def _body_part(msg):
             continue
         if sub in ("plain", "html"):
             found.setdefault(sub, part)
-    # Not `or`: a Message without headers is falsy.
-    return found["plain"] if "plain" in found else found.get("html")
+    # Not truth tests: a Message without headers is falsy.
+    return [(found[sub], sub) for sub in ("plain", "html") if sub in found]
 
 
 def _decode(part) -> tuple[str, str]:

@@ -3,11 +3,14 @@
 The text is what a reader sees, roughly as a browser lays it out: block tags start
 new lines (paragraphs, headings, lists and tables leave a blank line), ``<br>`` is a
 line break, list items start with "- ", entities are decoded, script/style/head are
-dropped and runs of whitespace collapse to one space. ``offset_map[i]`` is the index
-in the source of the character that produced ``text[i]`` (for a generated newline or
-"- ", the tag's ``<``); the extra last entry is ``len(src)``.
+dropped, runs of whitespace collapse to one space and zero-width characters (U+200B,
+U+2060, U+FEFF) are left out. ``offset_map[i]`` is the index in the source of the
+character that produced ``text[i]`` (for a generated newline or "- ", the tag's
+``<``); the extra last entry is ``len(src)``.
 """
 from __future__ import annotations
+
+from ..draft import ZERO_WIDTH
 
 _BLOCK = {"div", "li", "tr", "dt", "dd", "address", "section", "article", "header",
           "footer", "form", "fieldset", "center", "caption", "figure", "nav", "main", "aside"}
@@ -74,6 +77,8 @@ def convert(src: str) -> tuple[str, list[int], list[tuple[int, int]]]:
         if state["skip"]:
             return
         for k, ch in enumerate(data):
+            if ch in ZERO_WIDTH:
+                continue  # invisible, and it would split the words around it
             if ch in _WS and not state["pre"]:
                 if state["pending"] or not out or out[-1] in " \n":
                     continue
@@ -185,9 +190,10 @@ def _merge(spans, n):
 
 def parse_html(src: str, path: str = "-"):
     """A Draft of an HTML body: regions of the visible text, offsets into ``src``."""
-    from ..draft import Draft
+    from ..draft import Draft, plain_spaces
     from .plain import split_regions
 
     text, offsets, quoted = convert(src)
+    text = plain_spaces(text)  # what Draft does anyway, before the regions are found
     return Draft(text=text, regions=split_regions(text, quoted), source=src,
                  offset_map=offsets, path=path, format="html")

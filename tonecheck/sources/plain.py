@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..draft import Region
+from ..draft import Draft, Region, plain_spaces, without_zero_width
 
 # --- the quoted thread -------------------------------------------------------------
 
@@ -85,14 +85,28 @@ _MOBILE = re.compile(
     r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
     r"[ \t]+[^,\n]{1,60}$", re.I)
 _DASH_NAME = re.compile(r"[ \t]*-[ \t]?[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]*$")
+# (The look-behind starts an address only where a run of its characters starts: without
+# it, a long word with no "@" is scanned again from every one of its letters.)
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|(?:\+|\()?\d[\d \t().-]{6,}\d"
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|(?:\+|\()?\d[\d \t().-]{6,}\d"
     r"|^[ \t]*(?:sent[ \t]+)?(?:via|from)[ \t]+(?:my[ \t]+)?"
     r"(?:mobile|phone|iphone|ipad|android|blackberry)\b", re.I | re.M)
 _ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$")
 _NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
 _CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da", "&", "|", "-", "–"}
 _BULLETS = ("- ", "* ", "• ", "– ")
+
+
+def plain_draft(text: str, path: str = "-", fmt: str = "text") -> Draft:
+    """A Draft of plain text (a file, or a decoded message body) with its regions.
+
+    Zero-width characters are dropped (``offset_map`` takes the rest back to ``text``)
+    and Unicode spaces become " "; when either changes anything, ``source`` is ``text``.
+    """
+    clean, offsets = without_zero_width(text)
+    clean = plain_spaces(clean)
+    return Draft(text=clean, regions=split_regions(clean), source=None if clean is text else text,
+                 offset_map=offsets, path=path, format=fmt)
 
 
 def split_regions(text: str, quoted: Iterable[tuple[int, int]] = ()) -> tuple[Region, ...]:
