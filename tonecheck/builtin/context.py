@@ -18,7 +18,8 @@ _SIGNALS = {
     r"inconvenience|complaint|feedback about|poor service|let down|rude|mix-?up|mistake|"
     r"did not attend|didn'?t (?:turn up|show up|attend)|no-?show|missed (?:appointment|delivery|collection)|"
     r"root cause|incident|misconfigur\w*|duplicat\w*|went wrong|not working|stopped working|error|leak\w*|"
-    r"no (?:heating|hot water|power|internet|signal|service|broadband)|freezing|bites?|bitten|bed ?bugs|mou?ld|cockroach\w*|mice|rats",
+    r"no (?:heating|hot water|power|internet|signal|service|broadband|heat|cooling|a/?c|water|gas|electricity)|no-heat|"
+    r"freezing|bites?|bitten|bed ?bugs|mou?ld|cockroach\w*|mice|rats",
     "delay": r"delay(?:ed|s)?|postpone\w*|pushed back|running (?:\w+ ){0,3}behind|behind schedule|backlog|"
     r"not (?:yet )?(?:arrived|ready|been (?:delivered|dispatched|shipped))|hasn'?t (?:arrived|come)|"
     r"won'?t (?:arrive|be ready|ship|be delivered|go ahead)|(?:is|are|was|were|running|arrived?|be) late|"
@@ -37,7 +38,8 @@ _SIGNALS = {
     r"unconditional offer|offer (?:of a place|(?:\w+ ){0,6}(?:has been|was) accepted)|"
     r"(?:collect|pick up|picking up|collecting) (?:your|the|my) new|handover of (?:your|the) new|keys to (?:your|the) new|"
     r"completion (?:took place|has taken place|day|is booked)|(?:we|you)(?:'ve| have) completed on|moving (?:day|in|house)|new baby|"
-    r"expecting (?:a baby|twins)|maternity|newly ?weds?|proposal|promotion|retiring",
+    r"expecting (?:a baby|twins)|just had (?:our|a|my) (?:little |baby |beautiful )?(?:girl|boy|baby|son|daughter)|(?:little|baby) (?:girl|boy) (?:is|was) born|"
+    r"maternity|newly ?weds?|proposal|promotion|retiring",
     "bereavement": r"passed away|death|died|funeral|bereave\w*|deceased|late (?:husband|wife|father|mother|partner)|"
     r"condolences?|lost (?:my|our) (?:husband|wife|father|mother|dad|mum|mom|son|daughter|partner|dog|cat|pet)|"
     r"euthanasia|cremation|put to sleep",
@@ -51,7 +53,9 @@ _SIGNALS = {
     r"(?:isn'?t|aren'?t|is not|are not) covered|(?:have|has) not been successful|unsuccessful|no fault (?:was )?found|"
     r"not (?:possible|guaranteed|covered|eligible|permitted|accepted|refundable)|non-refundable|"
     r"(?:have|had) to (?:freeze|close|cancel|suspend|terminate)|(?:will|must) remain (?:active|closed|frozen|suspended)|"
-    r"charges will continue|cannot be (?:processed|closed|accepted|refunded)|decision is final|"
+    r"charges will continue|cannot be (?:processed|closed|accepted|refunded)|(?:decision|outcome)(?: \w+){0,5} is final|"
+    r"(?:cannot|can'?t|could not|couldn'?t|will not|won'?t) be (?:offered|accepted|approved|granted|refunded|honou?red|processed|reinstated)|"
+    r"no (?:other )?(?:option|choice) but to (?:cancel|close|postpone|suspend|terminate|refuse|decline|charge)|"
     r"will (?:increase|go up|rise)|price (?:rise|increase)|overdue|outside the (?:\w+ )?window|chargeable|"
     r"(?:is|are) (?:currently )?(?:unavailable|out of stock)|"
     r"remind you|your job to|you (?:failed|neglected) to|you should have|as you well know|"
@@ -92,7 +96,8 @@ _DRAFT_COMPLAINT = (
     r"outages?|downtime|did not attend|didn'?t (?:turn up|show up|attend)|no-?show|missed (?:appointment|delivery|collection)|"
     r"went wrong|(?:our|my) (?:mistake|error|fault)|mix-?up|duplicat\w*|double[- ]charged|charged (?:you )?twice|"
     r"overcharg\w*|wrong (?:item|part|size|order|name)|faulty|defective|damaged|broken|complaint|your feedback|"
-    r"disappoint\w*|frustrat\w*|inconvenience|locked out|not working|stopped working|root cause|incident|misconfigur\w*"
+    r"disappoint\w*|frustrat\w*|inconvenience|locked out|not working|stopped working|root cause|incident|misconfigur\w*|"
+    r"damp|mou?ld|leaks?|leaking|infestation|vermin|your report (?:of|regarding|about)"
 )
 # Contexts read from the writer's own sentences only: the customer's words are theirs.
 _DRAFT_ONLY = {"bad_news"}

@@ -69,12 +69,13 @@ def circumstance(a, r):
 
 # Someone or something other than the writer, as the subject of a clause.
 _AGENT = re.compile(
-    r"\b(?:(?i:(?:the|our|my|their|his|her|a|an|one of (?:the|our)) (?:\w+[ -]){0,2}?"
+    r"\b(?:(?i:(?:the|our|my|their|his|her|your|a|an|one of (?:the|our)) (?:[\w'’]+[ -]){0,2}?"
     r"(?:suppliers?|wholesalers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|contractors?|"
     r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
     r"instructors?|editors?|printers?|photographers?|colleagues?|locum|agency|temp|office|head office|branch|"
     r"team|department|staff|system|software|app|website|portal|platform|server|network|bank|post office|"
-    r"airline|hotel|kitchen|chef|processor|provider|mill|studio|workshop))|IT|accounts|head office|"
+    r"airline|hotel|kitchen|chef|processor|provider|mill|studio|workshop|management|promoter|venue|artist|band|"
+    r"organi[sz]ers?|label|client|office|surgery|practice|pharmacy|insurer|council))|IT|accounts|head office|"
     r"Royal Mail|the post|[A-Z][a-z]+ (?:in|from) (?:accounts|billing|dispatch|the warehouse|IT))"
     r"(?: team| department| staff| guys| lot)?\b"
     # "our delivery partner, who've been short-staffed"
@@ -83,7 +84,9 @@ _AGENT = re.compile(
 # A named firm or person as the culprit: "as Openreach weren't able to attend"
 _NAMED = re.compile(
     r"\b(?:as|because|since|but|and|so) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?= (?:weren['’]t|wasn['’]t|were not|was not|"
-    r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never))"
+    r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never))|"
+    # "Sarah, who looks after your file, has been off for a fortnight"
+    r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
 _FAILED = re.compile(
@@ -93,6 +96,7 @@ _FAILED = re.compile(
     r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|"
     r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
     r"made (?:a|an) (?:mistake|error|mess)|cancell?ed on (?:us|me)|pushed (?:\w+ ){0,3}back|held (?:\w+ ){0,2}up|"
+    r"pulled (?:out|the (?:date|show|plug|gig|event|booking))|withdrew|backed out|dropped out|"
     r"(?:didn['’]t|did not|never|hasn['’]t|haven['’]t|has not|have not|failed to|forgot to|neglected to|couldn['’]t|could not) "
     r"(?:\w+ )?(?:show|turn up|arrive|tell|pass|send|deliver|update|call|process|let|inform|notify|collect|book|log|"
     r"record|follow|check|read|respond|reply|ship|dispatch|load|flag|fix|finish|get|come|attend|make it|deliver)|"
