@@ -12,15 +12,21 @@ from conftest import requires_shared
 
 HERE = Path(__file__).resolve().parent
 # corpus -> (flagged_bad >=, categories >=, spans >=, false_alarms <=, auc >=), in percent / AUC.
-# dev and real are the shared development sets; holdout and holdout2 are ours
-# (tests/judgement): situations in other trades, written without looking at the rules.
+# dev and real are the shared development sets; holdout* are ours (tests/judgement):
+# drafts from trades the shared sets do not cover, each written blind to the rules and
+# measured before any rule was tuned on it (the notes on the issues give those figures).
 FLOORS = {
     "dev": (95, 90, 75, 5, 0.97),
     "real": (94, 75, None, 8, 0.92),
-    "holdout": (95, 75, 65, 5, 0.95),
-    "holdout2": (90, 70, 55, 5, 0.94),
-    # holdout3 is the last one written and the least tuned on: its floors are its own
-    "holdout3": (78, 40, 28, 8, 0.90),
+    "holdout": (95, 78, 68, 5, 0.95),
+    "holdout2": (90, 75, 60, 5, 0.94),
+    "holdout3": (85, 55, 45, 5, 0.92),
+    "holdout4": (95, 72, 58, 6, 0.95),
+    "holdout5": (95, 88, None, 5, 0.95),
+    "holdout6": (95, 84, 70, 5, 0.95),
+    "holdout7": (88, 72, 64, 5, 0.92),
+    "holdout8": (92, 84, 70, 5, 0.95),
+    "holdout9": (95, 80, 62, 5, 0.96),
 }
 
 

@@ -10,7 +10,8 @@ from ..rule import rule
 _ASK = re.compile(
     r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make it|do|pop|drop|attend|get here)|"
     r"\bare you (?:available|free|around)|\bdoes .{0,30}\b(?:work|suit) for you|\bplease (?:come|attend|arrive|be (?:home|in|available))|"
-    r"\b(?:we|I)(?:'ve| have) (?:booked|scheduled|arranged|moved|put) (?:you|your)\b.{0,60}\b(?:for|to|on|at)\b",
+    # booking a time on the customer's behalf is service; moving theirs is imposing one
+    r"\b(?:we|I)(?:'ve| have) (?:moved|put) (?:you|your)\b.{0,60}\b(?:for|to|on|at)\b",
     re.IGNORECASE,
 )
 _ONLY = re.compile(
@@ -20,13 +21,13 @@ _ONLY = re.compile(
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
 _IMPOSED = re.compile(
     r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
-    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:moved|booked|rescheduled|changed|arranged|set|scheduled)"
+    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:moved|rescheduled|changed|brought forward|put back)"
     r" (?:to|for)\b",
     re.IGNORECASE,
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
 _IMPERATIVE = re.compile(
-    r"^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
+    r"^(?:so |really |very )?sorry\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
     r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]",
     re.IGNORECASE,
 )

@@ -38,7 +38,8 @@ _SIGNALS = {
     r"unconditional offer|offer (?:of a place|(?:\w+ ){0,6}(?:has been|was) accepted)|"
     r"(?:collect|pick up|picking up|collecting) (?:your|the|my) new|handover of (?:your|the) new|keys to (?:your|the) new|"
     r"completion (?:took place|has taken place|day|is booked)|(?:we|you)(?:'ve| have) completed on|moving (?:day|in|house)|new baby|"
-    r"expecting (?:a baby|twins)|just had (?:our|a|my) (?:little |baby |beautiful )?(?:girl|boy|baby|son|daughter)|(?:little|baby) (?:girl|boy) (?:is|was) born|"
+    r"expecting (?:a baby|twins)|pregnan\w*|positive (?:pregnancy )?(?:test|result)|"
+    r"just had (?:our|a|my) (?:little |baby |beautiful )?(?:girl|boy|baby|son|daughter)|(?:little|baby) (?:girl|boy) (?:is|was) born|"
     r"maternity|newly ?weds?|proposal|promotion|retiring",
     "bereavement": r"passed away|death|died|funeral|bereave\w*|deceased|late (?:husband|wife|father|mother|partner)|"
     r"condolences?|lost (?:my|our) (?:husband|wife|father|mother|dad|mum|mom|son|daughter|partner|dog|cat|pet)|"
@@ -67,7 +68,9 @@ _SIGNALS = {
     r"reprogramme|reprogram|honou?r|extend|waive|move|change|reinstate|unblock|unlock|compensate)|"
     r"(?:we['’]ve|we have|we had to|we['’]ll have to|I['’]ve had to|I had to) (?:\w+ )?(?:moved|changed|rescheduled|brought forward|pushed back|cancell?ed|postponed|closed|suspended) (?:your|the)|"
     r"(?:offer|application|claim|appeal|request|booking) (?:has been|was|is) (?:declined|rejected|refused|turned down|unsuccessful|withdrawn)|"
-    r"(?:event|show|concert|match|performance|gig|tour|class|course|session|trip|holiday|flight|installation|appointment) (?:has been|was|is|had to be) (?:cancell?ed|postponed|called off|retimed)|"
+    r"(?:event|show|concert|match|performance|gig|tour|class|course|session|trip|holiday|flight|installation|appointment|cycle|treatment|"
+    # not memberships or subscriptions: those are mostly cancelled because the customer asked
+    r"surgery|procedure|operation|visit|lesson) (?:\w+ ){0,4}(?:has been|was|is|had to be) (?:cancell?ed|canceled|postponed|called off|retimed|converted to cancellation|withdrawn)|"
     r"(?:lose|miss|losing|missing) (?:your|the) (?:first|last|whole|entire) (?:night|day|week|booking)",
     # the customer is going through something hard
     "distress": r"burglar\w*|break-in|broken into|stolen|theft|robbed|accident|crash(?:ed)?|flood\w*|fire|"
