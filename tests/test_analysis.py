@@ -1,4 +1,6 @@
 """The shared facts rules read: sentences with spans, persons, readability, context."""
+import pytest
+
 from tonecheck.analysis import Analysis, split_sentences
 from tonecheck.builtin.context import detect
 from tonecheck.sources import load_text
@@ -63,3 +65,20 @@ def test_findings_never_point_into_the_quote_or_signature():
     text = ("Hi Sam,\nYour order ships on Friday.\nThanks,\nLeah\n-- \nLeah Smith\nWe apologise for any inconvenience.\n\n"
             "On Mon, Sam wrote:\n> As per our policy, I failed to do it. As soon as possible please.\n")
     assert tonecheck.check(text).findings == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please find our proposal for the kitchen works attached.",
+        "Our summer promotion ends on Friday, so your price is held until then.",
+        "Sarah is on maternity leave, so I am looking after your account.",
+        "Your blood test result was positive for vitamin D deficiency.",
+    ],
+)
+def test_business_words_are_not_celebrations(sentence):
+    assert "celebration" not in detect("", [sentence])
+
+
+def test_a_new_baby_in_the_customer_s_message_is_a_celebration():
+    assert "celebration" in detect("We've just had our little girl, Poppy! Could you do a cake?", ["We can do a cake for 20."])

@@ -214,3 +214,12 @@ def test_messages_name_the_placeholders_a_kind_fills_in(tmp_path):
     path.write_text(ONE_RULE.format(name="House").replace("message: m", "message: 'seen {count} times'"))
     with pytest.raises(PackError, match=r"unknown placeholder \{count\}; this kind fills in \{match\}"):
         load_pack(path, "t")
+
+
+def test_a_readability_threshold_reads_as_written(tmp_path):
+    from tonecheck.engine import Linter
+
+    rule = next(r for r in Linter().all_rules if r.id == "Readability.GradeLevel")
+    assert "{max}" in rule.message and rule.message.format(value="15.2", **rule.options).endswith(
+        "(above 14). Most customers read email fastest around grade 8: shorter words and sentences."
+    )

@@ -205,3 +205,13 @@ def test_a_local_module_and_its_helpers_import_from_the_config_folder(run, tmp_p
     result = run("check", "--format", "json", "d.txt")
     assert result.exit_code == 1, result.stderr
     assert [f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]] == ["House.NoCheers"]
+
+
+def test_a_project_module_named_like_the_standard_library_does_not_shadow_it(run, tmp_path):
+    (tmp_path / "house_rules.py").write_text(PLUGIN)
+    (tmp_path / "email.py").write_text("raise RuntimeError('the project email.py was imported')\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house_rules"]\n')
+    (tmp_path / "d.eml").write_text("From: a@b.c\nSubject: hi\n\nHi Sam,\nYour order ships Friday.\nCheers\nLeah\n")
+    result = run("check", "-q", "d.eml")
+    assert result.exit_code == 1, result.stderr
+    assert "House.NoCheers" in result.stdout

@@ -252,8 +252,7 @@ class Analysis:
         ``scope`` is "writer" (greeting, body and sign-off), "body", or "opening"
         (the first two body sentences). A match never straddles two regions.
         """
-        spans, windows = self._windows(scope)
-        starts = [s for s, _ in spans]
+        spans, windows, starts = self._windows(scope)
         for ws, we in windows:
             for m in pattern.finditer(self.text[ws:we]):
                 start, end = ws + m.start(), ws + m.end()
@@ -261,9 +260,10 @@ class Analysis:
                 if end > start and i >= 0 and end <= spans[i][1]:
                     yield start, end, m.group()
 
-    def _windows(self, scope: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """The scope's spans, and the same spans joined across white space: one regex
-        pass per window instead of one per region (the hot path of every phrase rule)."""
+    def _windows(self, scope: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int]]:
+        """The scope's spans, the same spans joined across white space (one regex pass
+        per window instead of one per region: the hot path of every phrase rule), and
+        the spans' starts, for bisecting."""
         cached = self._window_cache.get(scope)
         if cached is None:
             if scope == "writer":
@@ -277,7 +277,7 @@ class Analysis:
                     windows[-1] = (windows[-1][0], e)
                 else:
                     windows.append((s, e))
-            cached = self._window_cache[scope] = (spans, windows)
+            cached = self._window_cache[scope] = (spans, windows, [s for s, _ in spans])
         return cached
 
     # -- context ------------------------------------------------------------

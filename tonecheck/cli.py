@@ -136,6 +136,10 @@ def _warn(message: str) -> None:
     click.echo(f"tonecheck: warning: {message}", err=True)
 
 
+# click 8.2 and later raise this for a bare group (8.1 prints the help itself)
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class _Group(click.Group):
     def main(self, args=None, prog_name=None, **extra):
         """click's own usage errors as one line too (it prints three: usage, hint, error)."""
@@ -145,7 +149,7 @@ class _Group(click.Group):
             if isinstance(code, int) and code:  # ctx.exit(2) returns here instead of exiting
                 sys.exit(code)
             return code
-        except click.exceptions.NoArgsIsHelpError as exc:  # plain 'tonecheck': the help text
+        except _NO_ARGS_IS_HELP as exc:  # plain 'tonecheck': the help text
             click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
             sys.exit(0)
         except click.UsageError as exc:
@@ -234,8 +238,7 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
                 continue
             report = linter.lint(draft)
             for err in report.errors:
-                if err not in linter.problems:  # those were said once, above
-                    _warn(f"{report.path}: {err}")
+                _warn(f"{report.path}: {err}")
             checked.append((report, config))
     if not checked:
         sys.exit(2)

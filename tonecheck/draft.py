@@ -45,10 +45,10 @@ def is_blank(text: str) -> bool:
     return not text.strip(_BLANK)
 
 
-def without_zero_width(text: str, keep_bom: bool = True) -> tuple[str, list[int] | None]:
+def without_zero_width(text: str) -> tuple[str, list[int] | None]:
     """``text`` without zero-width characters, and the offset map back to ``text``
-    (``None`` when there were none). A leading byte-order mark is kept if ``keep_bom``."""
-    start = 1 if keep_bom and text.startswith("\ufeff") else 0
+    (``None`` when there were none). A leading byte-order mark is kept."""
+    start = 1 if text.startswith("\ufeff") else 0
     cuts = [m.start() for m in _ZERO_WIDTH.finditer(text, start)]
     if not cuts:
         return text, None

@@ -151,7 +151,7 @@ class Linter:
         )
 
     def lint(self, draft: Draft, *, contexts=None, rules: list[Rule] | None = None) -> Report:
-        errors: list[str] = list(self.problems)  # plugins that failed to load concern every draft
+        errors: list[str] = []
         analysis = self.analyse(draft, contexts, errors)
         findings: list[Finding] = []
         if not draft.writer_regions():
@@ -175,6 +175,7 @@ class Linter:
             score=score(findings, self.config.weights),
             contexts=tuple(sorted(analysis.contexts)),
             errors=errors,
+            load_problems=list(self.problems),
         )
 
 

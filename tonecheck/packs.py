@@ -300,7 +300,21 @@ _PLACEHOLDERS = {
 
 
 def _option_names(kind: str, spec: dict) -> set:
-    return {"metric": {"max", "min", "min_words"}, "limit": {"max"}}.get(kind, set()) & (set(spec) | {"min_words"})
+    if kind == "metric":  # min_words belongs to per-draft figures only
+        return ({"max", "min"} & set(spec)) | ({"min_words"} if spec.get("per", "draft") == "draft" else set())
+    return {"max"} if kind == "limit" else set()
+
+
+class _Threshold(float):
+    """A readability threshold: any decimal, printed as the pack or config wrote it."""
+
+    def __format__(self, spec: str) -> str:
+        return float.__format__(self, spec or "g")
+
+    def __str__(self) -> str:
+        return format(self)
+
+    __repr__ = __str__
 
 
 def _check_template(template: str, field: str, allowed: set, fail) -> None:
@@ -435,8 +449,8 @@ def _metric(spec, flags, fail):
         fail("max", "a metric rule needs 'max' or 'min'")
     options = {k: _number(spec[k], k, fail) for k in ("max", "min") if k in spec}
     if metric not in ("word_count", "longest_sentence"):
-        # an index is a decimal figure: a config may set 12.5
-        options = {k: float(v) for k, v in options.items()}
+        # an index is a decimal figure: a config may set 12.5 (shown as written: 14, not 14.0)
+        options = {k: _Threshold(v) for k, v in options.items()}
     # draft-level figures are noise on a line or two: only judge drafts this long
     if per == "draft":
         options["min_words"] = _whole(spec.get("min_words", 0), "min_words", fail)

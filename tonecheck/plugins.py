@@ -79,7 +79,7 @@ def _load_config_plugin(ref: str, config):
     # for a script in that folder (pytest's rootdir insertion does the same)
     folder = str(path.parent if ref.endswith(".py") else config.root)
     if folder not in sys.path:
-        sys.path.insert(0, folder)
+        sys.path.append(folder)  # last: a project's email.py must not shadow the standard library
     try:
         if ref.endswith(".py"):
             if not path.is_file():

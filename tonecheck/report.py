@@ -18,6 +18,9 @@ class Report:
     score: Score
     contexts: tuple[str, ...] = ()
     errors: list[str] = field(default_factory=list)  # rules that raised, by plugin and rule
+    # plugins that failed to load: the same for every draft of a run, so the CLI says
+    # them once on stderr and the JSON lists them in each file's errors
+    load_problems: list[str] = field(default_factory=list)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -29,11 +32,6 @@ class Report:
         """1-based (line, column) of an offset."""
         line = bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
-
-    def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
 
     def at_or_above(self, severity: str) -> list[Finding]:
         rank = SEVERITY_RANK[severity]

@@ -62,8 +62,10 @@ _CHOICE = re.compile(
     ],
 )
 def single_slot(a, r):
-    """Flags a meeting or collection time offered as the only option, with no choice
-    or way to change it anywhere in the draft."""
+    """Flags a meeting or collection time put to the customer as the only option, or
+    their booking moved to a time of the writer's choosing, with no choice or way to
+    change it anywhere in the draft. A time the customer asked for ("as agreed", "as
+    usual") and a booking made on their behalf are not flagged."""
     if any(_CHOICE.search(s.text) for s in a.body):
         return
     for s in a.body:

@@ -37,10 +37,10 @@ _SIGNALS = {
     r"first (?:home|car|house)|passed (?:your|his|her|their|the) (?:driving )?(?:test|exams?)|"
     r"unconditional offer|offer (?:of a place|(?:\w+ ){0,6}(?:has been|was) accepted)|"
     r"(?:collect|pick up|picking up|collecting) (?:your|the|my) new|handover of (?:your|the) new|keys to (?:your|the) new|"
-    r"completion (?:took place|has taken place|day|is booked)|(?:we|you)(?:'ve| have) completed on|moving (?:day|in|house)|new baby|"
-    r"expecting (?:a baby|twins)|pregnan\w*|positive (?:pregnancy )?(?:test|result)|"
+    r"completion (?:took place|has taken place|day|is booked)|(?:we|you)(?:'ve| have) completed on|moving (?:day|house)|new baby|"
+    r"expecting (?:a baby|twins)|pregnan\w*|positive pregnancy (?:test|result)|"
     r"just had (?:our|a|my) (?:little |baby |beautiful )?(?:girl|boy|baby|son|daughter)|(?:little|baby) (?:girl|boy) (?:is|was) born|"
-    r"maternity|newly ?weds?|proposal|promotion|retiring",
+    r"newly ?weds?|marriage proposal|(?:got|on) (?:the|your|a|his|her) promotion",
     "bereavement": r"passed away|death|died|funeral|bereave\w*|deceased|late (?:husband|wife|father|mother|partner)|"
     r"condolences?|lost (?:my|our) (?:husband|wife|father|mother|dad|mum|mom|son|daughter|partner|dog|cat|pet)|"
     r"euthanasia|cremation|put to sleep",

@@ -45,7 +45,7 @@ def report_dict(report) -> dict:
             "explanation": report.score.explanation,
         },
         "findings": [finding_dict(report, f) for f in report.findings],
-        "errors": report.errors,
+        "errors": [*report.load_problems, *report.errors],
     }
 
 

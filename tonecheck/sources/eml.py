@@ -1,7 +1,7 @@
 """RFC 822 messages (.eml) and mbox files, read with the standard ``email`` package.
 
 The Draft is the message body: the first text/plain part, else (or when that part is
-blank, as some clients send with an HTML alternative) the first text/html part
+blank, as some clients send with an HTML alternative, or cannot be decoded) the first text/html part
 converted to text. It is decoded with the part's charset and CRLF becomes LF, so
 offsets index the decoded body (for HTML, ``source`` is the decoded HTML).
 Broken messages are read as far as the ``email`` package can; the only error raised
