@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 # drafts from trades the shared sets do not cover, each written blind to the rules and
 # measured before any rule was tuned on it (the notes on the issues give those figures).
 FLOORS = {
-    "dev": (95, 90, 75, 5, 0.97),
+    "dev": (95, 95, 76, 5, 0.97),
     "real": (94, 75, None, 8, 0.92),
     "holdout": (95, 78, 68, 5, 0.95),
     "holdout2": (90, 75, 60, 5, 0.94),
@@ -27,6 +27,7 @@ FLOORS = {
     "holdout7": (88, 72, 64, 5, 0.92),
     "holdout8": (92, 84, 70, 5, 0.95),
     "holdout9": (95, 80, 62, 5, 0.96),
+    "holdout10": (92, 80, 68, 5, 0.96),
 }
 
 

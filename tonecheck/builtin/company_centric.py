@@ -15,7 +15,7 @@ _ASK = re.compile(
     re.IGNORECASE,
 )
 _ONLY = re.compile(
-    r"\b(?:the only|my only|our only|just one|one) (?:slot|time|day|date|window|appointment|option)\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
+    r"\b(?:the only|my only|our only|just one|one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,
 )
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
@@ -27,7 +27,7 @@ _IMPOSED = re.compile(
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
 _IMPERATIVE = re.compile(
-    r"^(?:so |really |very )?sorry\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
+    r"^(?:so |really |very )?sorry\b|^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
     r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]",
     re.IGNORECASE,
 )

@@ -24,6 +24,7 @@ _SIGNALS = {
     r"not (?:yet )?(?:arrived|ready|been (?:delivered|dispatched|shipped))|hasn'?t (?:arrived|come)|"
     r"won'?t (?:arrive|be ready|ship|be delivered|go ahead)|(?:is|are|was|were|running|arrived?|be) late|"
     r"(?:flight|train|appointment|tour|class|lesson|trip|event|delivery|installation|visit)s? (?:has|have|had|was|were) (?:been )?cancell?ed|"
+    r"still pending|(?:not|haven'?t|hasn'?t) (?:yet )?been able to (?:progress|process|complete|finish)|"
     r"taking (?:a (?:bit|little|lot|while) |much |slightly |far )?longer|still waiting|been waiting|left waiting|kept (?:you )?waiting|"
     r"retimed|put back|slipped|(?:extended|longer) (?:processing|lead|delivery|waiting|wait|turnaround) times?|"
     r"(?:has|have) not (?:yet )?been (?:reviewed|processed|looked at|started|completed|dispatched|shipped)|"
@@ -37,6 +38,8 @@ _SIGNALS = {
     r"first (?:home|car|house)|passed (?:your|his|her|their|the) (?:driving )?(?:test|exams?)|"
     r"unconditional offer|offer (?:of a place|(?:\w+ ){0,6}(?:has been|was) accepted)|"
     r"(?:collect|pick up|picking up|collecting) (?:your|the|my) new|handover of (?:your|the) new|keys to (?:your|the) new|"
+    r"your (?:car |vehicle )?handover|(?:car|vehicle) handover|"
+    r"(?:funds|money|the mortgage|your mortgage) (?:were|was|have been|has been) released to (?:your|the) (?:solicitor|conveyancer|seller|attorney)|"
     r"completion (?:took place|has taken place|day|is booked)|(?:we|you)(?:'ve| have) completed on|moving (?:day|house)|new baby|"
     r"expecting (?:a baby|twins)|pregnan\w*|positive pregnancy (?:test|result)|"
     r"just had (?:our|a|my) (?:little |baby |beautiful )?(?:girl|boy|baby|son|daughter)|(?:little|baby) (?:girl|boy) (?:is|was) born|"
@@ -88,7 +91,9 @@ _DRAFT_FAILURE = (
     r"missed (?:appointment|delivery|collection|visit|call|slot|booking|lesson|class|pick-?up)|did not attend|didn'?t (?:turn up|show up|show)\b|no-?show|outage|"
     r"no (?:car|driver|engineer|one|taxi|cab|technician|courier|instructor) (?:was|were|came|turned up|arrived|showed up|was allocated|was sent|was available)|"
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
-    r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|"
+    r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|oversold|overbooked|double[- ]booked|"
+    # a stock apology says something went wrong, and acknowledges none of it
+    r"(?:sorry|apologi[sz]e|apologies) (?:once again |again )?for (?:any|the) (?:\w+ )?(?:inconvenience|trouble|hassle|problems?|issues?|upset|frustration|disruption|confusion)|"
     # an apology that names the customer's displeasure: they complained, whatever the draft says next
     r"(?:sorry|regret|apologi[sz]e)[^.!?]{0,40}\b(?:dissatisf\w+|disappointed|unhappy|upset|frustrat\w+|let down|not happy|"
     r"not (?:meet|live up to) your expectations)"
