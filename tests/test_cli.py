@@ -244,3 +244,12 @@ def test_init_does_not_replace_a_dangling_symlink(run, tmp_path):
     result = run("init")
     assert result.exit_code == 2 and "exists" in result.stderr
     assert (tmp_path / ".tonecheck.toml").is_symlink()
+
+
+def test_the_blame_example_is_caught_and_its_owned_rewrite_passes(run):
+    bad = run("check", "--format", "json", EXAMPLES / "broken-parcel-blame.txt")
+    assert bad.exit_code == 1, bad.output
+    rules = {f["rule"] for f in json.loads(bad.output)["files"][0]["findings"]}
+    assert {"Excuses.TheirMistake", "Excuses.PassTheBuck", "Empathy.Complaint", "Commitment.VaguePromise"} <= rules
+    good = run("check", EXAMPLES / "broken-parcel-owned.txt")
+    assert good.exit_code == 0, good.output

@@ -36,7 +36,8 @@ _CHOICE = re.compile(
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for
-    r"\bas (?:you )?(?:asked|requested|discussed|agreed)\b|\byou asked for\b|\bat your request\b|\bas usual\b",
+    r"\bas (?:you )?(?:asked|requested|discussed|agreed)\b|\byou asked for\b|\bat your request\b|\bas usual\b|"
+    r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b",
     re.IGNORECASE,
 )
 
@@ -137,8 +138,8 @@ def never_you(a, r):
     'you' or 'your', no request put to them, not even their name."""
     if len(a.body) < r.options["min_sentences"]:
         return
-    if any(s.second_person or _IMPERATIVE.match(s.text) for s in a.body):
-        return
+    if any(s.second_person or s.is_question or _IMPERATIVE.match(s.text) for s in a.body):
+        return  # a question is put to the reader too
     first = a.body[0]
     yield r.finding(first.start, first.end, r.message.format(count=len(a.body)))
 

@@ -77,7 +77,7 @@ _SIGNALS = {
     r"(?:lose|miss|losing|missing) (?:your|the) (?:first|last|whole|entire) (?:night|day|week|booking)",
     # the customer is going through something hard
     "distress": r"burglar\w*|break-in|broken into|stolen|theft|robbed|accident|crash(?:ed)?|flood\w*|fire|"
-    r"injur\w*|hospital\w*|diagnos\w*|biopsy|illness|surgery|anxious|scared|worried sick|emergency|"
+    r"injur\w*|diagnos\w*|biopsy|anxious|scared|worried sick|emergency|"
     r"scam\w*|fraud\w*|conned|tricked|(?:really|so|very|extremely) (?:worried|anxious|scared)|frightened|heartbroken|"
     r"devastated|gutted|distraught|in tears|beside myself|can'?t afford|struggling (?:to|with)|pensioner|disabled|carer|"
     r"redundan\w+|lost my job|(?:my|our) (?:baby|son|daughter|child|mum|mom|dad|husband|wife|partner|dog|cat) (?:is|was) (?:ill|sick|unwell|in hospital)",
@@ -109,6 +109,9 @@ _DRAFT_COMPLAINT = (
 )
 # Contexts read from the writer's own sentences only: the customer's words are theirs.
 _DRAFT_ONLY = {"bad_news"}
+# Hard moments that only the customer's own message tells: in the writer's sentences
+# these are logistics ("the crew will collect your father from the hospital").
+_QUOTE_ONLY = {"distress": r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell"}
 _CONDITIONAL = r"^\W*(?:if|should|in case|unless|whether)\b"
 
 
@@ -124,6 +127,7 @@ def _re2(pattern: str):
 
 _COMPILED = {tag: _re2(rf"\b(?:{p})\b") for tag, p in _SIGNALS.items()}  # "new car" is not "new card"
 _IF = _re2(_CONDITIONAL)
+_QUOTE_ONLY_RE = {tag: _re2(rf"\b(?:{p})\b") for tag, p in _QUOTE_ONLY.items()}
 # A conditional clause inside a sentence ("..., but if you're not ready, Tuesday is free"): up to its comma.
 _IF_CLAUSE = _re2(r"\b(?:if|unless|in case|should you)\b[^,.;:!?]*")
 _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
@@ -149,6 +153,8 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             if _STRONG_COMPLAINT.search(quoted) or _DRAFT_FAILURE_RE.search(draft) or hits >= 2:
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
+            tags.add(tag)
+        elif tag in _QUOTE_ONLY_RE and _QUOTE_ONLY_RE[tag].search(quoted):
             tags.add(tag)
     return tags
 

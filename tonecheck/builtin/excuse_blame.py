@@ -84,19 +84,19 @@ _AGENT = re.compile(
 # A named firm or person as the culprit: "as Openreach weren't able to attend"
 _NAMED = re.compile(
     r"\b(?:as|because|since|but|and|so) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?= (?:weren['’]t|wasn['’]t|were not|was not|"
-    r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never))|"
+    r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never|was supposed|were supposed))|"
     # "Sarah, who looks after your file, has been off for a fortnight"
     r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
 _FAILED = re.compile(
-    r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
+    r"\s+(?:(?:has|have|had|was|were|is|are|must have|may have|might have|will have|probably|must've)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
     r"(?:sent|shipped|delivered|gave|supplied|fitted|ordered|packed|picked|printed|quoted|used)(?: \w+){0,2} (?:the |a )?wrong|"
     r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
     r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|"
     r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
     r"made (?:a|an) (?:mistake|error|mess)|cancell?ed on (?:us|me)|pushed (?:\w+ ){0,3}back|held (?:\w+ ){0,2}up|"
-    r"pulled (?:out|the (?:date|show|plug|gig|event|booking))|withdrew|backed out|dropped out|"
+    r"pulled (?:out|the (?:date|show|plug|gig|event|booking))|withdrew|backed out|dropped out|(?:was|were) supposed to|"
     r"(?:didn['’]t|did not|never|hasn['’]t|haven['’]t|has not|have not|failed to|forgot to|neglected to|couldn['’]t|could not) "
     r"(?:\w+ )?(?:show|turn up|arrive|tell|pass|send|deliver|update|call|process|let|inform|notify|collect|book|log|"
     r"record|follow|check|read|respond|reply|ship|dispatch|load|flag|fix|finish|get|come|attend|make it|deliver)|"
