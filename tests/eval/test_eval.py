@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 # measured before any rule was tuned on it (the notes on the issues give those figures).
 FLOORS = {
     "dev": (95, 95, 76, 5, 0.97),
-    "real": (94, 75, None, 8, 0.92),
+    "real": (94, 78, None, 8, 0.92),
     "holdout": (95, 78, 68, 5, 0.95),
     "holdout2": (90, 75, 60, 5, 0.94),
     "holdout3": (85, 55, 45, 5, 0.92),
@@ -29,6 +29,7 @@ FLOORS = {
     "holdout9": (95, 80, 62, 5, 0.96),
     "holdout10": (92, 80, 68, 5, 0.96),
     "holdout11": (95, 78, 70, 5, 0.96),
+    "holdout12": (95, 70, 52, 5, 0.96),
 }
 
 

@@ -77,10 +77,18 @@ def single_slot(a, r):
             yield r.finding(s.start, s.end)
 
 
+# Thanks, apologies and acknowledgements are about the reader even without "you".
+_FOR_THE_READER = re.compile(
+    r"^\W*(?:many )?(?:thanks|thank you)\b|\bsorry\b|\bcongratulat|\b(?:I|we) (?:know|understand|realise|realize|appreciate|can imagine)\b|"
+    r"\bfrustrat\w*|\bworrying\b|\bstressful\b",
+    re.IGNORECASE,
+)
+
+
 def _focus(sentence) -> str:
     """'writer' for a sentence about us and not the customer, 'customer' when it
-    speaks to them, '' otherwise."""
-    if sentence.second_person:
+    speaks to them or about what they feel, '' otherwise."""
+    if sentence.second_person or _FOR_THE_READER.search(sentence.text):
         return "customer"
     return "writer" if sentence.first_person else ""
 
@@ -101,7 +109,10 @@ def _focus(sentence) -> str:
     ],
     good=[
         "I've refunded your fee, and you'll see it by Thursday. I've also set up an alert for you. "
-        "We'll text you the day before. If anything looks wrong, reply and I'll fix it."
+        "We'll text you the day before. If anything looks wrong, reply and I'll fix it.",
+        # thanks and acknowledgements are about the reader, with or without "you"
+        "Thanks for getting back to me about the call-out. I know a £95 charge for a false alarm is frustrating. "
+        "I've waived it this time. I've attached a short guide, and our engineer can call round on Tuesday.",
     ],
     options={"min_sentences": 3, "max_share": 0.7},
 )

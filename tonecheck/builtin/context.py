@@ -92,6 +92,7 @@ _DRAFT_FAILURE = (
     r"no (?:car|driver|engineer|one|taxi|cab|technician|courier|instructor) (?:was|were|came|turned up|arrived|showed up|was allocated|was sent|was available)|"
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
     r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|oversold|overbooked|double[- ]booked|"
+    r"(?:are|were|have been|may be|may have been) (?:still )?(?:experiencing|having) (?:\w+ )?(?:issues|problems|difficulties|outages|disruption|delays)|"
     # a stock apology says something went wrong, and acknowledges none of it
     r"(?:sorry|apologi[sz]e|apologies) (?:once again |again )?for (?:any|the) (?:\w+ )?(?:inconvenience|trouble|hassle|problems?|issues?|upset|frustration|disruption|confusion)|"
     # an apology that names the customer's displeasure: they complained, whatever the draft says next
