@@ -75,7 +75,7 @@ _AGENT = re.compile(
     r"instructors?|editors?|printers?|photographers?|colleagues?|locum|agency|temp|office|head office|branch|"
     r"team|department|staff|system|software|app|website|portal|platform|server|network|bank|post office|"
     r"airline|hotel|kitchen|chef|processor|provider|mill|studio|workshop|management|promoter|venue|artist|band|"
-    r"organi[sz]ers?|label|client|office|surgery|practice|pharmacy|insurer|council))|IT|accounts|head office|"
+    r"organi[sz]ers?|label|client|surgery|practice|pharmacy|insurer|council))|IT|accounts|head office|"
     r"Royal Mail|the post|[A-Z][a-z]+ (?:in|from) (?:accounts|billing|dispatch|the warehouse|IT))"
     r"(?: team| department| staff| guys| lot)?\b"
     # "our delivery partner, who've been short-staffed"
@@ -164,9 +164,10 @@ def their_mistake(a, r):
                 owned and any(t.mentions_time for t in after)
             ):
                 break  # the cause, briefly, then the fix with a time: that is owning it
-            msg = r.message.format(agent=agent.group(), failure=failure.group().strip())
+            named = next((i for i, g in enumerate(agent.groups(), 1) if g), 0)  # the name, not "as Openreach"
+            msg = r.message.format(agent=agent.group(named).strip(" ,"), failure=failure.group().strip())
             severity = r.options["owned_severity"] if owned else r.severity
-            yield r.finding(s.start + agent.start(), s.start + failure.end(), msg, severity=severity)
+            yield r.finding(s.start + agent.start(named), s.start + failure.end(), msg, severity=severity)
             break
 
 
