@@ -1,5 +1,6 @@
 """Judgement on the labeled corpora, scored by ../shared/eval/evaluate.py through the
-real CLI. Floors sit a little under the measured figures, so a regression fails CI."""
+real CLI, one process per corpus (`--batch`). Floors sit a little under the measured
+figures, so a regression fails CI."""
 import re
 import shlex
 import subprocess
@@ -12,12 +13,15 @@ from conftest import requires_shared
 
 HERE = Path(__file__).resolve().parent
 # corpus -> (flagged_bad >=, categories >=, spans >=, false_alarms <=, auc >=), in percent / AUC.
-# dev and real are the shared development sets; holdout* are ours (tests/judgement):
-# drafts from trades the shared sets do not cover, each written blind to the rules and
-# measured before any rule was tuned on it (the notes on the issues give those figures).
+# dev is synthetic; real, real2 and real3 are real-derived mail (../shared/eval); holdout*
+# are ours (tests/judgement): drafts from trades the shared sets do not cover, each
+# written blind to the rules and measured before any rule was tuned on it (the notes on
+# the issues give those figures).
 FLOORS = {
     "dev": (95, 95, 76, 5, 0.97),
-    "real": (94, 78, None, 8, 0.92),
+    "real": (48, 31, 17, 13, 0.62),
+    "real2": (70, 34, 21, 45, 0.64),
+    "real3": (82, 42, 22, 60, 0.73),
     "holdout": (95, 78, 68, 5, 0.95),
     "holdout2": (90, 75, 60, 5, 0.94),
     "holdout3": (85, 55, 45, 5, 0.92),
@@ -42,9 +46,10 @@ def _corpus(shared: Path, name: str) -> Path:
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
 def test_judgement_holds_on_the_corpus(corpus):
     shared = requires_shared()
-    cmd = f"{shlex.quote(sys.executable)} -m tonecheck check --format json -"
+    cmd = f"{shlex.quote(sys.executable)} -m tonecheck check --format json"
     proc = subprocess.run(
-        [sys.executable, str(shared / "eval" / "evaluate.py"), str(_corpus(shared, corpus)), "--cmd", cmd, "--show"],
+        [sys.executable, str(shared / "eval" / "evaluate.py"), str(_corpus(shared, corpus)),
+         "--batch", "--cmd", cmd, "--show"],
         capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr
