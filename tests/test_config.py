@@ -43,7 +43,7 @@ def test_flags_win_over_config(run, tmp_path):
 
 
 def test_explicit_config_flag(run, tmp_path):
-    (tmp_path / "strict.toml").write_text("min-score = 99\n")
+    (tmp_path / "strict.toml").write_text('score = "weights"\nmin-score = 99\n')
     (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nThanks,\nLeah\n")
     (tmp_path / "bad.txt").write_text(SEED)
     assert run("check", "--config", "strict.toml", "d.txt").exit_code == 0

@@ -22,18 +22,52 @@ _ABBREV = re.compile(
 # A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
+_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
 
-# A day, date or clock time: what makes a promise or a booking concrete.
-_TIME = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|"
-    r"next (?:week|month)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|\d{1,2}:\d\d|\d{1,2}/\d{1,2}|"
-    r"within (?:the next )?\w+ (?:working |business )?(?:minutes?|hours?|days?|weeks?)|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+
+@lru_cache(maxsize=1)
+def _time() -> re.Pattern:
+    """A day, date or clock time: what makes a promise or a booking concrete (the
+    lexicon's time_expression, and "next week", "12/6", "within two working days")."""
+    from . import lexicon
+
+    return re.compile(
+        r"\b(?:" + lexicon.pattern("time_expression") + r"|this week|next (?:week|month)|\d{1,2}/\d{1,2}|"
+        r"within (?:the next )?\w+ (?:working |business )?(?:minutes?|hours?|days?|weeks?))",
+        re.IGNORECASE,
+    )
+
+
+# The writer owns the problem: a real apology (not "sorry for any inconvenience", "sorry
+# if you feel", "sorry, but"), an admission, or the fix already made. A cause named in
+# such a draft is an explanation; the same cause with none of these is an excuse.
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|apologising|apologizing)\b", re.IGNORECASE)
+_HOLLOW = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|regret)[^.!?]{0,25}?\b(?:any|whatever)\b|"
+    r"\b(?:sorry|apologi[sz]e|apologies|regret)(?: that)? (?:if|you (?:feel|felt|think|thought|believe|perceive))\b|"
+    r"\b(?:sorry|apologies)[,.!]? (?:but|however)\b",
+    re.IGNORECASE,
+)
+_ADMISSION = re.compile(
+    r"\b(?:(?:our|my) (?:own )?(?:mistake|fault|error|oversight)|(?:one of )?our own|(?:that|this|it)(?:['’]s| is| was) on (?:us|me)|"
+    r"(?:we|I) (?:got (?:it|this|that|things) wrong|made (?:a|an) (?:mistake|error|mess)|messed up|blew it|"
+    r"dropped the ball|let you down|broke (?:that|our|my) (?:promise|word)|owe you an apology|take (?:full )?responsibility|"
+    r"should(?: have|n['’]t have| not have) (?:\w+ed|known|done|been|caught|told|sent|seen|spotted|let|kept|given)|failed you)|(?:is|was)(?:n['’]t| not) (?:good enough|acceptable))",
+    re.IGNORECASE,
+)
+_FIXED = re.compile(
+    r"\b(?:(?:has|have)(?: now| already)? been (?:fixed|resolved|restored|reversed|refunded|corrected|credited|"
+    r"rectified|repaired|replaced|cancelled and refunded|sorted)|(?:is|are) (?:now )?(?:fixed|resolved|restored|"
+    r"back up|back online|working (?:normally )?again)|(?:we|I)(?:['’]ve| have)(?: now| already| just)? "
+    r"(?:fixed|resolved|restored|reversed|refunded|corrected|credited|rectified|repaired|replaced))\b",
     re.IGNORECASE,
 )
 # Two or more capitals (digits allowed): PAYE, P60, DKIM; plural "MTAs" too.
 _ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b")
+
+_PLACEHOLDER = re.compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}")
+_CAPS_LINE = re.compile(r"(?m)^[^a-z\n]+$")
 
 FIRST_PERSON = frozenset(
     "i i'm i've i'll i'd me my mine myself we we're we've we'll we'd us our ours ourselves".split()
@@ -99,7 +133,7 @@ class Sentence:
     @cached_property
     def mentions_time(self) -> bool:
         """Does the sentence name a day, date, clock time or 'within N days'?"""
-        return bool(_TIME.search(self.text))
+        return bool(_time().search(self.text))
 
     @property
     def is_question(self) -> bool:
@@ -109,7 +143,8 @@ class Sentence:
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in text[start:end].
 
-    Blank lines and bullet lines always break; inside a paragraph, wrapped lines are
+    Blank lines, bullet lines and field lines ("Reference: 4411", "NEXT STEPS:")
+    always break; inside a paragraph, wrapped lines are
     joined and split at sentence punctuation that is not an abbreviation.
     """
     pos = start
@@ -118,7 +153,7 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             break
         ls, le = start + line.start(), start + line.end()
         content = text[ls:le].rstrip()
-        if not content.strip() or _BULLET.match(content):
+        if not content.strip() or _BULLET.match(content) or _FIELD.match(content):
             # a paragraph boundary: flush what came before, bullets stand alone
             yield from _split_paragraph(text, pos, ls)
             if content.strip():
@@ -233,7 +268,11 @@ class Analysis:
         """Each capitalised abbreviation in the body and where it first occurs."""
         found: dict[str, int] = {}
         for s in self.body:
-            for m in _ACRONYM.finditer(s.text):
+            # a template's placeholder ([AMOUNT], [PLAN ID]) is not shorthand, nor is a
+            # heading in capitals ("NEXT STEPS:"): blanked out, offsets kept
+            text = _PLACEHOLDER.sub(lambda p: " " * len(p.group()), s.text)
+            text = _CAPS_LINE.sub(lambda p: " " * len(p.group()), text)
+            for m in _ACRONYM.finditer(text):
                 found.setdefault(m.group().rstrip("s"), s.start + m.start())
         return found
 
@@ -279,6 +318,31 @@ class Analysis:
                     windows.append((s, e))
             cached = self._window_cache[scope] = (spans, windows, [s for s, _ in spans])
         return cached
+
+    @cached_property
+    def ngrams(self) -> list[dict[str, int]]:
+        """Each sentence's words and word pairs, as the learned models count them."""
+        from .learned import ngrams
+
+        return [ngrams(s.text) for s in self.sentences]
+
+    @cached_property
+    def body_ngrams(self) -> dict[str, int]:
+        """The body's words and word pairs: what the learned score reads (a greeting
+        and a sign-off say nothing of tone, and differ between corpora)."""
+        from .learned import merge
+
+        return merge(n for s, n in zip(self.sentences, self.ngrams) if s.region == "body")
+
+    @cached_property
+    def owned(self) -> bool:
+        """Does the writer own the problem: a real apology, an admission, or the fix made?"""
+        for s in self.body:
+            if _ADMISSION.search(s.text) or _FIXED.search(s.text):
+                return True
+            if _APOLOGY.search(s.text) and not _HOLLOW.search(s.text):
+                return True
+        return False
 
     # -- context ------------------------------------------------------------
     @cached_property

@@ -322,7 +322,10 @@ context = []
 packs = []
 plugins = []
 
-# Score: points lost per finding of each severity.
+# The overall score: "learned" (the chance, 0 to 100, that a careful lead would send
+# the draft as it is, from a model trained on labelled mail) or "weights" (100 less
+# the points below per finding). Category scores always use the weights.
+score = "learned"
 weights = { error = 20, warning = 10, suggestion = 3 }
 
 # Per-rule severity and options, for example:

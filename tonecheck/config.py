@@ -15,6 +15,8 @@ CONTEXTS = (
     "complaint", "delay", "celebration", "bereavement", "bad_news", "distress", "scheduling", "billing", "general",
 )
 DEFAULT_WEIGHTS = {"error": 20, "warning": 10, "suggestion": 3}
+#: How the overall score is made: the trained model (tonecheck/model), or 100 less weights.
+SCORE_METHODS = ("learned", "weights")
 FILENAMES = (".tonecheck.toml", "pyproject.toml")
 
 
@@ -30,6 +32,10 @@ class Config:
     company: tuple[str, ...] = ()  # the writer's company and product names
     context: tuple[str, ...] = ()  # fixed context tags instead of detection
     weights: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    score: str = "learned"  # one of SCORE_METHODS
+    # with the learned score: a draft scoring at least this keeps its warnings as
+    # suggestions (the model, weighing everything, says a lead would send it)
+    demote_above: float = 50.0
     path: Path | None = None  # the file this came from
 
     @property
@@ -131,7 +137,11 @@ def _check(where: str, key: str, value):
         if value not in SEVERITIES:
             bad(f"must be one of {', '.join(SEVERITIES)}")
         return value
-    if key == "min-score":
+    if key == "score":
+        if value not in SCORE_METHODS:
+            bad(f"must be one of {', '.join(SCORE_METHODS)}")
+        return value
+    if key in ("min-score", "demote-above"):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             bad("must be a number from 0 to 100")
         return float(value)

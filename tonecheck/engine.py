@@ -14,6 +14,8 @@ from .config import Config, matches
 from .draft import Draft
 from .errors import ConfigError, PackError
 from .findings import CATEGORIES, SEVERITY_RANK, Finding
+from .learned import TONE_CATEGORIES
+from .learned import load as load_model
 from .packs import load_pack, pack_files
 from .plugins import BUILTIN_PLUGINS, get_plugin_manager
 from .report import Report
@@ -156,23 +158,34 @@ class Linter:
         findings: list[Finding] = []
         if not draft.writer_regions():
             errors.append("no text of the writer's own to check: only quoted text or a signature")
+        deferring: list[Finding] = []
         for rule in self.rules if rules is None else rules:
             try:
                 for f in rule.check(analysis, rule):
                     _check_finding(f, rule)
                     if draft.in_writer_text(f.offset, f.end):
-                        findings.append(f)
+                        (deferring if rule.defers else findings).append(f)
             except Exception as exc:
                 errors.append(f"plugin {rule.source!r}: rule {rule.id} raised {type(exc).__name__}: {exc}")
         findings = _resolve_overlaps(findings)
+        findings += [f for f in _resolve_overlaps(deferring) if not _overlapped(f, findings)]
+        learned = None
+        if self.config.score == "learned":
+            try:
+                learned = (load_model(), analysis.body_ngrams)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                errors.append(f"the learned score could not be loaded ({type(exc).__name__}: {exc}); scored by weights")
         if draft.offset_map is not None:
             findings = [_to_source(draft, f) for f in findings]
         findings.sort(key=lambda f: (f.offset, -SEVERITY_RANK[f.severity], f.rule))
+        result = score(findings, self.config.weights, learned)
+        if result.method == "learned" and result.overall >= self.config.demote_above:
+            findings = [_demoted(f, result.overall) for f in findings]
         return Report(
             path=draft.path,
             text=draft.original,
             findings=findings,
-            score=score(findings, self.config.weights),
+            score=result,
             contexts=tuple(sorted(analysis.contexts)),
             errors=errors,
             load_problems=list(self.problems),
@@ -206,6 +219,20 @@ def _to_source(draft: Draft, f: Finding) -> Finding:
         for s in f.suggestions
     ]
     return replace(f, offset=offset, length=length, suggestions=suggestions)
+
+
+def _demoted(f: Finding, overall: float) -> Finding:
+    """A tone warning in a draft the learned score says a careful lead would send:
+    said, as a suggestion. Errors stay errors; structure, grammar and a plugin's own
+    categories are not the model's to judge."""
+    if f.severity != "warning" or f.category not in TONE_CATEGORIES:
+        return f
+    return replace(f, severity="suggestion", message=f"{f.message} (A suggestion here: the draft scores {overall:g} overall.)")
+
+
+def _overlapped(f: Finding, others: list[Finding]) -> bool:
+    """Does another finding of the same category cover any of f's words?"""
+    return any(o.category == f.category and o.offset < f.end and f.offset < o.end for o in others)
 
 
 def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:

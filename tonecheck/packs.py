@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -22,6 +23,7 @@ KINDS = ("phrase", "substitution", "ratio", "metric", "require-when", "limit")
 _COMMON = {
     "name", "kind", "category", "severity", "message", "description", "why", "instead",
     "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
+    "owned_severity",
 }
 _KIND_FIELDS = {
     "phrase": {"patterns", "span", "suggest", "max_per_draft"},
@@ -149,6 +151,9 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
     severity = spec.get("severity", "warning")
     if severity not in SEVERITIES:
         fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    owned_severity = spec.get("owned_severity")
+    if owned_severity is not None and owned_severity not in SEVERITIES:
+        fail("owned_severity", f"must be one of {', '.join(SEVERITIES)}")
     for key in ("message", "description", "why", "instead"):
         if key in spec and not isinstance(spec[key], str):
             fail(key, "must be text")
@@ -188,9 +193,12 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
         if when and not a.contexts.intersection(when):
             return ()
         found = check(a, r, scope)
-        if unless is None:
-            return found
-        return (f for f in found if not _unless_hit(a, f.offset, unless, unless_scope))
+        if unless is not None:
+            found = (f for f in found if not _unless_hit(a, f.offset, unless, unless_scope))
+        if owned_severity is not None and a.owned:
+            # a cause the writer owns is an explanation: said, but not held against the draft
+            found = (replace(f, severity=owned_severity) for f in found)
+        return found
 
     return Rule(
         id=rid,
@@ -219,6 +227,32 @@ def _str_list(value, field, fail) -> list[str]:
     return value
 
 
+def _pattern_list(value, field, fail) -> list[str]:
+    """A list of patterns, each text or ``{lexicon: name}`` (that entry's patterns, from
+    the shared lexicon, read only when a pack refers to it)."""
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, list):
+        fail(field, "must be a list of patterns")
+    out: list[str] = []
+    for item in value:
+        if isinstance(item, str) and item:
+            out.append(item)
+        elif isinstance(item, dict):
+            name = item.get("lexicon")
+            if len(item) != 1 or not isinstance(name, str):
+                fail(field, "each pattern is text, or {lexicon: name} naming a lexicon entry")
+            from . import lexicon
+
+            try:
+                out.extend(lexicon.patterns(name))
+            except lexicon.UnknownEntry as exc:
+                fail(field, str(exc))
+        else:
+            fail(field, "must be a list of patterns")
+    return out
+
+
 def _examples(value, field, fail) -> tuple[Example, ...]:
     if not isinstance(value, list) or not value:
         fail(field, "needs at least one draft")
@@ -237,7 +271,7 @@ def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
     """One RE2 alternation for a list of patterns: one pass over the text per rule."""
     import re2
 
-    items = _str_list(patterns, field, fail)
+    items = _pattern_list(patterns, field, fail)
     opts = re2.Options()
     opts.log_errors = False
     opts.case_sensitive = bool(case)

@@ -28,6 +28,7 @@ BUILTIN_PLUGINS = (
     "tonecheck.builtin.excuse_blame",
     "tonecheck.builtin.hard_to_read",
     "tonecheck.builtin.structure",
+    "tonecheck.builtin.learned",
     "tonecheck.formatters.text",
     "tonecheck.formatters.json",
 )

@@ -41,6 +41,9 @@ class Rule:
     options: dict = field(default_factory=dict, compare=False)
     source: str = "builtin"  # the plugin (or pack file) that provides it
     kind: str = "python"  # "python" or the pack rule kind
+    # a second opinion: its findings give way to any other rule's finding of the same
+    # category that overlaps them (the learned signals speak only where rules are silent)
+    defers: bool = False
 
     @property
     def pack(self) -> str:
@@ -119,6 +122,7 @@ def rule(
     fixable: bool = False,
     fix_safety: str = "",
     options: dict | None = None,
+    defers: bool = False,
 ) -> Callable[[Callable], Rule]:
     """Turn ``check(analysis, rule) -> Iterable[Finding]`` into a Rule; its docstring
     says what the rule does."""
@@ -138,6 +142,7 @@ def rule(
             fixable=fixable,
             fix_safety=fix_safety,
             options=dict(options or {}),
+            defers=defers,
         )
         r.validate()
         return r

@@ -13,32 +13,37 @@ from conftest import requires_shared
 
 HERE = Path(__file__).resolve().parent
 # corpus -> (flagged_bad >=, categories >=, spans >=, false_alarms <=, auc >=), in percent / AUC.
-# dev is synthetic; real, real2 and real3 are real-derived mail (../shared/eval); holdout*
-# are ours (tests/judgement): drafts from trades the shared sets do not cover, each
-# written blind to the rules and measured before any rule was tuned on it (the notes on
-# the issues give those figures).
+# dev is synthetic; real, real2 and real3 are real-derived mail (../shared/eval). Ours, in
+# tests/judgement: holdout* (synthetic, each written blind to the rules and measured
+# before any rule was tuned on it), realtrain1-2 (real-derived, trained on) and
+# real-blind (real-derived, never tuned or trained on: the honest figure). The learned
+# model is trained on every corpus but real-blind, so the others' figures are in-sample;
+# training/train.py --cv gives the cross-validated ones (the notes on the issues keep both).
 FLOORS = {
-    "dev": (95, 95, 76, 5, 0.97),
-    "real": (48, 31, 17, 13, 0.62),
-    "real2": (70, 34, 21, 45, 0.64),
-    "real3": (82, 42, 22, 60, 0.73),
-    "holdout": (95, 78, 68, 5, 0.95),
-    "holdout2": (90, 75, 60, 5, 0.94),
-    "holdout3": (85, 55, 45, 5, 0.92),
-    "holdout4": (95, 72, 58, 6, 0.95),
-    "holdout5": (95, 88, None, 5, 0.95),
-    "holdout6": (95, 84, 70, 5, 0.95),
-    "holdout7": (88, 72, 64, 5, 0.92),
-    "holdout8": (92, 84, 70, 5, 0.95),
-    "holdout9": (95, 80, 62, 5, 0.96),
-    "holdout10": (92, 80, 68, 5, 0.96),
-    "holdout11": (95, 78, 70, 5, 0.96),
-    "holdout12": (95, 70, 52, 5, 0.96),
+    "dev": (95, 95, 80, 5, 0.97),
+    "real": (85, 72, 68, 5, 0.97),
+    "real2": (80, 62, 56, 8, 0.97),
+    "real3": (92, 70, 56, 7, 0.97),
+    "realtrain1": (85, 72, 65, 7, 0.97),
+    "realtrain2": (95, 85, 80, 5, 0.97),
+    "real-blind": (75, 50, 30, 5, 0.95),
+    "holdout": (95, 88, 80, 5, 0.97),
+    "holdout2": (95, 86, 80, 5, 0.97),
+    "holdout3": (95, 78, 73, 5, 0.97),
+    "holdout4": (95, 85, 80, 5, 0.97),
+    "holdout5": (95, 90, None, 5, 0.97),
+    "holdout6": (95, 90, 86, 5, 0.97),
+    "holdout7": (92, 88, 84, 5, 0.97),
+    "holdout8": (92, 85, 80, 5, 0.97),
+    "holdout9": (95, 88, 76, 5, 0.97),
+    "holdout10": (92, 78, 78, 5, 0.97),
+    "holdout11": (95, 88, 86, 5, 0.97),
+    "holdout12": (95, 90, 75, 5, 0.97),
 }
 
 
 def _corpus(shared: Path, name: str) -> Path:
-    if name.startswith("holdout"):
+    if name.startswith(("holdout", "realtrain", "real-blind")):
         return HERE.parent / "judgement" / f"{name}.jsonl"
     return shared / "eval" / f"{name}.jsonl"
 

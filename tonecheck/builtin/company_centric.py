@@ -96,7 +96,8 @@ def _focus(sentence) -> str:
 @rule(
     "CustomerFocus.AboutUs",
     category="company_centric",
-    severity="warning",
+    # a hint, not a fault: good real mail (apologies, outage notes) says "we" throughout
+    severity="suggestion",
     message="{writer} of {total} sentences are about you or your company, and {customer} speak to the customer. Turn them round: what does each mean for the reader?",
     why=(
         "Customers read for what affects them. A draft that is mostly 'we', 'our team' "

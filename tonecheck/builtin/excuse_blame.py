@@ -53,7 +53,7 @@ def circumstance(a, r):
     """Flags a sentence whose reason ('because', 'due to', 'as ...') names a third party
     or a circumstance. Where the draft also apologises or owns the problem, the finding
     is only a suggestion."""
-    owned = any(_OWNING.search(s.text) for s in a.body)
+    owned = a.owned or any(_OWNING.search(s.text) for s in a.body)
     for s in a.body:
         cause = _CAUSE.search(s.text)
         if not cause:
@@ -152,7 +152,7 @@ def their_mistake(a, r):
     back). Quiet where the same or the next sentence has the writer fixing it by a
     given time, or where the draft apologises and a new time follows; only a
     suggestion where the draft apologises but gives no time."""
-    owned = any(_SORRY.search(s.text) for s in a.body)
+    owned = a.owned or any(_SORRY.search(s.text) for s in a.body)
     body = a.body
     for i, s in enumerate(body):
         for agent in (*_AGENT.finditer(s.text), *_NAMED.finditer(s.text)):

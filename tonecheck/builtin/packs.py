@@ -7,4 +7,8 @@ from ..plugins import builtin_pack_folder
 
 @hookimpl
 def tonecheck_rule_packs():
-    return [builtin_pack_folder()]
+    from ..lexicon import FILE_NAME
+    from ..packs import pack_files
+
+    # the shared lexicon lives beside the packs, and is not one
+    return [p for p in pack_files(builtin_pack_folder()) if p.name != FILE_NAME]

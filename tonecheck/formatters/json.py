@@ -41,6 +41,7 @@ def report_dict(report) -> dict:
         "contexts": list(report.contexts),
         "score": {
             "overall": report.score.overall,
+            "method": report.score.method,
             "categories": report.score.categories,
             "explanation": report.score.explanation,
         },

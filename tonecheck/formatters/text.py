@@ -205,11 +205,18 @@ def _window(text: str, ls: int, le: int, a: int, b: int) -> tuple[str, int, int]
 
 
 def _score_line(report, paint) -> str:
-    lowered = ", ".join(
-        f"{e['rule']} {e['points']:g}" for e in report.score.explanation[:4]
-    )
+    lowered = ", ".join(_lowered(e) for e in report.score.explanation[:4])
     why = f" ({lowered}{', …' if len(report.score.explanation) > 4 else ''})" if lowered else ""
     return f"{report.path}: score {report.score.overall:g}/100{why}"
+
+
+def _lowered(e: dict) -> str:
+    """'CustomerFocus.OwnAgenda -25', or for the wording the words that weighed most."""
+    if e.get("words"):
+        return f"wording {e['points']:g}: " + ", ".join(repr(w) for w in e["words"])
+    if e["rule"] == "Learned.Wording":
+        return f"wording {e['points']:g}"
+    return f"{e['rule']} {e['points']:g}"
 
 
 def _summary(reports, paint) -> str:

@@ -1,0 +1,98 @@
+"""The Learned pack: sentence signals for what lexicons miss, from the trained model.
+
+Company-first reasons, excuses and cold refusals are said in endlessly varied words.
+Each rule here asks the model (tonecheck/model, made by training/train.py from the
+labelled corpora) how much a sentence reads like the labelled problem sentences, and
+speaks above a threshold chosen so that real good mail stays quiet. They defer: where
+a lexicon rule already flags the same words for the same reason, they say nothing.
+Only the categories the shipped model has a signal for are registered.
+"""
+from __future__ import annotations
+
+from .. import hookimpl
+from ..learned import load, signal_sentences
+from ..rule import rule
+
+
+def _signal(category: str):
+    def check(analysis, rule):
+        """Flags the sentences the model rates most like the labelled problem sentences
+        of this category, above the threshold chosen on real-derived mail."""
+        for i, p in signal_sentences(load(), category, analysis.ngrams):
+            s = analysis.sentences[i]
+            if s.region == "body":
+                yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)))
+
+    return check
+
+
+_WHY = (
+    " The model behind it was trained on labelled real-derived and synthetic mail; it "
+    "judges the whole sentence, so it also catches wordings no lexicon lists. Silence "
+    "it per rule like any other (ignore = [\"Learned.Excuse\"]) or the whole pack."
+)
+
+RULES = {
+    "company_centric": rule(
+        "Learned.CompanyFirst", category="company_centric", defers=True,
+        message="This sentence reads as written for the company, not the customer ({p}% like the company-first sentences the model learned from). Say what it means for them.",
+        why="Customers read for what affects them; a sentence about your process, schedule or rules makes them do the work of finding themselves in it." + _WHY,
+        instead="'Your new card arrives by Friday, and you can use Apple Pay from today.' rather than 'Our card team processes requests in batches.'",
+        bad=["Hi Lena,\nOur warehouse team only processes returns in batches at the end of each month, in line with internal procedures.\nTom"],
+        good=["Hi Lena,\nYour refund is on its way: you'll see it in your account by Friday.\nTom"],
+    )(_signal("company_centric")),
+    "excuse_blame": rule(
+        "Learned.Excuse", category="excuse_blame", defers=True,
+        message="This sentence reads like an excuse or blame ({p}% like the excuse sentences the model learned from). Own the problem and say what happens next.",
+        why="A cause passed on to someone else, however true, reads as 'not our problem'; customers forgive a cause you own." + _WHY,
+        instead="'The part we ordered arrived damaged, which is on us: the new one is fitted by Thursday at 3pm.'",
+        bad=["Hi Sam,\nThis was due to a fault with our supplier's system, which is outside our control.\nMia"],
+        good=["Hi Sam,\nI'm sorry your sofa is late. I've booked the delivery for Thursday at 10am.\nMia"],
+    )(_signal("excuse_blame")),
+    "negative_framing": rule(
+        "Learned.Refusal", category="negative_framing", defers=True,
+        message="This sentence reads as a refusal or a reproach with nothing offered ({p}% like the ones the model learned from). Lead with what you can do.",
+        why="A 'no' or a telling-off with nothing after it ends the conversation." + _WHY,
+        instead="'I can't refund the ticket, but I can move it to any date this year at no cost.'",
+        bad=["Hi Ana,\nPlease note that we will not accept any further correspondence on this matter.\nBilling"],
+        good=["Hi Ana,\nI can move your booking to any date this year at no cost. Which would suit you?\nBen"],
+    )(_signal("negative_framing")),
+    "missing_empathy": rule(
+        "Learned.Cold", category="missing_empathy", defers=True,
+        message="This reads like a reply that skips what the customer went through ({p}% like the cold openings the model learned from). Acknowledge it first.",
+        why="Facts and fixes land better after one honest sentence about what it cost the customer." + _WHY,
+        instead="'I'm sorry the boiler failed again in this cold; that's a miserable week to have had.'",
+        bad=["Dear Customer,\nWe acknowledge receipt of your correspondence regarding the matter referenced above.\nCustomer Relations"],
+        good=["Hi Jo,\nI'm so sorry you were left without heating for three days.\nPriya"],
+    )(_signal("missing_empathy")),
+    "vague_commitment": rule(
+        "Learned.Vague", category="vague_commitment", defers=True,
+        message="This reads like a promise with no date or owner ({p}% like the vague promises the model learned from). Say who will do what, and by when.",
+        why="A promise the customer cannot plan around leaves them to chase you." + _WHY,
+        instead="'I'll call you on Friday at 2pm with the new date.'",
+        bad=["Hi Raj,\nThe matter is being looked into and an update will follow in due course once more is known.\nSupport"],
+        good=["Hi Raj,\nI'll call you on Friday at 2pm with the new date.\nAnna"],
+    )(_signal("vague_commitment")),
+    "non_apology": rule(
+        "Learned.StockApology", category="non_apology", defers=True,
+        message="This reads like a stock apology ({p}% like the non-apologies the model learned from). Say sorry for what went wrong, in your own words.",
+        why="An apology for 'any inconvenience' apologises for nothing in particular." + _WHY,
+        instead="'I'm sorry we sent the wrong size; the right one arrives tomorrow.'",
+        bad=["Hello,\nWe regret any inconvenience this may have caused and apologise for any disappointment experienced.\nThe Team"],
+        good=["Hi Kim,\nI'm sorry we sent the wrong size; the right one arrives tomorrow.\nLee"],
+    )(_signal("non_apology")),
+    "hard_to_read": rule(
+        "Learned.HardGoing", category="hard_to_read", defers=True,
+        message="This sentence reads as hard going ({p}% like the dense sentences the model learned from). Say it the way you would out loud.",
+        why="Formal, dense wording makes the customer work to understand you." + _WHY,
+        instead="'Your claim is approved and we'll pay £240 into your account by Friday.'",
+        bad=["Dear Sir,\nPursuant to the aforementioned correspondence, it has been determined that the remittance is hereby deemed payable notwithstanding the foregoing.\nAccounts"],
+        good=["Hi Max,\nYour claim is approved, and we'll pay £240 into your account by Friday.\nZoe"],
+    )(_signal("hard_to_read")),
+}
+
+
+@hookimpl
+def tonecheck_rules():
+    model = load()
+    return [r for cat, r in RULES.items() if cat in model.signals and model.signals[cat].threshold <= 1]

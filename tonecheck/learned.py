@@ -1,0 +1,198 @@
+"""The learned part of the judgement, in plain Python: a lexical model of the
+writer's words, the draft's calibrated score, and per-sentence signals for the
+problems lexicons miss.
+
+``training/train.py`` fits the models with scikit-learn on every labelled corpus and
+writes ``model/model.json``; this module only reads it (once per process, on first
+use) and applies it, so scikit-learn and numpy are never imported at run time. The
+features are made here and nowhere else, so training and checking cannot disagree.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+MODEL_PATH = Path(__file__).with_name("model") / "model.json"
+
+# Words in lower case, apostrophes kept inside them ("don't"); every digit reads as 0,
+# so "14 June" and "3 May" are one feature and no customer's number is learned.
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*")
+_DIGIT = re.compile(r"[0-9]")
+
+# Words that carry weight in the model but tell a writer nothing when shown alone.
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if so as at by for from in into of on to with be is are was were been being "
+    "it its this that these those there here not no do does did have has had will would shall should "
+    "can could may might must 0 00 000 s t".split()
+)
+
+#: The categories of tone the model is trained to judge.
+TONE_CATEGORIES = (
+    "company_centric", "missing_empathy", "excuse_blame", "vague_commitment",
+    "hard_to_read", "negative_framing", "non_apology",
+)
+#: The categories a finding can count towards in the score's features.
+SCORED_CATEGORIES = TONE_CATEGORIES + ("structure",)
+#: Rules whose findings come from this model: the score does not count them twice.
+LEARNED_PACK = "Learned"
+
+
+def ngrams(text: str) -> dict[str, int]:
+    """Counts of the words and word pairs of one sentence."""
+    words = [_DIGIT.sub("0", w.replace("’", "'")) for w in _WORD.findall(text.lower())]
+    counts: dict[str, int] = {}
+    for i, w in enumerate(words):
+        counts[w] = counts.get(w, 0) + 1
+        if i:
+            pair = words[i - 1] + " " + w
+            counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+def merge(parts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """A draft's counts: the sum of its sentences' (pairs never straddle two sentences)."""
+    out: dict[str, int] = {}
+    for part in parts:
+        for k, v in part.items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
+def feature_key(finding) -> str | None:
+    """The score feature a finding counts towards: its category and how serious it is
+    (None for the learned rules' own findings, which the wording already carries)."""
+    if finding.rule.split(".", 1)[0] == LEARNED_PACK or finding.category not in SCORED_CATEGORIES:
+        return None
+    return f"{finding.category}:{'suggestion' if finding.severity == 'suggestion' else 'serious'}"
+
+
+def finding_features(findings) -> dict[str, float]:
+    """What the rules said, per category and severity (log counts), for the score."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        key = feature_key(f)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    return {k: math.log1p(v) for k, v in counts.items()}
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A logistic regression over a sparse vector: weights dense over the vocabulary
+    (or keyed by feature name for the score), so a lookup is one index."""
+
+    weights: list | dict
+    bias: float
+
+    def logit(self, vector: dict) -> float:
+        w = self.weights
+        if isinstance(w, dict):
+            return self.bias + sum(v * w.get(k, 0.0) for k, v in vector.items())
+        return self.bias + sum(v * w[k] for k, v in vector.items())
+
+
+@dataclass(frozen=True)
+class SentenceSignal:
+    """One category's sentence classifier and the probability at which it speaks."""
+
+    category: str
+    model: Linear
+    threshold: float
+
+
+class Model:
+    """The shipped artefact: vocabulary, IDF, and the three kinds of model."""
+
+    def __init__(self, data: dict):
+        self.version: str = data["version"]
+        self.terms: list[str] = data["vocabulary"]
+        self.vocabulary: dict[str, int] = dict(zip(self.terms, range(len(self.terms))))
+        scale = data.get("idf_scale", 1)
+        self.idf: list[float] = [v / scale for v in data["idf"]] if scale != 1 else data["idf"]
+        self.lexical = _linear(data["lexical"])
+        self.score = _linear(data["score"])
+        self.score_features: list[str] = data["score"]["features"]
+        self.signals = {
+            c: SentenceSignal(c, _linear(s), s["threshold"]) for c, s in data["signals"].items()
+        }
+        self.card: dict = data.get("card", {})
+
+    def vector(self, counts: dict[str, int]) -> dict[int, float]:
+        """TF-IDF (sublinear tf, l2-normalised) over the known vocabulary."""
+        vocab, idf = self.vocabulary, self.idf
+        out = {}
+        for term, n in counts.items():
+            i = vocab.get(term)
+            if i is not None:
+                out[i] = (1.0 + math.log(n)) * idf[i]
+        norm = math.sqrt(sum(v * v for v in out.values()))
+        return {i: v / norm for i, v in out.items()} if norm else out
+
+    def wording(self, counts: dict[str, int]) -> float:
+        """The lexical model's logit that the body's words are those of a good draft."""
+        return self.lexical.logit(self.vector(counts))
+
+    def worst_words(self, counts: dict[str, int], n: int = 3) -> list[str]:
+        """The words and pairs that pulled the wording furthest towards a bad draft."""
+        w = self.lexical.weights
+        pulls = sorted((v * w[i], i) for i, v in self.vector(counts).items()
+                       if w[i] < 0 and not _FUNCTION_WORDS.issuperset(self.terms[i].split()))
+        return [self.terms[i] for pull, i in pulls[:n] if pull < -0.02]
+
+    def p_good(self, features: dict[str, float], wording: float) -> float:
+        """The calibrated probability that a careful lead would send the draft as it is."""
+        return sigmoid(self.score.logit({**features, "wording": wording}))
+
+    def contributions(self, features: dict[str, float], wording: float) -> dict[str, float]:
+        """Each feature's pull on the logit, against a draft with no findings and
+        wording of the average good draft (negative: it lowered the score)."""
+        w = self.score.weights
+        out = {k: v * w[k] for k, v in features.items() if k in w}
+        out["wording"] = (wording - self.card.get("wording_good_mean", 0.0)) * w.get("wording", 0.0)
+        return out
+
+
+def _linear(spec: dict) -> Linear:
+    weights = spec["weights"]
+    if isinstance(weights, list):  # stored as whole numbers (faster to parse than decimals)
+        scale = spec.get("scale", 1)
+        weights = [w / scale for w in weights] if scale != 1 else weights
+    return Linear(weights, float(spec["bias"]))
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> Model:
+    """The model at ``path`` (default: the one shipped in the package), read once."""
+    with open(path or MODEL_PATH, encoding="utf-8") as fh:
+        return Model(json.load(fh))
+
+
+def signal_sentences(model: Model, category: str, sentence_counts: list[dict[str, int]]) -> list[tuple[int, float]]:
+    """(sentence index, probability) where the category's signal speaks: above its
+    threshold, the two likeliest sentences at most, in draft order."""
+    sig = model.signals.get(category)
+    if sig is None or sig.threshold > 1:
+        return []
+    found = []
+    for i, counts in enumerate(sentence_counts):
+        p = sigmoid(sig.model.logit(model.vector(counts)))
+        if p >= sig.threshold:
+            found.append((p, i))
+    return sorted((i, p) for p, i in sorted(found, reverse=True)[:2])
+
+
+def signal_hits(model: Model, sentence_counts: list[dict[str, int]], p_good: float = 0.0) -> list[tuple[int, str, float]]:
+    """(sentence index, category, probability) for every category's signal."""
+    return sorted((i, cat, p) for cat in model.signals for i, p in signal_sentences(model, cat, sentence_counts))

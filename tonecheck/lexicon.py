@@ -1,0 +1,134 @@
+"""The shared lexicon: ideas written once, in ``rules/lexicon.yml``, as named lists of
+patterns (hollow apologies, acknowledgements, time expressions, the context
+detector's vocabulary).
+
+A pack uses an entry inside any pattern list as ``{lexicon: hollow_apology}``; an
+entry may use another the same way. Python rules call ``pattern(name)`` (one
+alternation to compile) or ``patterns(name)``. The patterns carry no word boundaries:
+a pack adds them as it does to its own patterns, Python code wraps them as it needs.
+
+Nothing is read at import. The file is read on first use through the same on-disk
+cache as the packs (PyYAML costs ~40 ms to import) and read again when it changes.
+"""
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+
+from . import cache
+from .errors import PackError
+
+FILE_NAME = "lexicon.yml"
+
+
+class LexiconError(PackError):
+    """The lexicon is malformed: the message names the file, the entry and the field."""
+
+    def __init__(self, path, entry, field, problem):
+        super().__init__(path, entry, field, problem)
+        where = f"entry {entry!r}" if entry else "lexicon"
+        self.args = (f"{self.path}: {where}, field {field!r}: {problem}",)
+
+
+class UnknownEntry(LookupError):
+    """No entry of that name; the message offers the nearest one."""
+
+
+def path() -> Path:
+    """rules/lexicon.yml in the source tree, tonecheck/rules/lexicon.yml in the wheel."""
+    from . import rules
+
+    return Path(rules.__file__).with_name(FILE_NAME)
+
+
+def entries() -> dict[str, dict]:
+    """Every entry: name -> {"description": text, "patterns": [pattern, ...]}, with the
+    references to other entries expanded."""
+    where = path()
+    try:
+        st = where.stat()
+    except OSError as exc:
+        raise LexiconError(where, None, "path", exc.strerror or str(exc)) from None
+    return _load(str(where), st.st_mtime_ns, st.st_size)
+
+
+def patterns(name: str) -> list[str]:
+    """The entry's patterns (UnknownEntry if there is none of that name)."""
+    known = entries()
+    if name not in known:
+        raise UnknownEntry(unknown(name, known))
+    return list(known[name]["patterns"])
+
+
+def pattern(name: str) -> str:
+    """The entry as one alternation, ``(?:a)|(?:b)``, for a Python rule to compile."""
+    return "|".join(f"(?:{p})" for p in patterns(name))
+
+
+def unknown(name: str, known) -> str:
+    hint = difflib.get_close_matches(str(name), sorted(known), n=1, cutoff=0.6)
+    return f"unknown lexicon entry {name!r}" + (
+        f"; did you mean {hint[0]!r}?" if hint else f" (the entries are in {FILE_NAME})"
+    )
+
+
+@lru_cache(maxsize=8)
+def _load(where: str, mtime: int, size: int) -> dict[str, dict]:
+    stamp = [mtime, size]
+    entry = cache.entry("lexicon", where)
+    data = cache.load(entry, stamp)
+    if data is None:
+        from .packs import _parse_yaml
+
+        data = _resolve(_parse_yaml(Path(where)), where)
+        cache.store(entry, stamp, data)
+    return data
+
+
+def _resolve(raw, where: str) -> dict[str, dict]:
+    """Validate the parsed file and expand every reference (a cycle is an error)."""
+    import re
+
+    if not isinstance(raw, dict) or not raw:
+        raise LexiconError(where, None, "lexicon", "the lexicon is a mapping of entry names to entries")
+    for name, spec in raw.items():
+        if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
+            raise LexiconError(where, None, str(name), "an entry name is snake_case, such as hollow_apology")
+        if not isinstance(spec, dict):
+            raise LexiconError(where, name, "entry", "an entry is a mapping with 'description' and 'patterns'")
+        for key in spec:
+            if key not in ("description", "patterns"):
+                hint = difflib.get_close_matches(str(key), ["description", "patterns"], n=1)
+                raise LexiconError(where, name, key, "unknown field" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+        if not isinstance(spec.get("description"), str) or not spec["description"].strip():
+            raise LexiconError(where, name, "description", "is required: one line saying what the entry means")
+        items = spec.get("patterns")
+        if not isinstance(items, list) or not items:
+            raise LexiconError(where, name, "patterns", "must be a non-empty list of patterns")
+
+    done: dict[str, list[str]] = {}
+
+    def expand(name: str, trail: tuple) -> list[str]:
+        if name in done:
+            return done[name]
+        out: list[str] = []
+        for item in raw[name]["patterns"]:
+            if isinstance(item, str) and item:
+                out.append(item)
+                continue
+            ref = item.get("lexicon") if isinstance(item, dict) and len(item) == 1 else None
+            if not isinstance(ref, str):
+                raise LexiconError(where, name, "patterns", "each pattern is text, or {lexicon: name} naming another entry")
+            if ref not in raw:
+                raise LexiconError(where, name, "patterns", unknown(ref, raw))
+            if ref in trail:
+                raise LexiconError(where, name, "patterns", f"entries refer to each other in a loop: {' -> '.join(trail + (ref,))}")
+            out.extend(expand(ref, trail + (ref,)))
+        done[name] = out
+        return out
+
+    return {
+        name: {"description": " ".join(spec["description"].split()), "patterns": expand(name, (name,))}
+        for name, spec in raw.items()
+    }

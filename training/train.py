@@ -1,0 +1,341 @@
+"""Train tonecheck's learned judgement and write the shipped artefact.
+
+    pip install -e '.[train]'
+    python training/train.py                 # fit on every labelled corpus, write tonecheck/model/model.json
+    python training/train.py --cv            # honest figures: real-derived mail predicted by models that never saw its source page
+
+What is learned (tonecheck/learned.py applies it in plain Python):
+
+* a lexical model: TF-IDF of the writer's words and word pairs, logistic regression,
+  good vs bad draft;
+* the score: a logistic regression over what the rules found (per category and
+  severity, log counts) and the lexical model's out-of-fold logit, constrained so that
+  a finding can only lower the score; its probability of "good" is the 0-100 score;
+* sentence signals: per category, a logistic regression over a sentence's words,
+  trained on the labelled spans, speaking only above a threshold chosen on
+  out-of-fold predictions so that real good mail stays quiet.
+
+The blind corpus (tests/judgement/real-blind.jsonl) is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+import tonecheck
+from tonecheck import learned
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+JUDGEMENT = ROOT / "tests" / "judgement"
+TONE = learned.TONE_CATEGORIES
+BLIND = "real-blind"
+LEXICAL_C = 4.0
+SIGNAL_C = 4.0
+MIN_DF = 2
+VOCABULARY = 4000
+# A sentence signal may raise a warning on at most this share of real-derived good
+# drafts (out of fold), and must be right about its category at least this often.
+SIGNAL_MAX_FALSE_ALARMS = 0.02
+SIGNAL_MIN_PRECISION = 0.6
+# Config's demote-above (50) as a probability: above it, warnings count as suggestions.
+GATE = 0.5
+
+
+def corpora() -> dict[str, Path]:
+    found = {p.stem: p for p in sorted(SHARED.glob("*.jsonl"))}
+    found.update({p.stem: p for p in sorted(JUDGEMENT.glob("*.jsonl")) if p.stem != BLIND})
+    return found
+
+
+def is_real(corpus: str) -> bool:
+    return corpus.startswith("real")
+
+
+class Item:
+    """One labelled draft as the models see it."""
+
+    def __init__(self, corpus: str, raw: dict, linter):
+        self.corpus, self.id, self.label = corpus, raw["id"], raw["label"]
+        self.good = raw["label"] == "good"
+        self.group = raw.get("derived_from") or f"{corpus}:{raw['id']}"
+        self.text = raw["text"]
+        self.problems = set(raw.get("problems", []))
+        self.raw_spans = raw.get("spans", [])
+        draft = tonecheck.load_text(self.text)
+        rules = [r for r in linter.rules if r.pack != learned.LEARNED_PACK]
+        report = linter.lint(draft, rules=rules)
+        self.findings = report.findings
+        self.features = learned.finding_features(self.findings)
+        analysis = linter.analyse(draft)
+        self.sentences = [(s.start, s.end) for s in analysis.sentences]
+        self.sentence_counts = [learned.ngrams(s.text) for s in analysis.sentences]
+        self.counts = analysis.body_ngrams
+        spans = [(sp["problem"], self.text.find(sp["quote"]), len(sp["quote"])) for sp in self.raw_spans]
+        self.spans = [(p, s, s + n) for p, s, n in spans if s >= 0]
+        self.sentence_labels = [
+            {p for p, a, b in self.spans if a < e and s < b} for s, e in self.sentences
+        ]
+
+
+def load_items(names: list[str] | None = None) -> list[Item]:
+    # the rules as written: no learned score, so no warning is demoted by an old model
+    linter = tonecheck.Linter(tonecheck.Config(score="weights"))
+    items = []
+    for name, path in corpora().items():
+        if names and name not in names:
+            continue
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                items.append(Item(name, json.loads(line), linter))
+    return items
+
+
+# -- fitting ---------------------------------------------------------------------------
+def vocabulary(items: list[Item]) -> tuple[list[str], list[float]]:
+    """The VOCABULARY most frequent words and pairs (in at least MIN_DF drafts), with
+    their smoothed IDF. A small vocabulary keeps the artefact quick to load."""
+    df = Counter()
+    for it in items:
+        df.update(it.counts.keys())
+    common = sorted((t for t, n in df.items() if n >= MIN_DF), key=lambda t: (-df[t], t))[:VOCABULARY]
+    terms = sorted(common)
+    n = len(items)
+    return terms, [math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms]
+
+
+def matrix(model: learned.Model, rows: list[dict]) -> sparse.csr_matrix:
+    data, ind, ptr = [], [], [0]
+    for counts in rows:
+        vec = model.vector(counts)
+        ind.extend(vec.keys())
+        data.extend(vec.values())
+        ptr.append(len(ind))
+    return sparse.csr_matrix((data, ind, ptr), shape=(len(rows), len(model.idf)))
+
+
+def fit_lr(x, y, c: float, weight=None) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=2000, class_weight=weight).fit(x, y)
+
+
+SCALE = 10000  # weights and IDF ship as whole numbers of 1/SCALE: JSON parses them fastest
+
+
+def dense(coef, bias) -> dict:
+    return {"weights": [int(round(float(w) * SCALE)) for w in coef], "scale": SCALE,
+            "bias": round(float(bias), 4)}
+
+
+def oof_wording(base: learned.Model, items: list[Item]) -> np.ndarray:
+    """The lexical logit of each item from a model that did not see it (5 folds)."""
+    y = np.array([it.good for it in items])
+    x = matrix(base, [it.counts for it in items])
+    out = np.zeros(len(items))
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    for train, test in folds.split(x, y):
+        out[test] = fit_lr(x[train], y[train], LEXICAL_C).decision_function(x[test])
+    return out
+
+
+def fit_score(items: list[Item], wording: np.ndarray) -> dict:
+    """Logistic regression over the rule features and the wording logit, refitted
+    without any feature whose weight says a finding makes a draft better."""
+    names = sorted({k for it in items for k in it.features}) + ["wording"]
+    y = np.array([it.good for it in items])
+    rows = np.array([[it.features.get(k, 0.0) for k in names[:-1]] + [w] for it, w in zip(items, wording)])
+    keep = list(range(len(names)))
+    while True:
+        lr = fit_lr(rows[:, keep], y, 1.0)
+        coef = dict(zip([names[i] for i in keep], lr.coef_[0]))
+        wrong = [names[i] for i in keep if (coef[names[i]] < 0) != (names[i] != "wording") and coef[names[i]] != 0]
+        if not wrong:
+            break
+        keep = [i for i in keep if names[i] not in wrong]
+    return {"features": [names[i] for i in keep],
+            "weights": {k: round(float(v), 4) for k, v in coef.items()},
+            "bias": round(float(lr.intercept_[0]), 4)}
+
+
+def sentence_rows(items: list[Item]):
+    rows, labels, owners = [], [], []
+    for n, it in enumerate(items):
+        for counts, labs in zip(it.sentence_counts, it.sentence_labels):
+            rows.append(counts)
+            labels.append(labs)
+            owners.append(n)
+    return rows, labels, owners
+
+
+def fit(items: list[Item], thresholds: dict | None = None) -> dict:
+    """Every model on these items; thresholds for the signals as given (or none yet)."""
+    terms, idf = vocabulary(items)
+    base = learned.Model(_data(terms, idf))
+    x = matrix(base, [it.counts for it in items])
+    y = np.array([it.good for it in items])
+    lexical = fit_lr(x, y, LEXICAL_C)
+    wording = oof_wording(base, items)
+    good_mean = float(np.mean(wording[y]))
+    score = fit_score(items, wording)
+    rows, labels, _ = sentence_rows(items)
+    xs = matrix(base, rows)
+    signals = {}
+    for cat in TONE:
+        ys = np.array([cat in labs for labs in labels])
+        if ys.sum() < 5:
+            continue
+        lr = fit_lr(xs, ys, SIGNAL_C, "balanced")
+        signals[cat] = {**dense(lr.coef_[0], lr.intercept_[0]), "threshold": (thresholds or {}).get(cat, 1.01)}
+    return _data(terms, idf, lexical=dense(lexical.coef_[0], lexical.intercept_[0]),
+                 score=score, signals=signals, wording_good_mean=round(good_mean, 4))
+
+
+def _data(terms, idf, lexical=None, score=None, signals=None, wording_good_mean=0.0) -> dict:
+    return {
+        "version": tonecheck.__version__,
+        "vocabulary": terms,
+        "idf": [int(round(v * SCALE)) for v in idf],
+        "idf_scale": SCALE,
+        "lexical": lexical or {"weights": [0] * len(terms), "bias": 0.0},
+        "score": score or {"features": [], "weights": {}, "bias": 0.0},
+        "signals": signals or {},
+        "card": {"wording_good_mean": wording_good_mean},
+    }
+
+
+# -- judging, as the CLI would ------------------------------------------------------------
+def judge(model: learned.Model, it: Item, gate: float = GATE) -> tuple[list[tuple], float]:
+    """(serious findings as (category, start, end), score) for one item under a model.
+    Above ``gate`` (the chance the draft is good), warnings count as suggestions."""
+    wording = model.wording(it.counts)
+    p_good = model.p_good(it.features, wording)
+    serious = [(f.category, f.offset, f.end) for f in it.findings
+               if f.severity == "error" or (f.severity == "warning" and (p_good < gate or f.category not in TONE))]
+    if p_good < gate:
+        for i, cat, _ in learned.signal_hits(model, it.sentence_counts, p_good):
+            serious.append((cat, *it.sentences[i]))
+    return serious, round(100 * p_good, 1)
+
+
+def figures(model_for, items: list[Item], gate: float = GATE) -> dict:
+    flagged = bad = fa = good = cat_hit = cat_n = span_hit = span_n = 0
+    scores = {True: [], False: []}
+    for it in items:
+        serious, score = judge(model_for(it), it, gate)
+        scores[it.good].append(score)
+        if it.good:
+            good += 1
+            fa += bool(serious)
+            continue
+        bad += 1
+        flagged += bool(serious)
+        cats = {c for c, _, _ in serious}
+        cat_n += len(it.problems)
+        cat_hit += len(it.problems & cats)
+        for p, a, b in it.spans:
+            span_n += 1
+            span_hit += any(c == p and s < b and a < max(e, s + 1) for c, s, e in serious)
+    wins = sum((g > b) + 0.5 * (g == b) for g in scores[True] for b in scores[False])
+    pct = lambda a, b: round(100 * a / b) if b else None  # noqa: E731
+    return {"flagged_bad": pct(flagged, bad), "categories": pct(cat_hit, cat_n), "spans": pct(span_hit, span_n),
+            "false_alarms": pct(fa, good), "auc": round(wins / (len(scores[True]) * len(scores[False])), 3)}
+
+
+def choose_thresholds(models, items: list[Item]) -> dict:
+    """Per category, the lowest threshold at which the signal, out of fold, raises a
+    warning on at most SIGNAL_MAX_FALSE_ALARMS of real good drafts and names a labelled
+    problem of the draft at least SIGNAL_MIN_PRECISION of the times it speaks."""
+    probs = {}  # (item, category) -> highest sentence probability, out of fold
+    for it in items:
+        m = models[id(it)]
+        for cat, sig in m.signals.items():
+            best = max((learned.sigmoid(sig.model.logit(m.vector(c))) for c in it.sentence_counts), default=0.0)
+            probs[id(it), cat] = best
+    real = [it for it in items if is_real(it.corpus)]
+    chosen = {}
+    for cat in TONE:
+        candidates = sorted({round(p, 3) for (i, c), p in probs.items() if c == cat}, reverse=False)
+        best = None
+        for t in candidates:
+            if t < 0.5:
+                continue
+            fires = [it for it in real if probs.get((id(it), cat), 0) >= t]
+            good_fires = sum(it.good for it in fires)
+            goods = sum(it.good for it in real)
+            right = sum(cat in it.problems for it in fires)
+            if fires and good_fires <= SIGNAL_MAX_FALSE_ALARMS * goods and right >= SIGNAL_MIN_PRECISION * len(fires):
+                best = t
+                break
+        chosen[cat] = best if best is not None else 1.01
+    return chosen
+
+
+def cross_validate(items: list[Item], folds: int = 5):
+    """Real-derived items predicted by models fitted on everything but their fold
+    (folds grouped by source page); synthetic corpora always train."""
+    real = [it for it in items if is_real(it.corpus)]
+    synthetic = [it for it in items if not is_real(it.corpus)]
+    groups = [it.group for it in real]
+    models = {}
+    for train, test in GroupKFold(folds).split(real, groups=groups):
+        fold_items = synthetic + [real[i] for i in train]
+        m = learned.Model(fit(fold_items))
+        for i in test:
+            models[id(real[i])] = m
+    thresholds = choose_thresholds(models, real)
+    for m in set(models.values()):
+        for cat, sig in list(m.signals.items()):
+            m.signals[cat] = learned.SentenceSignal(cat, sig.model, thresholds.get(cat, 1.01))
+    return models, thresholds
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cv", action="store_true", help="report cross-validated figures on real-derived mail")
+    ap.add_argument("--out", type=Path, default=learned.MODEL_PATH)
+    ap.add_argument("--vocabulary", type=int, default=VOCABULARY, help="how many words and pairs the models know")
+    args = ap.parse_args(argv)
+    globals()["VOCABULARY"] = args.vocabulary
+    items = load_items()
+    print(f"{len(items)} drafts from {len({it.corpus for it in items})} corpora", file=sys.stderr)
+    models, thresholds = cross_validate(items)
+    real = [it for it in items if is_real(it.corpus)]
+    cv = figures(lambda it: models[id(it)], real)
+    print(f"cross-validated on real-derived mail ({len(real)} drafts): {cv}; thresholds {thresholds}", file=sys.stderr)
+    if args.cv:
+        shared = [it for it in real if it.corpus in ("real", "real2", "real3")]
+        print(f"  real+real2+real3: {figures(lambda it: models[id(it)], shared)}", file=sys.stderr)
+        for gate in (0.4, 0.5, 0.6, 0.7, 1.01):
+            print(f"  gate {gate}: all real {figures(lambda it: models[id(it)], real, gate)}; "
+                  f"shared {figures(lambda it: models[id(it)], shared, gate)}", file=sys.stderr)
+        for corpus in sorted({it.corpus for it in real}):
+            sub = [it for it in real if it.corpus == corpus]
+            print(f"  {corpus}: {figures(lambda it: models[id(it)], sub)}", file=sys.stderr)
+        return 0
+    data = fit(items, thresholds)
+    data["card"].update({
+        "trained_on": {c: sum(it.corpus == c for it in items) for c in sorted({it.corpus for it in items})},
+        "cross_validated_real": cv,
+        "vocabulary_size": len(data["vocabulary"]),
+    })
+    model = learned.Model(data)
+    data["card"]["in_sample_real"] = figures(lambda it: model, real)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    tmp.replace(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB): {data['card']['in_sample_real']} in sample",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
