@@ -82,3 +82,27 @@ def test_business_words_are_not_celebrations(sentence):
 
 def test_a_new_baby_in_the_customer_s_message_is_a_celebration():
     assert "celebration" in detect("We've just had our little girl, Poppy! Could you do a cake?", ["We can do a cake for 20."])
+
+
+def test_field_and_heading_lines_stand_alone():
+    text = "KEY DETAILS:\nReference: 4411\nLoss date: 2 May\nWe will call you within two days."
+    assert sentences(text) == ["KEY DETAILS:", "Reference: 4411", "Loss date: 2 May", "We will call you within two days."]
+
+
+def test_placeholders_and_capital_headings_are_not_acronyms():
+    a = Analysis(load_text("Hi [NAME],\n\nNEXT STEPS FOR YOUR CLAIM\nYour refund of [AMOUNT] for [PLAN ID] is on its way via BACS.\n\nAnn"))
+    assert set(a.acronyms) == {"BACS"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A planned power outage in your area is coming up on Sunday night, and our service will be off while it lasts.",
+    "This letter is about the appointment you missed on Tuesday.",
+    "We have a policy on missed appointments, but we have waived the fee this time.",
+])
+def test_announced_work_and_the_customer_s_own_miss_are_not_complaints(sentence):
+    assert "complaint" not in detect("", [sentence])
+
+
+def test_a_failure_of_ours_is_still_a_complaint():
+    assert "complaint" in detect("", ["The outage on Sunday took your site down for six hours."])
+    assert "complaint" in detect("", ["We missed your delivery slot on Tuesday."])

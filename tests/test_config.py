@@ -83,3 +83,14 @@ def test_invalid_values_are_explained(tmp_path, toml, message):
     path.write_text(toml + "\n")
     with pytest.raises(ConfigError, match=message):
         load_config(path)
+
+
+@pytest.mark.parametrize("line, problem", [
+    ('score = "vibes"', "'score' must be one of learned, weights"),
+    ("demote-above = 120", "'demote-above' must be a number from 0 to 100"),
+])
+def test_score_settings_are_checked(run, tmp_path, line, problem):
+    (tmp_path / ".tonecheck.toml").write_text(line + "\n")
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and problem in result.output

@@ -131,6 +131,7 @@ def test_config_overrides_severity_and_options(tmp_path):
         ("- name: A\n  kind: phrase\n  category: c\n  message: 'No {mtach}'\n  patterns: [x]\n  " + EX, "House.A", "message"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: '{match.upper}'\n  patterns: [x]\n  " + EX, "House.A", "message"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  when: [complant]\n  patterns: [x]\n  " + EX, "House.A", "when"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  owned_severity: quiet\n  patterns: [x]\n  " + EX, "House.A", "owned_severity"),
     ],
 )
 def test_malformed_rules_are_named(tmp_path, body, rule, field):
@@ -223,3 +224,27 @@ def test_a_readability_threshold_reads_as_written(tmp_path):
     assert "{max}" in rule.message and rule.message.format(value="15.2", **rule.options).endswith(
         "(above 14). Most customers read email fastest around grade 8: shorter words and sentences."
     )
+
+
+def test_owned_severity_applies_where_the_draft_owns_the_problem(tmp_path):
+    linter = pack(tmp_path, """
+        - name: Courier
+          kind: phrase
+          category: excuse_blame
+          owned_severity: suggestion
+          message: "Blames the courier"
+          patterns: ["the courier lost"]
+          examples: {bad: ["The courier lost it."], good: ["It is on its way."]}
+    """)
+
+    def severity(text):
+        [f] = linter.lint(load_text(text), contexts=["general"]).findings
+        return f.severity
+
+    assert severity("Hi Jo,\nThe courier lost your parcel.\nSam") == "warning"
+    # an apology, an admission or the fix already made: an explanation, not an excuse
+    assert severity("Hi Jo,\nI'm so sorry: the courier lost your parcel.\nSam") == "suggestion"
+    assert severity("Hi Jo,\nThe courier lost your parcel, and that is our mistake.\nSam") == "suggestion"
+    assert severity("Hi Jo,\nThe courier lost your parcel. A new one has been sent and the charge has been refunded.\nSam") == "suggestion"
+    # a hollow apology owns nothing
+    assert severity("Hi Jo,\nThe courier lost your parcel. We apologise for any inconvenience.\nSam") == "warning"

@@ -15,7 +15,7 @@ from .. import hookimpl
 _SIGNALS = ("complaint", "delay", "celebration", "bereavement", "bad_news", "distress", "scheduling", "billing")
 # Any one of these in the draft is the writer's own account of a service failure.
 _DRAFT_FAILURE = (
-    r"missed (?:appointment|delivery|collection|visit|call|slot|booking|lesson|class|pick-?up)|did not attend|didn'?t (?:turn up|show up|show)\b|no-?show|outage|"
+    r"missed (?:your |the |our )?(?:appointment|delivery|collection|visit|call|slot|booking|lesson|class|pick-?up)|did not attend|didn'?t (?:turn up|show up|show)\b|no-?show|outage|"
     r"no (?:car|driver|engineer|one|taxi|cab|technician|courier|instructor) (?:was|were|came|turned up|arrived|showed up|was allocated|was sent|was available)|"
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
     r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|oversold|overbooked|double[- ]booked|"

@@ -1,0 +1,139 @@
+"""The learned judgement as a user meets it: the score, the Learned pack, warnings
+shown as suggestions in a draft the score says a lead would send, and a model that
+training/train.py reproduces."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import tonecheck
+from tonecheck import learned
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A good reply, owned and dated, with one loose promise at the end.
+OWNED = (
+    "Hi Priya,\n\nI'm sorry your blinds arrived a week late; that was our mistake. They are now "
+    "fitted, and I've refunded the delivery charge to your card.\n\nWe'll keep you posted about "
+    "the matching curtain rail.\n\nBest wishes,\nTom\n"
+)
+# The case tonecheck was born from.
+WEEKEND = (ROOT / "examples" / "collection-weekend.txt").read_text()
+
+
+def test_a_good_draft_keeps_its_loose_phrase_as_a_suggestion(run, tmp_path):
+    (tmp_path / "d.txt").write_text(OWNED)
+    result = run("check", "--format", "json", "d.txt")
+    assert result.exit_code == 0, result.output
+    entry = json.loads(result.output)["files"][0]
+    [finding] = entry["findings"]
+    assert finding["rule"] == "Commitment.VaguePromise" and finding["severity"] == "suggestion"
+    assert f"the draft scores {entry['score']['overall']:g} overall" in finding["message"]
+    assert entry["score"]["overall"] >= 50
+
+
+def test_demote_above_100_keeps_every_warning(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text("demote-above = 100\n")
+    (tmp_path / "d.txt").write_text(OWNED)
+    result = run("check", "-q", "d.txt")
+    assert result.exit_code == 1
+    assert "Commitment.VaguePromise [warning]" in result.output
+
+
+def test_weights_scoring_never_demotes(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('score = "weights"\n')
+    (tmp_path / "d.txt").write_text(OWNED)
+    result = run("check", "--format", "json", "d.txt")
+    entry = json.loads(result.output)["files"][0]
+    assert result.exit_code == 1 and entry["score"]["method"] == "weights"
+    assert [f["severity"] for f in entry["findings"]] == ["warning"]
+
+
+def test_structure_and_house_categories_are_never_demoted(run, tmp_path):
+    (tmp_path / "house.yml").write_text(
+        "pack: House\nrules:\n  - name: NoCheers\n    kind: phrase\n    category: structure\n"
+        "    message: Sign off warmly.\n    patterns: [cheers]\n"
+        "    examples: {bad: [\"Cheers\"], good: [\"Best wishes\"]}\n"
+    )
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["house.yml"]\n')
+    (tmp_path / "d.txt").write_text(OWNED.replace("Best wishes", "Cheers"))
+    entry = json.loads(run("check", "--format", "json", "d.txt").output)["files"][0]
+    severities = {f["rule"]: f["severity"] for f in entry["findings"]}
+    assert severities == {"House.NoCheers": "warning", "Commitment.VaguePromise": "suggestion"}
+
+
+def test_the_born_case_scores_low_and_says_why(run, tmp_path):
+    (tmp_path / "d.txt").write_text(WEEKEND)
+    result = run("check", "--format", "json", "d.txt")
+    score = json.loads(result.output)["files"][0]["score"]
+    assert result.exit_code == 1 and score["overall"] < 20
+    rules = [e["rule"] for e in score["explanation"]]
+    assert {"CustomerFocus.OwnAgenda", "CustomerFocus.SingleSlot", "Empathy.BigMoment"} <= set(rules)
+    wording = next(e for e in score["explanation"] if e["rule"] == "Learned.Wording")
+    assert wording["words"] and all(w in WEEKEND.lower() for w in wording["words"])
+    text = run("check", "d.txt").output
+    assert "wording -" in text and "CustomerFocus.OwnAgenda -" in text
+
+
+def test_learned_signals_are_rules_like_any_other(run):
+    listing = run("rules", "--select", "Learned").output
+    assert "Learned.Excuse" in listing and "tonecheck.builtin.learned" in listing
+    doc = run("explain", "Learned.Excuse").output
+    assert "trained on labelled" in doc and "Example" in doc
+
+
+def test_a_signal_speaks_where_no_rule_does_and_defers_where_one_does():
+    model = learned.load()
+    # the same excuse, said in words the lexicons know and in words they do not
+    linter = tonecheck.Linter(tonecheck.Config(demote_above=100))
+    plain = "Hi Sam,\nThis was due to a fault with our supplier's system, which is outside our control.\nMia\n"
+    report = linter.lint(tonecheck.load_text(plain))
+    rules = [f.rule for f in report.findings if f.category == "excuse_blame"]
+    assert "Excuses.OutsideOurControl" in rules and "Learned.Excuse" not in rules  # deferred
+    only = linter.lint(tonecheck.load_text(plain), rules=[r for r in linter.rules if r.id == "Learned.Excuse"])
+    [f] = only.findings
+    assert plain[f.offset:f.end].startswith("This was due to") and model.signals["excuse_blame"].threshold <= 1
+
+
+def test_no_draft_text_and_no_heavy_import_at_run_time(tmp_path):
+    """Checking a draft with the learned score imports no numpy or scikit-learn."""
+    code = (
+        "import sys, tonecheck; r = tonecheck.check('Hi Jo,\\nYour order ships on Friday.\\nSam');"
+        "assert r.score.method == 'learned', r.score;"
+        "assert not {'numpy', 'sklearn', 'scipy'} & set(sys.modules), sorted(sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_broken_model_costs_the_learned_parts_not_the_run(run, tmp_path, monkeypatch):
+    bad = tmp_path / "model.json"
+    bad.write_text('{"version": "0.1.0"}')
+    monkeypatch.setattr(learned, "MODEL_PATH", bad)
+    learned.load.cache_clear()
+    try:
+        (tmp_path / "d.txt").write_text(WEEKEND)
+        result = run("check", "--format", "json", "d.txt")
+        entry = json.loads(result.stdout)["files"][0]
+        assert result.exit_code == 1 and entry["score"]["method"] == "weights"
+        assert any("learned score could not be loaded" in e for e in entry["errors"])
+        assert any(f["rule"] == "CustomerFocus.OwnAgenda" for f in entry["findings"])
+    finally:
+        learned.load.cache_clear()
+
+
+def test_vectors_match_the_training_definition():
+    model = learned.load()
+    counts = learned.ngrams("We're sorry: your 3 parcels are late, and we're sorry again.")
+    assert counts["we're sorry"] == 2 and counts["0 parcels"] == 1
+    vec = model.vector(counts)
+    assert vec and abs(sum(v * v for v in vec.values()) - 1) < 1e-9
+
+
+def test_training_reproduces_the_shipped_model():
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "training" / "train.py"), "--check"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "0 drafts judged differently" in proc.stderr
