@@ -12,6 +12,7 @@ Sections (see benchmarks/README.md for what each figure means):
   memory      peak resident memory (max RSS) of those commands
   throughput  one Linter in one process, many 200-word drafts: drafts/s
   linearity   time per draft for 100 ... 1600-word drafts: ms per 100 words
+  learned     the learned model: load time, and what it adds to each 200-word draft
   imports     python -X importtime: the 10 slowest imports, cumulative
 """
 from __future__ import annotations
@@ -37,6 +38,8 @@ TARGETS = {
     "peak_mib": 60.0,  # cold check peak RSS
     "drafts_per_s": 1000.0,  # in process, 200-word drafts
     "doubling": 2.2,  # time(2n words) / time(n words): 2 is linear, 4 quadratic
+    "model_load_ms": 15.0,  # reading tonecheck/model/model.json in plain Python
+    "learned_extra_ms": 3.0,  # what the learned score and signals add per 200-word draft
 }
 
 # -- realistic text -----------------------------------------------------------------
@@ -312,6 +315,47 @@ def section_throughput(args) -> None:
     print(f"  per draft                          {ms(best / len(drafts))}")
 
 
+def section_learned(args) -> None:
+    print("\n== (f) the learned model: load, and its cost per draft ==")
+    import json as _json
+
+    from tonecheck import learned
+    from tonecheck.config import Config
+    from tonecheck.engine import Linter
+    from tonecheck.sources import load_text
+
+    loads = []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        learned.Model(_json.loads(learned.MODEL_PATH.read_text(encoding="utf-8")))
+        loads.append(time.perf_counter() - t0)
+    load = statistics.median(loads)
+    size = learned.MODEL_PATH.stat().st_size / 1e6
+    print(f"  load model.json ({size:.2f} MB)         {ms(load)}   target <= {TARGETS['model_load_ms']:.0f} ms: "
+          f"{verdict(load * 1000 <= TARGETS['model_load_ms'])}")
+    drafts = [build_draft(150, seed) for seed in range(min(args.drafts, 300))]
+
+    def per_draft(linter) -> float:
+        for d in drafts[:20]:
+            linter.lint(load_text(d))
+        best = None
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for d in drafts:
+                linter.lint(load_text(d))
+            elapsed = (time.perf_counter() - t0) / len(drafts)
+            best = elapsed if best is None else min(best, elapsed)
+        return best
+
+    without = per_draft(Linter(Config(score="weights", ignore=("Learned",))))
+    with_all = per_draft(Linter())
+    extra = with_all - without
+    print(f"  per draft, rules only (weights)    {ms(without)}")
+    print(f"  per draft, learned score + signals {ms(with_all)}")
+    print(f"  added by the learned parts         {ms(extra)}   target <= {TARGETS['learned_extra_ms']:.0f} ms: "
+          f"{verdict(extra * 1000 <= TARGETS['learned_extra_ms'])}")
+
+
 def section_linearity(args) -> None:
     print("\n== (d) linearity: one draft of N body words (median of repeats) ==")
     from tonecheck.engine import Linter
@@ -387,12 +431,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15, help="runs per cold-start figure (default 15)")
     ap.add_argument("--drafts", type=int, default=1000, help="drafts for the throughput figure (default 1000)")
     ap.add_argument("--linear-seconds", type=float, default=1.0, help="time spent per length in the linearity figure")
-    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,imports",
+    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,learned,imports",
                     help="comma-separated sections (default: all)")
     ap.add_argument("--pycache", help="PYTHONPYCACHEPREFIX for the measured commands (default: a folder in /tmp)")
     ap.add_argument("--no-install", action="store_true", help="do not pip install proselint when missing")
     args = ap.parse_args()
-    sections = {"cold", "phases", "memory", "throughput", "linearity", "imports"}
+    sections = {"cold", "phases", "memory", "throughput", "linearity", "learned", "imports"}
     only = set(args.only.split(","))
     if only - sections:  # a misspelt section would silently measure nothing
         ap.error(f"unknown section {', '.join(sorted(only - sections))} (choose from {', '.join(sorted(sections))})")
@@ -423,6 +467,8 @@ def main() -> None:
         section_throughput(args)
     if "linearity" in only:
         section_linearity(args)
+    if "learned" in only:
+        section_learned(args)
     if "imports" in only:
         section_imports(args, env)
 

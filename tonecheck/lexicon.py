@@ -13,6 +13,7 @@ cache as the packs (PyYAML costs ~40 ms to import) and read again when it change
 from __future__ import annotations
 
 import difflib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +36,7 @@ class UnknownEntry(LookupError):
     """No entry of that name; the message offers the nearest one."""
 
 
+@lru_cache(maxsize=1)
 def path() -> Path:
     """rules/lexicon.yml in the source tree, tonecheck/rules/lexicon.yml in the wheel."""
     from . import rules
@@ -44,13 +46,13 @@ def path() -> Path:
 
 def entries() -> dict[str, dict]:
     """Every entry: name -> {"description": text, "patterns": [pattern, ...]}, with the
-    references to other entries expanded."""
-    where = path()
+    references to other entries expanded. A stat per call: an edit is seen at once."""
+    where = str(path())
     try:
-        st = where.stat()
+        st = os.stat(where)
     except OSError as exc:
         raise LexiconError(where, None, "path", exc.strerror or str(exc)) from None
-    return _load(str(where), st.st_mtime_ns, st.st_size)
+    return _load(where, st.st_mtime_ns, st.st_size)
 
 
 def patterns(name: str) -> list[str]:
