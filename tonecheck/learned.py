@@ -105,11 +105,14 @@ class Linear:
 
 @dataclass(frozen=True)
 class SentenceSignal:
-    """One category's sentence classifier and the probability at which it speaks."""
+    """One category's signal: a draft classifier says whether the problem is there (at
+    ``threshold``), a sentence classifier says where (the likeliest sentence, if at
+    least SENTENCE_FLOOR likely)."""
 
     category: str
-    model: Linear
-    threshold: float
+    model: Linear  # a sentence's words -> this category's problem sentence
+    threshold: float  # P(the draft has this problem) at which the signal speaks
+    draft: Linear  # the body's words -> the draft has this problem
 
 
 class Model:
@@ -125,7 +128,8 @@ class Model:
         self.score = _linear(data["score"])
         self.score_features: list[str] = data["score"]["features"]
         self.signals = {
-            c: SentenceSignal(c, _linear(s), s["threshold"]) for c, s in data["signals"].items()
+            c: SentenceSignal(c, _linear(s["sentence"]), s["threshold"], _linear(s["draft"]))
+            for c, s in data["signals"].items()
         }
         self.card: dict = data.get("card", {})
 
@@ -179,20 +183,26 @@ def load(path: str | None = None) -> Model:
         return Model(json.load(fh))
 
 
-def signal_sentences(model: Model, category: str, sentence_counts: list[dict[str, int]]) -> list[tuple[int, float]]:
-    """(sentence index, probability) where the category's signal speaks: above its
-    threshold, the two likeliest sentences at most, in draft order."""
+#: The least a sentence must look like the category's problem sentences to carry its finding.
+SENTENCE_FLOOR = 0.5
+
+
+def signal_sentence(model: Model, category: str, sentences: list[tuple[int, dict[str, int]]],
+                    body: dict[str, int]) -> tuple[int, float] | None:
+    """(sentence index, P(the draft has the problem)) where the category's signal speaks:
+    the draft classifier is at or above its threshold and the likeliest of ``sentences``
+    ((index, counts) pairs) is at least SENTENCE_FLOOR likely; None otherwise."""
     sig = model.signals.get(category)
-    if sig is None or sig.threshold > 1:
-        return []
-    found = []
-    for i, counts in enumerate(sentence_counts):
-        p = sigmoid(sig.model.logit(model.vector(counts)))
-        if p >= sig.threshold:
-            found.append((p, i))
-    return sorted((i, p) for p, i in sorted(found, reverse=True)[:2])
+    if sig is None or sig.threshold > 1 or not sentences:
+        return None
+    p_draft = sigmoid(sig.draft.logit(model.vector(body)))
+    if p_draft < sig.threshold:
+        return None
+    p, i = max((sigmoid(sig.model.logit(model.vector(counts))), i) for i, counts in sentences)
+    return (i, p_draft) if p >= SENTENCE_FLOOR else None
 
 
-def signal_hits(model: Model, sentence_counts: list[dict[str, int]], p_good: float = 0.0) -> list[tuple[int, str, float]]:
+def signal_hits(model: Model, sentences: list[tuple[int, dict[str, int]]], body: dict[str, int]) -> list[tuple[int, str, float]]:
     """(sentence index, category, probability) for every category's signal."""
-    return sorted((i, cat, p) for cat in model.signals for i, p in signal_sentences(model, cat, sentence_counts))
+    hits = ((cat, signal_sentence(model, cat, sentences, body)) for cat in model.signals)
+    return sorted((hit[0], cat, hit[1]) for cat, hit in hits if hit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -293,6 +294,7 @@ def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
 _SPACE_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])*\]| [?*+]?")
 
 
+@lru_cache(maxsize=None)  # a lexicon entry's patterns recur in several rules
 def _flexible_spaces(pattern: str) -> str:
     """A space in a pattern matches any run of white space, so hard-wrapped lines
     ("in the order they\\nare received") still match; spaces in [...] stay as written."""

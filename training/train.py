@@ -46,7 +46,7 @@ MIN_DF = 2
 VOCABULARY = 4000
 # A sentence signal may raise a warning on at most this share of real-derived good
 # drafts (out of fold), and must be right about its category at least this often.
-SIGNAL_MAX_FALSE_ALARMS = 0.02
+SIGNAL_MAX_FALSE_ALARMS = 0.01
 SIGNAL_MIN_PRECISION = 0.6
 # Config's demote-above (50) as a probability: above it, warnings count as suggestions.
 GATE = 0.5
@@ -80,6 +80,8 @@ class Item:
         analysis = linter.analyse(draft)
         self.sentences = [(s.start, s.end) for s in analysis.sentences]
         self.sentence_counts = [learned.ngrams(s.text) for s in analysis.sentences]
+        self.body_sentences = [(i, c) for i, (s, c) in enumerate(zip(analysis.sentences, self.sentence_counts))
+                               if s.region == "body"]
         self.counts = analysis.body_ngrams
         spans = [(sp["problem"], self.text.find(sp["quote"]), len(sp["quote"])) for sp in self.raw_spans]
         self.spans = [(p, s, s + n) for p, s, n in spans if s >= 0]
@@ -191,10 +193,14 @@ def fit(items: list[Item], thresholds: dict | None = None) -> dict:
     signals = {}
     for cat in TONE:
         ys = np.array([cat in labs for labs in labels])
-        if ys.sum() < 5:
+        yd = np.array([cat in it.problems for it in items])
+        if ys.sum() < 5 or yd.sum() < 5:
             continue
-        lr = fit_lr(xs, ys, SIGNAL_C, "balanced")
-        signals[cat] = {**dense(lr.coef_[0], lr.intercept_[0]), "threshold": (thresholds or {}).get(cat, 1.01)}
+        sentence = fit_lr(xs, ys, SIGNAL_C, "balanced")
+        draft = fit_lr(x, yd, SIGNAL_C, "balanced")
+        signals[cat] = {"sentence": dense(sentence.coef_[0], sentence.intercept_[0]),
+                        "draft": dense(draft.coef_[0], draft.intercept_[0]),
+                        "threshold": (thresholds or {}).get(cat, 1.01)}
     return _data(terms, idf, lexical=dense(lexical.coef_[0], lexical.intercept_[0]),
                  score=score, signals=signals, wording_good_mean=round(good_mean, 4))
 
@@ -221,7 +227,7 @@ def judge(model: learned.Model, it: Item, gate: float = GATE) -> tuple[list[tupl
     serious = [(f.category, f.offset, f.end) for f in it.findings
                if f.severity == "error" or (f.severity == "warning" and (p_good < gate or f.category not in TONE))]
     if p_good < gate:
-        for i, cat, _ in learned.signal_hits(model, it.sentence_counts, p_good):
+        for i, cat, _ in learned.signal_hits(model, it.body_sentences, it.counts):
             serious.append((cat, *it.sentences[i]))
     return serious, round(100 * p_good, 1)
 
@@ -251,32 +257,38 @@ def figures(model_for, items: list[Item], gate: float = GATE) -> dict:
 
 
 def choose_thresholds(models, items: list[Item]) -> dict:
-    """Per category, the lowest threshold at which the signal, out of fold, raises a
-    warning on at most SIGNAL_MAX_FALSE_ALARMS of real good drafts and names a labelled
+    """Per category, the lowest draft-level threshold at which the signal, out of fold,
+    speaks on at most SIGNAL_MAX_FALSE_ALARMS of real good drafts and names a labelled
     problem of the draft at least SIGNAL_MIN_PRECISION of the times it speaks."""
-    probs = {}  # (item, category) -> highest sentence probability, out of fold
+    probs = {}  # (item, category) -> P(draft has the problem) where a sentence carries it, out of fold
     for it in items:
         m = models[id(it)]
         for cat, sig in m.signals.items():
-            best = max((learned.sigmoid(sig.model.logit(m.vector(c))) for c in it.sentence_counts), default=0.0)
-            probs[id(it), cat] = best
+            probe = learned.SentenceSignal(cat, sig.model, 0.0, sig.draft)
+            hit = learned.signal_sentence(_with_signal(m, probe), cat, it.body_sentences, it.counts)
+            probs[id(it), cat] = hit[1] if hit else 0.0
     real = [it for it in items if is_real(it.corpus)]
+    goods = sum(it.good for it in real)
     chosen = {}
     for cat in TONE:
-        candidates = sorted({round(p, 3) for (i, c), p in probs.items() if c == cat}, reverse=False)
         best = None
-        for t in candidates:
-            if t < 0.5:
-                continue
+        for t in sorted({round(p, 3) for (i, c), p in probs.items() if c == cat and p >= 0.5}):
             fires = [it for it in real if probs.get((id(it), cat), 0) >= t]
-            good_fires = sum(it.good for it in fires)
-            goods = sum(it.good for it in real)
             right = sum(cat in it.problems for it in fires)
-            if fires and good_fires <= SIGNAL_MAX_FALSE_ALARMS * goods and right >= SIGNAL_MIN_PRECISION * len(fires):
+            if fires and sum(it.good for it in fires) <= SIGNAL_MAX_FALSE_ALARMS * goods \
+                    and right >= SIGNAL_MIN_PRECISION * len(fires):
                 best = t
                 break
         chosen[cat] = best if best is not None else 1.01
     return chosen
+
+
+def _with_signal(model: learned.Model, signal: learned.SentenceSignal) -> learned.Model:
+    """A shallow copy of the model with one signal replaced (thresholds are chosen after fitting)."""
+    copy = object.__new__(learned.Model)
+    copy.__dict__.update(model.__dict__)
+    copy.signals = {**model.signals, signal.category: signal}
+    return copy
 
 
 def cross_validate(items: list[Item], folds: int = 5):
@@ -294,7 +306,7 @@ def cross_validate(items: list[Item], folds: int = 5):
     thresholds = choose_thresholds(models, real)
     for m in set(models.values()):
         for cat, sig in list(m.signals.items()):
-            m.signals[cat] = learned.SentenceSignal(cat, sig.model, thresholds.get(cat, 1.01))
+            m.signals[cat] = learned.SentenceSignal(cat, sig.model, thresholds.get(cat, 1.01), sig.draft)
     return models, thresholds
 
 

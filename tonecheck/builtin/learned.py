@@ -1,41 +1,44 @@
-"""The Learned pack: sentence signals for what lexicons miss, from the trained model.
+"""The Learned pack: signals for what lexicons miss, from the trained model.
 
 Company-first reasons, excuses and cold refusals are said in endlessly varied words.
 Each rule here asks the model (tonecheck/model, made by training/train.py from the
-labelled corpora) how much a sentence reads like the labelled problem sentences, and
-speaks above a threshold chosen so that real good mail stays quiet. They defer: where
-a lexicon rule already flags the same words for the same reason, they say nothing.
-Only the categories the shipped model has a signal for are registered.
+labelled corpora) two things: does the draft, read whole, have this category's
+problem (above a threshold chosen so that real good mail stays quiet), and which
+sentence reads most like the labelled problem sentences. It flags that sentence. They
+defer: where a lexicon rule already flags the same words for the same reason, they say
+nothing. Only the categories the shipped model has a signal for are registered.
 """
 from __future__ import annotations
 
 from .. import hookimpl
-from ..learned import load, signal_sentences
+from ..learned import load, signal_sentence
 from ..rule import rule
 
 
 def _signal(category: str):
     def check(analysis, rule):
-        """Flags the sentences the model rates most like the labelled problem sentences
-        of this category, above the threshold chosen on real-derived mail."""
-        for i, p in signal_sentences(load(), category, analysis.ngrams):
-            s = analysis.sentences[i]
-            if s.region == "body":
-                yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)))
+        """Where the model rates the draft likely to have this category's problem (above
+        a threshold chosen on real-derived mail), flags the sentence most like the
+        labelled problem sentences."""
+        body = [(i, n) for i, (s, n) in enumerate(zip(analysis.sentences, analysis.ngrams)) if s.region == "body"]
+        hit = signal_sentence(load(), category, body, analysis.body_ngrams)
+        if hit:
+            s = analysis.sentences[hit[0]]
+            yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * hit[1])))
 
     return check
 
 
 _WHY = (
     " The model behind it was trained on labelled real-derived and synthetic mail; it "
-    "judges the whole sentence, so it also catches wordings no lexicon lists. Silence "
+    "judges the whole draft and then the sentence, so it also catches wordings no lexicon lists. Silence "
     "it per rule like any other (ignore = [\"Learned.Excuse\"]) or the whole pack."
 )
 
 RULES = {
     "company_centric": rule(
         "Learned.CompanyFirst", category="company_centric", defers=True,
-        message="This sentence reads as written for the company, not the customer ({p}% like the company-first sentences the model learned from). Say what it means for them.",
+        message="This draft reads as written for the company, not the customer (the model is {p}% sure), and this sentence most of all. Say what it means for them.",
         why="Customers read for what affects them; a sentence about your process, schedule or rules makes them do the work of finding themselves in it." + _WHY,
         instead="'Your new card arrives by Friday, and you can use Apple Pay from today.' rather than 'Our card team processes requests in batches.'",
         bad=["Hi Lena,\nOur warehouse team only processes returns in batches at the end of each month, in line with internal procedures.\nTom"],
@@ -43,7 +46,7 @@ RULES = {
     )(_signal("company_centric")),
     "excuse_blame": rule(
         "Learned.Excuse", category="excuse_blame", defers=True,
-        message="This sentence reads like an excuse or blame ({p}% like the excuse sentences the model learned from). Own the problem and say what happens next.",
+        message="This draft reads as making excuses or passing blame (the model is {p}% sure), and this sentence most of all. Own the problem and say what happens next.",
         why="A cause passed on to someone else, however true, reads as 'not our problem'; customers forgive a cause you own." + _WHY,
         instead="'The part we ordered arrived damaged, which is on us: the new one is fitted by Thursday at 3pm.'",
         bad=["Hi Sam,\nThis was due to a fault with our supplier's system, which is outside our control.\nMia"],
@@ -51,7 +54,7 @@ RULES = {
     )(_signal("excuse_blame")),
     "negative_framing": rule(
         "Learned.Refusal", category="negative_framing", defers=True,
-        message="This sentence reads as a refusal or a reproach with nothing offered ({p}% like the ones the model learned from). Lead with what you can do.",
+        message="This draft reads as refusing or reproaching with nothing offered (the model is {p}% sure), and this sentence most of all. Lead with what you can do.",
         why="A 'no' or a telling-off with nothing after it ends the conversation." + _WHY,
         instead="'I can't refund the ticket, but I can move it to any date this year at no cost.'",
         bad=["Hi Ana,\nPlease note that we will not accept any further correspondence on this matter.\nBilling"],
@@ -59,15 +62,15 @@ RULES = {
     )(_signal("negative_framing")),
     "missing_empathy": rule(
         "Learned.Cold", category="missing_empathy", defers=True,
-        message="This reads like a reply that skips what the customer went through ({p}% like the cold openings the model learned from). Acknowledge it first.",
+        message="This draft reads as skipping what the customer went through (the model is {p}% sure); this is where a word of it belongs. Acknowledge it first.",
         why="Facts and fixes land better after one honest sentence about what it cost the customer." + _WHY,
-        instead="'I'm sorry the boiler failed again in this cold; that's a miserable week to have had.'",
-        bad=["Dear Customer,\nWe acknowledge receipt of your correspondence regarding the matter referenced above.\nCustomer Relations"],
-        good=["Hi Jo,\nI'm so sorry you were left without heating for three days.\nPriya"],
+        instead="'I'm so sorry to hear of your husband's death. There's no rush with his account.'",
+        bad=["Hello,\nWe have received your email about your late husband's account. Please send a certified copy of the death certificate and the executor's ID to the address below.\nAccounts Team"],
+        good=["Hello Mrs Adeyemi,\nI'm so sorry to hear of your husband's death. There's no rush with his account: when you're ready, a copy of the death certificate is all I need, and I can take it by email.\nRuth"],
     )(_signal("missing_empathy")),
     "vague_commitment": rule(
         "Learned.Vague", category="vague_commitment", defers=True,
-        message="This reads like a promise with no date or owner ({p}% like the vague promises the model learned from). Say who will do what, and by when.",
+        message="This draft reads as promising with no date or owner (the model is {p}% sure), and this sentence most of all. Say who will do what, and by when.",
         why="A promise the customer cannot plan around leaves them to chase you." + _WHY,
         instead="'I'll call you on Friday at 2pm with the new date.'",
         bad=["Hi Raj,\nThe matter is being looked into and an update will follow in due course once more is known.\nSupport"],
@@ -75,7 +78,7 @@ RULES = {
     )(_signal("vague_commitment")),
     "non_apology": rule(
         "Learned.StockApology", category="non_apology", defers=True,
-        message="This reads like a stock apology ({p}% like the non-apologies the model learned from). Say sorry for what went wrong, in your own words.",
+        message="This draft reads as apologising by rote (the model is {p}% sure), and this sentence most of all. Say sorry for what went wrong, in your own words.",
         why="An apology for 'any inconvenience' apologises for nothing in particular." + _WHY,
         instead="'I'm sorry we sent the wrong size; the right one arrives tomorrow.'",
         bad=["Hello,\nWe regret any inconvenience this may have caused and apologise for any disappointment experienced.\nThe Team"],
@@ -83,7 +86,7 @@ RULES = {
     )(_signal("non_apology")),
     "hard_to_read": rule(
         "Learned.HardGoing", category="hard_to_read", defers=True,
-        message="This sentence reads as hard going ({p}% like the dense sentences the model learned from). Say it the way you would out loud.",
+        message="This draft reads as hard going (the model is {p}% sure), and this sentence most of all. Say it the way you would out loud.",
         why="Formal, dense wording makes the customer work to understand you." + _WHY,
         instead="'Your claim is approved and we'll pay £240 into your account by Friday.'",
         bad=["Dear Sir,\nPursuant to the aforementioned correspondence, it has been determined that the remittance is hereby deemed payable notwithstanding the foregoing.\nAccounts"],
