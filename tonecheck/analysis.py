@@ -335,6 +335,15 @@ class Analysis:
         return merge(n for s, n in zip(self.sentences, self.ngrams) if s.region == "body")
 
     @cached_property
+    def learned_signals(self) -> list[tuple[int, str, float]]:
+        """(sentence index, category, probability) where the learned model's signals
+        speak (tonecheck.learned.signal_hits), for the Learned pack's rules."""
+        from .learned import load, signal_hits
+
+        body = [(i, n) for i, (s, n) in enumerate(zip(self.sentences, self.ngrams)) if s.region == "body"]
+        return signal_hits(load(), body, self.body_ngrams)
+
+    @cached_property
     def owned(self) -> bool:
         """Does the writer own the problem: a real apology, an admission, or the fix made?"""
         for s in self.body:

@@ -187,22 +187,30 @@ def load(path: str | None = None) -> Model:
 SENTENCE_FLOOR = 0.5
 
 
-def signal_sentence(model: Model, category: str, sentences: list[tuple[int, dict[str, int]]],
-                    body: dict[str, int]) -> tuple[int, float] | None:
-    """(sentence index, P(the draft has the problem)) where the category's signal speaks:
-    the draft classifier is at or above its threshold and the likeliest of ``sentences``
-    ((index, counts) pairs) is at least SENTENCE_FLOOR likely; None otherwise."""
-    sig = model.signals.get(category)
-    if sig is None or sig.threshold > 1 or not sentences:
-        return None
-    p_draft = sigmoid(sig.draft.logit(model.vector(body)))
-    if p_draft < sig.threshold:
-        return None
+def category_probs(model: Model, body: dict[str, int]) -> dict[str, float]:
+    """P(the draft has the problem), per category with a signal, from the body's words."""
+    vec = model.vector(body)
+    return {cat: sigmoid(sig.draft.logit(vec)) for cat, sig in model.signals.items()}
+
+
+def best_sentence(model: Model, category: str, sentences: list[tuple[int, dict[str, int]]]) -> tuple[int, float]:
+    """(index, probability) of the sentence most like the category's problem sentences."""
+    sig = model.signals[category]
     p, i = max((sigmoid(sig.model.logit(model.vector(counts))), i) for i, counts in sentences)
-    return (i, p_draft) if p >= SENTENCE_FLOOR else None
+    return i, p
 
 
 def signal_hits(model: Model, sentences: list[tuple[int, dict[str, int]]], body: dict[str, int]) -> list[tuple[int, str, float]]:
-    """(sentence index, category, probability) for every category's signal."""
-    hits = ((cat, signal_sentence(model, cat, sentences, body)) for cat in model.signals)
-    return sorted((hit[0], cat, hit[1]) for cat, hit in hits if hit)
+    """(sentence index, category, P(the draft has the problem)) where a signal speaks:
+    the category's draft classifier is at or above its threshold, and the sentence most
+    like its problem sentences (``sentences`` are (index, counts) pairs) is at least
+    SENTENCE_FLOOR likely."""
+    if not sentences or not model.signals:
+        return []
+    hits = []
+    for cat, p_draft in category_probs(model, body).items():
+        if p_draft >= model.signals[cat].threshold:
+            i, p = best_sentence(model, cat, sentences)
+            if p >= SENTENCE_FLOOR:
+                hits.append((i, cat, p_draft))
+    return sorted(hits)

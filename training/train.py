@@ -262,11 +262,11 @@ def choose_thresholds(models, items: list[Item]) -> dict:
     problem of the draft at least SIGNAL_MIN_PRECISION of the times it speaks."""
     probs = {}  # (item, category) -> P(draft has the problem) where a sentence carries it, out of fold
     for it in items:
+        if not it.body_sentences:
+            continue
         m = models[id(it)]
-        for cat, sig in m.signals.items():
-            probe = learned.SentenceSignal(cat, sig.model, 0.0, sig.draft)
-            hit = learned.signal_sentence(_with_signal(m, probe), cat, it.body_sentences, it.counts)
-            probs[id(it), cat] = hit[1] if hit else 0.0
+        for cat, p in learned.category_probs(m, it.counts).items():
+            probs[id(it), cat] = p if learned.best_sentence(m, cat, it.body_sentences)[1] >= learned.SENTENCE_FLOOR else 0.0
     real = [it for it in items if is_real(it.corpus)]
     goods = sum(it.good for it in real)
     chosen = {}
@@ -281,14 +281,6 @@ def choose_thresholds(models, items: list[Item]) -> dict:
                 break
         chosen[cat] = best if best is not None else 1.01
     return chosen
-
-
-def _with_signal(model: learned.Model, signal: learned.SentenceSignal) -> learned.Model:
-    """A shallow copy of the model with one signal replaced (thresholds are chosen after fitting)."""
-    copy = object.__new__(learned.Model)
-    copy.__dict__.update(model.__dict__)
-    copy.signals = {**model.signals, signal.category: signal}
-    return copy
 
 
 def cross_validate(items: list[Item], folds: int = 5):

@@ -11,7 +11,7 @@ nothing. Only the categories the shipped model has a signal for are registered.
 from __future__ import annotations
 
 from .. import hookimpl
-from ..learned import load, signal_sentence
+from ..learned import load
 from ..rule import rule
 
 
@@ -20,11 +20,10 @@ def _signal(category: str):
         """Where the model rates the draft likely to have this category's problem (above
         a threshold chosen on real-derived mail), flags the sentence most like the
         labelled problem sentences."""
-        body = [(i, n) for i, (s, n) in enumerate(zip(analysis.sentences, analysis.ngrams)) if s.region == "body"]
-        hit = signal_sentence(load(), category, body, analysis.body_ngrams)
-        if hit:
-            s = analysis.sentences[hit[0]]
-            yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * hit[1])))
+        for i, cat, p in analysis.learned_signals:
+            if cat == category:
+                s = analysis.sentences[i]
+                yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)))
 
     return check
 
