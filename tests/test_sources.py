@@ -654,3 +654,17 @@ def test_a_long_word_is_read_in_linear_time():
     draft = load_text("Hi Tom,\n\n" + "a" * 200_000 + "\n\nThanks,\nAmy\n")
     assert time.perf_counter() - start < 5
     assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff"]
+
+
+def test_a_memo_header_is_the_writer_s_not_a_quote():
+    memo = (
+        "MEMO\nTo: All Residents\nFrom: Estates Office\nDate: 4 March\nRe: Water off on Thursday\n\n"
+        "Dear Residents,\nThe water will be off on Thursday from 10am to noon while we replace a valve.\n"
+    )
+    draft = load_text(memo)
+    check_invariants(draft)
+    assert "quote" not in [r.kind for r in draft.regions]
+    # the same fields under a reply, starting with From, are still the quoted message's
+    reply = "Thanks, I'll be in on Thursday.\n\nFrom: Estates Office\nSent: 4 March 2026 09:12\nTo: Flat 3\nSubject: Water\n\nThe water will be off.\n"
+    kinds = [r.kind for r in load_text(reply).regions]
+    assert kinds[-1] == "quote"

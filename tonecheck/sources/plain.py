@@ -310,8 +310,11 @@ def _header_block(text, lines, i) -> int | None:
 
     The block needs a From line and two more fields (Sent/Date/To/Subject, in a
     dozen languages), or one more when From has an address ("From: 9am / To: 5pm"
-    is not a header). One wrapped line is allowed between fields.
+    is not a header); without an address it must start with From, or it is a memo's
+    "To: / From: / Date: / Re:". One wrapped line is allowed between fields.
     """
+    first = _HEADER.match(text, lines[i][0], lines[i][1])
+    starts_with_from = first is not None and first.group("from") is not None
     keys, address, last, j, gap = set(), None, None, i, 0
     while j < len(lines):
         m = _HEADER.match(text, lines[j][0], lines[j][1])
@@ -325,7 +328,8 @@ def _header_block(text, lines, i) -> int | None:
         else:
             gap = 1
         j += 1
-    if address is not None and len(keys) >= (2 if address else 3):
+    # without an address, a quoted header starts with From: "To: / From: / Date:" heads a memo
+    if address is not None and (address or starts_with_from) and len(keys) >= (2 if address else 3):
         return last
     return None
 
