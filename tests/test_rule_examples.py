@@ -73,3 +73,14 @@ def test_house_rules_in_examples_pass_their_own_examples():
             assert any(f.rule == rule.id for f in linter.lint(load_text(ex.text), rules=[rule]).findings)
         for ex in rule.good:
             assert not linter.lint(load_text(ex.text), rules=[rule]).findings
+
+
+@pytest.mark.parametrize("draft, rule", [
+    ("Hi Jo,\nAs per our returns policy, items must be returned within 14 days. I can't change that.\nSam", "CustomerFocus.PolicyFirst"),
+    ("Hi Jo,\nUnfortunately we cannot refund the fee, and I can't change it.\nSam", "Negativity.NoAlternative"),
+    ("Hi Jo,\nWe cannot refund the fee. You can't appeal it either.\nSam", "Negativity.CannotFirst"),
+])
+def test_a_second_refusal_is_not_an_alternative(draft, rule):
+    """'I can' answers a refusal; 'I can't' only repeats it."""
+    linter = Linter(Config(score="weights"))
+    assert rule in {f.rule for f in linter.lint(load_text(draft)).findings}

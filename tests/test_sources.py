@@ -668,3 +668,13 @@ def test_a_memo_header_is_the_writer_s_not_a_quote():
     reply = "Thanks, I'll be in on Thursday.\n\nFrom: Estates Office\nSent: 4 March 2026 09:12\nTo: Flat 3\nSubject: Water\n\nThe water will be off.\n"
     kinds = [r.kind for r in load_text(reply).regions]
     assert kinds[-1] == "quote"
+
+
+def test_curly_apostrophes_read_as_straight_ones_one_for_one(run, tmp_path):
+    text = "Hi Jo,\n\nWe\u2019ll look into it and get back to you.\n\nSam\n"
+    draft = load_text(text)
+    assert draft.text == text.replace("\u2019", "'") and draft.original == text
+    (tmp_path / "d.txt").write_text(text)
+    result = run("check", "-q", "--select", "Commitment", "d.txt")
+    assert "Commitment.VaguePromise" in result.output
+    assert "'ll look into" in result.output  # the words as written, shown where they are

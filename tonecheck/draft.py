@@ -28,16 +28,19 @@ SPACE_SEPARATORS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 #: Invisible characters that split words for a pattern: zero-width space, word joiner,
 #: zero-width no-break space (a byte-order mark anywhere but at the start).
 ZERO_WIDTH = "\u200b\u2060\ufeff"
-_SPACES = re.compile(f"[{SPACE_SEPARATORS}]")
-_TO_SPACE = str.maketrans(SPACE_SEPARATORS, " " * len(SPACE_SEPARATORS))
+#: Apostrophes other than "'" (Outlook and Apple Mail type ’): the rules see "'" instead.
+APOSTROPHES = "\u2019\u2018\u02bc"
+_PLAIN = re.compile(f"[{SPACE_SEPARATORS}{APOSTROPHES}]")
+_TO_PLAIN = str.maketrans(SPACE_SEPARATORS + APOSTROPHES, " " * len(SPACE_SEPARATORS) + "'" * len(APOSTROPHES))
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 # What a blank draft may consist of: every whitespace character and the zero-width ones.
 _BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029" + SPACE_SEPARATORS + ZERO_WIDTH
 
 
-def plain_spaces(text: str) -> str:
-    """``text`` with every Unicode space separator replaced by " " (same length)."""
-    return text.translate(_TO_SPACE) if _SPACES.search(text) else text
+def plain_characters(text: str) -> str:
+    """``text`` with every Unicode space separator replaced by " " and every curly
+    apostrophe by "'", one for one: a pattern written with "we'll" finds "we’ll"."""
+    return text.translate(_TO_PLAIN) if _PLAIN.search(text) else text
 
 
 def is_blank(text: str) -> bool:
@@ -85,7 +88,7 @@ class Draft:
     meta: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        plain = plain_spaces(self.text)
+        plain = plain_characters(self.text)
         if plain is not self.text:
             if self.source is None:
                 self.source = self.text  # offset_map None: the same text, one for one

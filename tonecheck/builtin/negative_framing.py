@@ -12,7 +12,8 @@ _OPENER = re.compile(
 )
 _ALTERNATIVE = re.compile(
     r"\b(?:instead|alternative\w*|so (?:I|we)['’]?(?:ve| have| can|'ll| will)?|(?:I|we)['’](?:ve|ll)|"
-    r"(?:I|we) (?:can|could|have|will|am|are happy)|you can|happy to|but (?:I|we|you)|here['’]s what|option)\b",
+    # "I can", not "I can't": a refusal is no alternative
+    r"(?:I|we) (?:can|could|have|will|am|are happy)(?!['’]t|not)|you can(?!['’]t|not)|happy to|but (?:I|we|you)|here['’]s what|option)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)

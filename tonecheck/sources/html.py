@@ -190,10 +190,10 @@ def _merge(spans, n):
 
 def parse_html(src: str, path: str = "-"):
     """A Draft of an HTML body: regions of the visible text, offsets into ``src``."""
-    from ..draft import Draft, plain_spaces
+    from ..draft import Draft, plain_characters
     from .plain import split_regions
 
     text, offsets, quoted = convert(src)
-    text = plain_spaces(text)  # what Draft does anyway, before the regions are found
+    text = plain_characters(text)  # what Draft does anyway, before the regions are found
     return Draft(text=text, regions=split_regions(text, quoted), source=src,
                  offset_map=offsets, path=path, format="html")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..draft import Draft, Region, plain_spaces, without_zero_width
+from ..draft import Draft, Region, plain_characters, without_zero_width
 
 # --- the quoted thread -------------------------------------------------------------
 
@@ -101,10 +101,10 @@ def plain_draft(text: str, path: str = "-", fmt: str = "text") -> Draft:
     """A Draft of plain text (a file, or a decoded message body) with its regions.
 
     Zero-width characters are dropped (``offset_map`` takes the rest back to ``text``)
-    and Unicode spaces become " "; when either changes anything, ``source`` is ``text``.
+    Unicode spaces become " " and curly apostrophes "'"; when either changes anything, ``source`` is ``text``.
     """
     clean, offsets = without_zero_width(text)
-    clean = plain_spaces(clean)
+    clean = plain_characters(clean)
     return Draft(text=clean, regions=split_regions(clean), source=None if clean is text else text,
                  offset_map=offsets, path=path, format=fmt)
 
