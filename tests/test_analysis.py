@@ -32,9 +32,9 @@ def test_wrapped_lines_join_into_one_sentence():
 def test_spans_point_into_the_original_text():
     text = "Hi Sam,\n\nYour order ships Friday. We’ll text you.\n\nThanks,\nLeah"
     a = Analysis(load_text(text))
-    for s in a.sentences:
-        assert text[s.start:s.end] == s.text
-    body = [s.text for s in a.body]
+    for s in a.sentences:  # one for one: the rules read ’ as '
+        assert text[s.start:s.end].replace("’", "'") == s.text
+    body = [text[s.start:s.end] for s in a.body]
     assert body == ["Your order ships Friday.", "We’ll text you."]
     assert [(s.first_person, s.second_person) for s in a.body] == [(0, 1), (1, 1)]
 

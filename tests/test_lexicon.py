@@ -116,6 +116,7 @@ def test_a_change_to_the_lexicon_reaches_a_cached_pack(tmp_path, monkeypatch):
         ("a:\n  description: d\n  patterns: []\n", "field 'patterns'"),
         ("a:\n  description: d\n  pattern: [x]\n", "did you mean 'patterns'"),
         ("Hollow:\n  description: d\n  patterns: [x]\n", "snake_case"),
+        ("a:\n  description: d\n  patterns: ['(?<=x)y']\n", "pattern '(?<=x)y' is not valid RE2 syntax"),
     ],
 )
 def test_a_malformed_lexicon_names_the_entry(tmp_path, monkeypatch, body, problem):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tonecheck.draft import REGION_KINDS, WRITER_KINDS
+from tonecheck.draft import REGION_KINDS, WRITER_KINDS, plain_characters
 from tonecheck.errors import InputError
 from tonecheck.sources import load_all, load_bytes
 
@@ -131,7 +131,8 @@ def test_writer_text_matches_the_expected_reply(entry):
     expected = entry.get("reply_parts") or [entry["reply"]]
     rule = entry["reply_compare"]
     got = [normalise(p, rule) for p in writer_parts(draft, keep_signature)]
-    assert got == [normalise(p, rule) for p in expected]
+    # the rules read Unicode spaces and curly apostrophes as plain ones, one for one
+    assert got == [normalise(plain_characters(p), rule) for p in expected]
 
 
 @pytest.mark.parametrize("entry", cases(lambda e: True))

@@ -39,30 +39,17 @@ def _time() -> re.Pattern:
     )
 
 
-# The writer owns the problem: a real apology (not "sorry for any inconvenience", "sorry
-# if you feel", "sorry, but"), an admission, or the fix already made. A cause named in
-# such a draft is an explanation; the same cause with none of these is an excuse.
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|apologising|apologizing)\b", re.IGNORECASE)
-_HOLLOW = re.compile(
-    r"\b(?:sorry|apologi[sz]e|apologies|regret)[^.!?]{0,25}?\b(?:any|whatever)\b|"
-    r"\b(?:sorry|apologi[sz]e|apologies|regret)(?: that)? (?:if|you (?:feel|felt|think|thought|believe|perceive))\b|"
-    r"\b(?:sorry|apologies)[,.!]? (?:but|however)\b",
-    re.IGNORECASE,
-)
-_ADMISSION = re.compile(
-    r"\b(?:(?:our|my) (?:own )?(?:mistake|fault|error|oversight)|(?:one of )?our own|(?:that|this|it)(?:['’]s| is| was) on (?:us|me)|"
-    r"(?:we|I) (?:got (?:it|this|that|things) wrong|made (?:a|an) (?:mistake|error|mess)|messed up|blew it|"
-    r"dropped the ball|let you down|broke (?:that|our|my) (?:promise|word)|owe you an apology|take (?:full )?responsibility|"
-    r"should(?: have|n['’]t have| not have) (?:\w+ed|known|done|been|caught|told|sent|seen|spotted|let|kept|given)|failed you)|(?:is|was)(?:n['’]t| not) (?:good enough|acceptable))",
-    re.IGNORECASE,
-)
-_FIXED = re.compile(
-    r"\b(?:(?:has|have)(?: now| already)? been (?:fixed|resolved|restored|reversed|refunded|corrected|credited|"
-    r"rectified|repaired|replaced|cancelled and refunded|sorted)|(?:is|are) (?:now )?(?:fixed|resolved|restored|"
-    r"back up|back online|working (?:normally )?again)|(?:we|I)(?:['’]ve| have)(?: now| already| just)? "
-    r"(?:fixed|resolved|restored|reversed|refunded|corrected|credited|rectified|repaired|replaced))\b",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _ownership() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The lexicon's apology words, hollow apologies, and admissions or fixes made."""
+    from . import lexicon
+
+    def words(*names: str) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(lexicon.pattern(n) for n in names) + r")\b", re.IGNORECASE)
+
+    return words("apology_word"), words("hollow_apology"), words("admission", "fix_made")
+
+
 # Two or more capitals (digits allowed): PAYE, P60, DKIM; plural "MTAs" too.
 _ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b")
 
@@ -345,13 +332,13 @@ class Analysis:
 
     @cached_property
     def owned(self) -> bool:
-        """Does the writer own the problem: a real apology, an admission, or the fix made?"""
-        for s in self.body:
-            if _ADMISSION.search(s.text) or _FIXED.search(s.text):
-                return True
-            if _APOLOGY.search(s.text) and not _HOLLOW.search(s.text):
-                return True
-        return False
+        """Does the writer own the problem: a real apology (not a hollow one: "sorry for
+        any inconvenience", "sorry if you feel", "sorry, but"), an admission, or the fix
+        already made? A cause named in such a draft is an explanation, not an excuse."""
+        apology, hollow, owning = _ownership()
+        return any(
+            owning.search(s.text) or (apology.search(s.text) and not hollow.search(s.text)) for s in self.body
+        )
 
     # -- context ------------------------------------------------------------
     @cached_property

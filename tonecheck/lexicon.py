@@ -109,12 +109,35 @@ def _resolve(raw, where: str) -> dict[str, dict]:
         if not isinstance(items, list) or not items:
             raise LexiconError(where, name, "patterns", "must be a non-empty list of patterns")
 
+    import re2
+
+    from .packs import _flexible_spaces
+
+    opts = re2.Options()
+    opts.log_errors = False
     done: dict[str, list[str]] = {}
+
+    def _check(items: list, name: str) -> None:
+        """Each pattern compiles as a pack compiles it: a pack may then compile a list made
+        only of lexicon entries when a rule first needs it."""
+        try:
+            re2.compile(r"\b(?:" + "|".join(f"(?:{_flexible_spaces(p)})" for p in items) + r")\b", opts)
+            return
+        except re2.error:
+            pass
+        for p in items:
+            try:
+                re2.compile(rf"\b(?:{_flexible_spaces(p)})\b", opts)
+            except re2.error:
+                raise LexiconError(where, name, "patterns", f"pattern {p!r} is not valid RE2 syntax") from None
+        raise LexiconError(where, name, "patterns", "the patterns do not combine into one expression")
 
     def expand(name: str, trail: tuple) -> list[str]:
         if name in done:
             return done[name]
         out: list[str] = []
+        own = [item for item in raw[name]["patterns"] if isinstance(item, str) and item]
+        _check(own, name)
         for item in raw[name]["patterns"]:
             if isinstance(item, str) and item:
                 out.append(item)

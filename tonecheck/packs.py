@@ -268,8 +268,24 @@ def _examples(value, field, fail) -> tuple[Example, ...]:
     return tuple(out)
 
 
+class _Deferred:
+    """A regex compiled when a rule first uses it (see _compile)."""
+
+    __slots__ = ("_build", "_regex")
+
+    def __init__(self, build):
+        self._build, self._regex = build, None
+
+    def __getattr__(self, name):
+        if self._regex is None:
+            self._regex = self._build()
+        return getattr(self._regex, name)
+
+
 def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
-    """One RE2 alternation for a list of patterns: one pass over the text per rule."""
+    """One RE2 alternation for a list of patterns: one pass over the text per rule. A list
+    made only of lexicon entries, each checked when the lexicon was read, is compiled
+    when a rule first uses it (Empathy's hollow apologies: only a complaint needs them)."""
     import re2
 
     items = _pattern_list(patterns, field, fail)
@@ -277,6 +293,8 @@ def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
     opts.log_errors = False
     opts.case_sensitive = bool(case)
     alt = "|".join(f"(?:{_flexible_spaces(p)})" for p in items)
+    if isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns)):
+        return _Deferred(lambda: re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts))
     try:
         return re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts)
     except re2.error:
