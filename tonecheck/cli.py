@@ -297,6 +297,72 @@ def explain(rule_id, config_path):
     click.echo(explanation(rule), nl=False)
 
 
+@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.option("--sendmail", "program", help="The real sendmail to pass the message to, with its own arguments.  [default: config's sendmail.command, else /usr/sbin/sendmail]")
+@click.option("--mode", type=click.Choice(["block", "warn"]), help="block: hold a message with problems; warn: send it and report.  [default: block]")
+@click.option("--on-error", type=click.Choice(["hold", "send"]), help="When tonecheck itself fails (bad config, a crash, a timeout): hold the message, or send it unchecked.  [default: hold]")
+@click.option("--timeout", type=click.FloatRange(0, 3600, min_open=True), help="Seconds the check may take before it counts as a failure.  [default: 30]")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching from the current folder.")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def sendmail(program, mode, on_error, timeout, config_path, args):
+    """A sendmail for mutt, neomutt and anything that pipes a message to sendmail:
+    check the message on stdin and pass it on, byte for byte, to the real sendmail
+    (with ARGS) only if it passes. Exit: the real sendmail's status; 1 held for its
+    findings; 2 held because tonecheck could not check it."""
+    import shlex
+
+    from . import sendmail as gate
+    from .sources import MAX_BYTES
+
+    data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin is not None else b""
+    try:
+        config, problem = _load_config(config_path, Path.cwd()), None
+    except TonecheckError as exc:  # checked below: held, unless --on-error send
+        config, problem = None, exc
+    settings = config.sendmail if config else {}
+    command = [*(shlex.split(program) if program else settings.get("command", [gate.DEFAULT_PROGRAM])), *args]
+
+    def make_linter():
+        from .engine import Linter
+
+        if problem is not None:
+            raise problem
+        return Linter(config)
+
+    verdict = gate.judge(
+        data, make_linter,
+        mode=mode or settings.get("mode", "block"),
+        on_error=on_error or settings.get("on-error", "hold"),
+        timeout=timeout or settings.get("timeout", gate.DEFAULT_TIMEOUT),
+    )
+    for line in verdict.lines:
+        click.echo(line, err=True)
+    if not verdict.send:
+        sys.exit(1 if verdict.held_by_findings else 2)
+    try:
+        status = gate.send(command, verdict.message)
+    except OSError as exc:
+        raise TonecheckError(f"cannot run {command[0]}: {exc.strerror or exc}; nothing was sent") from None
+    sys.exit(status)
+
+
+@main.group()
+def hooks():
+    """Put tonecheck in other programs' send paths."""
+
+
+@hooks.command("install")
+@click.argument("kind", type=click.Choice(["git-send-email"]))
+@click.option("--force", is_flag=True, help="Replace a hook that is already there.")
+def hooks_install(kind, force):
+    """Install a hook: git-send-email writes this repository's sendemail-validate, so
+    a message with problems is not sent."""
+    from .hooks import install
+
+    target = install(kind, force=force)
+    click.echo(f"Wrote {target}")
+
+
 INIT_TEMPLATE = '''\
 # tonecheck configuration. Found by searching upward from the checked draft;
 # command-line flags win over what is here. 'tonecheck rules' lists rule ids.
@@ -327,6 +393,13 @@ plugins = []
 # the points below per finding). Category scores always use the weights.
 score = "learned"
 weights = { error = 20, warning = 10, suggestion = 3 }
+
+# tonecheck sendmail (a sendmail for mutt): the real sendmail, and what to do.
+# [sendmail]
+# command = ["/usr/bin/msmtp"]
+# mode = "block"        # or "warn": send and report
+# on-error = "hold"     # or "send": when tonecheck cannot check, send unchecked
+# timeout = 30
 
 # Per-rule severity and options, for example:
 # [rules."Readability.LongSentence"]

@@ -32,6 +32,8 @@ class Config:
     company: tuple[str, ...] = ()  # the writer's company and product names
     context: tuple[str, ...] = ()  # fixed context tags instead of detection
     weights: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    # the pre-send gate (tonecheck sendmail): command, mode, on-error, timeout
+    sendmail: dict = field(default_factory=dict)
     score: str = "learned"  # one of SCORE_METHODS
     # with the learned score: a draft scoring at least this keeps its warnings as
     # suggestions (the model, weighing everything, says a lead would send it)
@@ -137,6 +139,8 @@ def _check(where: str, key: str, value):
         if value not in SEVERITIES:
             bad(f"must be one of {', '.join(SEVERITIES)}")
         return value
+    if key == "sendmail":
+        return _check_sendmail(where, value)
     if key == "score":
         if value not in SCORE_METHODS:
             bad(f"must be one of {', '.join(SCORE_METHODS)}")
@@ -156,6 +160,40 @@ def _check(where: str, key: str, value):
             bad('must be tables such as [rules."CustomerFocus.OwnAgenda"] with severity and options')
         return value
     return value  # pragma: no cover - every key is handled above
+
+
+def _check_sendmail(where: str, value) -> dict:
+    from .sendmail import MODES, ON_ERROR
+
+    def bad(what: str):
+        raise ConfigError(f"{where}: [sendmail] {what}")
+
+    if not isinstance(value, dict):
+        bad("must be a table: [sendmail] with command, mode, on-error, timeout")
+    known = {"command", "mode", "on-error", "timeout"}
+    for key in value:
+        if key not in known:
+            hint = difflib.get_close_matches(key, sorted(known), n=1)
+            bad(f"unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+    command = value.get("command")
+    if command is not None:
+        if isinstance(command, str):
+            import shlex
+
+            command = shlex.split(command)
+        if not isinstance(command, list) or not command or not all(isinstance(c, str) and c for c in command):
+            bad("'command' must be a program and its arguments, as a string or a list of strings")
+    if value.get("mode", "block") not in MODES:
+        bad(f"'mode' must be one of {', '.join(MODES)}")
+    if value.get("on-error", "hold") not in ON_ERROR:
+        bad(f"'on-error' must be one of {', '.join(ON_ERROR)}")
+    timeout = value.get("timeout")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 3600):
+        bad("'timeout' must be a number of seconds from 0 to 3600")
+    out = dict(value)
+    if command is not None:
+        out["command"] = command
+    return out
 
 
 def matches(rule, selectors) -> bool:

@@ -1,0 +1,130 @@
+"""The pre-send gate as a mail client meets it: `tonecheck sendmail` with a stand-in
+sendmail that writes what it is given (the real mutt/msmtp runs are in
+tests/integration)."""
+import sys
+
+import pytest
+
+from tonecheck.sendmail import strip_header
+
+GOOD = (
+    b"From: Priya <priya@example.com>\r\nTo: steve@example.com\r\nSubject: Your new car\r\n\r\n"
+    b"Hi Steve,\r\n\r\nCongratulations: your new car is ready! Would Saturday at 9am suit you, or is another "
+    b"time better?\r\n\r\nBest wishes,\r\nPriya\r\n"
+)
+BAD = (
+    b"From: Priya <priya@example.com>\nTo: steve@example.com\nSubject: Your new car\n\n"
+    b"Hi Steve,\nI just wanted to plan my weekend as I am only in on Saturday and have some\n"
+    b"appointments already. Would you be available at 9am to collect tomorrow?\n"
+)
+
+
+@pytest.fixture
+def sendmail(run, tmp_path, monkeypatch):
+    """Run `tonecheck sendmail` with a stand-in program that saves its stdin and args."""
+    monkeypatch.delenv("TONECHECK_SEND_ANYWAY", raising=False)
+    out = tmp_path / "sent.bin"
+    fake = tmp_path / "fake-sendmail.py"
+    fake.write_text(
+        "import sys\n"
+        f"open({str(out)!r}, 'wb').write(sys.stdin.buffer.read())\n"
+        f"open({str(out)!r} + '.args', 'w').write(' '.join(sys.argv[1:]))\n"
+        "sys.exit(int(__import__('os').environ.get('FAKE_STATUS', '0')))\n"
+    )
+
+    def invoke(message: bytes, *args):
+        result = run("sendmail", "--sendmail", f"{sys.executable} {fake}", *args, input=message)
+        sent = out.read_bytes() if out.exists() else None
+        return result, sent, (out.with_name("sent.bin.args").read_text() if out.exists() else None)
+
+    return invoke
+
+
+def test_a_good_message_goes_out_byte_for_byte_with_its_arguments(sendmail):
+    result, sent, args = sendmail(GOOD, "--", "-oi", "-f", "priya@example.com", "steve@example.com")
+    assert result.exit_code == 0, result.output
+    assert sent == GOOD
+    assert args == "-oi -f priya@example.com steve@example.com"
+
+
+def test_a_bad_message_is_held_with_the_findings_on_stderr(sendmail):
+    result, sent, _ = sendmail(BAD, "--", "steve@example.com")
+    assert result.exit_code == 1 and sent is None
+    assert "held back, nothing was sent" in result.stderr
+    assert "body line 2, column 1: CustomerFocus.OwnAgenda [warning]" in result.stderr
+    assert "X-Tonecheck: send-anyway" in result.stderr
+
+
+def test_warn_mode_sends_and_reports(sendmail):
+    result, sent, _ = sendmail(BAD, "--mode", "warn", "--", "steve@example.com")
+    assert result.exit_code == 0 and sent == BAD
+    assert "sent, with problems" in result.stderr
+
+
+def test_send_anyway_by_header_or_environment(sendmail, monkeypatch):
+    result, sent, _ = sendmail(b"X-Tonecheck: send-anyway\n" + BAD, "--", "steve@example.com")
+    assert result.exit_code == 0 and sent == BAD  # the writer's header is gone, every other byte kept
+    monkeypatch.setenv("TONECHECK_SEND_ANYWAY", "1")
+    result, sent, _ = sendmail(BAD)
+    assert result.exit_code == 0 and sent == BAD
+
+
+def test_the_real_sendmail_s_status_is_tonecheck_s(sendmail, monkeypatch):
+    monkeypatch.setenv("FAKE_STATUS", "75")
+    result, sent, _ = sendmail(GOOD)
+    assert result.exit_code == 75 and sent == GOOD
+
+
+def test_a_reply_with_nothing_of_the_writer_s_own_is_held(sendmail):
+    quote_only = b"From: a@example.com\nTo: b@example.com\nSubject: Re: order\n\nOn Tue, 3 Mar 2026, Ann wrote:\n> Where is my order?\n"
+    result, sent, _ = sendmail(quote_only)
+    assert result.exit_code == 1 and sent is None
+    assert "no text of the writer's own" in result.stderr
+
+
+def test_when_tonecheck_cannot_check_it_holds_unless_told_to_send(sendmail, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('fail-on = "never"\n')
+    result, sent, _ = sendmail(GOOD)
+    assert result.exit_code == 2 and sent is None
+    assert "could not check the message" in result.stderr and "nothing was sent" in result.stderr
+    result, sent, _ = sendmail(GOOD, "--on-error", "send")
+    assert result.exit_code == 0 and sent == GOOD and "sent unchecked" in result.stderr
+
+
+def test_a_check_that_takes_too_long_holds_the_message(sendmail, tmp_path):
+    (tmp_path / "slow.py").write_text(
+        "import time, tonecheck\n"
+        "@tonecheck.rule('House.Slow', category='structure', message='m', why='w', bad=['x'], good=['y'])\n"
+        "def slow(analysis, rule):\n    time.sleep(5)\n    return ()\n"
+        "@tonecheck.hookimpl\ndef tonecheck_rules():\n    return [slow]\n"
+    )
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["slow.py"]\n[sendmail]\ntimeout = 0.5\n')
+    result, sent, _ = sendmail(GOOD)
+    assert result.exit_code == 2 and sent is None
+    assert "took longer than 0.5 s" in result.stderr
+
+
+def test_a_missing_sendmail_is_one_line_and_nothing_is_lost(run):
+    result = run("sendmail", "--sendmail", "/no/such/sendmail", input=GOOD)
+    assert result.exit_code == 2
+    assert "cannot run /no/such/sendmail" in result.stderr and "nothing was sent" in result.stderr
+
+
+@pytest.mark.parametrize("table, problem", [
+    ('[sendmail]\nmode = "loud"\n', "'mode' must be one of block, warn"),
+    ('[sendmail]\ncomand = "msmtp"\n', "did you mean 'command'"),
+    ('[sendmail]\ntimeout = -1\n', "'timeout' must be a number of seconds"),
+])
+def test_sendmail_settings_are_checked(run, tmp_path, table, problem):
+    (tmp_path / ".tonecheck.toml").write_text(table)
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and problem in result.output
+
+
+def test_only_the_override_header_is_removed():
+    folded = b"Subject: x\nX-Tonecheck: send-\n anyway\nX-Other: keep\n\nX-Tonecheck: in the body stays\n"
+    stripped, values = strip_header(folded, "X-Tonecheck")
+    assert values == ["send- anyway"]
+    assert stripped == b"Subject: x\nX-Other: keep\n\nX-Tonecheck: in the body stays\n"
+    assert strip_header(GOOD, "X-Tonecheck") == (GOOD, [])

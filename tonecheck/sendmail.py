@@ -1,0 +1,147 @@
+"""The pre-send gate behind ``tonecheck sendmail``: a message on its way to sendmail
+is checked, and passed on byte for byte only when it passes, or when the writer,
+having read the findings, says to send it anyway.
+
+Nothing is ever lost: a held message is not sent and the mail client, seeing a
+non-zero exit, keeps the draft; a message that is sent is the one the client wrote,
+less only the writer's own ``X-Tonecheck`` header.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import threading
+from dataclasses import dataclass, field
+
+from .errors import TonecheckError
+
+#: The header a writer adds to send a held message anyway ("X-Tonecheck: send-anyway").
+OVERRIDE_HEADER = "X-Tonecheck"
+OVERRIDE_VALUE = "send-anyway"
+#: The same, for one run: TONECHECK_SEND_ANYWAY=1.
+OVERRIDE_ENV = "TONECHECK_SEND_ANYWAY"
+DEFAULT_PROGRAM = "/usr/sbin/sendmail"
+MODES = ("block", "warn")
+ON_ERROR = ("hold", "send")
+DEFAULT_TIMEOUT = 30.0
+
+# The end of the header block: the first empty line (CRLF or LF).
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+@dataclass
+class Verdict:
+    """What to do with one message."""
+
+    send: bool
+    message: bytes  # what the program gets: the input, less the override header
+    lines: list[str] = field(default_factory=list)  # what to tell the writer, on stderr
+    held_by_findings: bool = False
+
+
+def strip_header(data: bytes, name: str) -> tuple[bytes, list[str]]:
+    """``data`` without every ``name:`` field of its header block (folded lines and
+    all), and the values removed. The body and every other byte stay as they were."""
+    end = _HEADER_END.search(data)
+    head_end = end.start() + 1 if end else len(data)  # keep the newline that ends the last field
+    head, rest = data[:head_end], data[head_end:]
+    lines = head.splitlines(keepends=True)
+    kept, values, dropping = [], [], False
+    prefix = name.lower().encode() + b":"
+    for line in lines:
+        if line[:1] in (b" ", b"\t") and dropping:  # a folded continuation of a dropped field
+            values[-1] += " " + line.strip().decode("ascii", "replace")
+            continue
+        dropping = line.lower().startswith(prefix)
+        if dropping:
+            values.append(line[len(prefix):].strip().decode("ascii", "replace"))
+        else:
+            kept.append(line)
+    if not values:
+        return data, []
+    return b"".join(kept) + rest, values
+
+
+def overridden(values: list[str], env: dict) -> bool:
+    """Has the writer said to send anyway (the header, or the environment)?"""
+    flag = env.get(OVERRIDE_ENV, "").strip().lower()
+    return flag in ("1", "true", "yes") or any(v.strip().lower() == OVERRIDE_VALUE for v in values)
+
+
+def judge(data: bytes, make_linter, *, mode: str, on_error: str, timeout: float, env: dict | None = None) -> Verdict:
+    """Check one message and decide whether it goes. ``make_linter()`` gives the Linter
+    (and raises what is wrong with the config). A failure of tonecheck itself (bad
+    config or input, a crash, a timeout) holds the message unless ``on_error`` is "send"."""
+    env = os.environ if env is None else env
+    message, values = strip_header(data, OVERRIDE_HEADER)
+    if overridden(values, env):
+        return Verdict(True, message, ["tonecheck: sent as the writer asked (send anyway); nothing was checked"])
+    try:
+        linter = make_linter()
+        report = _lint(data, linter, timeout)
+    except Exception as exc:  # say what went wrong, and do what config chose
+        reason = str(exc) if isinstance(exc, (TimeoutError, TonecheckError)) else f"{type(exc).__name__}: {exc}"
+        if on_error == "send":
+            return Verdict(True, message, [f"tonecheck: could not check the message ({reason}); sent unchecked, as on-error = \"send\" says"])
+        return Verdict(False, message, [f"tonecheck: could not check the message ({reason}); nothing was sent", _how_to_override()])
+    config = linter.config
+    blocking = report.at_or_above(config.fail_on)
+    low = config.min_score is not None and report.score.overall < config.min_score
+    empty = any("no text of the writer's own" in e for e in report.errors)
+    if not (blocking or low or empty):
+        return Verdict(True, message)
+    lines = _block(report, blocking, low, empty, config.min_score)
+    if mode == "warn":
+        return Verdict(True, message, [lines[0].replace("held back, nothing was sent", "sent, with problems"), *lines[1:]])
+    return Verdict(False, message, [*lines, _how_to_override()], held_by_findings=True)
+
+
+def send(program: list[str], message: bytes) -> int:
+    """Run the real sendmail with the message on its stdin; its exit status."""
+    return subprocess.run(program, input=message).returncode
+
+
+def _lint(data: bytes, linter, timeout: float):
+    """The message's Report, or TimeoutError after ``timeout`` seconds."""
+    from .sources import load_bytes
+
+    result: dict = {}
+
+    def work():
+        try:
+            result["report"] = linter.lint(load_bytes(data, "message.eml", "eml"))
+        except BaseException as exc:  # handed to the caller, which decides what it means
+            result["error"] = exc
+
+    worker = threading.Thread(target=work, daemon=True)  # a daemon: a hung check cannot keep the process
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise TimeoutError(f"the check took longer than {timeout:g} s")
+    if "error" in result:
+        raise result["error"]
+    return result["report"]
+
+
+def _block(report, blocking, low: bool, empty: bool, min_score) -> list[str]:
+    """One readable block: why the message is held, then each finding."""
+    why = []
+    if blocking:
+        n = len(blocking)
+        why.append(f"{n} problem{'s' if n != 1 else ''}")
+    if low:
+        why.append(f"a score of {report.score.overall:g}, below the minimum of {min_score:g}")
+    if empty:
+        why.append("no text of the writer's own (only a quote or a signature)")
+    lines = [f"tonecheck: held back, nothing was sent: {', and '.join(why)} (score {report.score.overall:g}/100)"]
+    for f in report.findings:
+        if f in blocking:
+            line, col = report.position(f.offset)
+            lines.append(f"  body line {line}, column {col}: {f.rule} [{f.severity}] {f.message}")
+    return lines
+
+
+def _how_to_override() -> str:
+    return (f"To send it as it is, add the header \"{OVERRIDE_HEADER}: {OVERRIDE_VALUE}\" "
+            f"(removed before sending) or run with {OVERRIDE_ENV}=1.")
