@@ -51,7 +51,7 @@ def test_a_bad_message_is_held_with_the_findings_on_stderr(sendmail):
     result, sent, _ = sendmail(BAD, "--", "steve@example.com")
     assert result.exit_code == 1 and sent is None
     assert "held back, nothing was sent" in result.stderr
-    assert "body line 2, column 1: CustomerFocus.OwnAgenda [warning]" in result.stderr
+    assert "line 6, column 1: CustomerFocus.OwnAgenda [warning]" in result.stderr  # the line of the message as saved
     assert "X-Tonecheck: send-anyway" in result.stderr
 
 

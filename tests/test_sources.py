@@ -565,7 +565,10 @@ def test_cli_checks_every_message_of_an_mbox(run, tmp_path):
     assert report["summary"]["files"] == 2
     assert "Apology.AnyInconvenience" in {f["rule"] for f in report["files"][1]["findings"]}
     assert "Apology.AnyInconvenience" not in {f["rule"] for f in report["files"][0]["findings"]}
-    assert "inbox.mbox#2:3:4: Apology.AnyInconvenience" in run("check", "-q", "inbox.mbox").output
+    # line 3 of the second message's body is the line of the mbox file an editor shows
+    mbox = (tmp_path / "inbox.mbox").read_text().split("\n")
+    line = next(i for i, text in enumerate(mbox, 1) if "We apologise" in text)
+    assert f"inbox.mbox#2:{line}:4: Apology.AnyInconvenience" in run("check", "-q", "inbox.mbox").output
 
 
 # --- .eml: blank plain part, extension, byte-order mark ----------------------------------
@@ -624,9 +627,22 @@ def test_cli_headers_are_not_linted(run, tmp_path, name, data):
     result = run("check", "--format", "json", name)
     assert result.exit_code == 1, result.output
     [report] = json.loads(result.output)["files"]
-    findings = [(f["rule"], f["line"]) for f in report["findings"]]
-    assert ("Apology.AnyInconvenience", 3) in findings  # line 3 of the body, not of the file
-    assert all(line <= 3 for _, line in findings), findings
+    # lines count the file as saved, as an editor shows it; offsets index the body
+    header_lines = data.split(b"\n\n", 1)[0].count(b"\n") + 2
+    findings = [(f["rule"], f["line"], f["offset"]) for f in report["findings"]]
+    assert report["lines"] == "file"
+    assert ("Apology.AnyInconvenience", 3 + header_lines, len("Hi Tom,\n\nWe ")) in findings
+    assert all(line > header_lines for _, line, _ in findings), findings
+
+
+def test_lines_of_a_base64_body_count_the_decoded_body(run, tmp_path):
+    msg = EmailMessage()
+    msg["Subject"] = "Your sofa"
+    msg.set_content("Hi Tom,\n\nWe apologise for any inconvenience.\n", cte="base64")
+    (tmp_path / "reply.eml").write_bytes(msg.as_bytes())
+    [report] = json.loads(run("check", "--format", "json", "reply.eml").output)["files"]
+    assert report["lines"] == "body"
+    assert ("Apology.AnyInconvenience", 3) in [(f["rule"], f["line"]) for f in report["findings"]]
 
 
 # --- folders: symlinks ------------------------------------------------------------------

@@ -189,6 +189,8 @@ class Linter:
             contexts=tuple(sorted(analysis.contexts)),
             errors=errors,
             load_problems=list(self.problems),
+            line_offset=draft.meta.get("body_line_offset", 0),
+            lines="body" if draft.format == "eml" and "body_line_offset" not in draft.meta else "file",
         )
 
 

@@ -21,6 +21,10 @@ class Report:
     # plugins that failed to load: the same for every draft of a run, so the CLI says
     # them once on stderr and the JSON lists them in each file's errors
     load_problems: list[str] = field(default_factory=list)
+    # lines of the file before ``text`` (a message's headers): positions count lines of
+    # the file as saved, what an editor shows; offsets still index ``text``
+    line_offset: int = 0
+    lines: str = "file"  # "file", or "body" when lines count the decoded body (base64, HTML mail)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -29,9 +33,9 @@ class Report:
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset."""
+        """1-based (line, column) of an offset, the line counted in the file (see ``lines``)."""
         line = bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return line + 1 + self.line_offset, offset - self._line_starts[line] + 1
 
     def at_or_above(self, severity: str) -> list[Finding]:
         rank = SEVERITY_RANK[severity]

@@ -138,7 +138,8 @@ def _block(report, blocking, low: bool, empty: bool, min_score) -> list[str]:
     for f in report.findings:
         if f in blocking:
             line, col = report.position(f.offset)
-            lines.append(f"  body line {line}, column {col}: {f.rule} [{f.severity}] {f.message}")
+            where = f"line {line}" if report.lines == "file" else f"body line {line}"
+            lines.append(f"  {where}, column {col}: {f.rule} [{f.severity}] {f.message}")
     return lines
 
 

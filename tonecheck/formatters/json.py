@@ -38,6 +38,7 @@ def finding_dict(report, f) -> dict:
 def report_dict(report) -> dict:
     return {
         "path": report.path,
+        "lines": report.lines,
         "contexts": list(report.contexts),
         "score": {
             "overall": report.score.overall,

@@ -74,13 +74,21 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None) -> Iterator[D
     except InputError as exc:
         yield exc
         return
+    cursor = 0
     for n, message in enumerate(messages, 1):
+        at = data.find(message, cursor) if message else -1  # where it starts in the file
+        cursor = at + len(message) if at >= 0 else cursor
         try:
             draft = parse_eml(message, f"{path}#{n}")
         except InputError as exc:
             yield exc
             continue
         draft.meta.update(message=n, messages=len(messages))
+        if "body_line_offset" in draft.meta:  # counted from the message: count from the file
+            if at >= 0:
+                draft.meta["body_line_offset"] += data.count(b"\n", 0, at)
+            else:
+                del draft.meta["body_line_offset"]
         yield draft
 
 

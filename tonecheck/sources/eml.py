@@ -76,9 +76,33 @@ def parse_eml(data: bytes, path: str = "-") -> Draft:
             continue
         meta["content-type"] = f"text/{kind}"
         meta["charset"] = charset
+        if messages is None:
+            start = _body_line(data, part, kind)
+            if start is not None:
+                meta["body_line_offset"] = start
         draft.format, draft.subject, draft.meta = "eml", subject, meta
         return draft
     raise problem
+
+
+def _body_line(data: bytes, part, kind: str) -> int | None:
+    """How many lines of the file come before the body, when the body is the file's
+    own lines (plain text sent 7bit or 8bit): then a finding's line is the line an
+    editor shows. None for base64, quoted-printable and HTML, whose lines are the
+    decoded body's."""
+    encoding = (part.get("content-transfer-encoding") or "7bit").strip().lower()
+    if kind != "plain" or encoding not in ("7bit", "8bit", "binary"):
+        return None
+    raw = part.get_payload(decode=False)
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    try:
+        needle = raw.encode("ascii", "surrogateescape")  # the bytes as they are in the file
+    except UnicodeEncodeError:
+        needle = raw.encode("utf-8", "surrogateescape")
+    flat, needle = data.replace(b"\r\n", b"\n"), needle.replace(b"\r\n", b"\n")
+    pos = flat.rfind(needle)  # the body comes after the headers that may repeat its words
+    return flat.count(b"\n", 0, pos) if pos >= 0 else None
 
 
 def _draft(body: str, kind: str, path: str) -> Draft:
