@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import tonecheck
 from tonecheck import learned
 
@@ -116,8 +118,12 @@ def test_a_broken_model_costs_the_learned_parts_not_the_run(run, tmp_path, monke
         result = run("check", "--format", "json", "d.txt")
         entry = json.loads(result.stdout)["files"][0]
         assert result.exit_code == 1 and entry["score"]["method"] == "weights"
-        assert any("learned score could not be loaded" in e for e in entry["errors"])
+        assert any("learned model cannot be read" in e for e in entry["errors"])
+        assert result.stderr.count("learned model cannot be read") == 1  # said once, not per rule
         assert any(f["rule"] == "CustomerFocus.OwnAgenda" for f in entry["findings"])
+        assert not any(f["rule"].startswith("Learned.") for f in entry["findings"])
+        # the Learned rules are still there for config to name
+        assert run("check", "--ignore", "Learned.Excuse", "d.txt").exit_code == 1
     finally:
         learned.load.cache_clear()
 
@@ -137,3 +143,50 @@ def test_training_reproduces_the_shipped_model():
     )
     assert proc.returncode == 0, proc.stderr
     assert "0 drafts judged differently" in proc.stderr
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Sam,\n",
+    "Hi Jo,\n\nThanks, got it.\n\nSam\n",
+    "Bonjour Marie,\n\nVotre commande arrive vendredi à dix heures.\n\nSam\n",
+    "On Tue, 3 Mar 2026, Ann wrote:\n> Where is my order?\n",
+])
+def test_words_the_model_does_not_know_are_no_evidence(run, tmp_path, draft):
+    """A bare greeting, a short thanks, another language, a quote alone: no reason for a low score."""
+    (tmp_path / "d.txt").write_text(draft)
+    result = run("check", "--format", "json", "--min-score", "70", "d.txt")
+    entry = json.loads(result.stdout)["files"][0]
+    assert entry["score"]["overall"] >= 70, entry["score"]
+    assert result.exit_code == 0
+
+
+def test_demote_above_100_keeps_every_warning_even_in_a_perfect_draft(tmp_path):
+    linter = tonecheck.Linter(tonecheck.Config(demote_above=100))
+    text = OWNED.replace("We'll keep you posted about the matching curtain rail.", "Unfortunately we cannot refund the postage.")
+    report = linter.lint(tonecheck.load_text(text))
+    assert any(f.severity == "warning" for f in report.findings), [(f.rule, f.severity) for f in report.findings]
+
+
+def test_points_add_up_when_one_rule_s_findings_differ_in_severity(tmp_path):
+    (tmp_path / "mixed.py").write_text(
+        "import tonecheck\n"
+        "@tonecheck.rule('House.Mixed', category='company_centric', message='m', why='w', bad=['x'], good=['y'])\n"
+        "def mixed(analysis, rule):\n"
+        "    s = analysis.body\n"
+        "    yield rule.finding(s[0].start, s[0].end, severity='suggestion')\n"
+        "    for t in s[1:3]:\n"
+        "        yield rule.finding(t.start, t.end)\n"
+        "@tonecheck.hookimpl\ndef tonecheck_rules():\n    return [mixed]\n"
+    )
+    config = tonecheck.Config(plugins=(str(tmp_path / "mixed.py"),), path=tmp_path / ".tonecheck.toml", demote_above=100)
+    report = tonecheck.Linter(config).lint(tonecheck.load_text(
+        "Hi Jo,\nOur team handles this.\nOur process is fixed.\nOur office decides.\nSam\n"))
+    lost = -sum(e["points"] for e in report.score.explanation)
+    assert abs((100 - report.score.overall) - lost) <= 0.5, report.score
+
+
+def test_a_model_whose_arrays_do_not_match_is_refused(tmp_path):
+    data = json.loads(learned.MODEL_PATH.read_text())
+    data["idf"] = data["idf"][:10]
+    with pytest.raises(ValueError, match="do not match"):
+        learned.Model(data)

@@ -140,13 +140,20 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             break
         ls, le = start + line.start(), start + line.end()
         content = text[ls:le].rstrip()
-        if not content.strip() or _BULLET.match(content) or _FIELD.match(content):
+        if not content.strip() or _BULLET.match(content) or _is_field(content):
             # a paragraph boundary: flush what came before, bullets stand alone
             yield from _split_paragraph(text, pos, ls)
             if content.strip():
                 yield from _split_paragraph(text, ls, le)
             pos = le
     yield from _split_paragraph(text, pos, end)
+
+
+def _is_field(line: str) -> bool:
+    """A short "Label: value" line or a heading ("NEXT STEPS:"), not wrapped prose that
+    happens to start "Good news: ..." and runs on to the next line."""
+    stripped = line.strip()
+    return bool(_FIELD.match(line)) and (len(stripped) <= 40 or stripped.endswith(":"))
 
 
 def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -327,8 +334,12 @@ class Analysis:
         speak (tonecheck.learned.signal_hits), for the Learned pack's rules."""
         from .learned import load, signal_hits
 
+        try:
+            model = load()
+        except (OSError, ValueError):
+            return []  # the Linter has said, once, that the model cannot be read
         body = [(i, n) for i, (s, n) in enumerate(zip(self.sentences, self.ngrams)) if s.region == "body"]
-        return signal_hits(load(), body, self.body_ngrams)
+        return signal_hits(model, body, self.body_ngrams)
 
     @cached_property
     def owned(self) -> bool:

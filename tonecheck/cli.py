@@ -392,6 +392,9 @@ plugins = []
 # the draft as it is, from a model trained on labelled mail) or "weights" (100 less
 # the points below per finding). Category scores always use the weights.
 score = "learned"
+# With the learned score: a draft scoring at least this (0 to 100) shows its tone
+# warnings as suggestions; 100 keeps every warning.
+demote-above = 50
 weights = { error = 20, warning = 10, suggestion = 3 }
 
 # tonecheck sendmail (a sendmail for mutt): the real sendmail, and what to do.

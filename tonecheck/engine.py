@@ -31,6 +31,12 @@ class Linter:
         self.pm = get_plugin_manager(self.config, self.problems)
         self.all_rules = self._collect_rules()
         self.rules = self._configure(self.all_rules)
+        self.model = None  # the learned model, when the config scores with it
+        if self.config.score == "learned":
+            try:
+                self.model = load_model()
+            except (OSError, ValueError) as exc:
+                self.problems.append(f"the learned model cannot be read ({exc}); scores use the weights and the Learned rules are silent")
 
     # -- loading --------------------------------------------------------------------
     def _collect_rules(self) -> list[Rule]:
@@ -169,17 +175,12 @@ class Linter:
                 errors.append(f"plugin {rule.source!r}: rule {rule.id} raised {type(exc).__name__}: {exc}")
         findings = _resolve_overlaps(findings)
         findings += [f for f in _resolve_overlaps(deferring) if not _overlapped(f, findings)]
-        learned = None
-        if self.config.score == "learned":
-            try:
-                learned = (load_model(), analysis.body_ngrams)
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                errors.append(f"the learned score could not be loaded ({type(exc).__name__}: {exc}); scored by weights")
+        learned = (self.model, analysis.body_ngrams) if self.model is not None else None
         if draft.offset_map is not None:
             findings = [_to_source(draft, f) for f in findings]
         findings.sort(key=lambda f: (f.offset, -SEVERITY_RANK[f.severity], f.rule))
         result = score(findings, self.config.weights, learned)
-        if result.method == "learned" and result.overall >= self.config.demote_above:
+        if result.method == "learned" and self.config.demote_above < 100 and result.overall >= self.config.demote_above:
             findings = [_demoted(f, result.overall) for f in findings]
         return Report(
             path=draft.path,

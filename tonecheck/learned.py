@@ -38,8 +38,13 @@ TONE_CATEGORIES = (
 )
 #: The categories a finding can count towards in the score's features.
 SCORED_CATEGORIES = TONE_CATEGORIES + ("structure",)
-#: Rules whose findings come from this model: the score does not count them twice.
+#: Rules whose findings come from this model (tonecheck.builtin.learned): the score
+#: does not count them twice.
 LEARNED_PACK = "Learned"
+LEARNED_RULES = frozenset(
+    f"{LEARNED_PACK}.{name}"
+    for name in ("CompanyFirst", "Excuse", "Refusal", "Cold", "Vague", "StockApology", "HardGoing")
+)
 
 
 def ngrams(text: str) -> dict[str, int]:
@@ -66,7 +71,7 @@ def merge(parts: Iterable[dict[str, int]]) -> dict[str, int]:
 def feature_key(finding) -> str | None:
     """The score feature a finding counts towards: its category and how serious it is
     (None for the learned rules' own findings, which the wording already carries)."""
-    if finding.rule.split(".", 1)[0] == LEARNED_PACK or finding.category not in SCORED_CATEGORIES:
+    if finding.rule in LEARNED_RULES or finding.category not in SCORED_CATEGORIES:
         return None
     return f"{finding.category}:{'suggestion' if finding.severity == 'suggestion' else 'serious'}"
 
@@ -132,6 +137,14 @@ class Model:
             for c, s in data["signals"].items()
         }
         self.card: dict = data.get("card", {})
+        n = len(self.terms)
+        sizes = {"idf": len(self.idf), "lexical": len(self.lexical.weights)}
+        for c, sig in self.signals.items():
+            sizes[f"signals.{c}.sentence"] = len(sig.model.weights)
+            sizes[f"signals.{c}.draft"] = len(sig.draft.weights)
+        wrong = [f"{k} has {v}" for k, v in sizes.items() if v != n]
+        if wrong:
+            raise ValueError(f"the model's arrays do not match its {n}-term vocabulary: {', '.join(wrong)}")
 
     def vector(self, counts: dict[str, int]) -> dict[int, float]:
         """TF-IDF (sublinear tf, l2-normalised) over the known vocabulary."""
@@ -144,9 +157,25 @@ class Model:
         norm = math.sqrt(sum(v * v for v in out.values()))
         return {i: v / norm for i, v in out.items()} if norm else out
 
+    def coverage(self, counts: dict[str, int]) -> float:
+        """The share of the body's words that the model knows."""
+        total = known = 0
+        for term, n in counts.items():
+            if " " not in term:
+                total += n
+                known += n * (term in self.vocabulary)
+        return known / total if total else 0.0
+
     def wording(self, counts: dict[str, int]) -> float:
-        """The lexical model's logit that the body's words are those of a good draft."""
-        return self.lexical.logit(self.vector(counts))
+        """The lexical model's logit that the body's words are those of a good draft,
+        drawn towards the neutral point (the average good draft's, which pulls the score
+        nowhere) as far as the model does not know the words: a bare greeting, or a
+        draft in another language, is no evidence either way."""
+        neutral = self.card.get("wording_good_mean", 0.0)
+        vec = self.vector(counts)
+        if not vec:
+            return neutral
+        return neutral + (self.lexical.logit(vec) - neutral) * self.coverage(counts)
 
     def worst_words(self, counts: dict[str, int], n: int = 3) -> list[str]:
         """The words and pairs that pulled the wording furthest towards a bad draft."""
@@ -177,10 +206,24 @@ def _linear(spec: dict) -> Linear:
 
 
 @lru_cache(maxsize=4)
+def _read(path: str) -> Model | Exception:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return Model(json.load(fh))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return exc  # kept: a broken model is read, and reported, once per process
+
+
 def load(path: str | None = None) -> Model:
-    """The model at ``path`` (default: the one shipped in the package), read once."""
-    with open(path or MODEL_PATH, encoding="utf-8") as fh:
-        return Model(json.load(fh))
+    """The model at ``path`` (default: the one shipped in the package), read once.
+    Raises ValueError (or OSError) when it cannot be read."""
+    model = _read(str(path or MODEL_PATH))
+    if isinstance(model, Exception):
+        raise model if isinstance(model, (OSError, ValueError)) else ValueError(f"malformed model: {model!r}")
+    return model
+
+
+load.cache_clear = _read.cache_clear  # type: ignore[attr-defined]
 
 
 #: The least a sentence must look like the category's problem sentences to carry its finding.

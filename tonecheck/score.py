@@ -57,17 +57,20 @@ def _learned(findings, model, counts: dict, categories: dict) -> Score:
     explanation: list[dict] = []
     if total > 0:
         # each feature's share of the drop, split among the rules behind it by count
-        rules: dict[str, dict] = {}
         per_key: dict[str, int] = {}
         for f in findings:
             key = feature_key(f)
             if key in pulls:
-                e = rules.setdefault(f.rule, {"rule": f.rule, "category": f.category, "count": 0, "key": key})
-                e["count"] += 1
                 per_key[key] = per_key.get(key, 0) + 1
+        rules: dict[str, dict] = {}
+        for f in findings:  # each finding's share: a rule's findings may differ in severity
+            key = feature_key(f)
+            if key in pulls:
+                e = rules.setdefault(f.rule, {"rule": f.rule, "category": f.category, "count": 0, "points": 0.0})
+                e["count"] += 1
+                e["points"] -= drop * pulls[key] / total / per_key[key]
         for e in rules.values():
-            key = e.pop("key")
-            e["points"] = -round(drop * pulls[key] / total * e["count"] / per_key[key], 1)
+            e["points"] = round(e["points"], 1)
             explanation.append(e)
         if "wording" in pulls:
             explanation.append({

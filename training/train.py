@@ -78,15 +78,19 @@ class Item:
         self.findings = report.findings
         self.features = learned.finding_features(self.findings)
         analysis = linter.analyse(draft)
-        self.sentences = [(s.start, s.end) for s in analysis.sentences]
+        # where each sentence is in the source, as findings are (HTML: in the markup)
+        self.sentences = [draft.to_source(s.start, s.end) if draft.offset_map is not None else (s.start, s.end)
+                          for s in analysis.sentences]
         self.sentence_counts = [learned.ngrams(s.text) for s in analysis.sentences]
         self.body_sentences = [(i, c) for i, (s, c) in enumerate(zip(analysis.sentences, self.sentence_counts))
                                if s.region == "body"]
         self.counts = analysis.body_ngrams
         spans = [(sp["problem"], self.text.find(sp["quote"]), len(sp["quote"])) for sp in self.raw_spans]
-        self.spans = [(p, s, s + n) for p, s, n in spans if s >= 0]
+        self.spans = [(p, s, s + n) for p, s, n in spans if s >= 0]  # in the source, as findings are
+        # sentences index the text the rules read (for HTML, the text, not the markup)
+        read = [(sp["problem"], draft.text.find(sp["quote"]), len(sp["quote"])) for sp in self.raw_spans]
         self.sentence_labels = [
-            {p for p, a, b in self.spans if a < e and s < b} for s, e in self.sentences
+            {p for p, a, n in read if a >= 0 and a < s.end and s.start < a + n} for s in analysis.sentences
         ]
 
 
@@ -146,7 +150,10 @@ def oof_wording(base: learned.Model, items: list[Item]) -> np.ndarray:
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     for train, test in folds.split(x, y):
         out[test] = fit_lr(x[train], y[train], LEXICAL_C).decision_function(x[test])
-    return out
+    # as Model.wording does: drawn to the neutral point as far as the words are unknown
+    neutral = float(np.mean(out[y]))
+    cover = np.array([base.coverage(it.counts) if base.vector(it.counts) else 0.0 for it in items])
+    return neutral + (out - neutral) * cover, neutral
 
 
 def fit_score(items: list[Item], wording: np.ndarray) -> dict:
@@ -185,8 +192,7 @@ def fit(items: list[Item], thresholds: dict | None = None) -> dict:
     x = matrix(base, [it.counts for it in items])
     y = np.array([it.good for it in items])
     lexical = fit_lr(x, y, LEXICAL_C)
-    wording = oof_wording(base, items)
-    good_mean = float(np.mean(wording[y]))
+    wording, good_mean = oof_wording(base, items)
     score = fit_score(items, wording)
     rows, labels, _ = sentence_rows(items)
     xs = matrix(base, rows)
@@ -363,6 +369,7 @@ in-sample figures are what the shipped model does on its own training data.
 def check(items: list[Item], shipped_path: Path) -> int:
     """Refit with the shipped thresholds and compare judgements, draft by draft."""
     shipped = learned.Model(json.loads(shipped_path.read_text(encoding="utf-8")))
+    globals()["VOCABULARY"] = shipped.card.get("settings", {}).get("vocabulary", VOCABULARY)  # as it was made
     thresholds = {c: s.threshold for c, s in shipped.signals.items()}
     refit = learned.Model(fit(items, thresholds))
     worst, differ = 0.0, []
@@ -409,6 +416,9 @@ def main(argv=None) -> int:
         "model_version": date.today().isoformat(),
         "sklearn": sklearn.__version__,
         "drafts": len(items),
+        "settings": {"vocabulary": VOCABULARY, "min_df": MIN_DF, "lexical_c": LEXICAL_C, "signal_c": SIGNAL_C,
+                     "signal_max_false_alarms": SIGNAL_MAX_FALSE_ALARMS, "signal_min_precision": SIGNAL_MIN_PRECISION,
+                     "gate": GATE},
         "real_drafts": len(real),
         "trained_on": {c: sum(it.corpus == c for it in items) for c in sorted({it.corpus for it in items})},
         "figures": {
