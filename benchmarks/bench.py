@@ -292,14 +292,26 @@ def section_memory(args, env, cold: dict | None) -> None:
 def section_throughput(args) -> None:
     print("\n== (c) in-process throughput: one Linter, lint(load_text(draft)) ==")
     from tonecheck.engine import Linter
-    from tonecheck.sources import load_text
 
     t0 = time.perf_counter()
     linter = Linter()
     setup = time.perf_counter() - t0
     drafts = [build_draft(150, seed) for seed in range(args.drafts)]  # ~200 words with greeting, sign-off, quote
     words = statistics.mean(len(d.split()) for d in drafts)
-    for d in drafts[:20]:  # warm: lazy imports (textstat), first-call caches
+    best = best_pass(linter, drafts)
+    rate = len(drafts) / best
+    print(f"  Linter() set-up                    {ms(setup)}  ({len(linter.rules)} rules)")
+    print(f"  {len(drafts)} drafts of ~{words:.0f} words     {ms(best)}  (best of 3)")
+    print(f"  throughput                         {rate:8.0f} drafts/s   target >= {TARGETS['drafts_per_s']:.0f}: {verdict(rate >= TARGETS['drafts_per_s'])}")
+    print(f"  per draft                          {ms(best / len(drafts))}")
+
+
+def best_pass(linter, drafts) -> float:
+    """Seconds for the fastest of three passes over the drafts, after a warm-up (lazy
+    imports such as textstat, first-call caches)."""
+    from tonecheck.sources import load_text
+
+    for d in drafts[:20]:
         linter.lint(load_text(d))
     best = None
     for _ in range(3):
@@ -308,11 +320,7 @@ def section_throughput(args) -> None:
             linter.lint(load_text(d))
         elapsed = time.perf_counter() - t0
         best = elapsed if best is None else min(best, elapsed)
-    rate = len(drafts) / best
-    print(f"  Linter() set-up                    {ms(setup)}  ({len(linter.rules)} rules)")
-    print(f"  {len(drafts)} drafts of ~{words:.0f} words     {ms(best)}  (best of 3)")
-    print(f"  throughput                         {rate:8.0f} drafts/s   target >= {TARGETS['drafts_per_s']:.0f}: {verdict(rate >= TARGETS['drafts_per_s'])}")
-    print(f"  per draft                          {ms(best / len(drafts))}")
+    return best
 
 
 def section_learned(args) -> None:
@@ -322,7 +330,6 @@ def section_learned(args) -> None:
     from tonecheck import learned
     from tonecheck.config import Config
     from tonecheck.engine import Linter
-    from tonecheck.sources import load_text
 
     loads = []
     for _ in range(args.runs):
@@ -335,20 +342,8 @@ def section_learned(args) -> None:
           f"{verdict(load * 1000 <= TARGETS['model_load_ms'])}")
     drafts = [build_draft(150, seed) for seed in range(min(args.drafts, 300))]
 
-    def per_draft(linter) -> float:
-        for d in drafts[:20]:
-            linter.lint(load_text(d))
-        best = None
-        for _ in range(3):
-            t0 = time.perf_counter()
-            for d in drafts:
-                linter.lint(load_text(d))
-            elapsed = (time.perf_counter() - t0) / len(drafts)
-            best = elapsed if best is None else min(best, elapsed)
-        return best
-
-    without = per_draft(Linter(Config(score="weights", ignore=("Learned",))))
-    with_all = per_draft(Linter())
+    without = best_pass(Linter(Config(score="weights", ignore=("Learned",))), drafts) / len(drafts)
+    with_all = best_pass(Linter(), drafts) / len(drafts)
     extra = with_all - without
     print(f"  per draft, rules only (weights)    {ms(without)}")
     print(f"  per draft, learned score + signals {ms(with_all)}")
