@@ -169,3 +169,73 @@ def test_no_file_is_split_into_messages_it_does_not_hold(entry):
         return
     draft = load(entry)
     assert (got.path, got.text, got.regions) == (draft.path, draft.text, draft.regions)
+
+
+# --- the writer's words are judged, the quoted customer's never ---------------------------
+
+INJECTED = "Our warehouse team only processes returns in batches, in line with our internal procedures."
+
+
+def _plain_replies():
+    """Replies whose text is plain (a .txt, or a message's text/plain part) and that
+    hold both the writer's words and a quote: where a sentence can be put in either."""
+    out = []
+    for entry in MANIFEST:
+        if entry["file"] in NO_TEXT:
+            continue
+        try:
+            draft = load(entry)
+        except InputError:
+            continue
+        kinds = [r.kind for r in draft.regions]
+        plain = draft.format == "text" or draft.meta.get("content-type") == "text/plain"
+        if plain and "quote" in kinds and WRITER_KINDS & set(kinds):
+            out.append(pytest.param(entry, id=entry["file"].removeprefix("files/")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def strict_linter():
+    from tonecheck.config import Config
+    from tonecheck.engine import Linter
+
+    return Linter(Config(demote_above=100))
+
+
+@pytest.mark.parametrize("entry", _plain_replies())
+def test_a_sentence_is_judged_in_the_writer_s_part_and_never_in_the_quote(entry, strict_linter):
+    from tonecheck.sources import load_text
+
+    text = load(entry).text
+    regions = load(entry).regions
+    writer = next(r for r in regions if r.kind in ("body", "greeting", "signoff"))
+    quote = next(r for r in regions if r.kind == "quote")
+
+    def judged(at: int, sentence: str) -> list:
+        new = text[:at] + sentence + text[at:]
+        report = strict_linter.lint(load_text(new, entry["file"]))
+        start = at + sentence.index(INJECTED)
+        return [f for f in report.findings if f.category == "company_centric" and f.offset < start + len(INJECTED) and start < f.end]
+
+    # in the writer's part: a paragraph of its own just before their first words
+    assert judged(writer.start, INJECTED + "\n\n"), f"not flagged in the writer's text of {entry['file']}"
+    # in the quote: a quoted line of its own at the quote's end, as the customer's words
+    line_start = text.rfind("\n", quote.start, quote.end) + 1 or quote.start
+    marker = "> " if text[line_start:quote.end].lstrip().startswith(">") else ""
+    assert not judged(quote.end, "\n" + marker + INJECTED), f"flagged in the quote of {entry['file']}"
+
+
+def test_every_message_of_the_corpus_is_checked_without_a_crash(strict_linter):
+    """Every file, every message of an mbox: read and judged, or refused with the reason."""
+    checked = 0
+    for entry in MANIFEST:
+        for draft in load_all((CORPUS / entry["file"]).read_bytes(), entry["file"]):
+            if isinstance(draft, InputError):
+                assert entry["file"] in NO_TEXT or "nothing to check" in str(draft) or "no text/plain" in str(draft), draft
+                continue
+            report = strict_linter.lint(draft)
+            crashes = [e for e in report.errors if "raised" in e]
+            assert not crashes, (entry["file"], crashes)
+            assert all(0 <= f.offset <= f.end <= len(report.text) for f in report.findings)
+            checked += 1
+    assert checked >= 140
