@@ -1,6 +1,7 @@
 """The pre-send gate as a mail client meets it: `tonecheck sendmail` with a stand-in
 sendmail that writes what it is given (the real mutt/msmtp runs are in
 tests/integration)."""
+import json
 import sys
 
 import pytest
@@ -128,3 +129,48 @@ def test_only_the_override_header_is_removed():
     assert values == ["send- anyway"]
     assert stripped == b"Subject: x\nX-Other: keep\n\nX-Tonecheck: in the body stays\n"
     assert strip_header(GOOD, "X-Tonecheck") == (GOOD, [])
+
+
+COLLEAGUE = (
+    b"From: Priya <priya@dealer.example>\nTo: sam@dealer.example, jo@sales.dealer.example\nSubject: Steve's car\n\n"
+    b"Hi Sam,\nI just wanted to plan my weekend as I am only in on Saturday.\nPriya\n"
+)
+
+
+def test_mail_to_colleagues_follows_its_own_table(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('[recipients."dealer.example"]\nignore = ["company_centric"]\n')
+    (tmp_path / "internal.eml").write_bytes(COLLEAGUE)
+    assert run("check", "-q", "internal.eml").exit_code == 0
+    # a customer among the recipients: the customers' rules
+    (tmp_path / "cc.eml").write_bytes(COLLEAGUE.replace(b"To: sam@dealer.example", b"To: steve@example.com, sam@dealer.example"))
+    result = run("check", "-q", "cc.eml")
+    assert result.exit_code == 1 and "CustomerFocus.OwnAgenda" in result.output
+
+
+def test_the_sendmail_gate_follows_the_recipients_table(sendmail, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('[recipients."dealer.example"]\nfail-on = "error"\n')
+    result, sent, _ = sendmail(COLLEAGUE)
+    assert result.exit_code == 0 and sent == COLLEAGUE
+
+
+def test_a_message_can_name_its_situation(run, tmp_path):
+    body = b"From: a@example.com\nTo: tom@example.com\nSubject: Your sofa\n{header}\nHi Tom,\n\nYour sofa is now coming next month.\n\nAmy\n"
+    (tmp_path / "plain.eml").write_bytes(body.replace(b"{header}", b""))
+    (tmp_path / "named.eml").write_bytes(body.replace(b"{header}", b"X-Tonecheck-Context: delay, bogus\n"))
+    assert run("check", "-q", "plain.eml").exit_code == 0
+    named = run("check", "--format", "json", "named.eml")
+    entry = json.loads(named.stdout)["files"][0]
+    assert entry["contexts"] == ["delay"] and named.exit_code == 1
+    assert any("unknown context 'bogus'" in e for e in entry["errors"])
+
+
+@pytest.mark.parametrize("table, problem", [
+    ('[recipients."ourco.com"]\npacks = ["x"]\n', "'packs' cannot be set per recipient"),
+    ('[recipients."ourco.com"]\nfail_on = "error"\n', "did you mean 'fail-on'"),
+    ('[recipients."ourco.com"]\nfail-on = "loud"\n', "'fail-on' must be one of"),
+])
+def test_recipient_tables_are_checked(run, tmp_path, table, problem):
+    (tmp_path / ".tonecheck.toml").write_text(table)
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and problem in result.output

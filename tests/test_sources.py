@@ -694,3 +694,18 @@ def test_curly_apostrophes_read_as_straight_ones_one_for_one(run, tmp_path):
     result = run("check", "-q", "--select", "Commitment", "d.txt")
     assert "Commitment.VaguePromise" in result.output
     assert "'ll look into" in result.output  # the words as written, shown where they are
+
+
+def test_a_charset_that_makes_nonsense_of_plain_bytes_is_an_input_error(run, tmp_path):
+    (tmp_path / "reply.eml").write_bytes(
+        b"From: a@example.com\nTo: b@example.com\nSubject: x\nContent-Type: text/plain; charset=utf-16-le\n\n"
+        b"Hi Tom,\n\nYour sofa arrives on Friday at 10am.\n\nAmy!\n")
+    result = run("check", "reply.eml")
+    assert result.exit_code == 2
+    assert "declared charset 'utf-16-le' makes nonsense of its bytes" in result.output
+    # a body that really is UTF-16 reads as it should
+    real = "Hi Tom,\n\nYour sofa arrives on Friday at 10am.\n\nAmy\n".encode("utf-16-le")
+    (tmp_path / "real.eml").write_bytes(
+        b"From: a@example.com\nTo: b@example.com\nSubject: x\nContent-Type: text/plain; charset=utf-16-le\n"
+        b"Content-Transfer-Encoding: base64\n\n" + __import__("base64").encodebytes(real))
+    assert run("check", "real.eml").exit_code == 0

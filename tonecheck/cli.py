@@ -115,6 +115,14 @@ def _read(path: str, stdin_filename: str | None):
     return load_all(data, name, format_for(name, data))
 
 
+def _recipients(draft) -> list[str]:
+    """The addresses a message is to (To and Cc); none for a draft that is not mail."""
+    from email.utils import getaddresses
+
+    fields = [draft.meta[k] for k in ("to", "cc") if draft.meta.get(k)]
+    return [addr for _, addr in getaddresses(fields) if addr]
+
+
 def _a_number(ctx, param, value):
     if value is not None and value != value:  # NaN passes a range check and then never fails
         raise click.BadParameter("must be a number from 0 to 100, not nan")
@@ -223,19 +231,26 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         start = Path(stdin_filename or ".") if path == "-" else Path(path)
         folder = start if start.is_dir() else start.parent
         if folder not in configs:
-            configs[folder] = _load_config(config_path, folder).merged(**flags)
-        config = configs[folder]
-        linter = linters.get(config.path)
-        if linter is None:
-            linter = linters[config.path] = Linter(config)
-            for problem in linter.problems:
-                _warn(problem)
-            formatters = _formatters(linter, fmt)
+            configs[folder] = _load_config(config_path, folder)
+        base = configs[folder]
+
+        def linter_for(domain):
+            linter = linters.get((base.path, domain))
+            if linter is None:
+                linter = linters[(base.path, domain)] = Linter(base.for_domain(domain).merged(**flags))
+                for problem in linter.problems:
+                    _warn(problem)
+            return linter
+
+        formatters = _formatters(linter_for(None), fmt)  # a wrong --format stops the run before any draft is read
         for draft in _read(path, stdin_filename):
             if isinstance(draft, InputError):  # one unreadable draft does not hide the others' findings
                 click.echo(f"tonecheck: error: {draft}", err=True)
                 unreadable += 1
                 continue
+            # the config file, then its table for the message's recipients, then the flags
+            linter = linter_for(base.recipient_domain(_recipients(draft)))
+            config = linter.config
             report = linter.lint(draft)
             for err in report.errors:
                 _warn(f"{report.path}: {err}")
@@ -322,12 +337,12 @@ def sendmail(program, mode, on_error, timeout, config_path, args):
     settings = config.sendmail if config else {}
     command = [*(shlex.split(program) if program else settings.get("command", [gate.DEFAULT_PROGRAM])), *args]
 
-    def make_linter():
+    def make_linter(draft):
         from .engine import Linter
 
         if problem is not None:
             raise problem
-        return Linter(config)
+        return Linter(config.for_domain(config.recipient_domain(_recipients(draft))))
 
     verdict = gate.judge(
         data, make_linter,

@@ -34,6 +34,8 @@ class Config:
     weights: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     # the pre-send gate (tonecheck sendmail): command, mode, on-error, timeout
     sendmail: dict = field(default_factory=dict)
+    # settings for mail whose every recipient is at a domain: {"ourco.com": {"ignore": [...]}}
+    recipients: dict = field(default_factory=dict)
     score: str = "learned"  # one of SCORE_METHODS
     # with the learned score: a draft scoring at least this keeps its warnings as
     # suggestions (the model, weighing everything, says a lead would send it)
@@ -48,6 +50,24 @@ class Config:
         p = Path(name).expanduser()
         return p if p.is_absolute() else self.root / p
 
+    def recipient_domain(self, addresses) -> str | None:
+        """The ``[recipients."domain"]`` table for a message to these addresses: the
+        first whose domain every address is at, or below (mail to colleagues). With one
+        customer among them, None: the config as it is."""
+        domains = {a.rpartition("@")[2].lower().strip(" <>") for a in addresses if "@" in a}
+        if domains:
+            for domain in self.recipients:
+                d = domain.lower().lstrip("@")
+                if all(x == d or x.endswith("." + d) for x in domains):
+                    return domain
+        return None
+
+    def for_domain(self, domain: str | None) -> Config:
+        """This config with a ``[recipients."domain"]`` table's settings applied."""
+        if domain is None:
+            return self
+        return replace(self, **{_KEYS[k]: v for k, v in self.recipients[domain].items()})
+
     def merged(self, **flags) -> Config:
         """A copy with command-line values (those not None) taking precedence. An
         ``ignore`` adds to the config's (as ruff's does): the project's exclusions stay."""
@@ -58,6 +78,8 @@ class Config:
 
 
 _KEYS = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "path"}
+# what a [recipients."domain"] table may change
+_RECIPIENT_KEYS = {"select", "ignore", "rules", "fail-on", "min-score", "context", "demote-above"}
 
 
 def _toml_load(path: Path) -> dict:
@@ -141,6 +163,18 @@ def _check(where: str, key: str, value):
         return value
     if key == "sendmail":
         return _check_sendmail(where, value)
+    if key == "recipients":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            bad('must be tables such as [recipients."ourcompany.com"] with select, ignore, rules, fail-on, min-score or context')
+        out = {}
+        for domain, settings in value.items():
+            for k in settings:
+                if k not in _RECIPIENT_KEYS:
+                    hint = difflib.get_close_matches(k, sorted(_RECIPIENT_KEYS), n=1)
+                    bad(f"[recipients.{domain!r}]: {k!r} cannot be set per recipient"
+                        + (f"; did you mean {hint[0]!r}?" if hint else f" (only {', '.join(sorted(_RECIPIENT_KEYS))})"))
+            out[domain] = {k: _check(f"{where} [recipients.{domain!r}]", k, v) for k, v in settings.items()}
+        return out
     if key == "score":
         if value not in SCORE_METHODS:
             bad(f"must be one of {', '.join(SCORE_METHODS)}")

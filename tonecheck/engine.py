@@ -153,7 +153,8 @@ class Linter:
             contexts = (contexts,)
         return Analysis(
             draft,
-            contexts=contexts or self.config.context or None,
+            # --context, then the message's own X-Tonecheck-Context header, then config
+            contexts=contexts or _header_contexts(draft, errors) or self.config.context or None,
             detect=lambda a: self.detect_contexts(a, errors),
             company=self.config.company,
         )
@@ -193,6 +194,20 @@ class Linter:
             line_offset=draft.meta.get("body_line_offset", 0),
             lines="body" if draft.format == "eml" and "body_line_offset" not in draft.meta else "file",
         )
+
+
+def _header_contexts(draft: Draft, errors: list[str] | None) -> tuple[str, ...]:
+    """The situation a message names itself ("X-Tonecheck-Context: delay, complaint")."""
+    from .config import CONTEXTS
+
+    value = draft.meta.get("x-tonecheck-context")
+    if not value:
+        return ()
+    tags = tuple(t.strip().lower() for t in value.split(",") if t.strip())
+    unknown = [t for t in tags if t not in CONTEXTS]
+    if unknown and errors is not None:
+        errors.append(f"X-Tonecheck-Context: unknown context {unknown[0]!r} (one of {', '.join(CONTEXTS)}); it is left out")
+    return tuple(t for t in tags if t in CONTEXTS)
 
 
 def _check_finding(f, rule: Rule) -> None:

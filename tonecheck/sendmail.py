@@ -70,16 +70,15 @@ def overridden(values: list[str], env: dict) -> bool:
 
 
 def judge(data: bytes, make_linter, *, mode: str, on_error: str, timeout: float, env: dict | None = None) -> Verdict:
-    """Check one message and decide whether it goes. ``make_linter()`` gives the Linter
-    (and raises what is wrong with the config). A failure of tonecheck itself (bad
+    """Check one message and decide whether it goes. ``make_linter(draft)`` gives the
+    Linter for it (and raises what is wrong with the config). A failure of tonecheck itself (bad
     config or input, a crash, a timeout) holds the message unless ``on_error`` is "send"."""
     env = os.environ if env is None else env
     message, values = strip_header(data, OVERRIDE_HEADER)
     if overridden(values, env):
         return Verdict(True, message, ["tonecheck: sent as the writer asked (send anyway); nothing was checked"])
     try:
-        linter = make_linter()
-        report = _lint(data, linter, timeout)
+        report, linter = _lint(data, make_linter, timeout)
     except Exception as exc:  # say what went wrong, and do what config chose
         reason = str(exc) if isinstance(exc, (TimeoutError, TonecheckError)) else f"{type(exc).__name__}: {exc}"
         if on_error == "send":
@@ -102,15 +101,18 @@ def send(program: list[str], message: bytes) -> int:
     return subprocess.run(program, input=message).returncode
 
 
-def _lint(data: bytes, linter, timeout: float):
-    """The message's Report, or TimeoutError after ``timeout`` seconds."""
+def _lint(data: bytes, make_linter, timeout: float):
+    """The message's Report and the Linter that made it (``make_linter(draft)`` picks it,
+    by the message's recipients), or TimeoutError after ``timeout`` seconds."""
     from .sources import load_bytes
 
     result: dict = {}
 
     def work():
         try:
-            result["report"] = linter.lint(load_bytes(data, "message.eml", "eml"))
+            draft = load_bytes(data, "message.eml", "eml")
+            linter = make_linter(draft)
+            result["report"] = (linter.lint(draft), linter)
         except BaseException as exc:  # handed to the caller, which decides what it means
             result["error"] = exc
 

@@ -17,7 +17,7 @@ from ..errors import InputError
 # An mbox "From " line: "From sender@host Sun Aug  7 11:40:37 2022" (date optional).
 _MBOX_FROM = re.compile(rb"From [^\s:]+(?:[ \t].*)?\r?$")
 _MBOX_SPLIT = re.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x21-\x39\x3b-\x7e]+:)")
-_META = ("from", "to", "cc", "date", "message-id")
+_META = ("from", "to", "cc", "date", "message-id", "x-tonecheck-context")
 
 
 def split_mbox(data: bytes) -> list[bytes] | None:
@@ -153,6 +153,19 @@ def _body_parts(msg) -> list:
     return [(found[sub], sub) for sub in ("plain", "html") if sub in found]
 
 
+def _check_sense(payload: bytes, text: str, charset: str) -> None:
+    """A declared charset that turns plain ASCII bytes into something else (ASCII read as
+    UTF-16 is a page of CJK) is wrong: checking that text would say nothing true."""
+    if len(payload) < 8:
+        return
+    printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in payload) / len(payload)
+    foreign = sum(ord(c) > 0x2FFF for c in text) / max(1, len(text))
+    if printable > 0.95 and foreign > 0.3:
+        raise ValueError(
+            f"its declared charset {charset!r} makes nonsense of its bytes, which read as plain text; "
+            "the sender's client mislabelled it")
+
+
 def _decode(part) -> tuple[str, str]:
     """The part's text and the charset used. An unknown or wrong charset falls back
     to UTF-8, then Latin-1 (which decodes any bytes)."""
@@ -172,9 +185,11 @@ def _decode(part) -> tuple[str, str]:
         charset = None
     for cs in filter(None, (charset, "utf-8")):
         try:
-            return payload.decode(cs), cs
+            text = payload.decode(cs)
         except (UnicodeDecodeError, LookupError):
-            pass
+            continue
+        _check_sense(payload, text, cs)
+        return text, cs
     if charset and charset not in ("us-ascii", "ascii"):
         try:  # mostly right beats all wrong: keep the declared charset
             return payload.decode(charset, errors="replace"), charset
