@@ -709,3 +709,17 @@ def test_a_charset_that_makes_nonsense_of_plain_bytes_is_an_input_error(run, tmp
         b"From: a@example.com\nTo: b@example.com\nSubject: x\nContent-Type: text/plain; charset=utf-16-le\n"
         b"Content-Transfer-Encoding: base64\n\n" + __import__("base64").encodebytes(real))
     assert run("check", "real.eml").exit_code == 0
+
+
+@pytest.mark.parametrize("block", [
+    '<div class="gmail_signature"><div>Amy Lee</div><div>Head of Sales | The best sofa shop in the county!</div></div>',
+    '<div id="Signature"><p>Amy Lee</p><p>The best sofa shop in the county!</p></div>',
+])
+def test_html_signature_blocks_are_signatures(run, tmp_path, block):
+    html = f"<div>Hi Tom,</div><div>Your sofa arrives on Friday at 10am.</div>{block}"
+    draft = load_text(html, "reply.html")
+    check_invariants(draft)
+    assert [r.kind for r in draft.regions] == ["greeting", "body", "signature"]
+    (tmp_path / "reply.html").write_text(html)
+    # the boast in the signature is not the writer's message
+    assert "SelfPraise" not in run("check", "-q", "reply.html").output

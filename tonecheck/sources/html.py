@@ -21,18 +21,22 @@ _WS = " \t\n\r\f"
 # Elements that clients wrap the quoted thread in.
 _QUOTE_CLASSES = {"gmail_quote", "yahoo_quoted", "protonmail_quote", "moz-cite-prefix"}
 _QUOTE_IDS = {"olk_src_body_section"}
+# Elements that clients wrap the writer's signature in.
+_SIGNATURE_CLASSES = {"gmail_signature", "moz-signature"}
+_SIGNATURE_IDS = {"signature", "appledefaultsignature"}
 # Outlook puts only the reply header in these; the quoted message follows them.
 _QUOTE_TO_END_IDS = {"divrplyfwdmsg", "appendonsend"}
 
 
 def html_to_text(src: str) -> tuple[str, list[int]]:
     """The visible text of ``src`` and, per character, its index in ``src``."""
-    text, offsets, _ = convert(src)
+    text, offsets, _, _ = convert(src)
     return text, offsets
 
 
-def convert(src: str) -> tuple[str, list[int], list[tuple[int, int]]]:
-    """Like ``html_to_text``, plus the (start, end) text spans that are quoted mail."""
+def convert(src: str) -> tuple[str, list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Like ``html_to_text``, plus the (start, end) text spans that are quoted mail and
+    those that are the writer's signature block."""
     from html.parser import HTMLParser
     from html import unescape
 
@@ -48,6 +52,8 @@ def convert(src: str) -> tuple[str, list[int], list[tuple[int, int]]]:
     depth: dict[str, int] = {}
     open_quotes: list[tuple[str, int, int]] = []  # (tag, depth when opened, text start)
     quoted: list[tuple[int, int]] = []
+    open_sigs: list[tuple[str, int, int]] = []  # the same, for signature blocks
+    signed: list[tuple[int, int]] = []
 
     def emit(ch: str, at: int) -> None:
         out.append(ch)
@@ -109,6 +115,9 @@ def convert(src: str) -> tuple[str, list[int], list[tuple[int, int]]]:
                 if tag == "blockquote" or classes & _QUOTE_CLASSES or ident in _QUOTE_IDS:
                     flush()
                     open_quotes.append((tag, depth[tag], len(out)))
+                elif classes & _SIGNATURE_CLASSES or ident in _SIGNATURE_IDS:
+                    flush()
+                    open_sigs.append((tag, depth[tag], len(out)))
                 elif ident in _QUOTE_TO_END_IDS:
                     flush()
                     quoted.append((len(out), len(src)))  # clipped to the text later
@@ -129,6 +138,9 @@ def convert(src: str) -> tuple[str, list[int], list[tuple[int, int]]]:
                 while open_quotes and open_quotes[-1][0] == tag and open_quotes[-1][1] >= depth[tag]:
                     _, _, start = open_quotes.pop()
                     quoted.append((start, len(out)))
+                while open_sigs and open_sigs[-1][0] == tag and open_sigs[-1][1] >= depth[tag]:
+                    _, _, start = open_sigs.pop()
+                    signed.append((start, len(out)))
                 depth[tag] -= 1
 
         def block(self, tag, at, start):
@@ -172,9 +184,11 @@ def convert(src: str) -> tuple[str, list[int], list[tuple[int, int]]]:
         out.pop(), omap.pop()
     for _, _, start in open_quotes:
         quoted.append((start, len(out)))
+    for _, _, start in open_sigs:
+        signed.append((start, len(out)))
     omap.append(len(src))
     text = "".join(out)
-    return text, omap, _merge(quoted, len(text))
+    return text, omap, _merge(quoted, len(text)), _merge(signed, len(text))
 
 
 def _merge(spans, n):
@@ -193,7 +207,7 @@ def parse_html(src: str, path: str = "-"):
     from ..draft import Draft, plain_characters
     from .plain import split_regions
 
-    text, offsets, quoted = convert(src)
+    text, offsets, quoted, signed = convert(src)
     text = plain_characters(text)  # what Draft does anyway, before the regions are found
-    return Draft(text=text, regions=split_regions(text, quoted), source=src,
+    return Draft(text=text, regions=split_regions(text, quoted, signed), source=src,
                  offset_map=offsets, path=path, format="html")

@@ -109,12 +109,14 @@ def plain_draft(text: str, path: str = "-", fmt: str = "text") -> Draft:
                  offset_map=offsets, path=path, format=fmt)
 
 
-def split_regions(text: str, quoted: Iterable[tuple[int, int]] = ()) -> tuple[Region, ...]:
+def split_regions(text: str, quoted: Iterable[tuple[int, int]] = (),
+                  signatures: Iterable[tuple[int, int]] = ()) -> tuple[Region, ...]:
     """Return the ordered, non-overlapping regions of ``text``.
 
     ``quoted`` lists (start, end) spans already known to be quoted (the HTML source
     marks them with <blockquote> and friends); lines starting inside them count as
-    ``>`` lines.
+    ``>`` lines. ``signatures`` lists spans known to be a signature (Gmail's
+    gmail_signature, Outlook's Signature block): a signature starts there at the latest.
     """
     lines = _lines(text)
     q = [bool(_QUOTED.match(text, s, e)) for s, e in lines]
@@ -138,6 +140,10 @@ def split_regions(text: str, quoted: Iterable[tuple[int, int]] = ()) -> tuple[Re
     # The greeting sits in the first stretch; the sign-off in the last one with prose.
     parts = [_stretch_lines(text, lines, a, b) for a, b in stretches]
     sigs = [_signature_start(text, p) for p in parts]
+    for k, (a, b) in enumerate(stretches):  # a signature the HTML marks starts where it says
+        marked_sig = [max(a, _line_start(text, s)) for s, e in signatures if a <= s < b and text[s:e].strip()]
+        if marked_sig:
+            sigs[k] = min([*marked_sig, *([sigs[k]] if sigs[k] is not None else [])])
     prose = [k for k, p in enumerate(parts) if sigs[k] is None or _has_text(text, p[0][0], sigs[k])]
     first, last = (prose[0], prose[-1]) if prose else (-1, -1)
     for k, p in enumerate(parts):
@@ -150,6 +156,10 @@ def split_regions(text: str, quoted: Iterable[tuple[int, int]] = ()) -> tuple[Re
 
 
 # --- lines -----------------------------------------------------------------------------
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line's content, without its line ending."""
