@@ -59,6 +59,50 @@ def unanswered_when(a, r):
     yield r.finding(first.start, first.end, r.message.format(question=question))
 
 
+# Words that say nothing of what a question is about.
+_FILLER = frozenset(
+    "about after again also another anything been before being can't cannot could does doesn't done from going have "
+    "having here just know like make many more much need only other over please really should some still sure than "
+    "that their them then there these they thing things this those through want was were what when where which while "
+    "will with would your yours you've you're".split()
+)
+_CONTENT = re.compile(r"[a-z][a-z']{3,}")
+
+
+def _stems(text: str) -> set[str]:
+    """A question's or reply's content words, cut to five letters (refund, refunded)."""
+    return {w[:5] for w in _CONTENT.findall(text.lower().replace("’", "'")) if w not in _FILLER}
+
+
+@rule(
+    "Structure.UnansweredQuestion",
+    category="structure",
+    severity="suggestion",
+    message="The customer asked '{question}', and nothing in the reply speaks of it.",
+    why="A question left unanswered comes back in the next email, with less patience; customers read replies for their own questions first.",
+    instead="Answer each question the customer asked, even if only to say when you will know.",
+    bad=[
+        Example("Hi Ben,\nThanks for your order; it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?")
+    ],
+    good=[
+        Example("Hi Ben,\nYes: I've changed the sofa's colour to grey, and it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?")
+    ],
+)
+def unanswered_question(a, r):
+    """Flags a question in the customer's quoted message that shares no content word
+    with the reply (when-questions are Structure.UnansweredWhen's)."""
+    if not a.body:
+        return
+    reply = set().union(*(_stems(s.text) for s in a.sentences))
+    for q in a.quoted_questions:
+        asked = _stems(q)
+        if len(asked) >= 2 and not _WHEN.search(q) and not asked & reply:
+            question = q if len(q) <= 60 else q[:57] + "…"
+            first = a.body[0]
+            yield r.finding(first.start, first.end, r.message.format(question=question))
+            return
+
+
 @rule(
     "Structure.SignOff",
     category="structure",
@@ -126,4 +170,4 @@ def too_many_questions(a, r):
 
 @hookimpl
 def tonecheck_rules():
-    return [greeting, sign_off, next_step, unanswered_when, too_many_questions]
+    return [greeting, sign_off, next_step, unanswered_when, unanswered_question, too_many_questions]
