@@ -131,10 +131,24 @@ def _a_number(ctx, param, value):
 
 def _formatters(linter, fmt: str) -> dict:
     """The formats on offer (plugins may add some); an unknown one is a usage error
-    before any draft is read."""
+    before any draft is read. A plugin's formatter hook that raises or offers something
+    that cannot format is named, and its formats left out."""
+    from .containment import quiet_stdout
+
     formatters = {}
     for impl in linter.pm.hook.tonecheck_formatters.get_hookimpls():
-        formatters.update(impl.function() or {})
+        try:
+            with quiet_stdout():
+                offered = impl.function() or {}
+            if not isinstance(offered, dict):
+                raise TypeError(f"returned {type(offered).__name__}, not a dict of name: function")
+            bad = [name for name, f in offered.items() if not isinstance(name, str) or not callable(f)]
+            if bad:
+                raise TypeError(f"format {bad[0]!r} is not a name and a function")
+        except (Exception, SystemExit) as exc:
+            _warn(f"plugin {impl.plugin_name!r}: tonecheck_formatters raised {type(exc).__name__}: {exc}; its formats are left out")
+            continue
+        formatters.update(offered)
     if fmt not in formatters:
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(formatters))}", param_hint="--format")
     return formatters
@@ -207,6 +221,7 @@ def main():
 def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .config import CONTEXTS
+    from .containment import RULE_BUDGET
     from .engine import Linter
 
     if not paths:
@@ -237,7 +252,7 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         def linter_for(domain):
             linter = linters.get((base.path, domain))
             if linter is None:
-                linter = linters[(base.path, domain)] = Linter(base.for_domain(domain).merged(**flags))
+                linter = linters[(base.path, domain)] = Linter(base.for_domain(domain).merged(**flags), rule_budget=RULE_BUDGET)
                 for problem in linter.problems:
                     _warn(problem)
             return linter
@@ -261,8 +276,13 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
     reports = [r for r, _ in checked]
     painted = _use_color(color)
     try:
-        output = formatters[fmt](reports, {"color": painted, "quiet": quiet})
-    except Exception as exc:
+        from .containment import quiet_stdout
+
+        with quiet_stdout():
+            output = formatters[fmt](reports, {"color": painted, "quiet": quiet})
+        if not isinstance(output, str):
+            raise TypeError(f"returned {type(output).__name__}, not text")
+    except (Exception, SystemExit) as exc:
         raise TonecheckError(f"formatter {fmt!r} raised {type(exc).__name__}: {exc}") from None
     # click strips ANSI codes off a non-TTY unless told: --color always must mean it
     click.echo(output, nl=False, color=painted)

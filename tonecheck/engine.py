@@ -6,14 +6,16 @@ rules themselves, so mail tooling can check many drafts in one process.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from .analysis import Analysis
 from .config import Config, matches
+from .containment import MAX_FINDINGS, RuleTimeout, contained, quiet_stdout, rule_timer
 from .draft import Draft
 from .errors import ConfigError, PackError
-from .findings import CATEGORIES, SEVERITY_RANK, Finding
+from .findings import CATEGORIES, SEVERITY_RANK, Finding, Suggestion
 from .learned import TONE_CATEGORIES
 from .learned import load as load_model
 from .packs import load_pack, pack_files
@@ -24,8 +26,10 @@ from .score import score
 
 
 class Linter:
-    def __init__(self, config: Config | None = None):
+    def __init__(self, config: Config | None = None, *, rule_budget: float | None = None):
         self.config = config or Config()
+        #: seconds one rule may take on one draft before it is stopped and named (None: no limit)
+        self.rule_budget = rule_budget
         #: problems that did not stop the run: plugins that failed to load or raised
         self.problems: list[str] = []
         self.pm = get_plugin_manager(self.config, self.problems)
@@ -43,8 +47,9 @@ class Linter:
         rules: list[Rule] = []
         for impl in self.pm.hook.tonecheck_rules.get_hookimpls():
             try:
-                provided = list(impl.function() or ())
-            except Exception as exc:
+                with quiet_stdout():
+                    provided = list(impl.function() or ())
+            except (Exception, SystemExit) as exc:
                 self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rules raised {type(exc).__name__}: {exc}")
                 continue
             for r in provided:  # one bad item does not cost the plugin its other rules
@@ -53,14 +58,17 @@ class Linter:
                     continue
                 try:
                     r.validate()
+                    if not (r.bad and r.good):  # as a YAML rule must: the examples are its tests
+                        raise ValueError(f"rule {r.id} needs bad and good examples (tonecheck.rule(..., bad=[...], good=[...]))")
                 except ValueError as exc:
-                    self.problems.append(f"plugin {impl.plugin_name!r}: {exc}")
+                    self.problems.append(f"plugin {impl.plugin_name!r}: {exc}; the rule is skipped")
                     continue
                 rules.append(replace(r, source=impl.plugin_name))
         for impl in self.pm.hook.tonecheck_rule_packs.get_hookimpls():
             try:
-                paths = list(impl.function() or ())
-            except Exception as exc:
+                with quiet_stdout():
+                    paths = list(impl.function() or ())
+            except (Exception, SystemExit) as exc:
                 self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rule_packs raised {type(exc).__name__}: {exc}")
                 continue
             for p in paths:
@@ -142,8 +150,17 @@ class Linter:
         tags: set[str] = set()
         for impl in self.pm.hook.tonecheck_context.get_hookimpls():
             try:
-                tags.update(impl.function(analysis=analysis) or ())
-            except Exception as exc:
+                with quiet_stdout():
+                    found = impl.function(analysis=analysis) or ()
+                if isinstance(found, str):  # one tag, not its letters
+                    found = (found,)
+                bad = [t for t in found if not isinstance(t, str)]
+                if bad:
+                    raise TypeError(f"returned {bad[0]!r} among its tags; tags are strings")
+                tags.update(found)
+            except BaseException as exc:
+                if not contained(exc):
+                    raise
                 if errors is not None:
                     errors.append(f"plugin {impl.plugin_name!r}: context detector raised {type(exc).__name__}: {exc}")
         return tags
@@ -166,14 +183,29 @@ class Linter:
         if not draft.writer_regions():
             errors.append("no text of the writer's own to check: only quoted text or a signature")
         deferring: list[Finding] = []
-        for rule in self.rules if rules is None else rules:
-            try:
-                for f in rule.check(analysis, rule):
-                    _check_finding(f, rule)
-                    if draft.in_writer_text(f.offset, f.end):
-                        (deferring if rule.defers else findings).append(f)
-            except Exception as exc:
-                errors.append(f"plugin {rule.source!r}: rule {rule.id} raised {type(exc).__name__}: {exc}")
+        count = 0
+        with quiet_stdout(), rule_timer(self.rule_budget) as arm:
+            for rule in self.rules if rules is None else rules:
+                arm()
+                try:
+                    for f in rule.check(analysis, rule):
+                        _check_finding(f, rule, len(draft.text))
+                        if draft.in_writer_text(f.offset, f.end):
+                            (deferring if rule.defers else findings).append(f)
+                        count += 1
+                        if count > MAX_FINDINGS:
+                            errors.append(f"plugin {rule.source!r}: rule {rule.id} was stopped: the draft has more than "
+                                          f"{MAX_FINDINGS} findings; the rest are left out")
+                            break
+                except RuleTimeout:
+                    errors.append(f"plugin {rule.source!r}: rule {rule.id} was stopped: it took longer than "
+                                  f"{self.rule_budget:g} s on this draft")
+                except BaseException as exc:
+                    if not contained(exc):
+                        raise
+                    errors.append(f"plugin {rule.source!r}: rule {rule.id} raised {type(exc).__name__}: {exc}")
+                if count > MAX_FINDINGS:
+                    break
         findings = _resolve_overlaps(findings)
         findings += [f for f in _resolve_overlaps(deferring) if not _overlapped(f, findings)]
         learned = (self.model, analysis.body_ngrams) if self.model is not None else None
@@ -210,14 +242,29 @@ def _header_contexts(draft: Draft, errors: list[str] | None) -> tuple[str, ...]:
     return tuple(t for t in tags if t in CONTEXTS)
 
 
-def _check_finding(f, rule: Rule) -> None:
+_UNFILLED = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _check_finding(f, rule: Rule, size: int) -> None:
     """A plugin's finding must be one the report and its formatters can show."""
     if not isinstance(f, Finding):
         raise TypeError(f"yielded {type(f).__name__}, not a Finding (use rule.finding(start, end))")
     if f.severity not in SEVERITY_RANK:
         raise ValueError(f"finding severity {f.severity!r} is not error, warning or suggestion")
-    if f.offset < 0 or f.length < 0:
-        raise ValueError(f"finding span {f.offset}+{f.length} is negative")
+    for name in ("offset", "length"):
+        value = getattr(f, name)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"finding {name} {value!r} is not a whole number")
+    if f.offset < 0 or f.length < 0 or f.offset + f.length > size:
+        raise ValueError(f"finding span {f.offset}+{f.length} is outside the draft (0 to {size})")
+    if not isinstance(f.message, str) or not f.message.strip():
+        raise TypeError(f"finding message {f.message!r} is not text")
+    # a placeholder of the rule's own message left in (the draft's own "{name}" is fine)
+    unfilled = set(_UNFILLED.findall(f.message)) & set(_UNFILLED.findall(rule.message))
+    if unfilled:
+        raise ValueError(f"finding message has an unfilled placeholder {sorted(unfilled)[0]} (format it before yielding)")
+    if not all(isinstance(s, Suggestion) for s in f.suggestions):
+        raise TypeError("finding suggestions must be tonecheck.Suggestion objects")
 
 
 def _to_source(draft: Draft, f: Finding) -> Finding:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pluggy
 
 from . import cache, hookspecs
+from .containment import quiet_stdout
 from .errors import PluginError
 
 ENTRY_POINT_GROUP = "tonecheck"
@@ -38,6 +39,11 @@ def get_plugin_manager(config=None, problems: list[str] | None = None) -> pluggy
     """A new plugin manager with the built-in plugins, the installed ones and the
     modules the config names. Installed plugins that fail to load are described in
     ``problems`` and skipped; a plugin the config names must load (PluginError)."""
+    with quiet_stdout():  # a plugin that prints as it loads must not corrupt --format json
+        return _plugin_manager(config, problems)
+
+
+def _plugin_manager(config, problems):
     pm = pluggy.PluginManager("tonecheck")
     pm.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:

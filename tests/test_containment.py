@@ -1,0 +1,101 @@
+"""A plugin never takes a run down: what it prints, raises, returns or takes too long
+over is named, and every other rule still runs."""
+import json
+
+import pytest
+
+DRAFT = "Hi Steve,\nI just wanted to plan my weekend as I am only in on Saturday.\nPriya\n"
+
+RULE = '''import sys, time, tonecheck
+from tonecheck import Finding
+
+@tonecheck.rule("House.Odd", category="structure", message="{message}", why="w", bad=["x"], good=["y"])
+def odd(analysis, rule):
+    """It misbehaves."""
+{body}
+
+@tonecheck.hookimpl
+def tonecheck_rules():
+    return [odd]
+'''
+
+
+def plugin(tmp_path, body: str, message: str = "Odd.", extra: str = ""):
+    (tmp_path / "odd.py").write_text(RULE.format(body=body, message=message) + extra)
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["odd.py"]\n')
+    (tmp_path / "d.txt").write_text(DRAFT)
+
+
+def checked(run):
+    result = run("check", "--format", "json", "d.txt")
+    report = json.loads(result.stdout)  # stdout is JSON, whatever the plugin printed
+    return result, report["files"][0]
+
+
+@pytest.mark.parametrize("body, said", [
+    ("    sys.exit(7)\n    yield", "raised SystemExit: 7"),
+    ("    print('debugging!')\n    raise RuntimeError('boom')\n    yield", "raised RuntimeError: boom"),
+    ("    yield Finding('House.Odd', 'structure', 'warning', None, 0, 3)", "message None is not text"),
+    ("    yield rule.finding(True, 3)", "offset True is not a whole number"),
+    ("    yield rule.finding(0, 10**6)", "is outside the draft"),
+    ("    yield rule.finding(0, 3, 'Hi {who}')", None),  # the draft's own braces are fine
+])
+def test_a_misbehaving_rule_is_named_and_the_others_run(run, tmp_path, body, said):
+    plugin(tmp_path, body, message="Odd {who}." if said is None else "Odd.")
+    result, entry = checked(run)
+    assert result.exit_code == 1  # the built-in rules still found the weekend
+    assert any(f["rule"] == "CustomerFocus.OwnAgenda" for f in entry["findings"])
+    if said is None:
+        assert any("unfilled placeholder {who}" in e for e in entry["errors"])
+    else:
+        assert any(f"rule House.Odd" in e and said in e for e in entry["errors"]), entry["errors"]
+    assert "debugging!" not in result.stdout
+
+
+def test_a_rule_that_never_returns_is_stopped(run, tmp_path, monkeypatch):
+    monkeypatch.setattr("tonecheck.containment.RULE_BUDGET", 0.3)
+    plugin(tmp_path, "    while True:\n        pass\n    yield")
+    result, entry = checked(run)
+    assert result.exit_code == 1
+    assert any("rule House.Odd was stopped: it took longer than 0.3 s" in e for e in entry["errors"])
+
+
+def test_a_rule_that_yields_without_end_is_capped(run, tmp_path):
+    plugin(tmp_path, "    while True:\n        yield rule.finding(0, 2)")
+    result, entry = checked(run)
+    assert any("more than 10000 findings" in e for e in entry["errors"])
+    assert len(entry["findings"]) <= 10_001
+
+
+def test_a_context_detector_s_string_is_one_tag(run, tmp_path):
+    plugin(tmp_path, "    return ()", extra=(
+        "\n@tonecheck.hookimpl\ndef tonecheck_context(analysis):\n    return 'celebration'\n"))
+    result, entry = checked(run)
+    assert "celebration" in entry["contexts"] and "c" not in entry["contexts"]
+
+
+def test_a_formatter_hook_that_raises_is_named(run, tmp_path):
+    plugin(tmp_path, "    return ()", extra=(
+        "\n@tonecheck.hookimpl\ndef tonecheck_formatters():\n    raise ValueError('no formats today')\n"))
+    result = run("check", "d.txt")
+    assert result.exit_code == 1
+    assert "tonecheck_formatters raised ValueError: no formats today" in result.stderr
+
+
+def test_a_rule_without_examples_is_skipped_and_named(run, tmp_path):
+    (tmp_path / "bare.py").write_text(
+        "import tonecheck\n"
+        "@tonecheck.rule('House.Bare', category='structure', message='m', why='w')\n"
+        "def bare(analysis, rule):\n    return ()\n"
+        "@tonecheck.hookimpl\ndef tonecheck_rules():\n    return [bare]\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["bare.py"]\n')
+    (tmp_path / "d.txt").write_text(DRAFT)
+    result = run("check", "d.txt")
+    assert "rule House.Bare needs bad and good examples" in result.stderr
+    assert "House.Bare " not in run("rules").stdout
+
+
+def test_a_plugin_that_prints_as_it_loads_leaves_json_alone(run, tmp_path):
+    plugin(tmp_path, "    return ()", extra="\nprint('hello from the plugin')\n")
+    result, entry = checked(run)
+    assert "hello from the plugin" in result.stderr

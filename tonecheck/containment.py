@@ -1,0 +1,60 @@
+"""Plugin code never takes a run down: what it prints goes to stderr (stdout may be
+JSON), what it raises (even ``sys.exit``) is named and the run goes on, and a rule
+that runs too long is stopped where the platform allows it.
+
+Only Ctrl-C is let through: a real interrupt still stops the run.
+"""
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+import threading
+
+#: Findings one draft may have; a rule that yields more is stopped and named.
+MAX_FINDINGS = 10_000
+#: Seconds one rule may take on one draft (CLI runs; see Linter(rule_budget=...)).
+RULE_BUDGET = 10.0
+
+
+class RuleTimeout(BaseException):
+    """Raised inside a rule that ran past its budget (a BaseException, so the rule's
+    own ``except Exception`` cannot swallow it)."""
+
+
+@contextlib.contextmanager
+def quiet_stdout():
+    """Plugin code's prints go to stderr: stdout is the report's (JSON must stay JSON)."""
+    with contextlib.redirect_stdout(sys.stderr):
+        yield
+
+
+def contained(exc: BaseException) -> bool:
+    """Is this an exception from plugin code that the run survives? Not Ctrl-C."""
+    return not isinstance(exc, (KeyboardInterrupt, GeneratorExit))
+
+
+@contextlib.contextmanager
+def rule_timer(seconds: float | None):
+    """Yield ``arm()``: each call gives the code that follows ``seconds`` before
+    RuleTimeout is raised in it (the next ``arm()`` starts the count again). Works in
+    the main thread on POSIX (an interval timer); elsewhere ``arm`` does nothing and
+    only the caller's checks between findings apply."""
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield lambda: None
+        return
+
+    def expire(signum, frame):
+        raise RuleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        yield lambda: signal.setitimer(signal.ITIMER_REAL, seconds)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
