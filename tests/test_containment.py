@@ -99,3 +99,53 @@ def test_a_plugin_that_prints_as_it_loads_leaves_json_alone(run, tmp_path):
     plugin(tmp_path, "    return ()", extra="\nprint('hello from the plugin')\n")
     result, entry = checked(run)
     assert "hello from the plugin" in result.stderr
+
+
+def _tonecheck(tmp_path, *args):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TONECHECK_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(tmp_path / "lib")}
+    return subprocess.run([sys.executable, "-m", "tonecheck", *args], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=120)
+
+
+def test_the_cache_never_decides_what_code_runs(tmp_path):
+    """A cache entry naming a module no installed distribution declares is a miss."""
+    (tmp_path / "lib").mkdir()
+    marker = tmp_path / "imported"
+    (tmp_path / "lib" / "evil_plugin.py").write_text(f"open({str(marker)!r}, 'w').write('x')\n")
+    (tmp_path / "d.txt").write_text(DRAFT)
+    assert _tonecheck(tmp_path, "rules").returncode == 0  # writes the entry-point cache
+    [entry] = (tmp_path / "cache" / "entry-points").glob("*.json")
+    cached = json.loads(entry.read_text())
+    for forged in (["evil", "evil_plugin", str(tmp_path / "lib")], ["evil", "evil_plugin"]):
+        entry.write_text(json.dumps({**cached, "data": [*cached["data"], forged]}))
+        result = _tonecheck(tmp_path, "check", "d.txt")
+        assert result.returncode == 1, result.stderr
+        assert not marker.exists()
+
+
+@pytest.mark.parametrize("content", ["null", "[]", '{"stamp": 1, "data": 2}', "[" * 100_000 + "]" * 100_000])
+def test_a_cache_file_of_the_wrong_shape_is_a_miss(tmp_path, content):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "d.txt").write_text(DRAFT)
+    assert _tonecheck(tmp_path, "check", "d.txt").returncode == 1
+    for f in (tmp_path / "cache").rglob("*.json"):
+        f.write_text(content)
+    result = _tonecheck(tmp_path, "check", "d.txt")
+    assert result.returncode == 1 and "error" not in result.stderr, result.stderr
+
+
+def test_a_yaml_alias_bomb_is_refused(run, tmp_path):
+    bomb = ["pack: Bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        bomb.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]")
+    bomb.append("rules:\n  - name: B\n    kind: phrase\n    category: c\n    message: m\n    patterns: [x]\n"
+                "    examples:\n      bad: [{text: x, extra: *i}]\n      good: [y]")
+    (tmp_path / "Bomb.yml").write_text("\n".join(bomb) + "\n")
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["Bomb.yml"]\n')
+    (tmp_path / "d.txt").write_text(DRAFT)
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and "expands to more than 200,000 values" in result.output

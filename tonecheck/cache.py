@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 
+#: The largest cache entry written or read (bytes).
+MAX_ENTRY = 4 * 1024 * 1024
+
+
 def cache_dir() -> Path | None:
     if os.environ.get("TONECHECK_NO_CACHE"):
         return None
@@ -39,8 +43,12 @@ def load(path: Path | None, stamp: Any) -> Any | None:
     if path is None:
         return None
     try:
+        if path.stat().st_size > MAX_ENTRY:
+            return None
         cached = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(cached, dict):  # valid JSON of another shape: a miss, not an error
         return None
     return cached.get("data") if cached.get("stamp") == stamp else None
 
@@ -49,8 +57,10 @@ def store(path: Path | None, stamp: Any, data: Any) -> None:
     if path is None:
         return
     try:
-        write_atomic(path, json.dumps({"stamp": stamp, "data": data}))
-    except (OSError, TypeError, ValueError):
+        text = json.dumps({"stamp": stamp, "data": data})
+        if len(text) <= MAX_ENTRY:  # never a cache file that costs more to read than to rebuild
+            write_atomic(path, text)
+    except (OSError, TypeError, ValueError, RecursionError):
         pass  # an unwritable cache or an unserialisable value only costs speed
 
 

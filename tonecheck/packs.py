@@ -74,11 +74,34 @@ def read_pack(path: Path) -> Any:
     return _parse_yaml(path)
 
 
+#: The most values a pack may hold once YAML's aliases are expanded: a real pack has a
+#: few thousand; an alias "bomb" of a kilobyte expands to hundreds of millions.
+MAX_NODES = 200_000
+
+
+def _bounded(data: Any, path: Path) -> Any:
+    """``data``, if it expands to at most MAX_NODES values (aliases counted each time
+    they are used, as caching or compiling would use them)."""
+    seen, stack = 0, [data]
+    while stack:
+        item = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise PackError(path, None, "yaml", f"the pack expands to more than {MAX_NODES:,} values "
+                            "(YAML aliases repeated inside one another?)")
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return data
+
+
 def _parse_yaml(path: Path) -> Any:
     import yaml
 
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return _bounded(yaml.safe_load(path.read_text(encoding="utf-8")), path)
     except UnicodeDecodeError:
         raise PackError(path, None, "file", "not UTF-8 text") from None
     except yaml.YAMLError as exc:
@@ -262,6 +285,9 @@ def _examples(value, field, fail) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            unknown = sorted(set(item) - {"text", "context"}, key=str)
+            if unknown:
+                fail(field, f"unknown key {unknown[0]!r} in an example (only 'text' and 'context')")
             out.append(Example(item["text"], tuple(_str_list(item.get("context", []), field, fail))))
         else:
             fail(field, "each example is a draft, or a mapping with 'text' and 'context'")

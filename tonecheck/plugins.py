@@ -122,13 +122,42 @@ def _entry_points() -> list[tuple[str, str]]:
             continue
     entry = cache.entry("entry-points", sys.executable)  # one entry per interpreter
     found = cache.load(entry, stamp)
-    if found is not None:
-        return [tuple(x) for x in found]
+    if isinstance(found, list) and all(_declared(x) for x in found):
+        return [(name, value) for name, value, _ in found]
     from importlib.metadata import entry_points
 
-    found = sorted({(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)})
+    found = sorted({(ep.name, ep.value, str(getattr(ep.dist, "_path", "") or ""))
+                    for ep in entry_points(group=ENTRY_POINT_GROUP)})
     cache.store(entry, stamp, found)
-    return found
+    return [(name, value) for name, value, _ in found]
+
+
+def _declared(item) -> bool:
+    """Does an installed distribution declare this cached entry point? The cache only
+    saves the scan: what it says is imported only if the distribution's own
+    entry_points.txt, in a folder on sys.path, still says it."""
+    if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+        return False
+    name, value, dist = item
+    if not dist:
+        return False
+    real = os.path.realpath(dist)
+    roots = [os.path.realpath(p) for p in sys.path if p and os.path.isabs(p)]
+    if not any(os.path.dirname(real) == root for root in roots):
+        return False
+    try:
+        text = Path(real, "entry_points.txt").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    group, declared = None, set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            group = line[1:-1].strip()
+        elif group == ENTRY_POINT_GROUP and "=" in line:
+            key, _, val = line.partition("=")
+            declared.add((key.strip(), val.strip()))
+    return (name, value) in declared
 
 
 def builtin_pack_folder() -> Path:
