@@ -143,3 +143,46 @@ def test_an_unreadable_message_of_an_mbox_does_not_hide_the_others(run, tmp_path
     assert result.stderr.splitlines() == ["tonecheck: error: inbox.mbox#1: empty message body: nothing to check"]
     [report] = json.loads(result.stdout)["files"]
     assert report["path"] == "inbox.mbox#2" and report["findings"]
+
+
+def test_config_that_is_not_utf8_or_nested_too_deeply_is_one_line(run, tmp_path):
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
+    (tmp_path / ".tonecheck.toml").write_bytes(b'fail-on = "\xff"\n')
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and "not UTF-8 text (byte 0xFF" in result.output and "internal" not in result.output
+    (tmp_path / ".tonecheck.toml").write_text("a = " + "[" * 5000 + "]" * 5000 + "\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and "nested too deeply" in result.output
+
+
+def test_output_that_cannot_be_written_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "tonecheck", "check", str(tmp_path / "d.txt")],
+                              stdout=full, stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "tonecheck: error: cannot write the output: No space left on device"
+
+
+def test_the_api_says_what_it_takes():
+    import tonecheck
+
+    with pytest.raises(TypeError, match=r"must be text \(str\), not bytes \(load_bytes\(\) reads bytes\)"):
+        tonecheck.check(b"Hi Sam")
+    with pytest.raises(TypeError, match="not NoneType"):
+        tonecheck.check(None)
+    with pytest.raises(TypeError, match="not str"):
+        tonecheck.load_bytes("Hi Sam")
+
+
+def test_a_lone_surrogate_costs_no_rule(tmp_path):
+    import tonecheck
+
+    report = tonecheck.check("Hi Jo,\nWe apologise for any inconvenience \udcff.\nSam")
+    assert report.errors == []
+    assert "Apology.AnyInconvenience" in {f.rule for f in report.findings}

@@ -6,6 +6,7 @@ score below --min-score), 2 a usage, config or input error (one line, no traceba
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import sys
 from pathlib import Path
@@ -158,6 +159,19 @@ def _warn(message: str) -> None:
     click.echo(f"tonecheck: warning: {message}", err=True)
 
 
+# Writing the output failed: a full disk, a file too large, an I/O error.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EPIPE}
+
+
+def _close_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 # click 8.2 and later raise this for a bare group (8.1 prints the help itself)
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
@@ -181,8 +195,16 @@ class _Group(click.Group):
         except click.ClickException as exc:
             click.echo(f"tonecheck: error: {exc.format_message()}", err=True)
             sys.exit(2)
-        except click.Abort:
+        except (click.Abort, KeyboardInterrupt):
             click.echo("tonecheck: aborted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:  # the reader went away (| head): say so once, quietly exit
+            _close_stdout()
+            click.echo("tonecheck: error: the output's reader closed it before the end", err=True)
+            sys.exit(2)
+        except OSError as exc:  # stdout on a full disk, and the like
+            _close_stdout()
+            click.echo(f"tonecheck: error: cannot write the output: {exc.strerror or exc}", err=True)
             sys.exit(2)
 
     def invoke(self, ctx):
@@ -191,8 +213,13 @@ class _Group(click.Group):
         except TonecheckError as exc:
             click.echo(f"tonecheck: error: {exc}", err=True)
             ctx.exit(2)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
             raise
+        except OSError as exc:
+            if exc.errno in _OUTPUT_ERRNOS:
+                raise  # the output cannot be written: main says so in one line
+            click.echo(f"tonecheck: error: {exc.strerror or exc}", err=True)
+            ctx.exit(2)
         except Exception as exc:  # a bug; the user still gets one line and exit 2
             if os.environ.get("TONECHECK_DEBUG"):
                 raise
@@ -286,6 +313,7 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         raise TonecheckError(f"formatter {fmt!r} raised {type(exc).__name__}: {exc}") from None
     # click strips ANSI codes off a non-TTY unless told: --color always must mean it
     click.echo(output, nl=False, color=painted)
+    sys.stdout.flush()  # a closed pipe or a full disk is said here, not lost at exit
 
     failing = any(
         r.at_or_above(c.fail_on) or (c.min_score is not None and r.score.overall < c.min_score)

@@ -37,10 +37,17 @@ _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 _BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029" + SPACE_SEPARATORS + ZERO_WIDTH
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def plain_characters(text: str) -> str:
-    """``text`` with every Unicode space separator replaced by " " and every curly
-    apostrophe by "'", one for one: a pattern written with "we'll" finds "we’ll"."""
-    return text.translate(_TO_PLAIN) if _PLAIN.search(text) else text
+    """``text`` with every Unicode space separator replaced by " ", every curly
+    apostrophe by "'" and every lone surrogate (text decoded with surrogateescape)
+    by U+FFFD, one for one: a pattern written with "we'll" finds "we’ll", and no
+    pattern engine chokes on half a character."""
+    if _PLAIN.search(text):
+        text = text.translate(_TO_PLAIN)
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def is_blank(text: str) -> bool:

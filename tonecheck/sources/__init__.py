@@ -95,6 +95,8 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None) -> Iterator[D
 def load_bytes(data: bytes, path: str = "-", fmt: str | None = None) -> Draft:
     """Read ``data`` (the bytes of a file or stdin) into a Draft; of an mbox, the
     first message (``load_all`` reads them all)."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"load_bytes() takes the draft's bytes, not {type(data).__name__} (load_text() takes text)")
     _check_size(len(data), path)
     if not data.strip():
         raise InputError(f"{path}: empty input: nothing to check")
@@ -120,6 +122,9 @@ def load_bytes(data: bytes, path: str = "-", fmt: str | None = None) -> Draft:
 
 def load_text(text: str, path: str = "-", fmt: str | None = None) -> Draft:
     """Read an already decoded draft into a Draft."""
+    if not isinstance(text, str):
+        kind = type(text).__name__
+        raise TypeError(f"the draft must be text (str), not {kind}" + (" (load_bytes() reads bytes)" if isinstance(text, (bytes, bytearray)) else ""))
     _check_size(len(text), path)  # characters: fewer than its UTF-8 bytes
     _check_not_empty(text, path)
     fmt = _check_format(fmt) or _sniff(text[:65536])
