@@ -213,7 +213,8 @@ def test_html_findings_point_into_the_html_source(run, tmp_path):
         (["check", "--min-score", "nan", "-"], "not nan"),
         (["check", "--format", "xml", "-"], "'xml' is not one of json, text"),
         (["check", "--bogus"], "No such option '--bogus'"),
-        (["explain"], "Missing argument 'RULE_ID'"),
+        (["check", "--context", "complant", "-"], "did you mean 'complaint'?"),
+        (["explain", "Readability.LongSentance"], "did you mean 'Readability.LongSentence'?"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(run, args, message):
@@ -253,3 +254,31 @@ def test_the_blame_example_is_caught_and_its_owned_rewrite_passes(run):
     assert {"Excuses.TheirMistake", "Excuses.PassTheBuck", "Empathy.Complaint", "Commitment.VaguePromise"} <= rules
     good = run("check", EXAMPLES / "broken-parcel-owned.txt")
     assert good.exit_code == 0, good.output
+
+
+def test_explain_with_no_rule_lists_them(run):
+    result = run("explain")
+    assert result.exit_code == 0
+    assert "Which rule?" in result.output and "Empathy.Complaint" in result.output
+
+
+def test_rules_as_json_say_fixable_as_true_or_false(run):
+    rules = json.loads(run("rules", "--format", "json").output)
+    assert {type(r["fixable"]) for r in rules} == {bool}
+    assert any(r["fixable"] for r in rules) and not all(r["fixable"] for r in rules)
+
+
+def test_a_misspelt_rule_in_config_names_the_file_and_the_rule(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('[rules."Readability.LongSentance"]\nmax = 30\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2
+    assert ".tonecheck.toml: [rules.'Readability.LongSentance']: no such rule; did you mean 'Readability.LongSentence'?" in result.output
+
+
+def test_force_color_colours_a_pipe_and_no_color_wins(run, tmp_path, monkeypatch):
+    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run("check", "d.txt").output
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("check", "d.txt").output

@@ -94,3 +94,15 @@ def test_score_settings_are_checked(run, tmp_path, line, problem):
     (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
     result = run("check", "d.txt")
     assert result.exit_code == 2 and problem in result.output
+
+
+def test_show_config_says_which_file_applies(run, tmp_path):
+    (tmp_path / "team").mkdir()
+    (tmp_path / "team" / ".tonecheck.toml").write_text('fail-on = "error"\n')
+    (tmp_path / "team" / "d.txt").write_text("Hi\n")
+    (tmp_path / "other.txt").write_text("Hi\n")
+    result = run("check", "--show-config", "team/d.txt", "other.txt")
+    assert result.exit_code == 0
+    assert "team/d.txt: " in result.output and "team/.tonecheck.toml" in result.output
+    assert "fail-on = 'error'" in result.output
+    assert "other.txt: no config file (the defaults)" in result.output

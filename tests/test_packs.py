@@ -1,4 +1,5 @@
 """YAML rule packs: every kind works, and a malformed pack names file, rule and field."""
+import json
 import textwrap
 
 import pytest
@@ -132,6 +133,7 @@ def test_config_overrides_severity_and_options(tmp_path):
         ("- name: A\n  kind: phrase\n  category: c\n  message: '{match.upper}'\n  patterns: [x]\n  " + EX, "House.A", "message"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  when: [complant]\n  patterns: [x]\n  " + EX, "House.A", "when"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  owned_severity: quiet\n  patterns: [x]\n  " + EX, "House.A", "owned_severity"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  patterns: ['(abc', 'def)']\n  " + EX, "House.A", "patterns"),
     ],
 )
 def test_malformed_rules_are_named(tmp_path, body, rule, field):
@@ -248,3 +250,28 @@ def test_owned_severity_applies_where_the_draft_owns_the_problem(tmp_path):
     assert severity("Hi Jo,\nThe courier lost your parcel. A new one has been sent and the charge has been refunded.\nSam") == "suggestion"
     # a hollow apology owns nothing
     assert severity("Hi Jo,\nThe courier lost your parcel. We apologise for any inconvenience.\nSam") == "warning"
+
+
+def test_on_the_same_words_a_house_rule_wins_and_no_fix_is_hidden(run, tmp_path):
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "Style.yml").write_text(textwrap.dedent("""\
+        pack: Style
+        rules:
+          - name: Utilise
+            kind: phrase
+            category: hard_to_read
+            severity: suggestion
+            message: "House style: not '{match}'."
+            patterns: ["utilise"]
+            examples: {bad: ["Please utilise the form."], good: ["Please use the form."]}
+    """))
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["house"]\nscore = "weights"\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nPlease utilise the portal to upload your documents by Friday.\nLeah\n")
+    report = json.loads(run("check", "--format", "json", "d.txt").output)["files"][0]
+    on_utilise = [f for f in report["findings"] if report_text(tmp_path, f) == "utilise"]
+    assert [f["rule"] for f in on_utilise] == ["Style.Utilise"]  # one finding: charged once
+    assert any(s["fix"] for s in on_utilise[0]["suggestions"])  # the built-in's swap is still offered
+
+
+def report_text(tmp_path, f):
+    return (tmp_path / "d.txt").read_text()[f["offset"]:f["offset"] + f["length"]]

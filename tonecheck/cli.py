@@ -33,7 +33,9 @@ def _stdout_is_tty() -> bool:
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
-    return _stdout_is_tty() and not os.environ.get("NO_COLOR")
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or _stdout_is_tty()
 
 
 def _load_config(config_path, start: Path):
@@ -114,6 +116,20 @@ def _read(path: str, stdin_filename: str | None):
     except OSError as exc:
         return [InputError(f"{path}: cannot read: {exc.strerror or exc}")]
     return load_all(data, name, format_for(name, data))
+
+
+def _show_config(paths, config_path, stdin_filename, flags) -> None:
+    """For each draft: the config file that applies (or none) and what it sets."""
+    from dataclasses import fields
+
+    for path in _expand(paths):
+        start = Path(stdin_filename or ".") if path == "-" else Path(path)
+        folder = start if start.is_dir() else start.parent
+        config = _load_config(config_path, folder).merged(**flags)
+        click.echo(f"{path}: {config.path or 'no config file (the defaults)'}")
+        for f in fields(config):
+            if f.name != "path":
+                click.echo(f"  {f.name.replace('_', '-')} = {getattr(config, f.name)!r}")
 
 
 def _recipients(draft) -> list[str]:
@@ -245,7 +261,8 @@ def main():
 @click.option("--stdin-filename", help="The name to report for a draft read from stdin; its folder is where config is searched.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no excerpts, scores or summary.")
-def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet):
+@click.option("--show-config", is_flag=True, help="Say which config applies to each draft, and its settings; check nothing.")
+def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet, show_config):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .config import CONTEXTS
     from .containment import RULE_BUDGET
@@ -258,9 +275,14 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
     ctx_tags = _split(contexts)
     for tag in ctx_tags or ():
         if tag not in CONTEXTS:
-            raise click.BadParameter(f"{tag!r} is not one of {', '.join(CONTEXTS)}", param_hint="--context")
+            hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.6)
+            raise click.BadParameter(f"{tag!r} is not one of {', '.join(CONTEXTS)}"
+                                     + (f"; did you mean {hint[0]!r}?" if hint else ""), param_hint="--context")
     flags = dict(select=_split(select), ignore=_split(ignore), fail_on=fail_on, min_score=min_score, context=ctx_tags)
 
+    if show_config:
+        _show_config(paths, config_path, stdin_filename, flags)
+        return
     linters: dict = {}  # one Linter per config file: plugins and packs load once
     configs: dict = {}  # one config search per folder
     checked = []  # (report, the config it was checked under)
@@ -345,11 +367,18 @@ def rules_cmd(fmt, select, config_path):
 
 
 @main.command()
-@click.argument("rule_id")
+@click.argument("rule_id", required=False)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def explain(rule_id, config_path):
-    """Explain a rule: what it does, why, an example, and what to write instead."""
+    """Explain a rule: what it does, why, an example, and what to write instead.
+    With no rule, list the rules there are to explain."""
     linter = _linter(config_path)
+    if rule_id is None:
+        from .formatters.rules import rules_table
+
+        click.echo("Which rule? 'tonecheck explain RULE', one of:\n", nl=False)
+        click.echo(rules_table(sorted(linter.all_rules, key=lambda r: r.id)), nl=False)
+        return
     by_id = {r.id.lower(): r for r in linter.all_rules}
     rule = by_id.get(rule_id.lower())
     if rule is None:

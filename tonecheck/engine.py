@@ -35,6 +35,8 @@ class Linter:
         self.pm = get_plugin_manager(self.config, self.problems)
         self.all_rules = self._collect_rules()
         self.rules = self._configure(self.all_rules)
+        # rules the project or a plugin added: on the same words, theirs win over a built-in's
+        self._house = frozenset(r.id for r in self.rules if r.source not in BUILTIN_PLUGINS)
         self.model = None  # the learned model, when the config scores with it
         if self.config.score == "learned":
             try:
@@ -110,9 +112,12 @@ class Linter:
         cfg = self.config
         select, ignore = self._selectors(rules, cfg.select), self._selectors(rules, cfg.ignore)
         by_id = {r.id: r for r in rules}
+        where = f"{cfg.path}: " if cfg.path else ""
         for rid in cfg.rules:
             if rid not in by_id:
-                raise ConfigError(f"[rules.{rid!r}]: no such rule (see 'tonecheck rules')")
+                hint = difflib.get_close_matches(rid, sorted(by_id), n=1, cutoff=0.6)
+                raise ConfigError(f"{where}[rules.{rid!r}]: no such rule"
+                                  + (f"; did you mean {hint[0]!r}?" if hint else "") + " (see 'tonecheck rules')")
         out = []
         for r in rules:
             if select and not matches(r, select):
@@ -123,7 +128,7 @@ class Linter:
                 try:
                     r = r.configured(cfg.rules[r.id])
                 except ValueError as exc:
-                    raise ConfigError(f"[rules.{r.id!r}]: {exc}") from None
+                    raise ConfigError(f"{where}[rules.{r.id!r}]: {exc}") from None
             out.append(r)
         return out
 
@@ -206,7 +211,7 @@ class Linter:
                     errors.append(f"plugin {rule.source!r}: rule {rule.id} raised {type(exc).__name__}: {exc}")
                 if count > MAX_FINDINGS:
                     break
-        findings = _resolve_overlaps(findings)
+        findings = _resolve_overlaps(findings, self._house)
         findings += [f for f in _resolve_overlaps(deferring) if not _overlapped(f, findings)]
         learned = (self.model, analysis.body_ngrams) if self.model is not None else None
         if draft.offset_map is not None:
@@ -300,13 +305,20 @@ def _overlapped(f: Finding, others: list[Finding]) -> bool:
     return any(o.category == f.category and o.offset < f.end and f.offset < o.end for o in others)
 
 
-def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """One finding per span and category: where two rules flag the same words for
-    the same reason, keep the more severe (then the first)."""
+def _resolve_overlaps(findings: list[Finding], house: frozenset = frozenset()) -> list[Finding]:
+    """One finding per span and category, so the same words are never charged twice:
+    where two rules flag the same words for the same reason, a house rule's finding
+    (``house``: rule ids the project or a plugin added) wins over a built-in's, then the
+    more severe, then the first; a fix the other one offered is kept on the winner."""
     best: dict[tuple, Finding] = {}
     for f in findings:
         key = (f.offset, f.length, f.category)
         kept = best.get(key)
-        if kept is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[kept.severity]:
+        if kept is None:
             best[key] = f
+            continue
+        rank = lambda x: (x.rule in house, SEVERITY_RANK[x.severity])  # noqa: E731
+        winner, loser = (f, kept) if rank(f) > rank(kept) else (kept, f)
+        fixes = [s for s in loser.suggestions if s.fix and s not in winner.suggestions]
+        best[key] = replace(winner, suggestions=[*winner.suggestions, *fixes]) if fixes else winner
     return list(best.values())

@@ -315,6 +315,9 @@ def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
     import re2
 
     items = _pattern_list(patterns, field, fail)
+    for p in items:  # joined, "(abc" and "def)" would make one different expression
+        if not _balanced(p):
+            fail(field, f"pattern {p!r} has unbalanced parentheses; each pattern must stand alone")
     opts = re2.Options()
     opts.log_errors = False
     opts.case_sensitive = bool(case)
@@ -332,6 +335,32 @@ def _compile(patterns, field: str, *, bounds: bool, case: bool, fail):
             detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             fail(field, f"pattern {p!r} is not valid RE2 syntax ({detail}); RE2 has no look-around or back-references")
     fail(field, "the patterns do not combine into one expression (an unbalanced bracket across patterns?)")
+
+
+def _balanced(pattern: str) -> bool:
+    """Are the pattern's groups closed? Escapes and [...] classes do not count."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
 
 
 # An escape, a [...] class, or a space (optionally made optional by ? or *)

@@ -11,7 +11,10 @@ def _rows(rules) -> list[tuple[str, ...]]:
 
 
 def rules_json(rules) -> str:
-    return json.dumps([dict(zip(COLUMNS, row, strict=True)) for row in _rows(rules)], indent=2) + "\n"
+    return json.dumps([
+        {"id": r.id, "category": r.category, "severity": r.severity, "fixable": bool(r.fixable), "source": r.source}
+        for r in rules
+    ], indent=2) + "\n"
 
 
 def rules_table(rules) -> str:
