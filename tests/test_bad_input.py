@@ -186,3 +186,25 @@ def test_a_lone_surrogate_costs_no_rule(tmp_path):
     report = tonecheck.check("Hi Jo,\nWe apologise for any inconvenience \udcff.\nSam")
     assert report.errors == []
     assert "Apology.AnyInconvenience" in {f.rule for f in report.findings}
+
+
+def test_a_pack_path_that_is_a_pipe_or_a_link_loop_is_named(run, tmp_path):
+    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
+    (tmp_path / "loop.yml").symlink_to(tmp_path / "loop.yml")
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["loop.yml"]\n')
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and "leads nowhere (or round in a loop)" in result.output
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.yml")
+        (tmp_path / ".tonecheck.toml").write_text('packs = ["pipe.yml"]\n')
+        result = run("check", "d.txt")
+        assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+def test_check_reuses_what_it_loaded():
+    import tonecheck
+
+    first = tonecheck.check("Hi Jo,\nYour order ships on Friday.\nSam")
+    again = tonecheck.check("Hi Jo,\nWe apologise for any inconvenience.\nSam")
+    assert first.score.overall > again.score.overall
+    assert tonecheck._linter_for(None) is tonecheck._linter_for(None)

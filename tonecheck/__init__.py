@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 #: Marker for plugin hook implementations (see tonecheck.hookspecs).
 hookimpl = pluggy.HookimplMarker("tonecheck")
 
+from functools import lru_cache  # noqa: E402
 from typing import TYPE_CHECKING, Iterable  # noqa: E402
 
 from .config import Config  # noqa: E402
@@ -39,14 +40,31 @@ def check(
 ) -> Report:
     """Check one draft (plain text, HTML or an RFC 822 message) and return its Report.
 
-    ``context`` ("complaint", or several) replaces detection. Each call loads plugins
-    and packs anew; to check many drafts, make one ``tonecheck.Linter(config)`` and
-    call ``linter.lint(tonecheck.load_text(text))`` for each.
+    ``context`` ("complaint", or several) replaces detection. The plugins and packs for
+    a config are loaded on the first call and reused after (in this process); a
+    ``tonecheck.Linter(config)`` of your own does the same and loads anew when you ask.
     """
-    from .engine import Linter
     from .sources import load_text
 
-    return Linter(config).lint(load_text(text, path), contexts=context)
+    draft = load_text(text, path)  # a wrong type is said before anything loads
+    return _linter_for(config).lint(draft, contexts=context)
+
+
+@lru_cache(maxsize=1)
+def _linters() -> dict:
+    """The Linters check() has made, by config (made on first use, not at import)."""
+    return {}
+
+
+def _linter_for(config: Config | None):
+    from .engine import Linter
+
+    linters, key = _linters(), repr(config)
+    if key not in linters:
+        if len(linters) >= 8:
+            linters.pop(next(iter(linters)))
+        linters[key] = Linter(config)
+    return linters[key]
 
 
 def __getattr__(name: str):

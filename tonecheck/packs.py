@@ -52,10 +52,17 @@ _NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 # -- loading --------------------------------------------------------------------
 def pack_files(path: Path) -> list[Path]:
     """The pack files at a path: the file itself, or a folder's *.yml / *.yaml, sorted."""
-    if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
-    if path.is_file():
-        return [path]
+    try:
+        if path.is_dir():
+            return sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+        if path.is_file():
+            return [path]
+        if path.exists():  # a FIFO, a device, a socket: reading it could wait for ever
+            raise PackError(path, None, "path", "not a regular file (a pipe or device?)")
+        if path.is_symlink():
+            raise PackError(path, None, "path", "a symbolic link that leads nowhere (or round in a loop)")
+    except OSError as exc:  # a loop of links, a folder that cannot be listed
+        raise PackError(path, None, "path", exc.strerror or str(exc)) from None
     raise PackError(path, None, "path", "no such file or folder")
 
 
