@@ -134,9 +134,11 @@ def _show_config(paths, config_path, stdin_filename, flags) -> None:
 
 def _recipients(draft) -> list[str]:
     """The addresses a message is to (To and Cc); none for a draft that is not mail."""
+    fields = [draft.meta[k] for k in ("to", "cc") if draft.meta.get(k)]
+    if not fields:
+        return []  # not mail: no need for the email package (9 ms to import)
     from email.utils import getaddresses
 
-    fields = [draft.meta[k] for k in ("to", "cc") if draft.meta.get(k)]
     return [addr for _, addr in getaddresses(fields) if addr]
 
 

@@ -238,8 +238,12 @@ def category_probs(model: Model, body: dict[str, int]) -> dict[str, float]:
 
 def best_sentence(model: Model, category: str, sentences: list[tuple[int, dict[str, int]]]) -> tuple[int, float]:
     """(index, probability) of the sentence most like the category's problem sentences."""
+    return _best(model, category, [(i, model.vector(counts)) for i, counts in sentences])
+
+
+def _best(model: Model, category: str, vectors: list[tuple[int, dict[int, float]]]) -> tuple[int, float]:
     sig = model.signals[category]
-    p, i = max((sigmoid(sig.model.logit(model.vector(counts))), i) for i, counts in sentences)
+    p, i = max((sigmoid(sig.model.logit(vec)), i) for i, vec in vectors)
     return i, p
 
 
@@ -250,10 +254,12 @@ def signal_hits(model: Model, sentences: list[tuple[int, dict[str, int]]], body:
     SENTENCE_FLOOR likely."""
     if not sentences or not model.signals:
         return []
-    hits = []
+    hits, vectors = [], None
     for cat, p_draft in category_probs(model, body).items():
         if p_draft >= model.signals[cat].threshold:
-            i, p = best_sentence(model, cat, sentences)
+            if vectors is None:  # each sentence's vector once, for every category that speaks
+                vectors = [(i, model.vector(counts)) for i, counts in sentences]
+            i, p = _best(model, cat, vectors)
             if p >= SENTENCE_FLOOR:
                 hits.append((i, cat, p_draft))
     return sorted(hits)

@@ -226,9 +226,10 @@ def _compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> 
         found = check(a, r, scope)
         if unless is not None:
             found = (f for f in found if not _unless_hit(a, f.offset, unless, unless_scope))
-        if owned_severity is not None and r.severity == severity and a.owned:  # a configured severity wins
+        if owned_severity is not None and r.severity == severity:  # a configured severity wins
             # a cause the writer owns is an explanation: said, but not held against the draft
-            found = (replace(f, severity=owned_severity) for f in found)
+            # (asked only once there is a finding: most drafts never need to know)
+            found = (replace(f, severity=owned_severity) if a.owned else f for f in found)
         return found
 
     return Rule(
