@@ -723,3 +723,13 @@ def test_html_signature_blocks_are_signatures(run, tmp_path, block):
     (tmp_path / "reply.html").write_text(html)
     # the boast in the signature is not the writer's message
     assert "SelfPraise" not in run("check", "-q", "reply.html").output
+
+
+@pytest.mark.parametrize("first, greeting", [
+    ("Tom,", "Tom,"), ("Mrs Okafor,", "Mrs Okafor,"), ("Dr. Lee,", "Dr. Lee,"),
+    ("Unfortunately,", None), ("However,", None),
+])
+def test_a_bare_name_on_the_first_line_is_the_greeting(first, greeting):
+    draft = load_text(f"{first}\nYour order ships on Friday at 10am.\n\nThanks,\nLeah\n")
+    found = [draft.text[r.start:r.end] for r in draft.regions if r.kind == "greeting"]
+    assert found == ([greeting] if greeting else [])

@@ -65,6 +65,13 @@ _GREETING = re.compile(
     # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
     r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$)", re.I)
 _CASUAL_NAMES = {"there", "all", "everyone", "team", "folks", "guys", "again", "both"}
+# A bare name on the first line, as a greeting: "Tom," / "Mrs Okafor," / "Dr. Lee,"
+_NAME_GREETING = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},[ \t]*$")
+# ... but not a first word that opens a sentence: "Unfortunately," "However,"
+_NOT_A_NAME = {"unfortunately", "however", "thanks", "thank", "yes", "no", "ok", "okay", "so", "well", "also",
+               "firstly", "first", "sadly", "sorry", "apologies", "please", "again", "hello", "hi", "dear", "and",
+               "but", "now", "today", "finally", "meanwhile", "regards", "cheers", "best"}
 _CLOSING = re.compile(
     r"(?:(?:many|big|huge)\s+)?thanks|thank\s+you|thx|ta|cheers|(?:(?:kind|best|warm|warmest|"
     r"kindest|with)\s+)?regards|best|all\s+the\s+best|best\s+wishes|warm\s+wishes|warmly|"
@@ -416,6 +423,11 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
             g_end = m.end() if m.group("end").strip() else m.start("end")
             if not re.search(r"\w", text[g_end:e]):
                 g_end = e  # "Hey there! 😊"
+            out.append(Region("greeting", fc, g_end))
+            body_start = g_end
+        elif _NAME_GREETING.match(text, fc, e) and text[fc:e].split()[0].strip(",.").lower() not in _NOT_A_NAME \
+                and len(content) > 1:
+            g_end = text.index(",", fc) + 1
             out.append(Region("greeting", fc, g_end))
             body_start = g_end
     # A closing phrase may open the stretch only if something precedes it: a
