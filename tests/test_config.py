@@ -85,12 +85,18 @@ def test_invalid_values_are_explained(tmp_path, toml, message):
         load_config(path)
 
 
-@pytest.mark.parametrize("line, problem", [
-    ('score = "vibes"', "'score' must be one of learned, weights"),
-    ("demote-above = 120", "'demote-above' must be a number from 0 to 100"),
+@pytest.mark.parametrize("table, problem", [
+    ('score = "vibes"\n', "'score' must be one of learned, weights"),
+    ("demote-above = 120\n", "'demote-above' must be a number from 0 to 100"),
+    ('[sendmail]\nmode = "loud"\n', "'mode' must be one of block, warn"),
+    ('[sendmail]\ncomand = "msmtp"\n', "did you mean 'command'"),
+    ('[sendmail]\ntimeout = -1\n', "'timeout' must be a number of seconds"),
+    ('[recipients."ourco.com"]\npacks = ["x"]\n', "'packs' cannot be set per recipient"),
+    ('[recipients."ourco.com"]\nfail_on = "error"\n', "did you mean 'fail-on'"),
+    ('[recipients."ourco.com"]\nfail-on = "loud"\n', "'fail-on' must be one of"),
 ])
-def test_score_settings_are_checked(run, tmp_path, line, problem):
-    (tmp_path / ".tonecheck.toml").write_text(line + "\n")
+def test_new_settings_are_checked(run, tmp_path, table, problem):
+    (tmp_path / ".tonecheck.toml").write_text(table)
     (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships on Friday.\nLeah\n")
     result = run("check", "d.txt")
     assert result.exit_code == 2 and problem in result.output

@@ -48,7 +48,7 @@ def test_a_misbehaving_rule_is_named_and_the_others_run(run, tmp_path, body, sai
     if said is None:
         assert any("unfilled placeholder {who}" in e for e in entry["errors"])
     else:
-        assert any(f"rule House.Odd" in e and said in e for e in entry["errors"]), entry["errors"]
+        assert any("rule House.Odd" in e and said in e for e in entry["errors"]), entry["errors"]
     assert "debugging!" not in result.stdout
 
 

@@ -457,7 +457,7 @@ def test_broken_charsets_and_encodings_fall_back_instead_of_failing():
 import json  # noqa: E402
 import os  # noqa: E402
 
-from tonecheck.sources import MAX_BYTES, format_for, load_all  # noqa: E402
+from tonecheck.sources import format_for, load_all  # noqa: E402
 
 INCONVENIENCE = "Hi Sam,\n\nWe apologise for any{sp}inconvenience.\n\nThanks,\nAmy\n"
 
