@@ -39,7 +39,7 @@ RULES = {
         message="This draft reads as written for the company, not the customer (the model is {p}% sure), and this sentence most of all. Say what it means for them.",
         why="Customers read for what affects them; a sentence about your process, schedule or rules makes them do the work of finding themselves in it." + _WHY,
         instead="'Your new card arrives by Friday, and you can use Apple Pay from today.' rather than 'Our card team processes requests in batches.'",
-        bad=["Hi Lena,\nOur warehouse team only processes returns in batches at the end of each month, in line with internal procedures.\nTom"],
+        bad=["Hi Lena,\nReturns are processed by our warehouse team in monthly batches, as our internal procedures require, so yours will be handled then.\nTom"],
         good=["Hi Lena,\nYour refund is on its way: you'll see it in your account by Friday.\nTom"],
     )(_signal("company_centric")),
     "excuse_blame": rule(
