@@ -137,6 +137,7 @@ class Model:
             for c, s in data["signals"].items()
         }
         self.card: dict = data.get("card", {})
+        self._last: tuple | None = None  # (counts, its vector): see vector()
         n = len(self.terms)
         sizes = {"idf": len(self.idf), "lexical": len(self.lexical.weights)}
         for c, sig in self.signals.items():
@@ -147,7 +148,16 @@ class Model:
             raise ValueError(f"the model's arrays do not match its {n}-term vocabulary: {', '.join(wrong)}")
 
     def vector(self, counts: dict[str, int]) -> dict[int, float]:
-        """TF-IDF (sublinear tf, l2-normalised) over the known vocabulary."""
+        """TF-IDF (sublinear tf, l2-normalised) over the known vocabulary. The last one
+        is kept: the score and every signal read the same body's vector."""
+        last = self._last
+        if last is not None and last[0] is counts:
+            return last[1]
+        vec = self._vector(counts)
+        self._last = (counts, vec)
+        return vec
+
+    def _vector(self, counts: dict[str, int]) -> dict[int, float]:
         vocab, idf = self.vocabulary, self.idf
         out = {}
         for term, n in counts.items():
