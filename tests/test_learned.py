@@ -190,3 +190,13 @@ def test_a_model_whose_arrays_do_not_match_is_refused(tmp_path):
     data["idf"] = data["idf"][:10]
     with pytest.raises(ValueError, match="do not match"):
         learned.Model(data)
+
+
+def test_a_dated_sentence_carries_no_vague_signal():
+    linter = tonecheck.Linter(tonecheck.Config(demote_above=100))
+    vague = [r for r in linter.rules if r.id == "Learned.Vague"]
+    undated = linter.lint(tonecheck.load_text(
+        "Hi Raj,\nThe matter is being looked into and an update will follow in due course once more is known.\nSupport"), rules=vague)
+    dated = linter.lint(tonecheck.load_text(
+        "Hi Raj,\nThe matter is being looked into and an update will follow on Friday at 2pm once more is known.\nSupport"), rules=vague)
+    assert undated.findings and not dated.findings

@@ -339,7 +339,8 @@ class Analysis:
         except (OSError, ValueError):
             return []  # the Linter has said, once, that the model cannot be read
         body = [(i, n) for i, (s, n) in enumerate(zip(self.sentences, self.ngrams)) if s.region == "body"]
-        return signal_hits(model, body, self.body_ngrams)
+        dated = frozenset(i for i, _ in body if self.sentences[i].mentions_time)
+        return signal_hits(model, body, self.body_ngrams, dated)
 
     @cached_property
     def owned(self) -> bool:

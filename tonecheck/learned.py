@@ -257,11 +257,17 @@ def _best(model: Model, category: str, vectors: list[tuple[int, dict[int, float]
     return i, p
 
 
-def signal_hits(model: Model, sentences: list[tuple[int, dict[str, int]]], body: dict[str, int]) -> list[tuple[int, str, float]]:
+#: A sentence that names a day, date or time is no vague promise, whatever its words.
+DATED_CATEGORIES = frozenset({"vague_commitment"})
+
+
+def signal_hits(model: Model, sentences: list[tuple[int, dict[str, int]]], body: dict[str, int],
+                dated: frozenset = frozenset()) -> list[tuple[int, str, float]]:
     """(sentence index, category, P(the draft has the problem)) where a signal speaks:
     the category's draft classifier is at or above its threshold, and the sentence most
     like its problem sentences (``sentences`` are (index, counts) pairs) is at least
-    SENTENCE_FLOOR likely."""
+    SENTENCE_FLOOR likely. Sentences in ``dated`` (they name a time) carry no
+    DATED_CATEGORIES finding."""
     if not sentences or not model.signals:
         return []
     hits, vectors = [], None
@@ -269,7 +275,10 @@ def signal_hits(model: Model, sentences: list[tuple[int, dict[str, int]]], body:
         if p_draft >= model.signals[cat].threshold:
             if vectors is None:  # each sentence's vector once, for every category that speaks
                 vectors = [(i, model.vector(counts)) for i, counts in sentences]
-            i, p = _best(model, cat, vectors)
+            candidates = [(i, v) for i, v in vectors if not (cat in DATED_CATEGORIES and i in dated)]
+            if not candidates:
+                continue
+            i, p = _best(model, cat, candidates)
             if p >= SENTENCE_FLOOR:
                 hits.append((i, cat, p_draft))
     return sorted(hits)

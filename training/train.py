@@ -84,6 +84,7 @@ class Item:
         self.sentence_counts = [learned.ngrams(s.text) for s in analysis.sentences]
         self.body_sentences = [(i, c) for i, (s, c) in enumerate(zip(analysis.sentences, self.sentence_counts))
                                if s.region == "body"]
+        self.dated = frozenset(i for i, _ in self.body_sentences if analysis.sentences[i].mentions_time)
         self.counts = analysis.body_ngrams
         spans = [(sp["problem"], self.text.find(sp["quote"]), len(sp["quote"])) for sp in self.raw_spans]
         self.spans = [(p, s, s + n) for p, s, n in spans if s >= 0]  # in the source, as findings are
@@ -233,7 +234,7 @@ def judge(model: learned.Model, it: Item, gate: float = GATE) -> tuple[list[tupl
     serious = [(f.category, f.offset, f.end) for f in it.findings
                if f.severity == "error" or (f.severity == "warning" and (p_good < gate or f.category not in TONE))]
     if p_good < gate:
-        for i, cat, _ in learned.signal_hits(model, it.body_sentences, it.counts):
+        for i, cat, _ in learned.signal_hits(model, it.body_sentences, it.counts, it.dated):
             serious.append((cat, *it.sentences[i]))
     return serious, round(100 * p_good, 1)
 
@@ -272,7 +273,9 @@ def choose_thresholds(models, items: list[Item]) -> dict:
             continue
         m = models[id(it)]
         for cat, p in learned.category_probs(m, it.counts).items():
-            probs[id(it), cat] = p if learned.best_sentence(m, cat, it.body_sentences)[1] >= learned.SENTENCE_FLOOR else 0.0
+            candidates = [x for x in it.body_sentences if not (cat in learned.DATED_CATEGORIES and x[0] in it.dated)]
+            carried = candidates and learned.best_sentence(m, cat, candidates)[1] >= learned.SENTENCE_FLOOR
+            probs[id(it), cat] = p if carried else 0.0
     real = [it for it in items if is_real(it.corpus)]
     goods = sum(it.good for it in real)
     chosen = {}
