@@ -92,17 +92,26 @@ def test_when_tonecheck_cannot_check_it_holds_unless_told_to_send(sendmail, tmp_
     assert result.exit_code == 0 and sent == GOOD and "sent unchecked" in result.stderr
 
 
-def test_a_check_that_takes_too_long_holds_the_message(sendmail, tmp_path):
+def test_a_check_that_takes_too_long_holds_the_message(tmp_path):
+    """Run as mutt would, in a process of its own: the hung check is left behind."""
+    import os
+    import subprocess
+
     (tmp_path / "slow.py").write_text(
         "import time, tonecheck\n"
         "@tonecheck.rule('House.Slow', category='structure', message='m', why='w', bad=['x'], good=['y'])\n"
-        "def slow(analysis, rule):\n    time.sleep(5)\n    return ()\n"
+        "def slow(analysis, rule):\n    time.sleep(30)\n    return ()\n"
         "@tonecheck.hookimpl\ndef tonecheck_rules():\n    return [slow]\n"
     )
     (tmp_path / ".tonecheck.toml").write_text('plugins = ["slow.py"]\n[sendmail]\ntimeout = 0.5\n')
-    result, sent, _ = sendmail(GOOD)
-    assert result.exit_code == 2 and sent is None
-    assert "took longer than 0.5 s" in result.stderr
+    out = tmp_path / "sent.bin"
+    proc = subprocess.run(
+        [sys.executable, "-m", "tonecheck", "sendmail", "--sendmail", f"tee {out}"], input=GOOD,
+        capture_output=True, cwd=tmp_path, timeout=60,
+        env={**os.environ, "TONECHECK_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert proc.returncode == 2 and not out.exists()
+    assert b"took longer than 0.5 s" in proc.stderr and b"terminate" not in proc.stderr
 
 
 def test_a_missing_sendmail_is_one_line_and_nothing_is_lost(run):
@@ -150,3 +159,67 @@ def test_a_message_can_name_its_situation(run, tmp_path):
     entry = json.loads(named.stdout)["files"][0]
     assert entry["contexts"] == ["delay"] and named.exit_code == 1
     assert any("unknown context 'bogus'" in e for e in entry["errors"])
+
+
+def test_a_crlf_message_keeps_its_bytes_when_the_override_is_its_last_header(sendmail):
+    crlf = BAD.replace(b"\n", b"\r\n")
+    head, body = crlf.split(b"\r\n\r\n", 1)
+    result, sent, _ = sendmail(head + b"\r\nX-Tonecheck: send-anyway\r\n\r\n" + body)
+    assert result.exit_code == 0 and sent == crlf
+
+
+def test_a_message_over_the_cap_goes_out_whole_and_its_text_is_checked(sendmail):
+    import base64
+
+    attachment = base64.encodebytes(b"\x00" * (11 * 1024 * 1024))
+    big = (b"From: a@example.com\nTo: steve@example.com\nSubject: Photos\nMIME-Version: 1.0\n"
+           b"Content-Type: multipart/mixed; boundary=XX\n\n--XX\nContent-Type: text/plain\n\n"
+           + GOOD.split(b"\r\n\r\n", 1)[1].replace(b"\r\n", b"\n")
+           + b"\n--XX\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n" + attachment + b"--XX--\n")
+    result, sent, _ = sendmail(big)
+    assert result.exit_code == 0, result.stderr
+    assert sent == big
+
+
+def test_bcc_and_argument_recipients_count_for_the_recipients_table(sendmail, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('[recipients."dealer.example"]\nfail-on = "error"\n')
+    internal = COLLEAGUE
+    # a customer among the arguments mutt passes (Bcc): the customers' rules
+    result, sent, _ = sendmail(internal, "--", "-f", "priya@dealer.example", "sam@dealer.example", "steve@gmail.com")
+    assert result.exit_code == 1 and sent is None
+    # only colleagues, with the sender's own address after -f: the table's rules
+    result, sent, _ = sendmail(internal, "--", "-f", "priya@gmail.com", "sam@dealer.example")
+    assert result.exit_code == 0 and sent == internal
+
+
+def test_the_situation_header_is_not_sent_on(sendmail):
+    result, sent, _ = sendmail(GOOD.replace(b"Subject: Your new car\r\n", b"Subject: Your new car\r\nX-Tonecheck-Context: celebration\r\n"))
+    assert result.exit_code == 0 and sent == GOOD
+
+
+def test_with_an_unreadable_config_nothing_goes_through_a_guessed_sendmail(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("TONECHECK_SEND_ANYWAY", "1")
+    (tmp_path / ".tonecheck.toml").write_text('fail-on = "never"\n[sendmail]\ncommand = ["/bin/cat"]\n')
+    result = run("sendmail", input=GOOD)
+    assert result.exit_code == 2 and "nothing was sent" in result.stderr
+
+
+def test_plugin_problems_are_said_on_the_way_out(sendmail, tmp_path):
+    (tmp_path / "broken.py").write_text(
+        "import tonecheck\n@tonecheck.hookimpl\ndef tonecheck_rules():\n    raise RuntimeError('house rules broke')\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["broken.py"]\n')
+    result, sent, _ = sendmail(GOOD)
+    assert result.exit_code == 0 and sent == GOOD
+    assert "house rules broke" in result.stderr
+
+
+def test_a_recipients_table_adds_to_ignore_and_rules():
+    from tonecheck.config import parse_config
+
+    config = parse_config({
+        "ignore": ["Structure.Greeting"], "rules": {"Readability.LongSentence": {"max": 30}},
+        "recipients": {"ourco.com": {"ignore": ["missing_empathy"], "rules": {"Readability.LongSentence": {"severity": "error"}}}},
+    })
+    internal = config.for_domain(config.recipient_domain(["sam@ourco.com"]))
+    assert internal.ignore == ("Structure.Greeting", "missing_empathy")
+    assert internal.rules == {"Readability.LongSentence": {"max": 30, "severity": "error"}}

@@ -733,3 +733,13 @@ def test_a_bare_name_on_the_first_line_is_the_greeting(first, greeting):
     draft = load_text(f"{first}\nYour order ships on Friday at 10am.\n\nThanks,\nLeah\n")
     found = [draft.text[r.start:r.end] for r in draft.regions if r.kind == "greeting"]
     assert found == ([greeting] if greeting else [])
+
+
+def test_lines_of_a_one_message_mbox_count_the_file(run, tmp_path):
+    patch = ("From 1234567890abcdef Mon Sep 17 00:00:00 2001\nFrom: Priya <priya@example.com>\n"
+             "Subject: [PATCH] Your sofa\n\nHi Tom,\n\nWe apologise for any inconvenience.\n\nAmy\n")
+    (tmp_path / "0001.patch").write_text(patch)
+    [report] = json.loads(run("check", "--format", "json", "0001.patch").output)["files"]
+    line = patch.split("\n").index("We apologise for any inconvenience.") + 1
+    assert report["lines"] == "file"
+    assert ("Apology.AnyInconvenience", line) in [(f["rule"], f["line"]) for f in report["findings"]]

@@ -132,9 +132,10 @@ def _show_config(paths, config_path, stdin_filename, flags) -> None:
                 click.echo(f"  {f.name.replace('_', '-')} = {getattr(config, f.name)!r}")
 
 
-def _recipients(draft) -> list[str]:
-    """The addresses a message is to (To and Cc); none for a draft that is not mail."""
-    fields = [draft.meta[k] for k in ("to", "cc") if draft.meta.get(k)]
+def _recipients(draft, headers=("to", "cc")) -> list[str]:
+    """The addresses a message is to (To and Cc, or the headers named); none for a
+    draft that is not mail."""
+    fields = [draft.meta[k] for k in headers if draft.meta.get(k)]
     if not fields:
         return []  # not mail: no need for the email package (9 ms to import)
     from email.utils import getaddresses
@@ -406,22 +407,31 @@ def sendmail(program, mode, on_error, timeout, config_path, args):
     import shlex
 
     from . import sendmail as gate
-    from .sources import MAX_BYTES
 
-    data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin is not None else b""
+    data = sys.stdin.buffer.read() if sys.stdin is not None else b""  # all of it: every byte goes on
     try:
         config, problem = _load_config(config_path, Path.cwd()), None
     except TonecheckError as exc:  # checked below: held, unless --on-error send
         config, problem = None, exc
     settings = config.sendmail if config else {}
-    command = [*(shlex.split(program) if program else settings.get("command", [gate.DEFAULT_PROGRAM])), *args]
+    if program:
+        command = [*shlex.split(program), *args]
+    elif config is None:  # which sendmail the config names is unknown: send nothing
+        click.echo(f"tonecheck: could not read the config ({problem}); nothing was sent, "
+                   "as it says which sendmail to use (give --sendmail to send anyway)", err=True)
+        sys.exit(2)
+    else:
+        command = [*settings.get("command", [gate.DEFAULT_PROGRAM]), *args]
 
     def make_linter(draft):
         from .engine import Linter
 
         if problem is not None:
             raise problem
-        return Linter(config.for_domain(config.recipient_domain(_recipients(draft))))
+        # every recipient counts, Bcc and those mutt passes as arguments included
+        recipients = [*_recipients(draft, ("to", "cc", "bcc")), *gate.argument_recipients(args)]
+        linter = Linter(config.for_domain(config.recipient_domain(recipients)))
+        return linter
 
     verdict = gate.judge(
         data, make_linter,
@@ -429,14 +439,26 @@ def sendmail(program, mode, on_error, timeout, config_path, args):
         on_error=on_error or settings.get("on-error", "hold"),
         timeout=timeout or settings.get("timeout", gate.DEFAULT_TIMEOUT),
     )
-    for line in verdict.lines:
-        click.echo(line, err=True)
     if not verdict.send:
-        sys.exit(1 if verdict.held_by_findings else 2)
+        for line in verdict.lines:
+            click.echo(line, err=True)
+        _end(1 if verdict.held_by_findings else 2, verdict.abandoned)
     try:
         status = gate.send(command, verdict.message)
     except OSError as exc:
         raise TonecheckError(f"cannot run {command[0]}: {exc.strerror or exc}; nothing was sent") from None
+    for line in verdict.lines:  # said once the message is on its way, not before
+        click.echo(line, err=True)
+    _end(status, verdict.abandoned)
+
+
+def _end(status: int, abandoned: bool) -> None:
+    """Exit; with a check still running in a worker (a timeout), without waiting for
+    it or letting interpreter shutdown tear it down mid-call."""
+    if abandoned:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
     sys.exit(status)
 
 

@@ -63,10 +63,17 @@ class Config:
         return None
 
     def for_domain(self, domain: str | None) -> Config:
-        """This config with a ``[recipients."domain"]`` table's settings applied."""
+        """This config with a ``[recipients."domain"]`` table's settings applied: its
+        ``ignore`` adds to the config's and its ``rules`` to theirs, rule by rule; the
+        rest replace."""
         if domain is None:
             return self
-        return replace(self, **{_KEYS[k]: v for k, v in self.recipients[domain].items()})
+        values = {_KEYS[k]: v for k, v in self.recipients[domain].items()}
+        if "ignore" in values:
+            values["ignore"] = tuple(dict.fromkeys((*self.ignore, *values["ignore"])))
+        if "rules" in values:
+            values["rules"] = {**self.rules, **{rid: {**self.rules.get(rid, {}), **opts} for rid, opts in values["rules"].items()}}
+        return replace(self, **values)
 
     def merged(self, **flags) -> Config:
         """A copy with command-line values (those not None) taking precedence. An
@@ -230,7 +237,9 @@ def _check_sendmail(where: str, value) -> dict:
         bad("'timeout' must be a number of seconds from 0 to 3600")
     out = dict(value)
     if command is not None:
-        out["command"] = command
+        import os
+
+        out["command"] = [os.path.expanduser(c) for c in command]  # "~/.msmtprc" as a shell would
     return out
 
 

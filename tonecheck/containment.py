@@ -24,7 +24,12 @@ class RuleTimeout(BaseException):
 
 @contextlib.contextmanager
 def quiet_stdout():
-    """Plugin code's prints go to stderr: stdout is the report's (JSON must stay JSON)."""
+    """Plugin code's prints go to stderr: stdout is the report's (JSON must stay JSON).
+    Only in the main thread: sys.stdout is one for the whole process, and a worker
+    (tonecheck sendmail's timed check) that swapped it could swap it back late."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     with contextlib.redirect_stdout(sys.stderr):
         yield
 

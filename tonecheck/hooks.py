@@ -21,10 +21,11 @@ HOOKS = {
         """#!/bin/sh
 {mark} git-send-email'
 # git send-email runs this with each message it is about to send; tonecheck checks the
-# writer's text, and a message with problems stops the send. To send anyway:
+# writer's text (of a patch, the message above its "---" line, not the code), with the
+# repository's config, and a message with problems stops the send. To send anyway:
 #   TONECHECK_SEND_ANYWAY=1 git send-email ...
 case "${{TONECHECK_SEND_ANYWAY:-}}" in 1|true|yes) exit 0 ;; esac
-exec {command} check "$1"
+sed '/^---$/q' "$1" | {command} check --stdin-filename "$PWD/$(basename "$1")" -
 """,
     ),
 }

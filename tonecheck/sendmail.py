@@ -19,6 +19,8 @@ from .errors import TonecheckError
 #: The header a writer adds to send a held message anyway ("X-Tonecheck: send-anyway").
 OVERRIDE_HEADER = "X-Tonecheck"
 OVERRIDE_VALUE = "send-anyway"
+#: The situation a writer names for the check; like the override, never sent on.
+CONTEXT_HEADER = "X-Tonecheck-Context"
 #: The same, for one run: TONECHECK_SEND_ANYWAY=1.
 OVERRIDE_ENV = "TONECHECK_SEND_ANYWAY"
 DEFAULT_PROGRAM = "/usr/sbin/sendmail"
@@ -38,13 +40,17 @@ class Verdict:
     message: bytes  # what the program gets: the input, less the override header
     lines: list[str] = field(default_factory=list)  # what to tell the writer, on stderr
     held_by_findings: bool = False
+    # the check is still running in a worker: the process must end without waiting for
+    # it, or tearing it down (os._exit), once the verdict is carried out
+    abandoned: bool = False
 
 
 def strip_header(data: bytes, name: str) -> tuple[bytes, list[str]]:
     """``data`` without every ``name:`` field of its header block (folded lines and
     all), and the values removed. The body and every other byte stay as they were."""
     end = _HEADER_END.search(data)
-    head_end = end.start() + 1 if end else len(data)  # keep the newline that ends the last field
+    # keep the line break (LF or CRLF) that ends the last field
+    head_end = (end.start() + (2 if data[end.start():end.start() + 1] == b"\r" else 1)) if end else len(data)
     head, rest = data[:head_end], data[head_end:]
     lines = head.splitlines(keepends=True)
     kept, values, dropping = [], [], False
@@ -75,25 +81,31 @@ def judge(data: bytes, make_linter, *, mode: str, on_error: str, timeout: float,
     config or input, a crash, a timeout) holds the message unless ``on_error`` is "send"."""
     env = os.environ if env is None else env
     message, values = strip_header(data, OVERRIDE_HEADER)
+    message, _ = strip_header(message, CONTEXT_HEADER)  # for tonecheck, not for the customer
     if overridden(values, env):
         return Verdict(True, message, ["tonecheck: sent as the writer asked (send anyway); nothing was checked"])
     try:
         report, linter = _lint(data, make_linter, timeout)
     except Exception as exc:  # say what went wrong, and do what config chose
         reason = str(exc) if isinstance(exc, (TimeoutError, TonecheckError)) else f"{type(exc).__name__}: {exc}"
+        abandoned = isinstance(exc, TimeoutError)
         if on_error == "send":
-            return Verdict(True, message, [f"tonecheck: could not check the message ({reason}); sent unchecked, as on-error = \"send\" says"])
-        return Verdict(False, message, [f"tonecheck: could not check the message ({reason}); nothing was sent", _how_to_override()])
+            return Verdict(True, message, [f"tonecheck: could not check the message ({reason}); sent unchecked, as on-error = \"send\" says"],
+                           abandoned=abandoned)
+        return Verdict(False, message, [f"tonecheck: could not check the message ({reason}); nothing was sent", _how_to_override()],
+                       abandoned=abandoned)
+    notes = [f"tonecheck: warning: {e}" for e in [*report.load_problems, *report.errors]
+             if "no text of the writer's own" not in e]
     config = linter.config
     blocking = report.at_or_above(config.fail_on)
     low = config.min_score is not None and report.score.overall < config.min_score
     empty = any("no text of the writer's own" in e for e in report.errors)
     if not (blocking or low or empty):
-        return Verdict(True, message)
+        return Verdict(True, message, notes)
     lines = _block(report, blocking, low, empty, config.min_score)
     if mode == "warn":
-        return Verdict(True, message, [lines[0].replace("held back, nothing was sent", "sent, with problems"), *lines[1:]])
-    return Verdict(False, message, [*lines, _how_to_override()], held_by_findings=True)
+        return Verdict(True, message, [*notes, lines[0].replace("held back, nothing was sent", "sent, with problems"), *lines[1:]])
+    return Verdict(False, message, [*notes, *lines, _how_to_override()], held_by_findings=True)
 
 
 def send(program: list[str], message: bytes) -> int:
@@ -101,16 +113,29 @@ def send(program: list[str], message: bytes) -> int:
     return subprocess.run(program, input=message).returncode
 
 
+def _message_draft(data: bytes):
+    """The message's text to check. A big attachment is no reason not to check the
+    text; a text part over the cap is."""
+    from .errors import InputError
+    from .sources import MAX_BYTES, load_bytes
+    from .sources.eml import parse_eml
+
+    if len(data) <= MAX_BYTES:
+        return load_bytes(data, "message.eml", "eml")
+    draft = parse_eml(data, "message.eml")
+    if len(draft.text) > MAX_BYTES:
+        raise InputError("message.eml: its text is larger than 10 MiB")
+    return draft
+
+
 def _lint(data: bytes, make_linter, timeout: float):
     """The message's Report and the Linter that made it (``make_linter(draft)`` picks it,
     by the message's recipients), or TimeoutError after ``timeout`` seconds."""
-    from .sources import load_bytes
-
     result: dict = {}
 
     def work():
         try:
-            draft = load_bytes(data, "message.eml", "eml")
+            draft = _message_draft(data)
             linter = make_linter(draft)
             result["report"] = (linter.lint(draft), linter)
         except BaseException as exc:  # handed to the caller, which decides what it means
@@ -148,3 +173,21 @@ def _block(report, blocking, low: bool, empty: bool, min_score) -> list[str]:
 def _how_to_override() -> str:
     return (f"To send it as it is, add the header \"{OVERRIDE_HEADER}: {OVERRIDE_VALUE}\" "
             f"(removed before sending) or run with {OVERRIDE_ENV}=1.")
+
+
+# sendmail options that take a value: the value is not a recipient ("-f sender@...").
+_VALUE_OPTIONS = {"-f", "-F", "-r", "-C", "-N", "-R", "-V", "-X", "-O", "-o", "-a", "-B", "-L", "-h", "-q"}
+
+
+def argument_recipients(args) -> list[str]:
+    """The addresses among sendmail's arguments (mutt passes every recipient, Bcc
+    included, after "--"); the values of options such as -f are not recipients."""
+    out, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-") and "@" in arg:
+            out.append(arg)
+    return out

@@ -201,3 +201,25 @@ def test_the_pre_commit_manifest_runs_tonecheck_check_on_drafts():
     pattern = re.compile(hook["files"])
     assert all(pattern.search(f) for f in ("replies/late.txt", "a.eml", "t.html", "notes.md"))
     assert not pattern.search("setup.py")
+
+
+def test_git_send_email_checks_a_patch_s_message_not_its_code(tmp_path, smtp):
+    git = need("git")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "TONECHECK_CACHE_DIR": str(tmp_path / "cache"),
+           "GIT_AUTHOR_NAME": "Priya", "GIT_AUTHOR_EMAIL": "priya@example.com",
+           "GIT_COMMITTER_NAME": "Priya", "GIT_COMMITTER_EMAIL": "priya@example.com"}
+    env.pop("TONECHECK_SEND_ANYWAY", None)
+    run = lambda *a: subprocess.run(a, cwd=repo, env=env, capture_output=True, text=True, timeout=60)  # noqa: E731
+    run(git, "init", "-q")
+    assert run(sys.executable, "-m", "tonecheck", "hooks", "install", "git-send-email").returncode == 0
+    (repo / "app.py").write_text('raise ValueError("Unfortunately we are unable to process your request as per our policy.")\n')
+    run(git, "add", "app.py")
+    run(git, "commit", "-q", "-m", "Explain the refund error\n\nThe message now says what the customer can do next.")
+    out = tmp_path / "out dir"
+    assert run(git, "format-patch", "-1", "-o", str(out)).returncode == 0
+    [patch] = out.glob("*.patch")
+    sent = run(git, "send-email", "--confirm=never", "--quiet", "--to=steve@example.com", "--from=priya@example.com",
+               "--smtp-server=127.0.0.1", f"--smtp-server-port={smtp.port}", str(patch))
+    assert sent.returncode == 0, sent.stdout + sent.stderr  # the code's wording is not the message's

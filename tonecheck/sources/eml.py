@@ -17,7 +17,7 @@ from ..errors import InputError
 # An mbox "From " line: "From sender@host Sun Aug  7 11:40:37 2022" (date optional).
 _MBOX_FROM = re.compile(rb"From [^\s:]+(?:[ \t].*)?\r?$")
 _MBOX_SPLIT = re.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x21-\x39\x3b-\x7e]+:)")
-_META = ("from", "to", "cc", "date", "message-id", "x-tonecheck-context")
+_META = ("from", "to", "cc", "bcc", "date", "message-id", "x-tonecheck-context")
 
 
 def split_mbox(data: bytes) -> list[bytes] | None:
@@ -76,10 +76,10 @@ def parse_eml(data: bytes, path: str = "-") -> Draft:
             continue
         meta["content-type"] = f"text/{kind}"
         meta["charset"] = charset
-        if messages is None:
+        if messages is None or len(messages) == 1:  # load_all places each of several
             start = _body_line(data, part, kind)
             if start is not None:
-                meta["body_line_offset"] = start
+                meta["body_line_offset"] = start + (messages is not None)  # an mbox's "From " line
         draft.format, draft.subject, draft.meta = "eml", subject, meta
         return draft
     raise problem
@@ -101,7 +101,8 @@ def _body_line(data: bytes, part, kind: str) -> int | None:
     except UnicodeEncodeError:
         needle = raw.encode("utf-8", "surrogateescape")
     flat, needle = data.replace(b"\r\n", b"\n"), needle.replace(b"\r\n", b"\n")
-    pos = flat.rfind(needle)  # the body comes after the headers that may repeat its words
+    headers_end = flat.find(b"\n\n")  # the body comes after the headers, which may repeat its words
+    pos = flat.find(needle, headers_end + 1 if headers_end >= 0 else 0)
     return flat.count(b"\n", 0, pos) if pos >= 0 else None
 
 
