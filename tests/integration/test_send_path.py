@@ -148,24 +148,35 @@ def test_a_crash_inside_tonecheck_sends_nothing(mailer, smtp, tmp_path):
     assert smtp.messages == []
 
 
-def test_git_send_email_stops_a_bad_draft_at_the_hook(tmp_path, smtp):
+@pytest.fixture
+def repo(tmp_path):
+    """A git repository with tonecheck's sendemail-validate hook installed, and a
+    ``run(*args, env=...)`` for commands in it."""
     git = need("git")
     usage = subprocess.run([git, "send-email", "-h"], capture_output=True, text=True)
     if "send-email" not in usage.stdout + usage.stderr or "is not a git command" in usage.stderr:
         if os.environ.get("CI"):
             pytest.fail("git send-email is not installed; .ci/run installs git-email")
         pytest.skip("git send-email is not installed")
-    repo = tmp_path / "repo"
-    repo.mkdir()
+    folder = tmp_path / "repo"
+    folder.mkdir()
     env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "TONECHECK_CACHE_DIR": str(tmp_path / "cache"),
            "GIT_AUTHOR_NAME": "Priya", "GIT_AUTHOR_EMAIL": "priya@example.com",
            "GIT_COMMITTER_NAME": "Priya", "GIT_COMMITTER_EMAIL": "priya@example.com"}
     env.pop("TONECHECK_SEND_ANYWAY", None)
-    run = lambda *a, **kw: subprocess.run(a, cwd=repo, env=kw.pop("env", env), capture_output=True, text=True, timeout=60)  # noqa: E731
+
+    def run(*args, env=env):
+        return subprocess.run(args, cwd=folder, env=env, capture_output=True, text=True, timeout=60)
+
     assert run(git, "init", "-q").returncode == 0
     installed = run(sys.executable, "-m", "tonecheck", "hooks", "install", "git-send-email")
     assert installed.returncode == 0, installed.stderr
-    assert (repo / ".git" / "hooks" / "sendemail-validate").stat().st_mode & 0o111
+    assert (folder / ".git" / "hooks" / "sendemail-validate").stat().st_mode & 0o111
+    return folder, git, env, run
+
+
+def test_git_send_email_stops_a_bad_draft_at_the_hook(repo, smtp):
+    repo, git, env, run = repo
 
     def send(name: str, body: str, extra_env=None):
         mail = repo / name
@@ -203,17 +214,8 @@ def test_the_pre_commit_manifest_runs_tonecheck_check_on_drafts():
     assert not pattern.search("setup.py")
 
 
-def test_git_send_email_checks_a_patch_s_message_not_its_code(tmp_path, smtp):
-    git = need("git")
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "TONECHECK_CACHE_DIR": str(tmp_path / "cache"),
-           "GIT_AUTHOR_NAME": "Priya", "GIT_AUTHOR_EMAIL": "priya@example.com",
-           "GIT_COMMITTER_NAME": "Priya", "GIT_COMMITTER_EMAIL": "priya@example.com"}
-    env.pop("TONECHECK_SEND_ANYWAY", None)
-    run = lambda *a: subprocess.run(a, cwd=repo, env=env, capture_output=True, text=True, timeout=60)  # noqa: E731
-    run(git, "init", "-q")
-    assert run(sys.executable, "-m", "tonecheck", "hooks", "install", "git-send-email").returncode == 0
+def test_git_send_email_checks_a_patch_s_message_not_its_code(repo, smtp, tmp_path):
+    repo, git, env, run = repo
     (repo / "app.py").write_text('raise ValueError("Unfortunately we are unable to process your request as per our policy.")\n')
     run(git, "add", "app.py")
     run(git, "commit", "-q", "-m", "Explain the refund error\n\nThe message now says what the customer can do next.")
