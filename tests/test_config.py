@@ -112,3 +112,11 @@ def test_show_config_says_which_file_applies(run, tmp_path):
     assert "team/d.txt: " in result.output and "team/.tonecheck.toml" in result.output
     assert "fail-on = 'error'" in result.output
     assert "other.txt: no config file (the defaults)" in result.output
+
+
+def test_show_config_says_when_a_recipients_table_applies(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('[recipients."ourco.example"]\nfail-on = "error"\n')
+    (tmp_path / "internal.eml").write_text("From: a@ourco.example\nTo: sam@ourco.example\nSubject: x\n\nHi Sam,\nDone.\n")
+    result = run("check", "--show-config", "internal.eml")
+    assert result.exit_code == 0
+    assert 'with [recipients."ourco.example"]' in result.output and "fail-on = 'error'" in result.output

@@ -125,11 +125,17 @@ def _show_config(paths, config_path, stdin_filename, flags) -> None:
     for path in _expand(paths):
         start = Path(stdin_filename or ".") if path == "-" else Path(path)
         folder = start if start.is_dir() else start.parent
-        config = _load_config(config_path, folder).merged(**flags)
-        click.echo(f"{path}: {config.path or 'no config file (the defaults)'}")
-        for f in fields(config):
-            if f.name != "path":
-                click.echo(f"  {f.name.replace('_', '-')} = {getattr(config, f.name)!r}")
+        base = _load_config(config_path, folder)
+        # a message to colleagues only follows its [recipients."domain"] table
+        drafts = [] if path == "-" or not base.recipients else [d for d in _read(path, None) if not isinstance(d, InputError)]
+        domains = {base.recipient_domain(_recipients(d)) for d in drafts} or {None}
+        for domain in sorted(domains, key=str):
+            config = base.for_domain(domain).merged(**flags)
+            where = config.path or "no config file (the defaults)"
+            click.echo(f"{path}: {where}" + (f', with [recipients."{domain}"]' if domain else ""))
+            for f in fields(config):
+                if f.name != "path":
+                    click.echo(f"  {f.name.replace('_', '-')} = {getattr(config, f.name)!r}")
 
 
 def _recipients(draft, headers=("to", "cc")) -> list[str]:
