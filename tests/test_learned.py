@@ -200,3 +200,11 @@ def test_a_dated_sentence_carries_no_vague_signal():
     dated = linter.lint(tonecheck.load_text(
         "Hi Raj,\nThe matter is being looked into and an update will follow on Friday at 2pm once more is known.\nSupport"), rules=vague)
     assert undated.findings and not dated.findings
+
+
+def test_the_score_knows_every_learned_rule():
+    """The learned rules' findings are not counted twice: the score's list of them
+    and the pack's rules are the same."""
+    from tonecheck.builtin.learned import RULES
+
+    assert {r.id for r in RULES.values()} == learned.LEARNED_RULES

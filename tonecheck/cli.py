@@ -436,8 +436,7 @@ def sendmail(program, mode, on_error, timeout, config_path, args):
             raise problem
         # every recipient counts, Bcc and those mutt passes as arguments included
         recipients = [*_recipients(draft, ("to", "cc", "bcc")), *gate.argument_recipients(args)]
-        linter = Linter(config.for_domain(config.recipient_domain(recipients)))
-        return linter
+        return Linter(config.for_domain(config.recipient_domain(recipients)))
 
     verdict = gate.judge(
         data, make_linter,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from .analysis import Analysis
@@ -20,7 +21,7 @@ from .learned import TONE_CATEGORIES
 from .learned import load as load_model
 from .packs import load_pack, pack_files
 from .plugins import BUILTIN_PLUGINS, get_plugin_manager
-from .report import Report
+from .report import NO_WRITER_TEXT, Report
 from .rule import Rule
 from .score import score
 
@@ -186,7 +187,7 @@ class Linter:
         analysis = self.analyse(draft, contexts, errors)
         findings: list[Finding] = []
         if not draft.writer_regions():
-            errors.append("no text of the writer's own to check: only quoted text or a signature")
+            errors.append(NO_WRITER_TEXT)
         deferring: list[Finding] = []
         count = 0
         with quiet_stdout(), rule_timer(self.rule_budget) as arm:
@@ -250,6 +251,11 @@ def _header_contexts(draft: Draft, errors: list[str] | None) -> tuple[str, ...]:
 _UNFILLED = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
+@lru_cache(maxsize=None)
+def _placeholders(message: str) -> frozenset:
+    return frozenset(_UNFILLED.findall(message))
+
+
 def _check_finding(f, rule: Rule, size: int) -> None:
     """A plugin's finding must be one the report and its formatters can show."""
     if not isinstance(f, Finding):
@@ -265,7 +271,7 @@ def _check_finding(f, rule: Rule, size: int) -> None:
     if not isinstance(f.message, str) or not f.message.strip():
         raise TypeError(f"finding message {f.message!r} is not text")
     # a placeholder of the rule's own message left in (the draft's own "{name}" is fine)
-    unfilled = set(_UNFILLED.findall(f.message)) & set(_UNFILLED.findall(rule.message))
+    unfilled = _placeholders(rule.message).intersection(_UNFILLED.findall(f.message))
     if unfilled:
         raise ValueError(f"finding message has an unfilled placeholder {sorted(unfilled)[0]} (format it before yielding)")
     if not all(isinstance(s, Suggestion) for s in f.suggestions):
@@ -305,6 +311,10 @@ def _overlapped(f: Finding, others: list[Finding]) -> bool:
     return any(o.category == f.category and o.offset < f.end and f.offset < o.end for o in others)
 
 
+def _rank(f: Finding, house: frozenset) -> tuple[bool, int]:
+    return f.rule in house, SEVERITY_RANK[f.severity]
+
+
 def _resolve_overlaps(findings: list[Finding], house: frozenset = frozenset()) -> list[Finding]:
     """One finding per span and category, so the same words are never charged twice:
     where two rules flag the same words for the same reason, a house rule's finding
@@ -317,8 +327,7 @@ def _resolve_overlaps(findings: list[Finding], house: frozenset = frozenset()) -
         if kept is None:
             best[key] = f
             continue
-        rank = lambda x: (x.rule in house, SEVERITY_RANK[x.severity])  # noqa: E731
-        winner, loser = (f, kept) if rank(f) > rank(kept) else (kept, f)
+        winner, loser = (f, kept) if _rank(f, house) > _rank(kept, house) else (kept, f)
         fixes = [s for s in loser.suggestions if s.fix and s not in winner.suggestions]
         best[key] = replace(winner, suggestions=[*winner.suggestions, *fixes]) if fixes else winner
     return list(best.values())

@@ -131,7 +131,6 @@ class Model:
         self.idf: list[float] = [v / scale for v in data["idf"]] if scale != 1 else data["idf"]
         self.lexical = _linear(data["lexical"])
         self.score = _linear(data["score"])
-        self.score_features: list[str] = data["score"]["features"]
         self.signals = {
             c: SentenceSignal(c, _linear(s["sentence"]), s["threshold"], _linear(s["draft"]))
             for c, s in data["signals"].items()

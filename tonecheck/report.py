@@ -9,6 +9,9 @@ from functools import cached_property
 from .findings import SEVERITY_RANK, Finding
 from .score import Score
 
+#: The note a Report carries when the draft has no words of the writer's own.
+NO_WRITER_TEXT = "no text of the writer's own to check: only quoted text or a signature"
+
 
 @dataclass
 class Report:

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .errors import TonecheckError
+from .report import NO_WRITER_TEXT
 
 #: The header a writer adds to send a held message anyway ("X-Tonecheck: send-anyway").
 OVERRIDE_HEADER = "X-Tonecheck"
@@ -94,12 +95,11 @@ def judge(data: bytes, make_linter, *, mode: str, on_error: str, timeout: float,
                            abandoned=abandoned)
         return Verdict(False, message, [f"tonecheck: could not check the message ({reason}); nothing was sent", _how_to_override()],
                        abandoned=abandoned)
-    notes = [f"tonecheck: warning: {e}" for e in [*report.load_problems, *report.errors]
-             if "no text of the writer's own" not in e]
+    notes = [f"tonecheck: warning: {e}" for e in [*report.load_problems, *report.errors] if e != NO_WRITER_TEXT]
     config = linter.config
     blocking = report.at_or_above(config.fail_on)
     low = config.min_score is not None and report.score.overall < config.min_score
-    empty = any("no text of the writer's own" in e for e in report.errors)
+    empty = NO_WRITER_TEXT in report.errors
     if not (blocking or low or empty):
         return Verdict(True, message, notes)
     lines = _block(report, blocking, low, empty, config.min_score)

@@ -48,8 +48,8 @@ VOCABULARY = 4000
 # drafts (out of fold), and must be right about its category at least this often.
 SIGNAL_MAX_FALSE_ALARMS = 0.01
 SIGNAL_MIN_PRECISION = 0.6
-# Config's demote-above (50) as a probability: above it, warnings count as suggestions.
-GATE = 0.5
+# Config's demote-above as a probability: above it, warnings count as suggestions.
+GATE = tonecheck.Config().demote_above / 100
 
 
 def corpora() -> dict[str, Path]:

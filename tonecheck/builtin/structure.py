@@ -34,6 +34,15 @@ def greeting(a, r):
         yield r.finding(a.body[0].start, a.body[0].end)
 
 
+def _unanswered(a, r, question: str):
+    """The finding for a question left unanswered: on the reply's first sentence, the
+    question quoted (clipped to 60 characters)."""
+    if len(question) > 60:
+        question = question[:57] + "…"
+    first = a.body[0]
+    return r.finding(first.start, first.end, r.message.format(question=question))
+
+
 @rule(
     "Structure.UnansweredWhen",
     category="structure",
@@ -54,9 +63,7 @@ def unanswered_when(a, r):
     asks = [q for q in a.quoted_questions if _WHEN.search(q)]
     if not asks or not a.body or any(s.mentions_time for s in a.body):
         return
-    question = asks[0] if len(asks[0]) <= 60 else asks[0][:57] + "…"
-    first = a.body[0]
-    yield r.finding(first.start, first.end, r.message.format(question=question))
+    yield _unanswered(a, r, asks[0])
 
 
 # Words that say nothing of what a question is about.
@@ -97,9 +104,7 @@ def unanswered_question(a, r):
     for q in a.quoted_questions:
         asked = _stems(q)
         if len(asked) >= 2 and not _WHEN.search(q) and not asked & reply:
-            question = q if len(q) <= 60 else q[:57] + "…"
-            first = a.body[0]
-            yield r.finding(first.start, first.end, r.message.format(question=question))
+            yield _unanswered(a, r, q)
             return
 
 
