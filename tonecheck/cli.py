@@ -97,24 +97,33 @@ def _walk(folder: Path, visited: set, problems: list):
             yield entry
 
 
-def _read(path: str, stdin_filename: str | None):
-    """The drafts in ``path`` (one; one per message of an mbox): each a Draft, or the
-    InputError that says why it cannot be checked. At most MAX_BYTES are read."""
-    from .sources import MAX_BYTES, format_for, load_all
+def _read_data(path: str, stdin_filename: str | None = None) -> bytes | InputError:
+    """The bytes of a file or stdin (at most MAX_BYTES + 1, so that too big is said),
+    or the InputError that says why they cannot be read."""
+    from .sources import MAX_BYTES
 
-    name = (stdin_filename or "-") if path == "-" else path
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        else:
-            with open(path, "rb") as f:
-                data = f.read(MAX_BYTES + 1)
+            return sys.stdin.buffer.read(MAX_BYTES + 1)
+        with open(path, "rb") as f:
+            return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return [InputError(f"{path}: no such file")]
+        return InputError(f"{path}: no such file")
     except IsADirectoryError:
-        return [InputError(f"{path}: is a directory")]
+        return InputError(f"{path}: is a directory")
     except OSError as exc:
-        return [InputError(f"{path}: cannot read: {exc.strerror or exc}")]
+        return InputError(f"{path}: cannot read: {exc.strerror or exc}")
+
+
+def _read(path: str, stdin_filename: str | None, data: bytes | InputError | None = None):
+    """The drafts in ``path`` (one; one per message of an mbox): each a Draft, or the
+    InputError that says why it cannot be checked. At most MAX_BYTES are read."""
+    from .sources import format_for, load_all
+
+    name = (stdin_filename or "-") if path == "-" else path
+    data = _read_data(path) if data is None else data
+    if isinstance(data, InputError):
+        return [data]
     return load_all(data, name, format_for(name, data))
 
 
@@ -271,7 +280,11 @@ def main():
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no excerpts, scores or summary.")
 @click.option("--show-config", is_flag=True, help="Say which config applies to each draft, and its settings; check nothing.")
-def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet, show_config):
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically), then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes that change your wording (implies --fix).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing. Exit 1 if there is any.")
+def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet, show_config,
+          fix, unsafe_fixes, diff):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .config import CONTEXTS
     from .containment import RULE_BUDGET
@@ -292,6 +305,10 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
     if show_config:
         _show_config(paths, config_path, stdin_filename, flags)
         return
+    fixing = fix or unsafe_fixes or diff
+    if fixing and "-" in paths:
+        raise click.UsageError("--fix and --diff rewrite files; for a draft on stdin use 'tonecheck rewrite -'")
+    fixed = diffs = 0
     linters: dict = {}  # one Linter per config file: plugins and packs load once
     configs: dict = {}  # one config search per folder
     checked = []  # (report, the config it was checked under)
@@ -316,7 +333,30 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
             return linter
 
         formatters = _formatters(linter_for(None), fmt)  # a wrong --format stops the run before any draft is read
-        for draft in _read(path, stdin_filename):
+        data = _read_data(path) if fixing else None
+        drafts = list(_read(path, stdin_filename, data))
+        if fixing and len(drafts) == 1 and not isinstance(drafts[0], InputError):
+            draft = drafts[0]
+            linter = linter_for(base.recipient_domain(_recipients(draft)))
+            new, count = _fixed(linter, data, draft, unsafe_fixes)
+            if count and diff:
+                click.echo(_diff(data, new, path), nl=False)
+                diffs += 1
+                continue
+            if count:
+                from .files import write_atomic
+
+                write_atomic(path, new)
+                fixed += count
+                drafts = list(_read(path, stdin_filename, new))
+        elif diff:
+            for draft in drafts:
+                if not isinstance(draft, InputError):
+                    _warn(f"{path}: an mbox of {len(drafts)} messages is not fixed; fix one message at a time")
+                    break
+        if diff:
+            continue
+        for draft in drafts:
             if isinstance(draft, InputError):  # one unreadable draft does not hide the others' findings
                 click.echo(f"tonecheck: error: {draft}", err=True)
                 unreadable += 1
@@ -328,6 +368,10 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
             for err in report.errors:
                 _warn(f"{report.path}: {err}")
             checked.append((report, config))
+    if diff:
+        sys.exit(2 if unreadable else 1 if diffs else 0)
+    if fixed:
+        click.echo(f"tonecheck: fixed {fixed} problem{'s' if fixed != 1 else ''}", err=True)
     if not checked:
         sys.exit(2)
 
@@ -351,6 +395,99 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         for r, c in checked
     )
     sys.exit(2 if unreadable else 1 if failing else 0)
+
+
+def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
+    """The file's bytes with its fixes made, and how many findings they fix."""
+    from .rewrite import rewrite, rewritten_file
+
+    result = rewrite(linter, draft, unsafe=unsafe)
+    if not result.changed:
+        return data, 0
+    return rewritten_file(data, draft, result), len({(c.rule, c.reason) for c in result.changes})
+
+
+def _diff(before: bytes, after: bytes, name: str) -> str:
+    from .rewrite import unified_diff
+
+    return unified_diff(before, after, name)
+
+
+@main.command("rewrite")
+@click.argument("path", required=False)
+@click.option("--diff", is_flag=True, help="Print a unified diff of the rewrite instead of the rewritten draft.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the rewritten draft (or diff); json: the text, scores, changes and placeholders.")
+@click.option("--in-place", is_flag=True, help="Write the rewrite back to FILE, atomically; print nothing but the summary.")
+@click.option("--safe-only", is_flag=True, help="Use only the fixes that keep your meaning (plain-word swaps).")
+@click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it (as for check).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching for one.")
+@click.option("--stdin-filename", help="The name to report for a draft read from stdin; its folder is where config is searched.")
+def rewrite_command(path, diff, fmt, in_place, safe_only, contexts, config_path, stdin_filename):
+    """Rewrite a draft (a file, or - for stdin) to put the customer first.
+
+    Every change comes from a finding's fix. Facts (numbers, times, dates, amounts,
+    links, names) are always kept; what only you know is left as a [[placeholder]],
+    which 'check' reports as an error until you fill it in. Nothing leaves the machine."""
+    from .rewrite import rewrite, rewritten_file
+
+    if path is None:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("give a draft to rewrite: a file, or - for stdin")
+        path = "-"
+    if in_place and path == "-":
+        raise click.UsageError("--in-place needs a file, not stdin")
+    if in_place and (diff or fmt != "text"):
+        raise click.UsageError("--in-place writes the file; it cannot be used with --diff or --format json")
+    name = (stdin_filename or "-") if path == "-" else path
+    start = Path(stdin_filename or ".") if path == "-" else Path(path)
+    base = _load_config(config_path, start if start.is_dir() else start.parent)
+    data = _read_data(path)
+    drafts = list(_read(path, stdin_filename, data))
+    if isinstance(drafts[0], InputError):
+        raise drafts[0]
+    if len(drafts) > 1:
+        raise InputError(f"{name}: an mbox of {len(drafts)} messages; rewrite one message at a time")
+    draft = drafts[0]
+    from .engine import Linter
+
+    linter = Linter(base.for_domain(base.recipient_domain(_recipients(draft))).merged(context=_split(contexts)))
+    for problem in linter.problems:
+        _warn(problem)
+    result = rewrite(linter, draft, unsafe=not safe_only)
+    new = rewritten_file(data, draft, result) if result.changed else data
+    if fmt == "json":
+        import json
+
+        out = {
+            "path": name,
+            "text": new.decode("utf-8", "replace"),
+            "score_before": result.score_before,
+            "score_after": result.score_after,
+            "changes": [{"rule": c.rule, "before": c.before, "after": c.after, "reason": c.reason} for c in result.changes],
+            "placeholders": result.placeholders,
+            "notes": result.notes,
+            "rewriter": result.rewriter,
+        }
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    if in_place:
+        if result.changed:
+            from .files import write_atomic
+
+            write_atomic(path, new)
+    elif diff:
+        click.echo(_diff(data, new, name), nl=False)
+    else:
+        sys.stdout.buffer.write(new)
+        sys.stdout.flush()
+    summary = (f"{name}: {len(result.changes)} change{'s' if len(result.changes) != 1 else ''}, "
+               f"score {result.score_before:g} -> {result.score_after:g}")
+    if result.notes:
+        summary += f" ({len(result.notes)} fix{'es' if len(result.notes) != 1 else ''} left out; --format json says why)"
+    click.echo(f"tonecheck: {summary}", err=True)
+    if result.placeholders:
+        click.echo(f"tonecheck: fill in before sending: {', '.join(result.placeholders)}", err=True)
 
 
 def _linter(config_path, select=None, ignore=None):

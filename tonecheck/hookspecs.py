@@ -37,3 +37,13 @@ def tonecheck_context(analysis):
 def tonecheck_formatters():
     """Return ``{name: format_function}``; ``format_function(reports, options)``
     returns the whole output as a string. The name becomes a ``--format`` choice."""
+
+
+@hookspec(firstresult=True)
+def tonecheck_rewriter(linter, draft, report, unsafe):
+    """Rewrite a draft: return a ``tonecheck.rewrite.Rewrite``, or None to leave it to
+    the next rewriter. ``report`` is the draft's Report (``report.text`` is what to
+    rewrite; findings carry their fixes), ``linter`` checks a candidate
+    (``linter.lint(draft)``), and ``unsafe`` says whether fixes that change the
+    writer's wording may be used. Plugins are asked before the built-in rewriter,
+    the most recently registered first; the first answer that is not None is used."""

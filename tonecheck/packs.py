@@ -27,11 +27,11 @@ _COMMON = {
     "owned_severity",
 }
 _KIND_FIELDS = {
-    "phrase": {"patterns", "span", "suggest", "max_per_draft"},
+    "phrase": {"patterns", "span", "suggest", "max_per_draft", "rewrite", "fix"},
     "substitution": {"swap", "fix"},
     "ratio": {"numerator", "denominator", "max", "min_count"},
-    "metric": {"metric", "max", "min", "per", "min_words"},
-    "require-when": {"require", "within", "not_counting"},
+    "metric": {"metric", "max", "min", "per", "min_words", "rewrite", "fix"},
+    "require-when": {"require", "within", "not_counting", "rewrite", "fix"},
     "limit": {"patterns", "max"},
 }
 # Common fields that mean nothing for a kind: an error, not silently ignored.
@@ -469,11 +469,104 @@ def _default_description(kind: str, spec: dict) -> str:
 
 
 def _fix_safety(kind: str, spec: dict) -> str:
-    if kind != "substitution":
+    if kind != "substitution" and "rewrite" not in spec:
         return "No automatic fix."
     if spec.get("fix") == "safe":
         return "Safe: the replacement keeps the meaning."
     return "Unsafe: the replacement may change the meaning; review it before sending."
+
+
+def _applicability(spec, fail) -> bool:
+    """Is the rule's fix safe? (``fix: safe``; unsafe unless said)"""
+    value = spec.get("fix", "unsafe")
+    if value not in ("safe", "unsafe"):
+        fail("fix", "must be 'safe' or 'unsafe'")
+    if "fix" in spec and "rewrite" not in spec and "swap" not in spec:
+        fail("fix", "says how safe the rule's 'rewrite' is, and the rule has none")
+    return value == "safe"
+
+
+_REWRITE_KEYS = {"phrase": {"swap", "delete", "before", "after"}, "require-when": {"before"}, "metric": {"split"}}
+
+
+def _rewrite(spec, kind: str, flags, fail, values: set):
+    """The rule's fix, compiled: a function (analysis, sentence, start, end, values)
+    -> Suggestion or None. ``rewrite`` holds, for a phrase rule, ``swap`` (in the
+    finding's sentence, the first pattern that matches is replaced; "" deletes the
+    words), ``delete: sentence``, and ``before`` / ``after`` (a sentence added there
+    when no swap applies; with ``delete``, the sentence's replacement); for a
+    require-when rule, ``before``
+    (a sentence that opens the body); for a per-sentence word count, ``split: true``."""
+    from . import fixes
+
+    rw = spec.get("rewrite")
+    safe = _applicability(spec, fail)
+    if rw is None:
+        return None
+    if not isinstance(rw, dict) or not rw:
+        fail("rewrite", f"must be a mapping of {', '.join(sorted(_REWRITE_KEYS[kind]))}")
+    for key in rw:
+        if key not in _REWRITE_KEYS[kind]:
+            fail("rewrite", f"unknown key {key!r} (this kind takes {', '.join(sorted(_REWRITE_KEYS[kind]))})")
+    if kind == "metric":
+        if rw.get("split") is not True or spec.get("per") != "sentence":
+            fail("rewrite", "a metric rule's rewrite is 'split: true', for per: sentence word counts")
+
+        def split(a, sentence, start, end, vals):
+            edit = fixes.split_sentence(sentence)
+            return fixes.suggestion("Split the sentence where it turns", edit, safe=safe) if edit else None
+
+        return split
+    for key in ("before", "after"):
+        if key in rw:
+            if not isinstance(rw[key], str) or not rw[key].strip():
+                fail("rewrite", f"'{key}' must be text")
+            _check_template(rw[key], f"rewrite.{key}", values, fail)
+    delete = rw.get("delete")
+    if delete is not None and delete != "sentence":
+        fail("rewrite", "'delete' can only be 'sentence'")
+    swaps = []
+    if "swap" in rw:
+        if not isinstance(rw["swap"], dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in rw["swap"].items()):
+            fail("rewrite", "'swap' must map each pattern to its replacement")
+        for k, v in rw["swap"].items():
+            _check_template(v, "rewrite.swap", values, fail)
+            swaps.append((_compile([k], "rewrite.swap", **flags), v))
+    if delete and swaps:
+        fail("rewrite", "'delete' and 'swap' cannot be used together")
+    before, after = rw.get("before"), rw.get("after")
+
+    def make(a, sentence, start, end, vals):
+        if sentence is None:
+            return None
+        if delete:
+            if before or after:
+                new = _fmt(" ".join(filter(None, (before, after))), **vals)
+                edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
+                return fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe)
+            return fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe)
+        for pattern, replacement in swaps:
+            hits = list(pattern.finditer(sentence.text))
+            # the words the finding is about, else the first the swap knows
+            near = [m for m in hits if sentence.start + m.start() < end and start < sentence.start + m.end()]
+            m = (near or hits or [None])[0]
+            if m is not None:
+                new = _fmt(replacement, **{**vals, "match": m.group(), "lowered": m.group().lower()})
+                new = new if flags["case"] else _match_case(m.group(), new)
+                edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
+                said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
+                return fixes.suggestion(said, edit, safe=safe)
+        # no swap applies: a sentence added before or after
+        edits = []
+        if before:
+            edits.append(fixes.add_before(sentence, _fmt(before, **vals)))
+        if after:
+            edits.append(fixes.add_after(sentence, _fmt(after, **vals)))
+        if not edits:
+            return None
+        return fixes.suggestion("Add " + " and ".join(repr(e.content.strip()) for e in edits), *edits, safe=safe)
+
+    return make
 
 
 # -- the kinds ---------------------------------------------------------------------
@@ -491,20 +584,25 @@ def _phrase(spec, flags, fail):
     limit = spec.get("max_per_draft")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         fail("max_per_draft", "must be a whole number of 1 or more")
+    rewrite = _rewrite(spec, "phrase", flags, fail, {"match", "lowered"})
 
     def check(a, r, scope) -> Iterator:
         n = 0
         for s, e, text in a.writer_matches(pattern, scope=scope):
-            if span == "sentence":
-                sent = a.sentence_at(s)
-                s, e = (sent.start, sent.end) if sent else (s, e)
+            sent = a.sentence_at(s)
+            if span == "sentence" and sent:
+                s, e = sent.start, sent.end
             sugg = [Suggestion(_fmt(suggest, match=text))] if suggest else []
+            if rewrite is not None:
+                fixed = rewrite(a, sent, s, e, {"match": text, "lowered": text.lower()})
+                if fixed is not None:
+                    sugg.append(fixed)
             yield r.finding(s, e, _fmt(r.message, match=text), suggestions=sugg)
             n += 1
             if limit and n >= limit:
                 return
 
-    return check, {}, False
+    return check, {}, rewrite is not None
 
 
 def _substitution(spec, flags, fail):
@@ -513,9 +611,7 @@ def _substitution(spec, flags, fail):
         fail("swap", "must map each pattern to its replacement")
     compiled = [(_compile([k], "swap", **flags), v) for k, v in swap.items()]
     case = flags["case"]
-    applicability = spec.get("fix", "unsafe")
-    if applicability not in ("safe", "unsafe"):
-        fail("fix", "must be 'safe' or 'unsafe'")
+    applicability = "safe" if _applicability(spec, fail) else "unsafe"
 
     def check(a, r, scope):
         for pattern, replacement in compiled:
@@ -574,6 +670,8 @@ def _metric(spec, flags, fail):
     elif "min_words" in spec:
         fail("min_words", "applies to per: draft only")
 
+    rewrite = _rewrite(spec, "metric", flags, fail, set())
+
     def out_of_range(value, o) -> bool:
         return ("max" in o and value > o["max"]) or ("min" in o and value < o["min"])
 
@@ -582,7 +680,9 @@ def _metric(spec, flags, fail):
         if per == "sentence":
             for s in sents:
                 if out_of_range(s.longest_run, r.options):
-                    yield r.finding(s.start, s.end, _fmt(r.message, value=s.longest_run, **r.options))
+                    fixed = rewrite(a, s, s.start, s.end, {}) if rewrite else None
+                    yield r.finding(s.start, s.end, _fmt(r.message, value=s.longest_run, **r.options),
+                                    suggestions=[fixed] if fixed else [])
             return
         if not sents or a.word_count < r.options.get("min_words", 0):
             return
@@ -591,7 +691,7 @@ def _metric(spec, flags, fail):
             longest = max(sents, key=lambda s: len(s.words))
             yield r.finding(longest.start, longest.end, _fmt(r.message, value=f"{value:.1f}", **r.options))
 
-    return check, options, False
+    return check, options, rewrite is not None
 
 
 def _require_when(spec, flags, fail):
@@ -601,6 +701,7 @@ def _require_when(spec, flags, fail):
     within = spec.get("within", "writer")
     if within not in _SCOPES:
         fail("within", f"must be one of {', '.join(_SCOPES)}")
+    rewrite = _rewrite(spec, "require-when", flags, fail, {"occasion"})
 
     def check(a, r, scope):
         if not a.body:
@@ -615,9 +716,30 @@ def _require_when(spec, flags, fail):
             if not any(hs <= s and e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
                 return
         first = a.body[0]
-        yield r.finding(first.start, first.end, _fmt(r.message, context=", ".join(sorted(a.contexts))))
+        fixed = rewrite(a, first, first.start, first.end, {"occasion": _occasion(a)}) if rewrite else None
+        yield r.finding(first.start, first.end, _fmt(r.message, context=", ".join(sorted(a.contexts))),
+                        suggestions=[fixed] if fixed else [])
 
-    return check, {}, False
+    return check, {}, rewrite is not None
+
+
+_OCCASION = re.compile(
+    r"\bnew (car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
+    r"\b(wedding|anniversary|birthday|engagement|graduation|retirement|promotion)\b",
+    re.IGNORECASE,
+)
+
+
+def _occasion(a) -> str:
+    """The customer's big moment in a few words ("your new car"), from their message
+    or the draft; a placeholder when neither names one."""
+    from .fixes import placeholder
+
+    for text in (a.quoted, a.body_text):
+        m = _OCCASION.search(text)
+        if m:
+            return f"your new {m.group(1).lower()}" if m.group(1) else f"your {m.group(2).lower()}"
+    return placeholder("their news")
 
 
 def _limit(spec, flags, fail):

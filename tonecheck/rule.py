@@ -65,9 +65,16 @@ class Rule:
             message=message or self.message,
             offset=start,
             length=max(0, end - start),
-            # every finding says what to write instead, even when no edit can do it
-            suggestions=list(suggestions) or ([Suggestion(self.instead)] if self.instead else []),
+            suggestions=self._suggestions(suggestions),
         )
+
+    def _suggestions(self, given: Iterable[Suggestion]) -> list[Suggestion]:
+        """Every finding says what to write instead, even when no edit can do it; a
+        finding whose only suggestions are fixes says it first, then the fixes."""
+        given = list(given)
+        if self.instead and all(s.fix is not None for s in given):
+            return [Suggestion(self.instead), *given]
+        return given
 
     def configured(self, settings: dict) -> Rule:
         """A copy with a severity override and options from the user's config."""

@@ -22,8 +22,14 @@ class Score:
     method: str = "weights"  # "learned" or "weights"
 
 
+#: Findings the score leaves out: a placeholder a rewrite left stops the send (an
+#: error), but the tone is judged as the draft will read once it is filled in.
+UNSCORED = frozenset({"Structure.UnfilledPlaceholder"})
+
+
 def score(findings, weights: dict, learned=None) -> Score:
     """``learned`` is (model, the body's word counts) for the learned overall score."""
+    findings = [f for f in findings if f.rule not in UNSCORED]
     by_rule: dict[str, dict] = {}
     cat_loss = {c: 0.0 for c in CATEGORIES}
     for f in findings:

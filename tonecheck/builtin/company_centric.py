@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl
+from ..fixes import add_after, replace_span, suggestion
 from ..rule import rule
 
 _ASK = re.compile(
-    r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make it|do|pop|drop|attend|get here)|"
+    r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make(?: it)?|do|pop|drop|attend|get here)|"
     r"\bare you (?:available|free|around)|\bdoes .{0,30}\b(?:work|suit) for you|\bplease (?:come|attend|arrive|be (?:home|in|available))|"
     # booking a time on the customer's behalf is service; moving theirs is imposing one
     r"\b(?:we|I)(?:'ve| have) (?:moved|put) (?:you|your)\b.{0,60}\b(?:for|to|on|at)\b",
@@ -61,6 +62,11 @@ _CHOICE = re.compile(
         "Hi Steve,\nWhich time suits you best: Saturday at 9am, or another day?",
         "I've booked your follow-up for Tuesday at 10:30am. If that time doesn't work for you, reply and I'll move it.",
     ],
+    fixable=True,
+    fix_safety=(
+        "Unsafe: it turns the question into a choice with a placeholder for the other time, "
+        "or adds an offer to move the time; the day and time you gave are kept."
+    ),
 )
 def single_slot(a, r):
     """Flags a meeting or collection time put to the customer as the only option, or
@@ -69,12 +75,45 @@ def single_slot(a, r):
     usual") and a booking made on their behalf are not flagged."""
     if any(_CHOICE.search(s.text) for s in a.body):
         return
-    for s in a.body:
+    for i, s in enumerate(a.body):
         only = _ONLY.search(s.text)
         if only:
-            yield r.finding(s.start + only.start(), s.start + only.end())
-        elif (_ASK.search(s.text) or _IMPOSED.search(s.text)) and s.mentions_time:
-            yield r.finding(s.start, s.end)
+            yield r.finding(s.start + only.start(), s.start + only.end(), suggestions=[_move_offer(s)])
+        elif _ASK.search(s.text) and s.mentions_time:
+            choice = _choice(s, a.body[i - 1] if i else None)
+            yield r.finding(s.start, s.end, suggestions=[choice or _move_offer(s)])
+        elif _IMPOSED.search(s.text) and s.mentions_time:
+            yield r.finding(s.start, s.end, suggestions=[_move_offer(s)])
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b", re.IGNORECASE)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY = re.compile(rf"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:next |this )?{_WEEKDAY})\b", re.IGNORECASE)
+# the writer's only day, said just before the question: "I am only in on Saturday"
+_MY_DAY = re.compile(rf"\b(?:in|here|around|available|free|working|about)(?: on)? ({_WEEKDAY})\b", re.IGNORECASE)
+_PURPOSE = re.compile(r"\bto (collect|pick (?:it |them )?up|come in|drop (?:it |them )?off|visit|meet|attend)\b", re.IGNORECASE)
+
+
+def _choice(s, before):
+    """The question as a choice: "Which time suits you best to collect: tomorrow,
+    Saturday, at 9am, or [[another time that suits you]]?" (None without a clock time)."""
+    times = [m.group() for m in _CLOCK.finditer(s.text)]
+    if not times:
+        return None
+    days = [m.group() for m in _DAY.finditer(s.text)]
+    mine = _MY_DAY.search(before.text) if before is not None else None
+    if mine and not any(d.lower().endswith("day") and d.lower() != "today" for d in days):
+        days.append(mine.group(1))  # carried over, so the sentence before can go
+    when = ", ".join(days)
+    slot = f"{when}{', at' if len(days) > 1 else ' at'} {' or '.join(times)}" if when else " or ".join(times)
+    purpose = _PURPOSE.search(s.text)
+    to = f" to {purpose.group(1)}" if purpose else ""
+    text = f"Which time suits you best{to}: {slot}, or [[another time that suits you]]?"
+    return suggestion("Offer a choice", replace_span(s, s.start, s.end, text))
+
+
+def _move_offer(s):
+    return suggestion("Offer to move it", add_after(s, "If that time doesn't suit you, tell me one that does and I'll move it."))
 
 
 # Thanks, apologies and acknowledgements are about the reader even without "you".

@@ -10,7 +10,7 @@ nothing. A rule whose category the shipped model has no signal for says nothing.
 """
 from __future__ import annotations
 
-from .. import hookimpl
+from .. import fixes, hookimpl
 from ..rule import rule
 
 
@@ -22,11 +22,35 @@ def _signal(category: str):
         for i, cat, p in analysis.learned_signals:
             if cat == category:
                 s = analysis.sentences[i]
-                yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)))
+                fixed = _fix(category, s)
+                yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)),
+                                   suggestions=[fixed] if fixed else [])
 
     return check
 
 
+# What each category's fix adds: the sentence the model found missing, with a
+# placeholder where only the writer knows the fact.
+_ADD = {
+    "company_centric": ("after", "For you, this means [[what happens next, and when]]."),
+    "excuse_blame": ("after", "Here is what I'm doing about it: [[what you are doing, and by when]]."),
+    "negative_framing": ("after", "What I can do is [[what you can offer]]."),
+    "missing_empathy": ("before", "I'm sorry for what you've been through with this."),
+    "vague_commitment": ("after", "I'll update you by [[date]]."),
+    "non_apology": ("after", "That was our mistake, and I'm putting it right: [[what you are doing]]."),
+}
+
+
+def _fix(category: str, sentence):
+    if category == "hard_to_read":
+        edit = fixes.split_sentence(sentence)
+        return fixes.suggestion("Split the sentence where it turns", edit) if edit else None
+    where, text = _ADD[category]
+    edit = fixes.add_after(sentence, text) if where == "after" else fixes.add_before(sentence, text)
+    return fixes.suggestion(f"Add {text!r}", edit)
+
+
+_FIX_SAFETY = "Unsafe: it adds the sentence the model found missing, with a placeholder to fill in."
 _WHY = (
     " The model behind it was trained on labelled real-derived and synthetic mail; it "
     "judges the whole draft and then the sentence, so it also catches wordings no lexicon lists. Silence "
@@ -40,6 +64,7 @@ RULES = {
         why="Customers read for what affects them; a sentence about your process, schedule or rules makes them do the work of finding themselves in it." + _WHY,
         instead="'Your new card arrives by Friday, and you can use Apple Pay from today.' rather than 'Our card team processes requests in batches.'",
         bad=["Hi Lena,\nReturns are processed by our warehouse team in monthly batches, as our internal procedures require, so yours will be handled then.\nTom"],
+        fixable=True, fix_safety=_FIX_SAFETY,
         good=["Hi Lena,\nYour refund is on its way: you'll see it in your account by Friday.\nTom"],
     )(_signal("company_centric")),
     "excuse_blame": rule(
@@ -48,6 +73,7 @@ RULES = {
         why="A cause passed on to someone else, however true, reads as 'not our problem'; customers forgive a cause you own." + _WHY,
         instead="'The part we ordered arrived damaged, which is on us: the new one is fitted by Thursday at 3pm.'",
         bad=["Hi Sam,\nThis was due to a fault with our supplier's system, which is outside our control.\nMia"],
+        fixable=True, fix_safety=_FIX_SAFETY,
         good=["Hi Sam,\nI'm sorry your sofa is late. I've booked the delivery for Thursday at 10am.\nMia"],
     )(_signal("excuse_blame")),
     "negative_framing": rule(
@@ -56,6 +82,7 @@ RULES = {
         why="A 'no' or a telling-off with nothing after it ends the conversation." + _WHY,
         instead="'I can't refund the ticket, but I can move it to any date this year at no cost.'",
         bad=["Hi Ana,\nPlease note that we will not accept any further correspondence on this matter.\nBilling"],
+        fixable=True, fix_safety=_FIX_SAFETY,
         good=["Hi Ana,\nI can move your booking to any date this year at no cost. Which would suit you?\nBen"],
     )(_signal("negative_framing")),
     "missing_empathy": rule(
@@ -64,6 +91,7 @@ RULES = {
         why="Facts and fixes land better after one honest sentence about what it cost the customer." + _WHY,
         instead="'I'm so sorry to hear of your husband's death. There's no rush with his account.'",
         bad=["Hello,\nWe have received your email about your late husband's account. Please send a certified copy of the death certificate and the executor's ID to the address below.\nAccounts Team"],
+        fixable=True, fix_safety=_FIX_SAFETY,
         good=["Hello Mrs Adeyemi,\nI'm so sorry to hear of your husband's death. There's no rush with his account: when you're ready, a copy of the death certificate is all I need, and I can take it by email.\nRuth"],
     )(_signal("missing_empathy")),
     "vague_commitment": rule(
@@ -72,6 +100,7 @@ RULES = {
         why="A promise the customer cannot plan around leaves them to chase you." + _WHY,
         instead="'I'll call you on Friday at 2pm with the new date.'",
         bad=["Hi Raj,\nThe matter is being looked into and an update will follow in due course once more is known.\nSupport"],
+        fixable=True, fix_safety=_FIX_SAFETY,
         good=["Hi Raj,\nI'll call you on Friday at 2pm with the new date.\nAnna"],
     )(_signal("vague_commitment")),
     "non_apology": rule(
@@ -80,6 +109,7 @@ RULES = {
         why="An apology for 'any inconvenience' apologises for nothing in particular." + _WHY,
         instead="'I'm sorry we sent the wrong size; the right one arrives tomorrow.'",
         bad=["Hello,\nWe regret any inconvenience this may have caused and apologise for any disappointment experienced.\nThe Team"],
+        fixable=True, fix_safety=_FIX_SAFETY,
         good=["Hi Kim,\nI'm sorry we sent the wrong size; the right one arrives tomorrow.\nLee"],
     )(_signal("non_apology")),
     "hard_to_read": rule(
@@ -88,6 +118,7 @@ RULES = {
         why="Formal, dense wording makes the customer work to understand you." + _WHY,
         instead="'Your claim is approved and we'll pay £240 into your account by Friday.'",
         bad=["Dear Sir,\nPursuant to the aforementioned correspondence, it has been determined that the remittance is hereby deemed payable notwithstanding the foregoing.\nAccounts"],
+        fixable=True, fix_safety=_FIX_SAFETY,
         good=["Hi Max,\nYour claim is approved, and we'll pay £240 into your account by Friday.\nZoe"],
     )(_signal("hard_to_read")),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl
+from ..fixes import add_after, suggestion
 from ..rule import rule
 
 _OPENER = re.compile(
@@ -34,6 +35,8 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|no
         "Unfortunately the sea-view room is taken that weekend, so I've reserved our garden suite for you.",
         "Unfortunately the fabric failed our check. A new cover is being made, and I can deliver on Thursday.",
     ],
+    fixable=True,
+    fix_safety="Unsafe: it adds a sentence with a placeholder for what you can offer; fill it in before sending.",
 )
 def no_alternative(a, r):
     """Flags a sentence opening with 'unfortunately' (or 'regrettably', 'I'm afraid')
@@ -42,7 +45,11 @@ def no_alternative(a, r):
     for i, s in enumerate(body):
         m = _OPENER.search(s.text)
         if m and not any(_ALTERNATIVE.search(t.text) for t in body[i:]):
-            yield r.finding(s.start + m.start(), s.start + m.end())
+            offer = suggestion("Say what you can do", add_after(s, _OFFER))
+            yield r.finding(s.start + m.start(), s.start + m.end(), suggestions=[offer])
+
+
+_OFFER = "What I can do is [[what you can offer]]."
 
 
 @rule(

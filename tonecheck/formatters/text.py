@@ -229,8 +229,13 @@ def _summary(reports, paint) -> str:
     if not total:
         return paint(f"All clear{files}: no problems found.", "green")
     parts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n)
-    fixable = sum(f.fixable for r in reports for f in r.findings)
-    tail = f" {fixable} fixable with a suggested edit." if fixable else ""
+    safe = sum(any(s.fix and s.fix.applicability == "safe" for s in f.suggestions) for r in reports for f in r.findings)
+    unsafe = sum(f.fixable for r in reports for f in r.findings) - safe
+    tail = ""
+    if safe:
+        tail += f" {safe} fixable with --fix."
+    if unsafe:
+        tail += f" {unsafe} more with --unsafe-fixes (they change your wording; 'tonecheck rewrite' shows the result)."
     return paint(f"Found {total} problem{'s' if total != 1 else ''}{files} ({parts}).", "bold") + tail
 
 

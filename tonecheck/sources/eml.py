@@ -197,3 +197,49 @@ def _decode(part) -> tuple[str, str]:
         except LookupError:  # not a text codec ("base64")
             pass
     return payload.decode("latin-1"), "latin-1"
+
+
+def replace_body(data: bytes, draft: Draft, body: str) -> bytes:
+    """``data`` (the message as read) with the body tonecheck checked replaced by
+    ``body``, encoded as the original was (charset, base64 or quoted-printable, line
+    endings). Headers, other parts and the quoted thread stay byte for byte."""
+    import base64
+    import email
+    import email.policy
+    import quopri
+
+    if draft.meta.get("messages", 1) > 1:
+        raise InputError(f"{draft.path}: an mbox of {draft.meta['messages']} messages; rewrite one message at a time")
+    kind = (draft.meta.get("content-type") or "text/plain").split("/")[1]
+    start = data.startswith(b"\xef\xbb\xbf") * 3
+    message = data[start:]
+    mbox = split_mbox(message)
+    if mbox is not None:
+        message = mbox[0]
+    msg = email.message_from_bytes(message, policy=email.policy.default)
+    parts = dict((sub, part) for part, sub in _body_parts(msg))
+    part = parts.get(kind)
+    raw = part.get_payload(decode=False) if part is not None else None
+    if not isinstance(raw, str) or not raw.strip():
+        raise InputError(f"{draft.path}: cannot find the message's text/{kind} body to write back")
+    needle = raw.encode("ascii", "surrogateescape") if raw.isascii() else raw.encode("utf-8", "surrogateescape")
+    headers_end = data.find(b"\n\n")
+    pos = data.find(needle, headers_end + 1 if headers_end >= 0 else 0)
+    if pos < 0:
+        raise InputError(f"{draft.path}: cannot find the message's text/{kind} body to write back")
+    crlf = b"\r\n" in needle
+    charset = draft.meta.get("charset") or "utf-8"
+    try:
+        payload = body.encode(charset)
+    except (UnicodeEncodeError, LookupError):
+        raise InputError(f"{draft.path}: the rewrite has characters the message's charset ({charset}) cannot hold") from None
+    encoding = (part.get("content-transfer-encoding") or "7bit").strip().lower()
+    if encoding == "base64":
+        payload = base64.encodebytes(payload)
+    elif encoding == "quoted-printable":
+        payload = quopri.encodestring(payload)
+    if crlf:
+        payload = payload.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    if needle.endswith(b"\n") and not payload.endswith(b"\n"):
+        payload += b"\r\n" if crlf else b"\n"
+    return data[:pos] + payload + data[pos + len(needle):]

@@ -1,0 +1,105 @@
+"""The built-in rewriter: the findings' own fixes, chosen so that the rewrite keeps
+every fact and never scores lower than the draft.
+
+1. Per finding, its first fix that is allowed (``unsafe``); where two clash, the more
+   serious finding's wins (``tonecheck.fixes.chosen``). In HTML, a fix that would cut
+   through markup is left out.
+2. Facts: a fix whose edits remove a number, time, date, day, amount, link, address,
+   phone number or the greeted name, said nowhere else, is left out (a fix that says
+   it again elsewhere, as the choice of times does for the day the writer is in, keeps
+   the others in).
+3. Score: while the rewrite scores lower than the draft, the fix whose removal helps
+   most is left out.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from .. import hookimpl
+from ..facts import lost, spans
+from ..fixes import PLACEHOLDER, apply, chosen
+from ..rewrite import Change, Rewrite, body_format
+
+_GREETING_WORDS = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b", re.I)
+
+
+@hookimpl
+def tonecheck_rewriter(linter, draft, report, unsafe):
+    return rewrite_with_fixes(linter, draft, report, unsafe=unsafe)
+
+
+def greeted(draft) -> tuple[str, ...]:
+    """The capitalised names in the draft's greeting ("Hi Steve," -> ("Steve",))."""
+    names: list[str] = []
+    for r in draft.regions:
+        if r.kind == "greeting":
+            line = _GREETING_WORDS.sub("", draft.text[r.start:r.end].strip())
+            names += re.findall(r"\b[A-Z][a-z][\w'-]*", line)
+    return tuple(names)
+
+
+def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite:
+    source = report.text
+    fmt = body_format(draft)
+    escape = (lambda s: html.escape(s, quote=False)) if fmt == "html" else None
+    notes: list[str] = []
+    picked = chosen(report.findings, unsafe=unsafe)
+    if fmt == "html":
+        whole = [p for p in picked if not any(_markup(source[e.offset:e.offset + e.length]) for e in p[1].edits)]
+        if len(whole) < len(picked):
+            notes.append(f"{len(picked) - len(whole)} fix(es) left out: they would cut through the HTML's markup")
+        picked = whole
+    names = greeted(draft)
+
+    def keeps_facts(subset) -> tuple[str, list[str]]:
+        text = apply(source, [fx for _, fx in subset], escape)
+        return text, lost(source, text, names)
+
+    # facts: leave out the fixes that lose one, until none is lost
+    text, missing = keeps_facts(picked)
+    while missing and picked:
+        at = [s for fact in missing for s in spans(source, fact)]
+        culprits = [p for p in picked if any(e.offset < b and a < e.offset + e.length for e in p[1].edits for a, b in at)]
+        if not culprits:  # lost without a fix over it: the last fix that removes words
+            culprits = [p for p in picked if any(e.length for e in p[1].edits)][-1:] or picked[-1:]
+        for f, _ in culprits:
+            notes.append(f"{f.rule}: its fix is left out: it would lose {', '.join(repr(m) for m in missing[:3])}")
+        picked = [p for p in picked if p not in culprits]
+        text, missing = keeps_facts(picked)
+
+    before = report.score.overall
+
+    def lint(text: str):
+        from ..sources import load_text
+
+        return linter.lint(load_text(text, report.path, fmt), contexts=report.contexts or None)
+
+    after = lint(text) if picked else report
+    # score: never lower than the draft's
+    while picked and after.score.overall < before:
+        trials = []
+        for i in range(len(picked)):
+            subset = picked[:i] + picked[i + 1:]
+            t, miss = keeps_facts(subset)
+            if not miss:
+                trials.append((lint(t) if subset else report, t, i))
+        if not trials:
+            picked, text, after = [], source, report
+            break
+        after, text, i = max(trials, key=lambda x: x[0].score.overall)
+        notes.append(f"{picked[i][0].rule}: its fix is left out: the draft scored lower with it")
+        picked = picked[:i] + picked[i + 1:]
+    if not picked:
+        text, after = source, report
+    changes = sorted(
+        (Change(f.rule, source[e.offset:e.offset + e.length], e.content, f.message, e.offset) for f, fx in picked for e in fx.edits),
+        key=lambda c: c.offset,
+    )
+    left = Counter(PLACEHOLDER.findall(text)) - Counter(PLACEHOLDER.findall(source))
+    return Rewrite(text, changes, sorted(left.elements(), key=text.find), before, after.score.overall, after, notes=notes)
+
+
+def _markup(span: str) -> bool:
+    return "<" in span or ">" in span

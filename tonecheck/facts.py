@@ -1,0 +1,57 @@
+"""The facts a customer needs from a draft, which no rewrite may lose: numbers,
+times, dates, weekdays, months, amounts, order and tracking numbers, links, email
+addresses, phone numbers, and the name of the person greeted."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_FACT = re.compile(
+    r"https?://\S+[^\s.,;:!?)\]'\"]|www\.\S+[^\s.,;:!?)\]'\"]"  # links
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+    r"|\+?\d[\d ()-]{7,}\d"  # phone numbers
+    r"|[£$€¥]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)? ?(?:pounds|dollars|euros|gbp|usd|eur)\b"  # amounts
+    r"|\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}:\d{2}\b"  # clock times
+    r"|\b(?:[A-Z]{1,6}[-/]?)?\d[\w/-]*"  # numbers, dates, order and tracking numbers
+    rf"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:{_MONTHS})\b"
+    r"|\b(?:today|tonight|tomorrow|yesterday|noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+# "May" the month, not "you may": a capital letter, or a number beside it
+_MAY = re.compile(r"\bmay\b", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+def facts(text: str) -> Counter:
+    """Each fact in ``text``, as written (spaces and case aside), with how often it is said."""
+    out: Counter = Counter()
+    for m in _FACT.finditer(text):
+        word = m.group()
+        if _MAY.fullmatch(word) and not _is_month_may(text, m.start(), m.end()):
+            continue
+        out[_key(word)] += 1
+    return out
+
+
+def _is_month_may(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - 4):end + 4]
+    return text[start] == "M" and bool(re.search(r"\d", around))
+
+
+def spans(text: str, fact: str) -> list[tuple[int, int]]:
+    """Where ``fact`` (as ``facts`` gives it) is said in ``text``."""
+    return [(m.start(), m.end()) for m in _FACT.finditer(text) if _key(m.group()) == fact]
+
+
+def lost(before: str, after: str, names: tuple[str, ...] = ()) -> list[str]:
+    """The facts of ``before`` that ``after`` says fewer times (and any of ``names``,
+    the people greeted, it no longer has)."""
+    old, new = facts(before), facts(after)
+    missing = [f for f, n in old.items() if new.get(f, 0) < n]
+    low = after.lower()
+    missing += [n.lower() for n in names if n.lower() not in low]
+    return missing

@@ -1,0 +1,175 @@
+"""Fixes: the edits a rule proposes, built on the draft's sentences, and how a set of
+them is chosen and applied.
+
+As in ruff, a fix is ``safe`` when it cannot change the meaning (a plain word for a
+formal one) and ``unsafe`` when it changes wording the writer chose. Fixes whose
+edits overlap are never applied together: the more serious finding's fix wins, then
+the first. What only the writer knows is left as a placeholder, ``[[date]]``, which
+``Structure.UnfilledPlaceholder`` reports as an error until it is filled in.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .findings import SEVERITY_RANK, Edit, Finding, Fix, Suggestion
+
+#: A placeholder a fix leaves for the writer: double brackets, so a template's own
+#: "[Name]" (which the writer may mean to send) is not taken for one.
+PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]{1,80}\]\]")
+
+
+def placeholder(what: str) -> str:
+    return f"[[{what}]]"
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def replace_span(sentence, start: int, end: int, content: str) -> Edit:
+    """Replace ``[start, end)`` (draft offsets inside ``sentence``) with ``content``.
+    Written at the start of the sentence, it starts with a capital; deleted from the
+    start, the words after it take the capital; deleted mid-sentence, the space before
+    it goes too, and a comma left hanging before the sentence's end goes with it."""
+    text, base = sentence.text, sentence.start
+    i, j = start - base, end - base
+    if content:
+        if i == 0:
+            content = capital(content)
+        if content[-1] in ".!?" and text[j:j + 1] == " " and text[j + 1:j + 2].islower():
+            return Edit(start, j + 2 - i, content + " " + text[j + 1].upper())  # ", but it" -> ". It"
+        return Edit(start, end - start, content)
+    if i == 0:  # "Please be advised that your order ..." -> "Your order ..."
+        while j < len(text) and text[j] in " ,;:-":
+            j += 1
+        if j < len(text) and text[j].islower():
+            return Edit(start, j + 1 - i, text[j].upper())
+        return Edit(start, j - i, "")
+    while i > 0 and text[i - 1] in " \t":  # "sorted, due to the weather, by" -> "sorted by"
+        i -= 1
+    if i > 0 and text[i - 1] == "," and j < len(text) and text[j] in ",.!?":
+        i -= 1  # "..., as per our policy." -> "..."
+    elif j < len(text) and text[j] == "," and i > 0 and text[i - 1] not in ",;:":
+        j += 1
+    return Edit(base + i, j - i, "")
+
+
+def delete_sentence(analysis, sentence) -> Edit:
+    """Remove a sentence with the space that joins it to the next (or, last on its
+    line, to the one before); a sentence that is its whole paragraph takes its line."""
+    text = analysis.text
+    start, end = sentence.start, sentence.end
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after < len(text) and text[after] != "\n":
+        return Edit(start, after - start, "")  # more follows on the line
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before > 0 and text[before - 1] != "\n":
+        return Edit(before, end - before, "")  # last on its line: take the space before it
+    # alone on its line(s): take the line break too
+    if after < len(text) and text[after] == "\n":
+        after += 1
+    return Edit(before, after - before, "")
+
+
+def add_after(sentence, content: str) -> Edit:
+    return Edit(sentence.end, 0, " " + capital(content))
+
+
+def add_before(sentence, content: str) -> Edit:
+    return Edit(sentence.start, 0, capital(content) + " ")
+
+
+# Where a long sentence turns: a semicolon, or a comma before "and", "but" or "so".
+_TURN = re.compile(r";\s+|,\s+(?:and\s+(?=\w)|(?=but\s|so\s)|which\s+(?=is|was|are|were|has|have|had|means|will|would|can|may|should))")
+
+
+def split_sentence(sentence, min_words: int = 6) -> Edit | None:
+    """Two sentences where a long one turns, the turn nearest its middle with at least
+    ``min_words`` words on each side: "...; the part..." -> "... The part...". A
+    dropped "and" goes with it; "but" and "so" stay and take the capital; ", which
+    is" becomes ". This is"."""
+    text = sentence.text
+    best = None
+    for m in _TURN.finditer(text):
+        left, right = len(text[:m.start()].split()), len(text[m.end():].split())
+        if left < min_words or right < min_words or not text[m.end():m.end() + 1].isalpha():
+            continue
+        score = abs(left - right)
+        if best is None or score < best[0]:
+            best = (score, m)
+    if best is None:
+        return None
+    m = best[1]
+    if m.group().rstrip().endswith("which"):  # ", which means" -> ". This means"
+        return Edit(sentence.start + m.start(), m.end() - m.start(), ". This ")
+    return Edit(sentence.start + m.start(), m.end() - m.start() + 1, ". " + text[m.end()].upper())
+
+
+def fix(*edits: Edit, safe: bool = False) -> Fix:
+    return Fix(tuple(edits), "safe" if safe else "unsafe")
+
+
+def suggestion(message: str, *edits: Edit, safe: bool = False) -> Suggestion:
+    return Suggestion(message, fix(*edits, safe=safe))
+
+
+# -- choosing and applying -----------------------------------------------------------
+def _clash(a: Edit, b: Edit) -> bool:
+    """Do two edits touch the same text? An insertion clashes with an edit whose span
+    it falls inside (at either end it goes before or after the new text); two
+    insertions at one place do not, unless they are the same (they are made in the
+    order chosen: "I'm sorry for the wait. The new date is ...")."""
+    a_end, b_end = a.offset + a.length, b.offset + b.length
+    if a.length and b.length:
+        return a.offset < b_end and b.offset < a_end
+    if not a.length and not b.length:
+        return a.content == b.content and a.offset == b.offset
+    point, span = (a, b) if not a.length else (b, a)
+    return span.offset < point.offset < span.offset + span.length
+
+
+def chosen(findings: Iterable[Finding], *, unsafe: bool = False) -> list[tuple[Finding, Fix]]:
+    """The fixes to apply: per finding, its first fix that ``unsafe`` allows, the
+    more serious findings first; a fix that clashes with one already chosen is left
+    out (the same fix offered twice is applied once), and so is an added sentence that
+    asks again for a placeholder one already asks for."""
+    # empathy first: its opening line comes before any other inserted at the same place
+    order = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.category != "missing_empathy", f.offset, f.rule))
+    taken: list[tuple[Finding, Fix]] = []
+    edits: list[Edit] = []
+    asked: set[str] = set()  # placeholders already left for the writer
+    for f in order:
+        for s in f.suggestions:
+            fx = s.fix
+            if fx is None or not fx.edits or (fx.applicability != "safe" and not unsafe):
+                continue
+            if any(fx == other for _, other in taken):
+                break
+            if any(_clash(e, o) for e in fx.edits for o in edits):
+                break  # its best fix clashes: not a lesser one of the same finding
+            holes = {h for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
+            if holes & asked and all(not e.length for e in fx.edits):
+                break  # a sentence that asks again for what one already asks ("[[date]]")
+            taken.append((f, fx))
+            edits.extend(fx.edits)
+            asked |= holes
+            break
+    return taken
+
+
+def apply(text: str, fixes: Iterable[Fix], escape=None) -> str:
+    """``text`` with every edit of ``fixes`` made (they must not clash). ``escape``
+    turns inserted text into the source's form (HTML entities)."""
+    edits = [e for fx in fixes for e in fx.edits]
+    # from the end backwards, so offsets stay valid; insertions at one place in order
+    order = sorted(range(len(edits)), key=lambda i: (edits[i].offset, edits[i].length, i), reverse=True)
+    for i in order:
+        e = edits[i]
+        content = escape(e.content) if escape else e.content
+        text = text[:e.offset] + content + text[e.offset + e.length:]
+    return text

@@ -1,0 +1,91 @@
+"""A rewrite of a draft: the text with its fixes made, what changed and why, the
+placeholders left for the writer, and the score before and after.
+
+``rewrite`` asks the ``tonecheck_rewriter`` hook (a plugin's rewriter first, the
+built-in one last: ``tonecheck.builtin.rewriter``). Nothing leaves the machine.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .containment import contained, quiet_stdout
+from .draft import Draft
+from .report import Report
+
+
+@dataclass(frozen=True)
+class Change:
+    rule: str
+    before: str  # the words replaced ("" for an insertion)
+    after: str  # the words written ("" for a deletion)
+    reason: str  # the finding's message
+    offset: int = 0  # where, in the text rewritten (Report.text)
+
+
+@dataclass
+class Rewrite:
+    text: str  # the rewritten Report.text: the body as read (HTML stays HTML)
+    changes: list[Change]
+    placeholders: list[str]  # [[...]] the rewrite left for the writer to fill in
+    score_before: float
+    score_after: float
+    report: Report | None = None  # the rewrite's own Report
+    rewriter: str = ""  # the plugin that wrote it
+    notes: list[str] = field(default_factory=list)  # fixes left out, and why
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+def body_format(draft: Draft) -> str:
+    """The format of what a draft's Report.text holds: "html" or "text"."""
+    if draft.format == "html" or draft.meta.get("content-type") == "text/html":
+        return "html"
+    return "text"
+
+
+def rewrite(linter, draft: Draft, report: Report | None = None, *, unsafe: bool = True) -> Rewrite:
+    """Rewrite ``draft`` with the plugins' rewriters (the built-in one last). A
+    rewriter that raises is named in the result's notes and the next one is asked."""
+    if report is None:
+        report = linter.lint(draft)
+    notes: list[str] = []
+    impls = linter.pm.hook.tonecheck_rewriter.get_hookimpls()
+    for impl in reversed(impls):  # pluggy's order: the last registered first
+        try:
+            with quiet_stdout():
+                result = impl.function(linter=linter, draft=draft, report=report, unsafe=unsafe)
+        except BaseException as exc:
+            if not contained(exc):
+                raise
+            notes.append(f"plugin {impl.plugin_name!r}: tonecheck_rewriter raised {type(exc).__name__}: {exc}")
+            continue
+        if result is None:
+            continue
+        if not isinstance(result, Rewrite):
+            notes.append(f"plugin {impl.plugin_name!r}: tonecheck_rewriter returned {type(result).__name__}, not a Rewrite")
+            continue
+        result.rewriter = result.rewriter or impl.plugin_name
+        result.notes[:0] = notes
+        return result
+    return Rewrite(report.text, [], [], report.score.overall, report.score.overall, report, "", notes)
+
+
+def rewritten_file(data: bytes, draft: Draft, result: Rewrite) -> bytes:
+    """The file's new bytes: a message keeps its headers, other parts and encoding
+    (only the body checked changes); a text or HTML file is UTF-8, as it was read."""
+    if draft.format == "eml":
+        from .sources.eml import replace_body
+
+        return replace_body(data, draft, result.text)
+    return result.text.encode("utf-8", "surrogateescape")
+
+
+def unified_diff(before: bytes, after: bytes, name: str) -> str:
+    import difflib
+
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"))
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
