@@ -404,7 +404,8 @@ def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
     result = rewrite(linter, draft, unsafe=unsafe)
     if not result.changed:
         return data, 0
-    return rewritten_file(data, draft, result), len({(c.rule, c.reason) for c in result.changes})
+    # a plugin's rewriter may not list its changes: the file changed all the same
+    return rewritten_file(data, draft, result), max(1, len({(c.rule, c.reason) for c in result.changes}))
 
 
 def _diff(before: bytes, after: bytes, name: str) -> str:

@@ -32,10 +32,11 @@ class Rewrite:
     report: Report | None = None  # the rewrite's own Report
     rewriter: str = ""  # the plugin that wrote it
     notes: list[str] = field(default_factory=list)  # fixes left out, and why
+    original: str | None = None  # the text rewritten (set by ``rewrite``)
 
     @property
     def changed(self) -> bool:
-        return bool(self.changes)
+        return self.text != self.original if self.original is not None else bool(self.changes)
 
 
 def body_format(draft: Draft) -> str:
@@ -68,8 +69,9 @@ def rewrite(linter, draft: Draft, report: Report | None = None, *, unsafe: bool 
             continue
         result.rewriter = result.rewriter or impl.plugin_name
         result.notes[:0] = notes
+        result.original = report.text
         return result
-    return Rewrite(report.text, [], [], report.score.overall, report.score.overall, report, "", notes)
+    return Rewrite(report.text, [], [], report.score.overall, report.score.overall, report, "", notes, report.text)
 
 
 def rewritten_file(data: bytes, draft: Draft, result: Rewrite) -> bytes:

@@ -1,0 +1,218 @@
+"""`tonecheck rewrite` and `check --fix` as a user meets them: the seed email
+rewritten, every output mode, mail and HTML input, atomic writes, the placeholder
+gate, the rewriter hook, and the pack field that gives a rule its fix."""
+import base64
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES
+
+
+@pytest.fixture
+def seed(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text((EXAMPLES / "collection-weekend.txt").read_text())
+    return path
+
+
+def test_seed_rewrite_keeps_the_facts_drops_the_weekend_and_offers_a_choice(run, seed):
+    result = run("rewrite", seed)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    body = text.split("On Thu")[0]
+    assert "Saturday" in body and "9am" in body
+    assert "weekend" not in body and "appointments" not in body
+    first = body.split("\n")[1]
+    assert first.startswith("Congratulations on your new car!"), first
+    assert "Which time suits you best" in body and " or [[" in body
+    # the greeting and the customer's quoted message are untouched
+    assert text.startswith("Hi Steve,\n")
+    assert "> Great news that it's arrived!" in text
+    assert "score 0.8 -> 99.5" in result.stderr or "->" in result.stderr
+    assert "[[another time that suits you]]" in result.stderr
+    assert seed.read_text() == (EXAMPLES / "collection-weekend.txt").read_text()  # stdout only
+
+
+def test_rewrite_diff_and_json(run, seed):
+    diff = run("rewrite", "--diff", seed)
+    assert diff.exit_code == 0
+    assert f"--- a/{seed}" in diff.stdout and "-I just wanted to plan my weekend" in diff.stdout
+    assert "+Congratulations on your new car!" in diff.stdout
+    out = json.loads(run("rewrite", "--format", "json", seed).stdout)
+    assert set(out) >= {"text", "score_before", "score_after", "changes", "placeholders"}
+    assert out["score_after"] > out["score_before"]
+    assert out["placeholders"] == ["[[another time that suits you]]"]
+    rules = {c["rule"] for c in out["changes"]}
+    assert {"Empathy.BigMoment", "CustomerFocus.OwnAgenda", "CustomerFocus.SingleSlot"} <= rules
+    for c in out["changes"]:
+        assert set(c) == {"rule", "before", "after", "reason"} and c["reason"]
+
+
+def test_rewrite_from_stdin(run):
+    result = run("rewrite", "-", input="Hi Ana,\nWe apologise for any inconvenience caused.\nTom\n")
+    assert result.exit_code == 0
+    assert "I'm sorry for the trouble this has caused you." in result.stdout
+
+
+def test_rewrite_in_place_is_atomic_and_keeps_the_mode(run, seed):
+    os.chmod(seed, 0o640)
+    result = run("rewrite", "--in-place", seed)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "Congratulations" in seed.read_text()
+    assert oct(seed.stat().st_mode & 0o777) == oct(0o640)
+    assert [p.name for p in seed.parent.iterdir()] == [seed.name]  # no temporary file left
+
+
+def test_a_write_killed_before_the_replace_leaves_the_original(tmp_path, seed):
+    original = seed.read_bytes()
+    script = (
+        "import os, signal, sys\n"
+        "real = os.replace\n"  # the cache uses it too: only the draft's replace is killed
+        "def replace(src, dst, *a, **k):\n"
+        "    if str(dst).endswith('draft.txt'):\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(src, dst, *a, **k)\n"
+        "os.replace = replace\n"
+        "from tonecheck.cli import main\n"
+        "main(['rewrite', '--in-place', sys.argv[1]])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(seed)], capture_output=True, cwd=tmp_path)
+    assert proc.returncode == -signal.SIGKILL
+    assert seed.read_bytes() == original
+    # the new text was written to a temporary file beside it, never to the draft itself
+    assert any(p.name.startswith(".draft.txt.") for p in tmp_path.iterdir())
+
+
+def test_check_fix_applies_safe_fixes_only(run, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Hi Jo,\nPrior to your visit, we apologise for any inconvenience caused.\nThanks,\nBo\n")
+    result = run("check", "--fix", path)
+    text = path.read_text()
+    assert "Before your visit" in text  # PlainWords: a safe swap
+    assert "any inconvenience" in text  # an unsafe fix is not made without --unsafe-fixes
+    assert "fixed 1 problem" in result.stderr
+    assert "Readability.PlainWords" not in result.stdout  # the report is of the fixed file
+    assert "Apology.AnyInconvenience" in result.stdout and result.exit_code == 1
+    run("check", "--unsafe-fixes", path)
+    assert "I'm sorry for the trouble this has caused you." in path.read_text()
+
+
+def test_check_diff_writes_nothing_and_exits_1_when_there_is_a_fix(run, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Hi Jo,\nPrior to your visit, call me.\nBo\n")
+    before = path.read_text()
+    result = run("check", "--diff", path)
+    assert result.exit_code == 1 and "+Before your visit, call me." in result.stdout
+    assert path.read_text() == before
+    path.write_text("Hi Jo,\nBefore your visit, call me.\nBo\n")
+    assert run("check", "--diff", path).exit_code == 0
+
+
+def test_fix_refuses_stdin(run):
+    result = run("check", "--fix", "-", input="Hi\n")
+    assert result.exit_code == 2 and "tonecheck rewrite -" in result.output
+
+
+def test_a_placeholder_left_in_blocks_the_send(run, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Hi Jo,\nI'll call you back by [[date]] with the new slot.\nBo\n")
+    result = run("check", "--format", "json", path)
+    assert result.exit_code == 1
+    found = [f for f in json.loads(result.stdout)["files"][0]["findings"] if f["rule"] == "Structure.UnfilledPlaceholder"]
+    assert found and found[0]["severity"] == "error"
+
+
+def _eml(body: bytes, encoding: str) -> bytes:
+    head = (b"From: Gareth <g@garage.example>\nTo: steve@example.com\nSubject: Your car\n"
+            b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: " + encoding.encode() + b"\n\n")
+    return head + body
+
+
+@pytest.mark.parametrize("encoding", ["8bit", "base64"])
+def test_mail_keeps_its_headers_quote_and_encoding(run, tmp_path, encoding):
+    body = (EXAMPLES / "collection-weekend.txt").read_bytes()
+    raw = base64.encodebytes(body) if encoding == "base64" else body
+    path = tmp_path / "reply.eml"
+    path.write_bytes(_eml(raw, encoding))
+    assert run("rewrite", "--in-place", path).exit_code == 0
+    import email
+    import email.policy
+
+    data = path.read_bytes()
+    assert data.startswith(_eml(b"", encoding))  # headers byte for byte
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    text = msg.get_content()
+    assert "Congratulations on your new car!" in text and "Saturday" in text and "9am" in text
+    assert "> Great news that it's arrived!" in text
+
+
+def test_html_keeps_its_markup(run, tmp_path):
+    path = tmp_path / "reply.html"
+    path.write_text("<html><body><p>Hi Ana,</p><p>We apologise for any inconvenience caused &amp; regret it.</p>"
+                    "<p>Thanks,<br>Tom</p></body></html>")
+    result = run("rewrite", path)
+    assert result.exit_code == 0
+    assert "I'm sorry for the trouble this has caused you &amp; regret it.</p>" in result.stdout
+    assert result.stdout.startswith("<html><body><p>Hi Ana,</p>") and "<br>Tom</p>" in result.stdout
+
+
+def test_mbox_of_several_messages_is_refused(run, tmp_path):
+    one = _eml(b"Hi Jo,\nWe apologise for any inconvenience caused.\nBo\n", "8bit")
+    path = tmp_path / "box.mbox"
+    path.write_bytes(b"From a@b Thu Nov 19 10:00:00 2026\n" + one + b"\nFrom a@b Thu Nov 19 11:00:00 2026\n" + one)
+    result = run("rewrite", path)
+    assert result.exit_code == 2 and "one message at a time" in result.output
+
+
+def test_nothing_to_fix_prints_the_draft_unchanged(run, tmp_path):
+    path = tmp_path / "good.txt"
+    path.write_text((EXAMPLES / "collection-rewrite.txt").read_text())
+    result = run("rewrite", path)
+    assert result.stdout == path.read_text() and "0 changes" in result.stderr
+
+
+def test_a_plugin_rewriter_comes_first_and_a_broken_one_falls_back(run, tmp_path, seed):
+    (tmp_path / "mine.py").write_text(
+        "import tonecheck\nfrom tonecheck.rewrite import Rewrite\n"
+        "@tonecheck.hookimpl\n"
+        "def tonecheck_rewriter(linter, draft, report, unsafe):\n"
+        "    return Rewrite(report.text.upper(), [], [], report.score.overall, report.score.overall)\n")
+    (tmp_path / "broken.py").write_text(
+        "import tonecheck\n@tonecheck.hookimpl\ndef tonecheck_rewriter(linter, draft, report, unsafe):\n    raise RuntimeError('no model')\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["mine.py"]\n')
+    out = json.loads(run("rewrite", "--format", "json", seed).stdout)
+    assert out["text"].startswith("HI STEVE") and out["rewriter"] == "mine.py"
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["broken.py"]\n')
+    out = json.loads(run("rewrite", "--format", "json", seed).stdout)
+    assert "Congratulations" in out["text"] and out["rewriter"] == "tonecheck.builtin.rewriter"
+    assert any("no model" in n for n in out["notes"])
+
+
+def test_rules_list_shows_which_rules_fix(run):
+    rows = json.loads(run("rules", "--format", "json").stdout)
+    fixable = {r["id"] for r in rows if r["fixable"]}
+    assert {"Apology.AnyInconvenience", "CustomerFocus.SingleSlot", "Empathy.BigMoment", "Readability.PlainWords"} <= fixable
+    assert len(fixable) >= 40
+
+
+def test_pack_rewrite_field_is_checked(run, tmp_path):
+    (tmp_path / "house").mkdir()
+    pack = tmp_path / "house" / "House.yml"
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["house"]\n')
+    base = ("pack: House\nrules:\n  - name: Asap\n    kind: phrase\n    category: vague_commitment\n"
+            "    message: vague\n    patterns: ['asap']\n{extra}"
+            "    examples:\n      bad: ['I will do it asap.']\n      good: ['I will do it by Friday.']\n")
+    pack.write_text(base.format(extra="    rewrite:\n      swop: {asap: 'by [[date]]'}\n"))
+    result = run("check", "-", input="Hi\n")
+    assert result.exit_code == 2 and "unknown key 'swop'" in result.output and "House.Asap" in result.output
+    pack.write_text(base.format(extra="    fix: safe\n"))
+    assert "and the rule has none" in run("check", "-", input="Hi\n").output
+    pack.write_text(base.format(extra="    rewrite:\n      swap: {asap: 'by [[date]]'}\n    fix: safe\n"))
+    (tmp_path / "d.txt").write_text("Hi Jo,\nI will send it asap.\nBo\n")
+    run("check", "--fix", "d.txt")
+    assert "I will send it by [[date]]." in (tmp_path / "d.txt").read_text()
