@@ -178,7 +178,7 @@ def test_nothing_to_fix_prints_the_draft_unchanged(run, tmp_path):
 
 def test_a_plugin_rewriter_comes_first_and_a_broken_one_falls_back(run, tmp_path, seed):
     (tmp_path / "mine.py").write_text(
-        "import tonecheck\nfrom tonecheck.rewrite import Rewrite\n"
+        "import tonecheck\nfrom tonecheck.rewrites import Rewrite\n"
         "@tonecheck.hookimpl\n"
         "def tonecheck_rewriter(linter, draft, report, unsafe):\n"
         "    return Rewrite(report.text.upper(), [], [], report.score.overall, report.score.overall)\n")

@@ -6,6 +6,7 @@ For mail tooling written in Python::
     report = tonecheck.check("Hi Steve, ...", context=["celebration"])
     for f in report.findings:
         print(f.rule, f.message)
+    print(tonecheck.rewrite("Hi Steve, ...").text)
 
 Plugin authors import ``tonecheck.hookimpl`` and ``tonecheck.rule``.
 """
@@ -50,6 +51,26 @@ def check(
     return _linter_for(config).lint(draft, contexts=context)
 
 
+def rewrite(
+    text: str,
+    *,
+    config: Config | None = None,
+    context: str | Iterable[str] | None = None,
+    path: str = "-",
+    unsafe: bool = True,
+):
+    """Rewrite one draft from its findings' fixes and return a ``tonecheck.rewrites.Rewrite``
+    (``.text``, ``.changes``, ``.placeholders``, ``.score_before``, ``.score_after``).
+    ``unsafe=False`` makes only the fixes that keep the meaning. For a message, ``.text``
+    is its body; ``tonecheck.rewrites.rewritten_file`` puts it back into the message."""
+    from .rewrites import rewrite as _rewrite
+    from .sources import load_text
+
+    draft = load_text(text, path)
+    linter = _linter_for(config)
+    return _rewrite(linter, draft, linter.lint(draft, contexts=context), unsafe=unsafe)
+
+
 @lru_cache(maxsize=1)
 def _linters() -> dict:
     """The Linters check() has made, by config (made on first use, not at import)."""
@@ -89,6 +110,6 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "__version__", "hookimpl", "check", "rule", "Rule", "Example", "Config", "Linter",
+    "__version__", "hookimpl", "check", "rewrite", "rule", "Rule", "Example", "Config", "Linter",
     "load_text", "load_bytes", "Report", "Score", "Finding", "Suggestion", "Fix", "Edit",
 ]

@@ -399,7 +399,7 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
 
 def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
     """The file's bytes with its fixes made, and how many findings they fix."""
-    from .rewrite import rewrite, rewritten_file
+    from .rewrites import rewrite, rewritten_file
 
     result = rewrite(linter, draft, unsafe=unsafe)
     if not result.changed:
@@ -409,7 +409,7 @@ def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
 
 
 def _diff(before: bytes, after: bytes, name: str) -> str:
-    from .rewrite import unified_diff
+    from .rewrites import unified_diff
 
     return unified_diff(before, after, name)
 
@@ -430,7 +430,7 @@ def rewrite_command(path, diff, fmt, in_place, safe_only, contexts, config_path,
     Every change comes from a finding's fix. Facts (numbers, times, dates, amounts,
     links, names) are always kept; what only you know is left as a [[placeholder]],
     which 'check' reports as an error until you fill it in. Nothing leaves the machine."""
-    from .rewrite import rewrite, rewritten_file
+    from .rewrites import rewrite, rewritten_file
 
     if path is None:
         if sys.stdin is None or sys.stdin.isatty():

@@ -41,7 +41,7 @@ def tonecheck_formatters():
 
 @hookspec(firstresult=True)
 def tonecheck_rewriter(linter, draft, report, unsafe):
-    """Rewrite a draft: return a ``tonecheck.rewrite.Rewrite``, or None to leave it to
+    """Rewrite a draft: return a ``tonecheck.rewrites.Rewrite``, or None to leave it to
     the next rewriter. ``report`` is the draft's Report (``report.text`` is what to
     rewrite; findings carry their fixes), ``linter`` checks a candidate
     (``linter.lint(draft)``), and ``unsafe`` says whether fixes that change the

@@ -18,7 +18,7 @@ from pathlib import Path
 def measure(linter, items, show=False, quote=()):
     from tonecheck.builtin.rewriter import greeted
     from tonecheck.facts import lost
-    from tonecheck.rewrite import rewrite
+    from tonecheck.rewrites import rewrite
     from tonecheck.sources import load_text
 
     out = {"bad": 0, "bad_up": 0, "good": 0, "good_held": 0, "good_same": 0, "facts_lost": 0, "changed": 0, "placeholders": 0}

@@ -20,7 +20,7 @@ from collections import Counter
 from .. import hookimpl
 from ..facts import lost, spans
 from ..fixes import PLACEHOLDER, apply, chosen
-from ..rewrite import Change, Rewrite, body_format
+from ..rewrites import Change, Rewrite, body_format
 
 _GREETING_WORDS = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b", re.I)
 
