@@ -716,13 +716,17 @@ def _require_when(spec, flags, fail):
             if not any(hs <= s and e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
                 return
         first = a.body[0]
-        fixed = rewrite(a, first, first.start, first.end, {"occasion": _occasion(a)}) if rewrite else None
+        fixed = None
+        # congratulations are not offered to someone who also complains or grieves
+        if rewrite and not ("{occasion}" in spec["rewrite"].get("before", "") and a.contexts & _HARD_TIMES):
+            fixed = rewrite(a, first, first.start, first.end, {"occasion": _occasion(a)})
         yield r.finding(first.start, first.end, _fmt(r.message, context=", ".join(sorted(a.contexts))),
                         suggestions=[fixed] if fixed else [])
 
     return check, {}, rewrite is not None
 
 
+_HARD_TIMES = frozenset({"complaint", "bereavement", "distress", "bad_news"})
 _OCCASION = re.compile(
     r"\bnew (car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
     r"\b(wedding|anniversary|birthday|engagement|graduation|retirement|promotion)\b",

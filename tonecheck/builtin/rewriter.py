@@ -2,8 +2,9 @@
 every fact and never scores lower than the draft.
 
 1. Per finding, its first fix that is allowed (``unsafe``); where two clash, the more
-   serious finding's wins (``tonecheck.fixes.chosen``). In HTML, a fix that would cut
-   through markup is left out.
+   serious finding's wins (``tonecheck.fixes.chosen``). A suggestion's fix that only
+   adds a sentence with a placeholder is left out (not worth a blank to fill in). In
+   HTML, a fix that would cut through markup is left out.
 2. Facts: a fix whose edits remove a number, time, date, day, amount, link, address,
    phone number or the greeted name, said nowhere else, is left out (a fix that says
    it again elsewhere, as the choice of times does for the day the writer is in, keeps
@@ -45,7 +46,10 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
     fmt = body_format(draft)
     escape = (lambda s: html.escape(s, quote=False)) if fmt == "html" else None
     notes: list[str] = []
-    picked = chosen(report.findings, unsafe=unsafe)
+    # a suggestion is not worth a sentence the writer must fill in: it gets swaps,
+    # cuts and splits, not "[[...]]" to complete
+    findings = [f for f in report.findings if f.severity != "suggestion" or not _asks(f)]
+    picked = chosen(findings, unsafe=unsafe)
     if fmt == "html":
         whole = [p for p in picked if not any(_markup(source[e.offset:e.offset + e.length]) for e in p[1].edits)]
         if len(whole) < len(picked):
@@ -99,6 +103,12 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
     )
     left = Counter(PLACEHOLDER.findall(text)) - Counter(PLACEHOLDER.findall(source))
     return Rewrite(text, changes, sorted(left.elements(), key=text.find), before, after.score.overall, after, notes=notes)
+
+
+def _asks(f) -> bool:
+    """Does the finding's fix only add sentences with a placeholder in them?"""
+    fx = next((s.fix for s in f.suggestions if s.fix), None)
+    return fx is not None and all(not e.length and PLACEHOLDER.search(e.content) for e in fx.edits)
 
 
 def _markup(span: str) -> bool:
