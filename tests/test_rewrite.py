@@ -216,3 +216,90 @@ def test_pack_rewrite_field_is_checked(run, tmp_path):
     (tmp_path / "d.txt").write_text("Hi Jo,\nI will send it asap.\nBo\n")
     run("check", "--fix", "d.txt")
     assert "I will send it by [[date]]." in (tmp_path / "d.txt").read_text()
+
+
+def test_fixing_twice_adds_nothing_the_second_time(run, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text((EXAMPLES / "delay-excuses.txt").read_text())
+    run("check", "--unsafe-fixes", path)
+    once = path.read_text()
+    assert "[[new date]]" in once
+    run("check", "--unsafe-fixes", path)
+    run("rewrite", "--in-place", path)
+    assert path.read_text() == once
+
+
+def test_both_versions_of_a_message_are_rewritten(run, tmp_path):
+    path = tmp_path / "alt.eml"
+    path.write_bytes(
+        b"From: tom@shop.example\nTo: ellie@example.com\nSubject: Your order\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/alternative; boundary="BB"\n\n--BB\nContent-Type: text/plain; charset=utf-8\n\n'
+        b"Hi Ellie,\n\nWe apologise for any inconvenience caused. Your order 4521 ships on 12 March.\n\nTom\n"
+        b"--BB\nContent-Type: text/html; charset=utf-8\n\n"
+        b"<p>Hi Ellie,</p><p>We apologise for any inconvenience caused. Your order 4521 ships on 12 March.</p><p>Tom</p>\n"
+        b"--BB--\n")
+    assert run("rewrite", "--in-place", path).exit_code == 0
+    data = path.read_text()
+    assert data.count("any inconvenience") == 0 and data.count("I'm sorry for the trouble") == 2
+    assert "<p>Hi Ellie,</p>" in data and data.count("4521") == 2
+
+
+def test_a_latin_1_message_is_written_back_in_latin_1(run, tmp_path):
+    path = tmp_path / "m.eml"
+    path.write_bytes(
+        b"From: tom@shop.example\nTo: ellie@example.com\nSubject: Order\nMIME-Version: 1.0\n"
+        b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"
+        b"Hi Ellie,\n\nWe apologise for any inconvenience caused. The caf\xe9 order 4521 ships on 12 March.\n\nTom\n")
+    assert run("rewrite", "--in-place", path).exit_code == 0
+    data = path.read_bytes()
+    assert b"caf\xe9 order 4521" in data and b"I'm sorry for the trouble" in data
+
+
+def test_read_only_and_hard_linked_files_are_left_alone(run, tmp_path):
+    ro = tmp_path / "ro.txt"
+    ro.write_text((EXAMPLES / "collection-weekend.txt").read_text())
+    ro.chmod(0o444)
+    result = run("rewrite", "--in-place", ro)
+    assert result.exit_code == 2 and "read-only" in result.output
+    one = tmp_path / "one.txt"
+    one.write_text(ro.read_text())
+    os.link(one, tmp_path / "two.txt")
+    result = run("check", "--unsafe-fixes", one)
+    assert result.exit_code == 2 and "hard links" in result.stderr
+    assert (tmp_path / "two.txt").read_text() == one.read_text() == ro.read_text()
+
+
+def test_a_folder_fix_goes_on_past_a_file_it_cannot_fix(run, tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("Hi Jo,\nPrior to your visit, call me.\nBo\n")
+    (tmp_path / "b.txt").chmod(0o444)
+    result = run("check", "--fix", tmp_path)
+    assert result.exit_code == 2 and "b.txt: the file is read-only" in result.stderr
+    assert "Before your visit" in (tmp_path / "a.txt").read_text()
+    assert "Before your visit" in (tmp_path / "c.txt").read_text()
+
+
+@pytest.mark.parametrize("draft, kept", [
+    ("It will arrive next week, and hopefully by the end of the month.", "hopefully by the end of the month"),
+    ("Your UK VAT ID is on the invoice.", "UK VAT ID"),
+    ("As directed by the board of education, the school will stay closed on Monday and Tuesday, and lessons move online for every class in the school until the heating is repaired and checked.", "As directed by the board of education, the school"),
+])
+def test_fixes_do_not_turn_an_estimate_into_a_promise_or_cut_a_phrase_off(run, draft, kept):
+    result = run("rewrite", "-", input=f"Hi Sam,\n\n{draft}\n\nTom\n")
+    assert kept in result.stdout, result.stdout
+
+
+def test_added_text_follows_the_writers_punctuation_and_apostrophes(run):
+    out = run("rewrite", "-", input="Hi Sam,\n\nWe’ll be in touch\n\nTom\n").stdout
+    assert "We’ll be in touch. I’ll update you by [[date of the update]]." in out
+
+
+def test_an_empty_rewrite_field_is_an_error(run, tmp_path):
+    (tmp_path / "house").mkdir()
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["house"]\n')
+    (tmp_path / "house" / "House.yml").write_text(
+        "pack: House\nrules:\n  - name: Asap\n    kind: phrase\n    category: vague_commitment\n"
+        "    message: vague\n    patterns: ['asap']\n    rewrite:\n"
+        "    examples:\n      bad: ['I will do it asap.']\n      good: ['I will do it by Friday.']\n")
+    result = run("check", "-", input="Hi\n")
+    assert result.exit_code == 2 and "House.Asap" in result.output and "rewrite" in result.output

@@ -338,7 +338,12 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         if fixing and len(drafts) == 1 and not isinstance(drafts[0], InputError):
             draft = drafts[0]
             linter = linter_for(base.recipient_domain(_recipients(draft)))
-            new, count = _fixed(linter, data, draft, unsafe_fixes)
+            try:
+                new, count = _fixed(linter, data, draft, unsafe_fixes)
+            except TonecheckError as exc:  # one file that cannot be fixed does not stop the others
+                click.echo(f"tonecheck: error: {exc}", err=True)
+                unreadable += 1
+                new, count = data, 0
             if count and diff:
                 click.echo(_diff(data, new, path), nl=False)
                 diffs += 1
@@ -346,14 +351,15 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
             if count:
                 from .files import write_atomic
 
-                write_atomic(path, new)
-                fixed += count
-                drafts = list(_read(path, stdin_filename, new))
-        elif diff:
-            for draft in drafts:
-                if not isinstance(draft, InputError):
-                    _warn(f"{path}: an mbox of {len(drafts)} messages is not fixed; fix one message at a time")
-                    break
+                try:
+                    write_atomic(path, new)
+                    fixed += count
+                    drafts = list(_read(path, stdin_filename, new))
+                except TonecheckError as exc:
+                    click.echo(f"tonecheck: error: {exc}", err=True)
+                    unreadable += 1
+        elif fixing and len(drafts) > 1:
+            _warn(f"{path}: an mbox of {len(drafts)} messages is not fixed; fix one message at a time")
         if diff:
             continue
         for draft in drafts:
@@ -402,10 +408,11 @@ def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
     from .rewrites import rewrite, rewritten_file
 
     result = rewrite(linter, draft, unsafe=unsafe)
-    if not result.changed:
+    new = rewritten_file(data, draft, result, linter, unsafe=unsafe)
+    if new == data:
         return data, 0
     # a plugin's rewriter may not list its changes: the file changed all the same
-    return rewritten_file(data, draft, result), max(1, len({(c.rule, c.reason) for c in result.changes}))
+    return new, max(1, len({(c.rule, c.reason) for c in result.changes}))
 
 
 def _diff(before: bytes, after: bytes, name: str) -> str:
@@ -456,13 +463,13 @@ def rewrite_command(path, diff, fmt, in_place, safe_only, contexts, config_path,
     for problem in linter.problems:
         _warn(problem)
     result = rewrite(linter, draft, unsafe=not safe_only)
-    new = rewritten_file(data, draft, result) if result.changed else data
+    new = rewritten_file(data, draft, result, linter, unsafe=not safe_only)
     if fmt == "json":
         import json
 
         out = {
             "path": name,
-            "text": new.decode("utf-8", "replace"),
+            "text": result.text,  # for a message, its rewritten body, decoded
             "score_before": result.score_before,
             "score_after": result.score_after,
             "changes": [{"rule": c.rule, "before": c.before, "after": c.after, "reason": c.reason} for c in result.changes],

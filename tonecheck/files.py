@@ -3,7 +3,8 @@
 The new bytes go to a temporary file in the same folder, are flushed to disk, and
 then replace the original in one step (``os.replace``): a process killed at any
 moment leaves either the old file or the new one, never half of either. The file
-keeps its permission bits.
+keeps its permission bits and (where allowed) its owner; a read-only file, or one
+with other hard links, is refused rather than replaced.
 """
 from __future__ import annotations
 
@@ -18,9 +19,14 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     path = Path(path)
     target = path.resolve()  # a symbolic link's target is rewritten, the link kept
     try:
-        mode = target.stat().st_mode & 0o7777
+        st = target.stat()
     except OSError as exc:
         raise TonecheckError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    mode = st.st_mode & 0o7777
+    if not mode & 0o222:  # even for root: read-only is the owner's word
+        raise TonecheckError(f"{path}: the file is read-only; left as it is")
+    if st.st_nlink > 1:  # replacing it would leave the other names with the old text
+        raise TonecheckError(f"{path}: the file has {st.st_nlink} hard links; rewriting it would split them, so it is left as it is")
     fd, tmp = None, None
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tonecheck")
@@ -30,6 +36,10 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+        try:
+            os.chown(tmp, st.st_uid, st.st_gid)  # root rewriting a user's draft keeps it theirs
+        except OSError:
+            pass  # not ours to give away: the new file is ours, as any editor's would be
         os.replace(tmp, target)
         tmp = None
         _sync_folder(target.parent)

@@ -77,23 +77,57 @@ def delete_sentence(analysis, sentence) -> Edit:
 
 
 def add_after(sentence, content: str) -> Edit:
-    return Edit(sentence.end, 0, " " + capital(content))
+    """A sentence after this one (which gets a full stop if it has none)."""
+    ends = sentence.text.rstrip()[-1:] in ".!?:;)]\"'’”…"
+    return Edit(sentence.end, 0, (" " if ends else ". ") + capital(content))
+
+
+# Not where a letter opens: a salutation the sections missed ("Dear [name]"), or a
+# field line ("Re: Order 2317", "Subject: ...").
+_NOT_OPENING = re.compile(r"^(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b|[A-Z][\w -]{0,24}:(?:\s|$))", re.I)
+# a sentence that leans on the one before it
+_POINTS_BACK = re.compile(r"^(?:this|that|these|those|it|they|such|which|today is one|there)\b", re.I)
+
+
+def opening_sentence(analysis):
+    """The body's first real sentence, where an opening line goes."""
+    for s in analysis.body:
+        if not _NOT_OPENING.match(s.text):
+            return s
+    return None
+
+
+def points_back(analysis, sentence) -> bool:
+    """Does the next sentence of the paragraph lean on this one ("It was ...")?"""
+    text = analysis.text
+    for s in analysis.body:
+        if s.start >= sentence.end:
+            between = text[sentence.end:s.start]
+            return "\n\n" not in between and bool(_POINTS_BACK.match(s.text))
+    return False
 
 
 def add_before(sentence, content: str) -> Edit:
     return Edit(sentence.start, 0, capital(content) + " ")
 
 
-# Where a long sentence turns: a semicolon, or a comma before "and", "but" or "so".
-_TURN = re.compile(r";\s+|,\s+(?:and\s+(?=\w)|(?=but\s|so\s)|which\s+(?=is|was|are|were|has|have|had|means|will|would|can|may|should))")
+# Where a long sentence turns: a semicolon, or a comma before "and", "but" or "so",
+# with a new clause after it ("; the part", ", and we"), not a list or a phrase.
+_SUBJECT = r"(?:I|we|you|they|he|she|it|this|that|these|those|there|the|our|your|my|their|his|her)\s"
+_TURN = re.compile(rf";\s+(?={_SUBJECT})|,\s+(?:and\s+(?={_SUBJECT})|(?=but\s|so\s))", re.I)
+# a sentence that opens with a subordinate clause has no main clause before its comma
+_SUBORDINATE = re.compile(r"^\W*(?:as|because|since|if|when|whenever|while|although|though|after|before|unless|until|once|whether|advised|directed|following|due)\b", re.I)
 
 
 def split_sentence(sentence, min_words: int = 6) -> Edit | None:
     """Two sentences where a long one turns, the turn nearest its middle with at least
     ``min_words`` words on each side: "...; the part..." -> "... The part...". A
-    dropped "and" goes with it; "but" and "so" stay and take the capital; ", which
-    is" becomes ". This is"."""
+    dropped "and" goes with it; "but" and "so" stay and take the capital. Only where a
+    new clause follows ("; the part", ", and we"), and not in a sentence that opens
+    with a subordinate clause ("As directed by ..., ...")."""
     text = sentence.text
+    if _SUBORDINATE.match(text):
+        return None
     best = None
     for m in _TURN.finditer(text):
         left, right = len(text[:m.start()].split()), len(text[m.end():].split())
@@ -105,8 +139,6 @@ def split_sentence(sentence, min_words: int = 6) -> Edit | None:
     if best is None:
         return None
     m = best[1]
-    if m.group().rstrip().endswith("which"):  # ", which means" -> ". This means"
-        return Edit(sentence.start + m.start(), m.end() - m.start(), ". This ")
     return Edit(sentence.start + m.start(), m.end() - m.start() + 1, ". " + text[m.end()].upper())
 
 
@@ -133,16 +165,17 @@ def _clash(a: Edit, b: Edit) -> bool:
     return span.offset < point.offset < span.offset + span.length
 
 
-def chosen(findings: Iterable[Finding], *, unsafe: bool = False) -> list[tuple[Finding, Fix]]:
+def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "") -> list[tuple[Finding, Fix]]:
     """The fixes to apply: per finding, its first fix that ``unsafe`` allows, the
     more serious findings first; a fix that clashes with one already chosen is left
     out (the same fix offered twice is applied once), and so is an added sentence that
-    asks again for a placeholder one already asks for."""
+    ``text`` (the draft) already has, or that asks again for a placeholder the draft
+    or another fix already asks for: fixing twice adds nothing the second time."""
     # empathy first: its opening line comes before any other inserted at the same place
     order = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.category != "missing_empathy", f.offset, f.rule))
     taken: list[tuple[Finding, Fix]] = []
     edits: list[Edit] = []
-    asked: set[str] = set()  # placeholders already left for the writer
+    asked = set(PLACEHOLDER.findall(text))  # placeholders already left for the writer
     for f in order:
         for s in f.suggestions:
             fx = s.fix
@@ -153,8 +186,8 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False) -> list[tuple[F
             if any(_clash(e, o) for e in fx.edits for o in edits):
                 break  # its best fix clashes: not a lesser one of the same finding
             holes = {h for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
-            if holes & asked and all(not e.length for e in fx.edits):
-                break  # a sentence that asks again for what one already asks ("[[date]]")
+            if all(not e.length for e in fx.edits) and (holes & asked or all(e.content.strip() in text for e in fx.edits if text)):
+                break  # a sentence already there, or one asking again for a blank ("[[date]]"): run twice, add once
             taken.append((f, fx))
             edits.extend(fx.edits)
             asked |= holes

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import cache
+from . import cache, fixes
 from .config import CONTEXTS
 from .errors import PackError
 from .findings import SEVERITIES, Edit, Fix, Suggestion
@@ -501,7 +501,7 @@ def _rewrite(spec, kind: str, flags, fail, values: set):
 
     rw = spec.get("rewrite")
     safe = _applicability(spec, fail)
-    if rw is None:
+    if "rewrite" not in spec:
         return None
     if not isinstance(rw, dict) or not rw:
         fail("rewrite", f"must be a mapping of {', '.join(sorted(_REWRITE_KEYS[kind]))}")
@@ -527,7 +527,7 @@ def _rewrite(spec, kind: str, flags, fail, values: set):
         fail("rewrite", "'delete' can only be 'sentence'")
     swaps = []
     if "swap" in rw:
-        if not isinstance(rw["swap"], dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in rw["swap"].items()):
+        if not isinstance(rw["swap"], dict) or not rw["swap"] or not all(isinstance(k, str) and isinstance(v, str) for k, v in rw["swap"].items()):
             fail("rewrite", "'swap' must map each pattern to its replacement")
         for k, v in rw["swap"].items():
             _check_template(v, "rewrite.swap", values, fail)
@@ -544,6 +544,8 @@ def _rewrite(spec, kind: str, flags, fail, values: set):
                 new = _fmt(" ".join(filter(None, (before, after))), **vals)
                 edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
                 return fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe)
+            if fixes.points_back(a, sentence):
+                return None  # "Today is one of them." would point at nothing
             return fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe)
         for pattern, replacement in swaps:
             hits = list(pattern.finditer(sentence.text))
@@ -551,8 +553,10 @@ def _rewrite(spec, kind: str, flags, fail, values: set):
             near = [m for m in hits if sentence.start + m.start() < end and start < sentence.start + m.end()]
             m = (near or hits or [None])[0]
             if m is not None:
-                new = _fmt(replacement, **{**vals, "match": m.group(), "lowered": m.group().lower()})
+                new = _fmt(replacement, **{**vals, "match": m.group(), "lowered": _lowered(m.group())})
                 new = new if flags["case"] else _match_case(m.group(), new)
+                if new == m.group():
+                    return None  # nothing to change ("UK VAT ID" is not shouting to lower)
                 edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
                 said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
                 return fixes.suggestion(said, edit, safe=safe)
@@ -594,7 +598,7 @@ def _phrase(spec, flags, fail):
                 s, e = sent.start, sent.end
             sugg = [Suggestion(_fmt(suggest, match=text))] if suggest else []
             if rewrite is not None:
-                fixed = rewrite(a, sent, s, e, {"match": text, "lowered": text.lower()})
+                fixed = rewrite(a, sent, s, e, {"match": text, "lowered": _lowered(text)})
                 if fixed is not None:
                     sugg.append(fixed)
             yield r.finding(s, e, _fmt(r.message, match=text), suggestions=sugg)
@@ -622,6 +626,12 @@ def _substitution(spec, flags, fail):
                 yield r.finding(s, e, msg, suggestions=[Suggestion(f"Write {new!r}", fix)])
 
     return check, {}, True
+
+
+def _lowered(text: str) -> str:
+    """Shouted words in lower case; words of up to three letters (UK, VAT, ID) kept:
+    they are more likely abbreviations than a raised voice."""
+    return re.sub(r"[A-Z]{4,}", lambda m: m.group().lower(), text)
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -716,10 +726,11 @@ def _require_when(spec, flags, fail):
             if not any(hs <= s and e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
                 return
         first = a.body[0]
+        opening = fixes.opening_sentence(a)
         fixed = None
         # congratulations are not offered to someone who also complains or grieves
         if rewrite and not ("{occasion}" in spec["rewrite"].get("before", "") and a.contexts & _HARD_TIMES):
-            fixed = rewrite(a, first, first.start, first.end, {"occasion": _occasion(a)})
+            fixed = rewrite(a, opening, opening.start, opening.end, {"occasion": _occasion(a)}) if opening else None
         yield r.finding(first.start, first.end, _fmt(r.message, context=", ".join(sorted(a.contexts))),
                         suggestions=[fixed] if fixed else [])
 

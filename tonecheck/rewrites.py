@@ -74,20 +74,33 @@ def rewrite(linter, draft: Draft, report: Report | None = None, *, unsafe: bool 
     return Rewrite(report.text, [], [], report.score.overall, report.score.overall, report, "", notes, report.text)
 
 
-def rewritten_file(data: bytes, draft: Draft, result: Rewrite) -> bytes:
+def rewritten_file(data: bytes, draft: Draft, result: Rewrite, linter=None, *, unsafe: bool = True) -> bytes:
     """The file's new bytes: a message keeps its headers, other parts and encoding
-    (only the body checked changes); a text or HTML file is UTF-8, as it was read."""
+    (only its text changes; with ``linter``, its other version too: the HTML beside
+    the plain text is rewritten from its own findings); a text or HTML file is UTF-8,
+    as it was read."""
     if draft.format == "eml":
-        from .sources.eml import replace_body
+        from .sources.eml import alternative, replace_body
 
-        return replace_body(data, draft, result.text)
+        out = replace_body(data, draft, result.text) if result.changed else data
+        twin = alternative(out, draft) if linter is not None else None
+        if twin is not None:
+            other = rewrite(linter, twin, unsafe=unsafe)
+            if other.changed:
+                out = replace_body(out, twin, other.text)
+        return out
     return result.text.encode("utf-8", "surrogateescape")
 
 
 def unified_diff(before: bytes, after: bytes, name: str) -> str:
     import difflib
 
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    def text(data: bytes) -> str:  # a message in Latin-1 shows as Latin-1, not as U+FFFD
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+    old, new = text(before).splitlines(keepends=True), text(after).splitlines(keepends=True)
     lines = list(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"))
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

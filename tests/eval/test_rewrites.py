@@ -14,8 +14,9 @@ from rewrites import measure  # noqa: E402
 
 JUDGEMENT = ROOT / "tests" / "judgement"
 # corpus -> share of bad drafts whose rewrite scores higher (measured: dev 33/35,
-# real 28/32, real2 34/36, real3 49/50; ours 37/38 to 21/26)
-FLOORS = {"dev": 0.9, "real": 0.85, "real2": 0.9, "real3": 0.95}
+# real 28/32, real2 34/36, real3 49/50, real-blind 26/33 (measured, never tuned on);
+# ours 37/38 to 21/26)
+FLOORS = {"dev": 0.9, "real": 0.85, "real2": 0.9, "real3": 0.95, "real-blind": 0.75}
 OURS = sorted(p.stem for p in JUDGEMENT.glob("*.jsonl"))
 
 

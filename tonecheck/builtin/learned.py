@@ -36,7 +36,7 @@ _ADD = {
     "excuse_blame": ("after", "Here is what I'm doing about it: [[what you are doing, and by when]]."),
     "negative_framing": ("after", "What I can do is [[what you can offer]]."),
     "missing_empathy": ("before", "I'm sorry for what you've been through with this."),
-    "vague_commitment": ("after", "I'll update you by [[date]]."),
+    "vague_commitment": ("after", "I'll update you by [[date of the update]]."),
     "non_apology": ("after", "That was our mistake, and I'm putting it right: [[what you are doing]]."),
 }
 

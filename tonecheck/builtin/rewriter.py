@@ -44,12 +44,17 @@ def greeted(draft) -> tuple[str, ...]:
 def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite:
     source = report.text
     fmt = body_format(draft)
-    escape = (lambda s: html.escape(s, quote=False)) if fmt == "html" else None
+    curly = source.count("’") > source.count("'")  # the writer's apostrophes, in what is added
+
+    def escape(text: str) -> str:
+        text = text.replace("'", "’") if curly else text
+        return html.escape(text, quote=False) if fmt == "html" else text
+
     notes: list[str] = []
     # a suggestion is not worth a sentence the writer must fill in: it gets swaps,
     # cuts and splits, not "[[...]]" to complete
     findings = [f for f in report.findings if f.severity != "suggestion" or not _asks(f)]
-    picked = chosen(findings, unsafe=unsafe)
+    picked = chosen(findings, unsafe=unsafe, text=source)
     if fmt == "html":
         whole = [p for p in picked if not any(_markup(source[e.offset:e.offset + e.length]) for e in p[1].edits)]
         if len(whole) < len(picked):

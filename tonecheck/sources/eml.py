@@ -222,13 +222,22 @@ def replace_body(data: bytes, draft: Draft, body: str) -> bytes:
     raw = part.get_payload(decode=False) if part is not None else None
     if not isinstance(raw, str) or not raw.strip():
         raise InputError(f"{draft.path}: cannot find the message's text/{kind} body to write back")
-    needle = raw.encode("ascii", "surrogateescape") if raw.isascii() else raw.encode("utf-8", "surrogateescape")
     headers_end = data.find(b"\n\n")
-    pos = data.find(needle, headers_end + 1 if headers_end >= 0 else 0)
+    charset = draft.meta.get("charset") or "utf-8"
+    # the payload as the file has it: 7bit, or 8bit bytes the parser decoded with the
+    # part's charset (or kept as escapes)
+    pos, needle = -1, b""
+    for codec in dict.fromkeys(("ascii", part.get_content_charset() or "utf-8", charset, "utf-8")):
+        try:
+            needle = raw.encode(codec, "surrogateescape")
+        except (UnicodeEncodeError, LookupError):
+            continue
+        pos = data.find(needle, headers_end + 1 if headers_end >= 0 else 0)
+        if pos >= 0:
+            break
     if pos < 0:
         raise InputError(f"{draft.path}: cannot find the message's text/{kind} body to write back")
     crlf = b"\r\n" in needle
-    charset = draft.meta.get("charset") or "utf-8"
     try:
         payload = body.encode(charset)
     except (UnicodeEncodeError, LookupError):
@@ -243,3 +252,27 @@ def replace_body(data: bytes, draft: Draft, body: str) -> bytes:
     if needle.endswith(b"\n") and not payload.endswith(b"\n"):
         payload += b"\r\n" if crlf else b"\n"
     return data[:pos] + payload + data[pos + len(needle):]
+
+
+def alternative(data: bytes, draft: Draft) -> Draft | None:
+    """The other version of the same message (its HTML beside the plain text checked,
+    or the reverse), as a Draft a rewrite can be made of; None when there is none."""
+    import email
+    import email.policy
+
+    checked = (draft.meta.get("content-type") or "text/plain").split("/")[1]
+    message = data.removeprefix(b"\xef\xbb\xbf")
+    mbox = split_mbox(message)
+    msg = email.message_from_bytes(mbox[0] if mbox else message, policy=email.policy.default)
+    parts = dict((sub, part) for part, sub in _body_parts(msg))
+    other = "html" if checked == "plain" else "plain"
+    if other not in parts or checked not in parts:
+        return None
+    try:
+        body, charset = _decode(parts[other])
+        twin = _draft(body.replace("\r\n", "\n"), other, draft.path)
+    except (InputError, ValueError):
+        return None
+    twin.format, twin.subject = "eml", draft.subject
+    twin.meta = {**draft.meta, "content-type": f"text/{other}", "charset": charset}
+    return twin
