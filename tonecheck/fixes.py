@@ -113,7 +113,7 @@ def add_before(sentence, content: str) -> Edit:
 
 # Where a long sentence turns: a semicolon, or a comma before "and", "but" or "so",
 # with a new clause after it ("; the part", ", and we"), not a list or a phrase.
-_SUBJECT = r"(?:I|we|you|they|he|she|it|this|that|these|those|there|the|our|your|my|their|his|her)\s"
+_SUBJECT = r"(?:I|we|you|they|he|she|it|this|these|those|there|the|our|your|my|their|his|her)\s"
 _TURN = re.compile(rf";\s+(?={_SUBJECT})|,\s+(?:and\s+(?={_SUBJECT})|(?=but\s|so\s))", re.I)
 # a sentence that opens with a subordinate clause has no main clause before its comma
 _SUBORDINATE = re.compile(r"^\W*(?:as|because|since|if|when|whenever|while|although|though|after|before|unless|until|once|whether|advised|directed|following|due)\b", re.I)
