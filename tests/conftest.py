@@ -15,6 +15,8 @@ SHARED = ROOT.parent / "shared"
 def _isolated(tmp_path_factory, monkeypatch):
     """Every test gets its own cache and no ambient config or colour settings."""
     monkeypatch.setenv("TONECHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # a LanguageTool a developer runs on this machine must not change what tests see
+    monkeypatch.setenv("TONECHECK_LANGUAGETOOL", os.environ.get("TONECHECK_LANGUAGETOOL", "off"))
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 

@@ -196,8 +196,11 @@ class Analysis:
         contexts: Iterable[str] | None = None,
         detect: Callable[[Analysis], Iterable[str]] | None = None,
         company: Iterable[str] = (),
+        settings: dict | None = None,
     ):
         self.draft = draft
+        #: the config's settings a rule may read: {"grammar": {...}, "spelling": {...}}
+        self.settings = settings or {}
         self.text = draft.text
         self._given_contexts = frozenset(contexts) if contexts else None
         self._detect = detect

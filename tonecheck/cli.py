@@ -9,6 +9,7 @@ import difflib
 import errno
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -283,8 +284,11 @@ def main():
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (atomically), then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also the fixes that change your wording (implies --fix).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing. Exit 1 if there is any.")
+@click.option("--grammar/--no-grammar", default=None,
+              help="Require LanguageTool for grammar (exit 2 at once if none answers), or skip it.  [default: use one if it is on this machine]")
+@click.option("-v", "--verbose", is_flag=True, help="Also say what was skipped (grammar with no LanguageTool here).")
 def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet, show_config,
-          fix, unsafe_fixes, diff):
+          fix, unsafe_fixes, diff, grammar, verbose):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .config import CONTEXTS
     from .containment import RULE_BUDGET
@@ -327,7 +331,11 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         def linter_for(domain):
             linter = linters.get((base.path, domain))
             if linter is None:
-                linter = linters[(base.path, domain)] = Linter(base.for_domain(domain).merged(**flags), rule_budget=RULE_BUDGET)
+                config = base.for_domain(domain).merged(**flags)
+                if grammar is not None:
+                    config = replace(config, grammar={**config.grammar, "use": grammar})
+                _grammar_ready(config, verbose)
+                linter = linters[(base.path, domain)] = Linter(config, rule_budget=RULE_BUDGET)
                 for problem in linter.problems:
                     _warn(problem)
             return linter
@@ -401,6 +409,20 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
         for r, c in checked
     )
     sys.exit(2 if unreadable else 1 if failing else 0)
+
+
+def _grammar_ready(config, verbose: bool) -> None:
+    """With --grammar, a LanguageTool must answer now (one line and exit 2 if not);
+    with auto and --verbose, say once when there is none."""
+    from . import languagetool
+
+    if config.grammar.get("use", "auto") is False:
+        return
+    if config.select and not any(s.lower() in ("grammar", "languagetool", "languagetool.grammar") for s in config.select):
+        return  # not selected: not asked
+    found = languagetool.find(config.grammar)  # raises Unavailable (a TonecheckError) under --grammar
+    if found is None and verbose:
+        click.echo(f"tonecheck: note: no LanguageTool on this machine ({languagetool.LOCAL}); grammar is not checked", err=True)
 
 
 def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
@@ -496,6 +518,29 @@ def rewrite_command(path, diff, fmt, in_place, safe_only, contexts, config_path,
     click.echo(f"tonecheck: {summary}", err=True)
     if result.placeholders:
         click.echo(f"tonecheck: fill in before sending: {', '.join(result.placeholders)}", err=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on. Drafts carry personal data: keep it local unless you mean it.")
+@click.option("--port", default=8081, show_default=True, type=click.IntRange(0, 65535), help="The port (8081 is LanguageTool's own).")
+@click.option("--max-bytes", default=1024 * 1024, show_default=True, type=click.IntRange(1024), help="The largest request accepted; larger ones get 413.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Server processes, each with its own rules loaded.  [default: one per core, at most 4]")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching from the current folder.")
+def serve(host, port, max_bytes, workers, config_path):
+    """Serve tonecheck over HTTP: LanguageTool's API (/v2/check), tonecheck's own
+    (/v1/check, /v1/rewrite) and a page to paste a draft into (/)."""
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError as exc:
+        raise TonecheckError(f"tonecheck serve needs {exc.name}: pip install 'tonecheck[serve]'") from None
+    from .server import serve as run
+
+    linter = _linter(config_path)  # loaded here too: a config error stops the start, said once
+    workers = workers or min(4, os.cpu_count() or 1)
+    click.echo(f"tonecheck: serving {len(linter.rules)} rules on http://{host}:{port}/ with {workers} "
+               f"worker{'s' if workers != 1 else ''} (Ctrl-C to stop)", err=True)
+    run(linter, host=host, port=port, max_bytes=max_bytes, workers=workers)
 
 
 def _linter(config_path, select=None, ignore=None):

@@ -40,6 +40,10 @@ class Config:
     # with the learned score: a draft scoring at least this keeps its warnings as
     # suggestions (the model, weighing everything, says a lead would send it)
     demote_above: float = 50.0
+    # LanguageTool for grammar: use ("auto", true, false), server, language, timeout
+    grammar: dict = field(default_factory=dict)
+    # offline spelling (opt-in: select "spelling"): words, dialect
+    spelling: dict = field(default_factory=dict)
     path: Path | None = None  # the file this came from
 
     @property
@@ -174,6 +178,19 @@ def _check(where: str, key: str, value):
         return value
     if key == "sendmail":
         return _check_sendmail(where, value)
+    if key == "grammar":
+        return _check_table(where, "grammar", value, {
+            "use": lambda v: v in ("auto", True, False),
+            "server": lambda v: isinstance(v, str) and v.startswith(("http://", "https://")),
+            "language": lambda v: isinstance(v, str) and bool(v),
+            "timeout": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 120,
+        }, {"use": '"auto", true or false', "server": "an http:// or https:// address",
+            "language": 'a language code such as "en-US"', "timeout": "a number of seconds from 0 to 120"})
+    if key == "spelling":
+        return _check_table(where, "spelling", value, {
+            "words": lambda v: isinstance(v, list) and all(isinstance(w, str) and w for w in v),
+            "dialect": lambda v: v in ("any", "en-GB", "en-US"),
+        }, {"words": "a list of words", "dialect": '"any", "en-GB" or "en-US"'})
     if key == "recipients":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             bad('must be tables such as [recipients."ourcompany.com"] with select, ignore, rules, fail-on, min-score or context')
@@ -205,6 +222,19 @@ def _check(where: str, key: str, value):
             bad('must be tables such as [rules."CustomerFocus.OwnAgenda"] with severity and options')
         return value
     return value  # pragma: no cover - every key is handled above
+
+
+def _check_table(where: str, name: str, value, checks: dict, wants: dict) -> dict:
+    """A small settings table: known keys only, each value of its kind."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [{name}] must be a table with {', '.join(checks)}")
+    for key, v in value.items():
+        if key not in checks:
+            hint = difflib.get_close_matches(key, sorted(checks), n=1)
+            raise ConfigError(f"{where}: [{name}] unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+        if not checks[key](v):
+            raise ConfigError(f"{where}: [{name}] {key!r} must be {wants[key]}")
+    return dict(value)
 
 
 def _check_sendmail(where: str, value) -> dict:

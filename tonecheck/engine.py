@@ -123,6 +123,8 @@ class Linter:
         for r in rules:
             if select and not matches(r, select):
                 continue
+            if r.opt_in and not select:  # spelling and the like: only when asked for
+                continue
             if matches(r, ignore):
                 continue
             if r.id in cfg.rules:
@@ -180,6 +182,7 @@ class Linter:
             contexts=contexts or _header_contexts(draft, errors) or self.config.context or None,
             detect=lambda a: self.detect_contexts(a, errors),
             company=self.config.company,
+            settings={"grammar": self.config.grammar, "spelling": self.config.spelling},
         )
 
     def lint(self, draft: Draft, *, contexts=None, rules: list[Rule] | None = None) -> Report:

@@ -30,6 +30,8 @@ BUILTIN_PLUGINS = (
     "tonecheck.builtin.hard_to_read",
     "tonecheck.builtin.structure",
     "tonecheck.builtin.learned",
+    "tonecheck.builtin.grammar",
+    "tonecheck.builtin.spelling",
     "tonecheck.builtin.rewriter",
     "tonecheck.formatters.text",
     "tonecheck.formatters.json",

@@ -44,6 +44,8 @@ class Rule:
     # a second opinion: its findings give way to any other rule's finding of the same
     # category that overlaps them (the learned signals speak only where rules are silent)
     defers: bool = False
+    # off unless select names it (its id, pack or category): spelling, say
+    opt_in: bool = False
 
     @property
     def pack(self) -> str:
@@ -130,6 +132,7 @@ def rule(
     fix_safety: str = "",
     options: dict | None = None,
     defers: bool = False,
+    opt_in: bool = False,
 ) -> Callable[[Callable], Rule]:
     """Turn ``check(analysis, rule) -> Iterable[Finding]`` into a Rule; its docstring
     says what the rule does."""
@@ -150,6 +153,7 @@ def rule(
             fix_safety=fix_safety,
             options=dict(options or {}),
             defers=defers,
+            opt_in=opt_in,
         )
         r.validate()
         return r

@@ -1,0 +1,112 @@
+"""Grammar through LanguageTool (tested against a server that speaks its protocol:
+LanguageTool itself needs Java and a download this machine cannot have) and offline
+spelling, as a user meets them."""
+import json
+import time
+
+import pytest
+
+from languagetool_stub import Stub
+from tonecheck.languagetool import Utf16
+
+
+@pytest.fixture
+def lt(monkeypatch):
+    with Stub() as stub:
+        monkeypatch.setenv("TONECHECK_LANGUAGETOOL", stub.url)
+        yield stub
+
+
+def test_utf16_offsets_round_trip_over_emoji_and_accents():
+    text = "Zoë 😀 said: café 👍🏽 I has it"
+    units = Utf16(text)
+    for i in range(len(text) + 1):
+        u = len(text[:i].encode("utf-16-le")) // 2
+        assert units.to_units(i) == u and units.to_index(u) == i
+
+
+def test_grammar_and_spelling_findings_point_at_the_words(run, lt):
+    draft = "Hi Zoë 😀,\n\nI has sent it 🎉 and it was recieved today.\n\nTom\n\nOn Mon, Ann wrote:\n> I has a question\n"
+    result = run("check", "--format", "json", "-", input=draft)
+    found = {f["rule"]: f for f in json.loads(result.stdout)["files"][0]["findings"] if f["rule"].startswith("LanguageTool.")}
+    grammar, spelling = found["LanguageTool.HAVE_PART_AGREEMENT"], found["LanguageTool.MORFOLOGIK_RULE_EN_US"]
+    assert draft[grammar["offset"]:grammar["offset"] + grammar["length"]] == "I has"
+    assert draft[spelling["offset"]:spelling["offset"] + spelling["length"]] == "recieved"
+    assert grammar["category"] == "grammar" and spelling["category"] == "spelling"
+    assert spelling["suggestions"][-1]["fix"]["edits"][0]["content"] == "received"
+    # the quoted customer message and the signature never left
+    assert lt.received and all("question" not in t and "Ann wrote" not in t for t in lt.received)
+    assert len(lt.received[0]) == len(draft)  # blanked, not cut: offsets hold
+
+
+def test_grammar_required_but_missing_fails_fast(run, monkeypatch):
+    monkeypatch.setenv("TONECHECK_LANGUAGETOOL", "http://127.0.0.1:9")  # nothing listens on the discard port
+    start = time.monotonic()
+    result = run("check", "--grammar", "-", input="Hi Jo,\nThanks.\nTom\n")
+    assert result.exit_code == 2 and time.monotonic() - start < 5
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "no LanguageTool answers" in lines[0] and "[grammar] server" in lines[0]
+
+
+def test_no_grammar_and_auto_without_a_server_are_silent(run, lt, monkeypatch):
+    draft = "Hi Jo,\nI has sent it.\nTom\n"
+    result = run("check", "--no-grammar", "--format", "json", "-", input=draft)
+    assert not [f for f in json.loads(result.stdout)["files"][0]["findings"] if f["category"] == "grammar"]
+    monkeypatch.setenv("TONECHECK_LANGUAGETOOL", "off")
+    result = run("check", "-v", "--format", "json", "-", input=draft)
+    assert not [f for f in json.loads(result.stdout)["files"][0]["findings"] if f["category"] == "grammar"]
+
+
+def test_grammar_server_from_config(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("TONECHECK_LANGUAGETOOL", "off")
+    with Stub() as stub:
+        (tmp_path / ".tonecheck.toml").write_text(f'[grammar]\nserver = "{stub.url}"\nlanguage = "en-GB"\n')
+        (tmp_path / "d.txt").write_text("Hi Jo,\nI has sent it.\nTom\n")
+        result = run("check", "--format", "json", "d.txt")
+    assert any(f["rule"] == "LanguageTool.HAVE_PART_AGREEMENT" for f in json.loads(result.stdout)["files"][0]["findings"])
+
+
+def test_a_bad_grammar_table_is_a_config_error(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('[grammar]\nserver = "ftp://x"\n')
+    result = run("check", "-", input="Hi\n")
+    assert result.exit_code == 2 and "[grammar] 'server' must be an http:// or https:// address" in result.output
+
+
+def test_spelling_is_opt_in_and_offline(run, tmp_path):
+    draft = "Hi Jo,\nYour refund was recieved. Our colour and color charts and the fibre cable are in your inbox.\nTom\n"
+    result = run("check", "--format", "json", "-", input=draft)
+    assert not [f for f in json.loads(result.stdout)["files"][0]["findings"] if f["category"] == "spelling"]
+    result = run("check", "--select", "spelling", "--format", "json", "-", input=draft)
+    words = [draft[f["offset"]:f["offset"] + f["length"]] for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert words == ["recieved"]
+
+
+def test_spelling_dialect_and_company_words(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('select = ["spelling"]\ncompany = ["Zyntrax"]\n[spelling]\ndialect = "en-GB"\nwords = ["balayage"]\n')
+    (tmp_path / "d.txt").write_text("Hi Jo,\nYour balayage by zyntrax stylists is booked, and the color is organized.\nTom\n")
+    result = run("check", "--format", "json", "d.txt")
+    text = (tmp_path / "d.txt").read_text()
+    words = [text[f["offset"]:f["offset"] + f["length"]] for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert words == ["color", "organized"]
+
+
+def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
+    """Every good draft of every corpus, with the trade words their businesses would
+    list in config: not one word flagged."""
+    from conftest import ROOT, requires_shared
+    from tonecheck.config import Config
+    from tonecheck.engine import Linter
+    from tonecheck.sources import load_text
+
+    # a bike shop's, an optician's, a salon's, a builder's and a game's words, and a shop's discount code
+    trade = ["derailleur", "derailleurs", "varifocal", "varifocals", "balayage", "bifold", "aimbot", "oopsnotoops"]
+    linter = Linter(Config(select=("spelling",), spelling={"words": trade}))
+    corpora = [*(requires_shared() / "eval").glob("*.jsonl"), *(ROOT / "tests" / "judgement").glob("*.jsonl")]
+    flagged = []
+    for path in corpora:
+        for line in path.read_text().splitlines():
+            item = json.loads(line)
+            if item["label"] == "good":
+                report = linter.lint(load_text(item["text"]))
+                flagged += [(item["id"], report.text[f.offset:f.end]) for f in report.findings]
+    assert flagged == []

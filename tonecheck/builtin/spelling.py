@@ -1,0 +1,137 @@
+"""Spelling, offline: words no dictionary knows, with the likeliest correction.
+
+The dictionary is pyspellchecker's English list (loaded only when the rule runs:
+the rule is opt-in, ``select = ["spelling"]``). British and American spellings are
+both accepted unless ``[spelling] dialect`` picks one. Never flagged: a capitalised
+word (a name, a product, a sentence's first word), a word in capitals, anything with
+a digit, a link or an address, the config's ``company`` names and ``[spelling] words``,
+words made of known parts, @handles and #tags, and words stretched on purpose ("sooo"). ``tonecheck/data/words.txt`` adds what the general
+list lacks ("app", "admin", "wifi").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import hookimpl
+from ..findings import Edit, Fix, Suggestion
+from ..rule import rule
+
+# British endings and their American forms: "colour" is known as "color" is.
+_GB_TO_US = (
+    (re.compile(r"our(s|ed|ing|able|ite|ites|er|ers)?$"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"bre(s)?$"), r"ber\1"),
+    (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"mme(s)?$"), r"m\1"),
+    (re.compile(r"lled$"), "led"), (re.compile(r"lling$"), "ling"), (re.compile(r"ller(s)?$"), r"ler\1"),
+    (re.compile(r"ae"), "e"), (re.compile(r"oe"), "e"),
+)
+_GB_WORDS = {"cheque": "check", "cheques": "checks", "kerb": "curb", "tyre": "tire", "tyres": "tires",
+             "grey": "gray", "plough": "plow", "aluminium": "aluminum", "jewellery": "jewelry",
+             "enrol": "enroll", "enrolment": "enrollment", "fulfilment": "fulfillment", "instalment": "installment",
+             "learnt": "learned", "spelt": "spelled", "whilst": "while", "amongst": "among", "judgement": "judgment",
+             "ageing": "aging", "storey": "story", "sceptical": "skeptical", "manoeuvre": "maneuver", "wifi": "wi-fi"}
+# Common American forms a British writer would not use (dialect = "en-GB").
+_US_ONLY = re.compile(r"(?:col|fav|hon|lab|neighb|behavi|flav|hum|rum|harb|vap|arm|endeav)or(?:s|ed|ing|ite|ites)?$|"
+                      r"(?:organ|real|recogn|apolog|author|emphas|summar|prior|minim|maxim|special|categor|familiar|util)iz(?:e|es|ed|ing|ation|ations)$|"
+                      r"^(?:center|centers|theater|theaters|defense|offense|catalog|program|programs|check(?=$)|gray|jewelry|aluminum|traveled|traveling|canceled|canceling)$")
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from pathlib import Path
+
+    from spellchecker import SpellChecker
+
+    checker = SpellChecker(language="en", distance=1)
+    extra = Path(__file__).resolve().parent.parent / "data" / "words.txt"
+    checker.word_frequency.load_words(
+        w.strip() for w in extra.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    return checker
+
+
+_PREFIXES = ("re", "pre", "un", "dis", "mis", "non", "over", "under", "out", "co", "sub", "super", "multi", "inter", "self", "anti", "de")
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "able", "ly", "ment", "ments", "ness", "ful")
+# links, addresses and domain names: their words are not prose
+_NOT_PROSE = re.compile(r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b", re.I)
+
+
+def _us_form(word: str) -> str:
+    if word in _GB_WORDS:
+        return _GB_WORDS[word]
+    for pattern, us in _GB_TO_US:
+        new = pattern.sub(us, word)
+        if new != word:
+            return new
+    return word
+
+
+def _known(word: str, dialect: str, depth: int = 0) -> bool:
+    """In the dictionary, in either spelling (unless one is chosen), or made of known
+    parts: a prefix ("rebooked"), an ending ("actioned"), two words ("voicemail")."""
+    words = _dictionary()
+    if dialect == "en-GB" and _US_ONLY.search(word):
+        return False
+    if word in words or (dialect != "en-US" and _us_form(word) in words):
+        return True
+    if depth:
+        return False
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 3 and _known(word[len(p):], dialect, 1):
+            return True
+    for end in _SUFFIXES:
+        stem = word[:-len(end)]
+        if word.endswith(end) and len(stem) >= 3:
+            if any(_known(x, dialect, 1) for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")):
+                return True
+    return any(_known(word[:i], dialect, 1) and _known(word[i:], dialect, 1) for i in range(3, len(word) - 2))
+
+
+def _correction(word: str) -> str | None:
+    best = _dictionary().correction(word)
+    return best if best and best != word else None
+
+
+@rule(
+    "Spelling.Unknown",
+    category="spelling",
+    severity="warning",
+    message="'{word}' is not in the dictionary.",
+    why="A misspelt word in a reply to a customer reads as a reply dashed off; it costs the care the rest of the draft shows.",
+    instead="Correct the word, or add it to [spelling] words in config if it is your company's own.",
+    bad=["Hi Jo,\nYour refund has been recieved and will reach you on Friday.\nTom"],
+    good=["Hi Jo,\nYour refund has been received and will reach you on Friday. Our colour chart is attached.\nTom"],
+    fixable=True,
+    fix_safety="Unsafe: the likeliest correction is not always the word you meant.",
+    opt_in=True,
+)
+def unknown_word(analysis, rule):
+    """Flags lower-case words that neither the dictionary (British or American
+    spelling) nor the config's vocabulary knows, offering the likeliest correction."""
+    settings = analysis.settings.get("spelling", {})
+    dialect = settings.get("dialect", "any")
+    allowed = {w.lower() for w in settings.get("words", ())}
+    allowed |= {w.lower() for name in analysis.company for w in re.findall(r"[^\W\d_]+", name)}
+    for s in analysis.sentences:
+        skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)]
+        for tok in s.words:
+            word = tok.text
+            if not word.isascii() or not word.isalpha() or not word.islower() or len(word) < 3 or len(set(word)) == 1:
+                continue  # names, codes, placeholders ("xxx"), words from other languages
+            if re.search(r"(\w)\1\1", word):
+                continue  # "looooong": stretched on purpose
+            if any(a <= tok.start < b for a, b in skip):
+                continue
+            if word in allowed or _known(word, dialect):
+                continue
+            fixed = _correction(word)
+            sugg = [Suggestion(f"Write {fixed!r}", Fix((Edit(tok.start, tok.end - tok.start, fixed),), "unsafe"))] if fixed else []
+            yield rule.finding(tok.start, tok.end, rule.message.format(word=word), suggestions=sugg)
+
+
+@hookimpl
+def tonecheck_rules():
+    return [unknown_word]
