@@ -18,9 +18,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import urllib.error
-import urllib.parse
-import urllib.request
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -74,23 +71,40 @@ class Server:
     def __init__(self, url: str, timeout: float = 10.0):
         self.url, self.timeout = url.rstrip("/"), timeout
 
-    def _request(self, path: str, data: dict | None = None, timeout: float | None = None):
+    def _request(self, path: str, data: dict | None = None, timeout: float | None = None, headers: dict | None = None):
+        import urllib.parse
+        import urllib.request  # 30 ms: only when a LanguageTool is asked
+
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         req = urllib.request.Request(self.url + path, data=body, headers={"Accept": "application/json"})
         with urllib.request.urlopen(req, timeout=timeout or self.timeout) as resp:  # noqa: S310 (http(s) only: checked)
+            if headers is not None:
+                headers.update(resp.headers)
             return json.loads(resp.read().decode("utf-8"))
 
     def alive(self, timeout: float) -> bool:
-        try:
-            return isinstance(self._request("/v2/languages", timeout=timeout), list)
-        except (OSError, ValueError, urllib.error.URLError):
+        """Does a LanguageTool answer here? (``tonecheck serve`` on the same port speaks
+        the protocol too, but asking it would send tone findings back as grammar.)"""
+        import socket
+
+        host = self.url.split("//", 1)[-1].split("/", 1)[0]
+        name, _, port = host.rpartition(":") if host.rsplit(":", 1)[-1].isdigit() else (host, "", "")
+        try:  # a refused connection says "none here" without loading the HTTP client
+            socket.create_connection((name.strip("[]"), int(port or (443 if self.url.startswith("https") else 80))), timeout).close()
+        except OSError:
             return False
+        seen: dict = {}
+        try:
+            answer = self._request("/v2/languages", timeout=timeout, headers=seen)
+        except (OSError, ValueError):
+            return False
+        return isinstance(answer, list) and not any(k.lower() == "x-tonecheck" for k in seen)
 
     def check(self, text: str, language: str = "en-US") -> list[dict]:
         """LanguageTool's matches for ``text``, offsets in Python indices."""
         try:
             answer = self._request("/v2/check", {"text": text, "language": language})
-        except (OSError, ValueError, urllib.error.URLError) as exc:
+        except (OSError, ValueError) as exc:
             raise Unavailable(f"LanguageTool at {self.url} did not answer: {getattr(exc, 'reason', exc)}") from None
         units = Utf16(text)
         out = []
@@ -141,7 +155,11 @@ def find(settings: dict) -> Server | None:
 def _language_tool_python_install() -> Server | None:
     """language-tool-python's own LanguageTool, when it is already downloaded and Java
     is here: it starts a local server (seconds, once a process). Never a download."""
-    if shutil.which("java") is None:
+    from pathlib import Path
+
+    # where language-tool-python keeps its download: looked at before importing it (150 ms)
+    folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+    if not folder.is_dir() or not any(folder.glob("LanguageTool*")) or shutil.which("java") is None:
         return None
     try:
         from language_tool_python.utils import find_existing_language_tool_downloads, get_language_tool_download_path

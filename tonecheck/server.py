@@ -189,6 +189,12 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
     ]
     app = Starlette(routes=routes)
 
+    @app.middleware("http")
+    async def mark(request, call_next):  # so tonecheck's own grammar check never asks itself
+        response = await call_next(request)
+        response.headers["X-Tonecheck"] = __version__
+        return response
+
     async def not_found(request, exc):
         return error(getattr(exc, "detail", "not found"), getattr(exc, "status_code", 404))
 
