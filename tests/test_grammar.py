@@ -110,3 +110,29 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
                 report = linter.lint(load_text(item["text"]))
                 flagged += [(item["id"], report.text[f.offset:f.end]) for f in report.findings]
     assert flagged == []
+
+
+def test_a_tonecheck_server_on_the_languagetool_port_is_not_taken_for_one(tmp_path):
+    """tonecheck serve speaks LanguageTool's protocol; grammar must not ask it."""
+    import threading
+
+    import uvicorn
+
+    from tonecheck.engine import Linter
+    from tonecheck.languagetool import Server
+    from tonecheck.server import create_app
+
+    config = uvicorn.Config(create_app(Linter()), host="127.0.0.1", port=0, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        assert not Server(f"http://127.0.0.1:{port}").alive(2)
+        with Stub() as stub:
+            assert Server(stub.url).alive(2)
+    finally:
+        server.should_exit = True
+        thread.join(5)

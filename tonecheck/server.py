@@ -46,6 +46,7 @@ class BadRequest(Exception):
 def create_app(linter, *, max_bytes: int = MAX_BYTES):
     """The ASGI app, around one loaded ``Linter``."""
     from starlette.applications import Starlette
+    from starlette.middleware import Middleware
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, JSONResponse, Response
     from starlette.routing import Route
@@ -187,13 +188,7 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
         Route("/v1/rewrite", guarded(v1_rewrite), methods=["POST"]),
         Route("/v1/rules", guarded(v1_rules), methods=["GET"]),
     ]
-    app = Starlette(routes=routes)
-
-    @app.middleware("http")
-    async def mark(request, call_next):  # so tonecheck's own grammar check never asks itself
-        response = await call_next(request)
-        response.headers["X-Tonecheck"] = __version__
-        return response
+    app = Starlette(routes=routes, middleware=[Middleware(_Marked)])
 
     async def not_found(request, exc):
         return error(getattr(exc, "detail", "not found"), getattr(exc, "status_code", 404))
@@ -201,6 +196,25 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
     app.add_exception_handler(404, not_found)
     app.add_exception_handler(405, not_found)
     return app
+
+
+class _Marked:
+    """Every answer carries X-Tonecheck, so tonecheck's own grammar check, finding a
+    server on LanguageTool's port, never asks tonecheck itself."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def marked(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (b"x-tonecheck", __version__.encode())]}
+            await send(message)
+
+        await self.app(scope, receive, marked)
 
 
 def _form(raw: bytes, content_type: str) -> dict:

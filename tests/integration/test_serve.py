@@ -44,6 +44,9 @@ def server(tmp_path_factory):
             if proc.poll() is not None:
                 pytest.fail(f"tonecheck serve did not start: {proc.stderr.read().decode()}")
             time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("tonecheck serve did not answer /healthz within 10 s")
     yield url
     proc.terminate()
     proc.wait(timeout=10)
