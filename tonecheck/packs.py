@@ -496,7 +496,8 @@ def _rewrite(spec, kind: str, flags, fail, values: set):
     words), ``delete: sentence``, and ``before`` / ``after`` (a sentence added there
     when no swap applies; with ``delete``, the sentence's replacement); for a
     require-when rule, ``before``
-    (a sentence that opens the body); for a per-sentence word count, ``split: true``."""
+    (a sentence that opens the body); for a metric, ``split: true`` (the sentence it
+    points at, the long one or the longest, split where it turns)."""
     from . import fixes
 
     rw = spec.get("rewrite")
@@ -509,8 +510,8 @@ def _rewrite(spec, kind: str, flags, fail, values: set):
         if key not in _REWRITE_KEYS[kind]:
             fail("rewrite", f"unknown key {key!r} (this kind takes {', '.join(sorted(_REWRITE_KEYS[kind]))})")
     if kind == "metric":
-        if rw.get("split") is not True or spec.get("per") != "sentence":
-            fail("rewrite", "a metric rule's rewrite is 'split: true', for per: sentence word counts")
+        if rw.get("split") is not True:
+            fail("rewrite", "a metric rule's rewrite is 'split: true' (the sentence it points at, split where it turns)")
 
         def split(a, sentence, start, end, vals):
             edit = fixes.split_sentence(sentence)
@@ -699,7 +700,9 @@ def _metric(spec, flags, fail):
         value = a.readability[metric]
         if out_of_range(value, r.options):
             longest = max(sents, key=lambda s: len(s.words))
-            yield r.finding(longest.start, longest.end, _fmt(r.message, value=f"{value:.1f}", **r.options))
+            fixed = rewrite(a, longest, longest.start, longest.end, {}) if rewrite else None
+            yield r.finding(longest.start, longest.end, _fmt(r.message, value=f"{value:.1f}", **r.options),
+                            suggestions=[fixed] if fixed else [])
 
     return check, options, rewrite is not None
 
