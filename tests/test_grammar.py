@@ -136,3 +136,34 @@ def test_a_tonecheck_server_on_the_languagetool_port_is_not_taken_for_one(tmp_pa
     finally:
         server.should_exit = True
         thread.join(5)
+
+
+def test_languagetool_replacements_are_made_by_rewrite_and_fix(run, lt, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Hi Jo,\nThanks. I has sent it.\nTom\n")
+    assert "I have sent it." in run("rewrite", path).stdout
+    run("check", "--unsafe-fixes", path)
+    assert "I have sent it." in path.read_text()
+
+
+def test_a_quote_with_only_a_name_is_never_sent(run, lt):
+    draft = "Hi Jo,\nI has it.\nTom\n\nJo Bloggs <jo.bloggs@example.com> wrote:\nMy card 4242 was recieved twice.\n"
+    run("check", "-", input=draft)
+    assert lt.received and all("4242" not in t and "jo.bloggs" not in t for t in lt.received)
+
+
+@pytest.mark.parametrize("value", ["0", "1", '"yes"'])
+def test_grammar_use_must_be_auto_true_or_false(run, tmp_path, value):
+    (tmp_path / ".tonecheck.toml").write_text(f"[grammar]\nuse = {value}\n")
+    result = run("check", "-", input="Hi\n")
+    assert result.exit_code == 2 and "[grammar] 'use' must be" in result.output
+
+
+def test_spelling_catches_classic_slips_and_lets_british_check_be(run, tmp_path):
+    draft = "Hi Jo,\nIt occured untill the begining, truely. I'll check the arguement and the webinar signup.\nTom\n"
+    result = run("check", "--select", "spelling", "--format", "json", "-", input=draft)
+    words = [draft[f["offset"]:f["offset"] + f["length"]] for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert words == ["occured", "untill", "begining", "truely", "arguement"]
+    (tmp_path / ".tonecheck.toml").write_text('select = ["spelling"]\n[spelling]\ndialect = "en-GB"\n')
+    (tmp_path / "d.txt").write_text("Hi Jo,\nI'll check in again after the check of the centre.\nTom\n")
+    assert json.loads(run("check", "--format", "json", "d.txt").stdout)["files"][0]["findings"] == []

@@ -422,7 +422,9 @@ def _grammar_ready(config, verbose: bool) -> None:
         return  # not selected: not asked
     found = languagetool.find(config.grammar)  # raises Unavailable (a TonecheckError) under --grammar
     if found is None and verbose:
-        click.echo(f"tonecheck: note: no LanguageTool on this machine ({languagetool.LOCAL}); grammar is not checked", err=True)
+        url, named = languagetool.settings_url(config.grammar)
+        where = f"LanguageTool at {url} did not answer" if named else f"no LanguageTool on this machine ({languagetool.LOCAL})"
+        click.echo(f"tonecheck: note: {where}; grammar is not checked", err=True)
 
 
 def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
@@ -536,7 +538,25 @@ def serve(host, port, max_bytes, workers, config_path):
         raise TonecheckError(f"tonecheck serve needs {exc.name}: pip install 'tonecheck[serve]'") from None
     from .server import serve as run
 
-    linter = _linter(config_path)  # loaded here too: a config error stops the start, said once
+    import socket
+
+    config = _load_config(config_path, Path.cwd())
+    if not config.grammar.get("server") and config.grammar.get("use", "auto") == "auto":
+        # serve listens where a local LanguageTool would: only a server config names is asked
+        config = replace(config, grammar={**config.grammar, "use": False})
+    from .engine import Linter
+
+    linter = Linter(config)  # loaded here too: a config error stops the start, said once
+    for problem in linter.problems:
+        _warn(problem)
+    try:  # a port in use or an address not ours is said in one line, before anything starts
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+            port = probe.getsockname()[1]
+    except (OSError, OverflowError) as exc:
+        raise TonecheckError(f"cannot listen on {host}:{port}: {getattr(exc, 'strerror', None) or exc}") from None
     workers = workers or min(4, os.cpu_count() or 1)
     click.echo(f"tonecheck: serving {len(linter.rules)} rules on http://{host}:{port}/ with {workers} "
                f"worker{'s' if workers != 1 else ''} (Ctrl-C to stop)", err=True)

@@ -180,11 +180,11 @@ def _check(where: str, key: str, value):
         return _check_sendmail(where, value)
     if key == "grammar":
         return _check_table(where, "grammar", value, {
-            "use": lambda v: v in ("auto", True, False),
-            "server": lambda v: isinstance(v, str) and v.startswith(("http://", "https://")),
+            "use": lambda v: v is True or v is False or v == "auto",
+            "server": _http_address,
             "language": lambda v: isinstance(v, str) and bool(v),
             "timeout": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 120,
-        }, {"use": '"auto", true or false', "server": "an http:// or https:// address",
+        }, {"use": '"auto", true or false', "server": "an http:// or https:// address with a host",
             "language": 'a language code such as "en-US"', "timeout": "a number of seconds from 0 to 120"})
     if key == "spelling":
         return _check_table(where, "spelling", value, {
@@ -222,6 +222,19 @@ def _check(where: str, key: str, value):
             bad('must be tables such as [rules."CustomerFocus.OwnAgenda"] with severity and options')
         return value
     return value  # pragma: no cover - every key is handled above
+
+
+def _http_address(value) -> bool:
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")) or " " in value:
+        return False
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError:
+        return False
+    return bool(parts.hostname)
 
 
 def _check_table(where: str, name: str, value, checks: dict, wants: dict) -> dict:

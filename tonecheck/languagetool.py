@@ -153,32 +153,45 @@ def find(settings: dict) -> Server | None:
 
 @lru_cache(maxsize=1)
 def _language_tool_python_install() -> Server | None:
-    """language-tool-python's own LanguageTool, when it is already downloaded and Java
-    is here: it starts a local server (seconds, once a process). Never a download."""
+    """A LanguageTool that language-tool-python downloaded earlier, started here with
+    Java (seconds, once a process; stopped at exit). Started directly, not through
+    language-tool-python, which would download its own version if this one is older:
+    tonecheck never downloads anything."""
+    import atexit
+    import socket
+    import subprocess
+    import time
     from pathlib import Path
 
-    # where language-tool-python keeps its download: looked at before importing it (150 ms)
     folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
-    if not folder.is_dir() or not any(folder.glob("LanguageTool*")) or shutil.which("java") is None:
+    java = shutil.which("java")
+    jars = sorted(folder.glob("LanguageTool*/languagetool-server.jar")) if folder.is_dir() else []
+    if not jars or java is None:
         return None
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     try:
-        from language_tool_python.utils import find_existing_language_tool_downloads, get_language_tool_download_path
-
-        if not find_existing_language_tool_downloads(get_language_tool_download_path()):
-            return None
-        import language_tool_python
-
-        tool = language_tool_python.LanguageTool("en-US")
-        return Server(tool._url.rstrip("/").removesuffix("/v2"))
-    except Exception:  # an unusable install is the same as none
+        proc = subprocess.Popen([java, "-cp", str(jars[-1]), "org.languagetool.server.HTTPServer", "--port", str(port)],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
         return None
+    atexit.register(proc.terminate)
+    server = Server(f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        if server.alive(1):
+            return server
+        time.sleep(0.2)
+    proc.terminate()
+    return None
 
 
 # -- tonecheck as a LanguageTool server ------------------------------------------------
-def annotated(data: str) -> tuple[str, list[int]]:
+def annotated(data: str) -> tuple[str, list[int], str]:
     """The plain text of LanguageTool's annotated ``data`` ({"annotation": [{"text":
-    ...}, {"markup": ..., "interpretAs": ...}]}) and, per character of it, its index
-    in the annotation joined up (markup included), which is what offsets count."""
+    ...}, {"markup": ..., "interpretAs": ...}]}), per character of it its index in the
+    annotation joined up (markup included), and that joined text: offsets count it."""
     try:
         parsed = json.loads(data)
         items = parsed["annotation"]
@@ -186,24 +199,25 @@ def annotated(data: str) -> tuple[str, list[int]]:
         raise ValueError("'data' must be JSON: {\"annotation\": [{\"text\": ...}, {\"markup\": ...}]}") from None
     if not isinstance(items, list):
         raise ValueError("'annotation' must be a list")
-    text, where, pos = [], [], 0
+    text, where, joined, pos = [], [], [], 0
     for item in items:
         if not isinstance(item, dict):
             raise ValueError("each annotation item is an object with 'text' or 'markup'")
-        if isinstance(item.get("text"), str):
-            piece = item["text"]
+        piece, markup = item.get("text"), item.get("markup")
+        if isinstance(piece, str) and markup is None:
             text.append(piece)
+            joined.append(piece)
             where.extend(range(pos, pos + len(piece)))
             pos += len(piece)
-        elif isinstance(item.get("markup"), str):
-            markup = item["markup"]
+        elif isinstance(markup, str) and piece is None:
             shown = item.get("interpretAs", "")
             if not isinstance(shown, str):
                 raise ValueError("'interpretAs' must be text")
             text.append(shown)
+            joined.append(markup)
             where.extend([pos] * len(shown))
             pos += len(markup)
         else:
-            raise ValueError("each annotation item has 'text' or 'markup'")
+            raise ValueError("each annotation item has either 'text' or 'markup', as a string")
     where.append(pos)
-    return "".join(text), where
+    return "".join(text), where, "".join(joined)

@@ -48,6 +48,7 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.requests import Request
+    from starlette.concurrency import run_in_threadpool
     from starlette.responses import HTMLResponse, JSONResponse, Response
     from starlette.routing import Route
 
@@ -111,30 +112,33 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
         return JSONResponse(_LANGUAGES)
 
     async def lt_check(request: Request) -> Response:
-        raw = await body(request)
-        form = _form(raw, request.headers.get("content-type", ""))
+        if request.method == "GET":  # LanguageTool takes its parameters in the query too
+            form = _form(request.url.query.encode(), "")
+        else:
+            form = _form(await body(request), request.headers.get("content-type", ""))
         language = form.get("language", "en-US")
         if language != "auto" and not language.lower().startswith("en"):
             raise BadRequest(f"language {language!r} is not supported: tonecheck checks English")
         if "data" in form:
             try:
-                text, where = annotated(form["data"])
+                text, where, source = annotated(form["data"])
             except ValueError as exc:
                 raise BadRequest(str(exc)) from None
-            source = _joined(form["data"])
         elif "text" in form:
             text = form["text"]
             where, source = None, text
         else:
             raise BadRequest("give 'text' or 'data'")
-        enabled = _ids(form.get("enabledRules"))
-        disabled = _ids(form.get("disabledRules"))
+        # rule ids, and categories as LanguageTool's clients name them (VAGUE_COMMITMENT)
+        enabled = _ids(form.get("enabledRules")) | _ids(form.get("enabledCategories"))
+        disabled = _ids(form.get("disabledRules")) | _ids(form.get("disabledCategories"))
         only = form.get("enabledOnly", "false").lower() == "true"
         if only and not enabled:
-            raise BadRequest("enabledOnly=true needs enabledRules")
+            raise BadRequest("enabledOnly=true needs enabledRules or enabledCategories")
         matches = []
         if text.strip():
-            report = linter.lint(draft_of(text, fmt="text"))  # an editor's text, never sniffed as mail
+            # off the event loop: a long draft must not stall /healthz and the other clients
+            report = await run_in_threadpool(linter.lint, draft_of(text, fmt="text"))  # an editor's text, never sniffed as mail
             matches = _matches(report, text, where, source, rules, enabled if only else None, disabled)
         return JSONResponse({
             "software": {"name": "tonecheck", "version": __version__, "apiVersion": 1, "status": "", "premium": False},
@@ -147,16 +151,21 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
 
         doc = await json_body(request)
         draft = draft_of(doc["text"], str(doc.get("path") or "-"))
-        report = linter.lint(draft, contexts=doc.get("context"))
-        return JSONResponse({"version": __version__, **report_dict(report)})
+        report = await run_in_threadpool(lambda: linter.lint(draft, contexts=doc.get("context")))
+        # "text": what the offsets index (a pasted message's body, not its headers)
+        return JSONResponse({"version": __version__, **report_dict(report), "text": report.text})
 
     async def v1_rewrite(request: Request) -> Response:
         from .rewrites import rewrite, unified_diff
 
         doc = await json_body(request)
         draft = draft_of(doc["text"], str(doc.get("path") or "-"))
-        report = linter.lint(draft, contexts=doc.get("context"))
-        result = rewrite(linter, draft, report, unsafe=doc.get("unsafe", True) is not False)
+
+        def work():
+            report = linter.lint(draft, contexts=doc.get("context"))
+            return report, rewrite(linter, draft, report, unsafe=doc.get("unsafe", True) is not False)
+
+        report, result = await run_in_threadpool(work)
         return JSONResponse({
             "text": result.text,
             "score_before": result.score_before,
@@ -164,7 +173,7 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
             "changes": [{"rule": c.rule, "before": c.before, "after": c.after, "reason": c.reason} for c in result.changes],
             "placeholders": result.placeholders,
             "notes": result.notes,
-            "diff": unified_diff(report.text.encode(), result.text.encode(), "draft"),
+            "diff": unified_diff(report.text.encode("utf-8", "replace"), result.text.encode("utf-8", "replace"), "draft"),
         })
 
     async def v1_rules(request: Request) -> Response:
@@ -183,7 +192,7 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
         Route("/", guarded(index), methods=["GET"]),
         Route("/healthz", guarded(healthz), methods=["GET"]),
         Route("/v2/languages", guarded(languages), methods=["GET"]),
-        Route("/v2/check", guarded(lt_check), methods=["POST"]),
+        Route("/v2/check", guarded(lt_check), methods=["GET", "POST"]),
         Route("/v1/check", guarded(v1_check), methods=["POST"]),
         Route("/v1/rewrite", guarded(v1_rewrite), methods=["POST"]),
         Route("/v1/rules", guarded(v1_rules), methods=["GET"]),
@@ -231,13 +240,7 @@ def _form(raw: bytes, content_type: str) -> dict:
 
 
 def _ids(value: str | None) -> set[str]:
-    return {v.strip() for v in (value or "").split(",") if v.strip()}
-
-
-def _joined(data: str) -> str:
-    """The annotation joined up, markup included: what the client's offsets count."""
-    items = json.loads(data)["annotation"]
-    return "".join(i.get("text", i.get("markup", "")) for i in items)
+    return {v.strip().lower() for v in (value or "").split(",") if v.strip()}
 
 
 def _matches(report, text: str, where, source: str, rules: dict, only, disabled) -> list[dict]:
@@ -245,17 +248,17 @@ def _matches(report, text: str, where, source: str, rules: dict, only, disabled)
     units = Utf16(source)
     out = []
     for f in report.findings:
-        if f.rule in disabled or f.category in disabled or (only is not None and f.rule not in only and f.category not in only):
+        names = {f.rule.lower(), f.category.lower()}
+        if names & disabled or (only is not None and not names & only):
             continue
         start, end = f.offset, f.offset + f.length
         if where is not None:  # back into the annotated text, markup included
             start, end = where[start], where[end - 1] + 1 if end > start else where[start]
         rule = rules.get(f.rule)
-        sentence_start = text.rfind("\n", 0, f.offset) + 1
-        sentence_end = text.find("\n", f.offset + f.length)
-        sentence = text[sentence_start:sentence_end if sentence_end != -1 else len(text)]
+        sentence = _sentence(text, f.offset, f.offset + f.length)
+        # LanguageTool's context: up to 40 characters each side, on one line
         ctx_start = max(0, f.offset - 40)
-        context = text[ctx_start:f.offset + f.length + 40]
+        context = text[ctx_start:f.offset + min(f.length, 200) + 40].replace("\n", " ").replace("\r", " ")
         out.append({
             "message": f.message,
             "shortMessage": f.rule,
@@ -266,8 +269,8 @@ def _matches(report, text: str, where, source: str, rules: dict, only, disabled)
             ],
             "offset": units.to_units(start),
             "length": units.to_units(end) - units.to_units(start),
-            "context": {"text": context, "offset": len(text[ctx_start:f.offset].encode("utf-16-le")) // 2,
-                        "length": len(text[f.offset:f.offset + f.length].encode("utf-16-le")) // 2},
+            "context": {"text": context, "offset": len(text[ctx_start:f.offset].encode("utf-16-le", "surrogatepass")) // 2,
+                        "length": len(text[f.offset:f.offset + min(f.length, 200)].encode("utf-16-le", "surrogatepass")) // 2},
             "sentence": sentence,
             "type": {"typeName": "Other"},
             "rule": {
@@ -290,9 +293,26 @@ def app_from_environment():
     from .config import find_config, load_config
     from .engine import Linter
 
+    from dataclasses import replace
+
     named = os.environ.get("TONECHECK_SERVE_CONFIG")
     config = load_config(Path(named) if named else find_config(Path.cwd()))
+    config = replace(config, grammar=json.loads(os.environ.get("TONECHECK_SERVE_GRAMMAR", "{}")) or config.grammar)
     return create_app(Linter(config), max_bytes=int(os.environ.get("TONECHECK_SERVE_MAX_BYTES", MAX_BYTES)))
+
+
+_SENTENCE_END = re.compile(r"[.!?]+\s|\n\s*\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a finding, as LanguageTool gives it: bounded (a finding in
+    a 100 KB paragraph must not send the paragraph back with every match)."""
+    lo = max(0, start - 300)
+    before = list(_SENTENCE_END.finditer(text, lo, start))
+    s = before[-1].end() if before else lo
+    after = _SENTENCE_END.search(text, end, end + 300)
+    e = after.start() + 1 if after else min(len(text), end + 300)
+    return text[s:max(e, min(end, s + 600))][:600].strip()
 
 
 def serve(linter, host: str = "127.0.0.1", port: int = 8081, max_bytes: int = MAX_BYTES, workers: int = 1) -> None:
@@ -310,4 +330,5 @@ def serve(linter, host: str = "127.0.0.1", port: int = 8081, max_bytes: int = MA
     if linter.config.path:
         os.environ["TONECHECK_SERVE_CONFIG"] = str(linter.config.path)
     os.environ["TONECHECK_SERVE_MAX_BYTES"] = str(max_bytes)
+    os.environ["TONECHECK_SERVE_GRAMMAR"] = json.dumps(linter.config.grammar)
     uvicorn.run("tonecheck.server:app_from_environment", factory=True, workers=workers, **options)

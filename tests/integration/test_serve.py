@@ -198,3 +198,50 @@ def test_the_page_in_headless_chromium(server, tmp_path):
         wait.until(lambda b: "Congratulations" in b.find_element(By.ID, "draft").get_attribute("value"))
     finally:
         browser.quit()
+
+
+def test_a_long_paragraph_gets_a_bounded_answer(server):
+    from urllib.parse import urlencode
+
+    text = "Hi Jo,\n" + "Sorry for any inconvenience, we will get back to you soon. " * 500
+    status, doc = _post(server, "/v2/check", urlencode({"text": text, "language": "en-US"}).encode())
+    assert status == 200 and doc["matches"]
+    assert len(json.dumps(doc)) < 2_000 * len(doc["matches"])  # each match carries its sentence, not the paragraph
+    assert all("\n" not in m["context"]["text"] and len(m["sentence"]) <= 600 for m in doc["matches"])
+
+
+def test_categories_by_the_id_clients_are_given(server):
+    from urllib.parse import urlencode
+
+    text = "Hi Jo, we apologise for any inconvenience caused. We will be in touch soon."
+    _, doc = _post(server, "/v2/check", urlencode({"text": text, "language": "en-US"}).encode())
+    category = next(m["rule"]["category"]["id"] for m in doc["matches"] if m["rule"]["id"] == "Apology.AnyInconvenience")
+    _, doc = _post(server, "/v2/check", urlencode({"text": text, "language": "en-US", "disabledRules": category}).encode())
+    assert "Apology.AnyInconvenience" not in {m["rule"]["id"] for m in doc["matches"]}
+    _, doc = _post(server, "/v2/check", urlencode({"text": text, "language": "en-US", "enabledCategories": category, "enabledOnly": "true"}).encode())
+    assert {m["rule"]["category"]["id"] for m in doc["matches"]} == {category}
+
+
+def test_malformed_annotation_is_a_400(server):
+    from urllib.parse import urlencode
+
+    for items in ([{"text": 5, "markup": "<x>"}, {"text": "Sorry."}], [{"text": "a", "markup": "<x>"}], [{"nothing": 1}]):
+        status, doc = _post(server, "/v2/check", urlencode({"data": json.dumps({"annotation": items})}).encode())
+        assert status == 400 and "either 'text' or 'markup'" in doc["error"]
+    # a null text beside markup is markup: accepted
+    ok = json.dumps({"annotation": [{"text": None, "markup": "<x>"}, {"text": "Sorry for any inconvenience."}]})
+    assert _post(server, "/v2/check", urlencode({"data": ok}).encode())[0] == 200
+
+
+def test_v1_check_says_which_text_its_offsets_index(server):
+    message = "From: tom@shop.example\nTo: jo@example.com\nSubject: Order\n\nHi Jo,\nSorry for any inconvenience caused.\nTom\n"
+    _, report = _post(server, "/v1/check", json.dumps({"text": message}).encode(), "application/json")
+    f = next(f for f in report["findings"] if f["rule"] == "Apology.AnyInconvenience")
+    assert report["text"][f["offset"]:f["offset"] + f["length"]].startswith("Sorry for any inconvenience")
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(server):
+    port = server.rsplit(":", 1)[1]
+    out = subprocess.run([sys.executable, "-m", "tonecheck", "serve", "--port", port], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "TONECHECK_LANGUAGETOOL": "off"})
+    assert out.returncode == 2 and out.stderr.strip().splitlines() == [f"tonecheck: error: cannot listen on 127.0.0.1:{port}: Address already in use"]

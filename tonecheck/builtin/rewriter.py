@@ -86,16 +86,21 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
         return linter.lint(load_text(text, report.path, fmt), contexts=report.contexts or None)
 
     after = lint(text) if picked else report
-    # score: never lower than the draft's
+    # score: never lower than the draft's (a grammar or spelling fix is a correction, not
+    # a tone choice: it is not weighed)
     while picked and after.score.overall < before:
         trials = []
         for i in range(len(picked)):
+            if picked[i][0].category in _CORRECTIONS:
+                continue
             subset = picked[:i] + picked[i + 1:]
             t, miss = keeps_facts(subset)
             if not miss:
                 trials.append((lint(t) if subset else report, t, i))
-        if not trials:
-            picked, text, after = [], source, report
+        if not trials:  # nothing left to weigh but corrections: they stay
+            picked = [p for p in picked if p[0].category in _CORRECTIONS]
+            text, _ = keeps_facts(picked)
+            after = lint(text) if picked else report
             break
         after, text, i = max(trials, key=lambda x: x[0].score.overall)
         notes.append(f"{picked[i][0].rule}: its fix is left out: the draft scored lower with it")
@@ -108,6 +113,9 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
     )
     left = Counter(PLACEHOLDER.findall(text)) - Counter(PLACEHOLDER.findall(source))
     return Rewrite(text, changes, sorted(left.elements(), key=text.find), before, after.score.overall, after, notes=notes)
+
+
+_CORRECTIONS = frozenset({"grammar", "spelling"})
 
 
 def _asks(f) -> bool:

@@ -37,7 +37,7 @@ _GB_WORDS = {"cheque": "check", "cheques": "checks", "kerb": "curb", "tyre": "ti
 # Common American forms a British writer would not use (dialect = "en-GB").
 _US_ONLY = re.compile(r"(?:col|fav|hon|lab|neighb|behavi|flav|hum|rum|harb|vap|arm|endeav)or(?:s|ed|ing|ite|ites)?$|"
                       r"(?:organ|real|recogn|apolog|author|emphas|summar|prior|minim|maxim|special|categor|familiar|util)iz(?:e|es|ed|ing|ation|ations)$|"
-                      r"^(?:center|centers|theater|theaters|defense|offense|catalog|program|programs|check(?=$)|gray|jewelry|aluminum|traveled|traveling|canceled|canceling)$")
+                      r"^(?:center|centers|theater|theaters|defense|offense|catalog|program|programs|gray|jewelry|aluminum|traveled|traveling|canceled|canceling)$")
 
 
 @lru_cache(maxsize=1)
@@ -79,15 +79,42 @@ def _known(word: str, dialect: str, depth: int = 0) -> bool:
         return True
     if depth:
         return False
+    if _classic_slip(word, words):
+        return False
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 3 and _known(word[len(p):], dialect, 1):
             return True
     for end in _SUFFIXES:
         stem = word[:-len(end)]
         if word.endswith(end) and len(stem) >= 3:
-            if any(_known(x, dialect, 1) for x in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")):
+            # "-ly", "-ment", "-ness", "-ful" keep a stem's final e ("completely"): no e restored
+            forms = (stem, stem[:-1] if stem[-1:] == stem[-2:-1] else "") + (() if end in _KEEP_E else (stem + "e",))
+            if any(_known(x, dialect, 1) for x in forms):
                 return True
     return any(_known(word[:i], dialect, 1) and _known(word[i:], dialect, 1) for i in range(3, len(word) - 2))
+
+
+_KEEP_E = ("ly", "ment", "ments", "ness", "ful")
+_VOWELS = set("aeiou")
+
+
+def _classic_slip(word: str, words) -> bool:
+    """The slips that a prefix or an ending would otherwise explain away: a consonant
+    not doubled ("occured", "begining"), a doubled one that is single ("untill"), an e
+    kept where it goes ("truely", "arguement")."""
+    for end in ("ed", "ing", "er", "ers"):
+        stem = word[:-len(end)]
+        if word.endswith(end) and len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS \
+                and stem[-3] not in _VOWELS and stem + stem[-1] + end in words:
+            return True
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1] and word[:i] + word[i + 1:] in words:
+            return True
+    for end in ("ly", "ment", "ments"):
+        stem = word[:-len(end)]
+        if word.endswith(end) and stem.endswith("e") and stem[:-1] + end in words:
+            return True
+    return False
 
 
 def _correction(word: str) -> str | None:

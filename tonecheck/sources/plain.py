@@ -35,6 +35,11 @@ _ATTR_START = re.compile(
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b)", re.I)
 # Android's "---- Jo Bloggs wrote ----" has no date at all.
 _ATTR_DASHED = re.compile(r"[ \t]*-{2,}[ \t]*[^-\s].{0,80}?\b" + _WROTE + r"[ \t]*-{2,}[ \t]*$", re.I)
+# "Jo Bloggs wrote:" / "Jo Bloggs <jo@x.com> wrote:" alone on a line, no date: a name
+# (capitalised words, or an address) and the "wrote" word, nothing else.
+_ATTR_NAMED = re.compile(
+    r"[ \t]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]+(?:<[^<>\s]+@[^<>\s]+>|\([^()\s]+@[^()\s]+\)))?"
+    r"|<?[^<>\s]+@[^<>\s]+>?)[ \t]+" + _WROTE + r"[ \t]*:[ \t]*$")
 # Mid-line attribution, as when a client glues it to the reply's last line.
 _ATTR_MIDLINE = re.compile(r"-*[ \t]*\bOn\s")
 # Weak attribution (mail.ru, Yandex): a line ending in ":" with a time and an address;
@@ -276,7 +281,7 @@ def _attribution(text, lines, i):
     """(start offset, last line, strong) when an attribution starts on line ``i``."""
     s, e = lines[i]
     line = text[s:e]
-    if _ATTR_DASHED.match(line):
+    if _ATTR_DASHED.match(line) or _ATTR_NAMED.match(line):
         return s, i, True
     if _ATTR_START.match(line):
         # Clients wrap long attributions; join up to five more lines (with a blank
