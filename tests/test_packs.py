@@ -275,3 +275,31 @@ def test_on_the_same_words_a_house_rule_wins_and_no_fix_is_hidden(run, tmp_path)
 
 def report_text(tmp_path, f):
     return (tmp_path / "d.txt").read_text()[f["offset"]:f["offset"] + f["length"]]
+
+
+def test_require_when_takes_scope_as_the_name_for_where_to_look(tmp_path):
+    body = """
+        - name: Ack
+          kind: require-when
+          category: missing_empathy
+          message: "No acknowledgement ({context})."
+          when: [complaint]
+          require: ["sorry"]
+          scope: opening
+          """ + EX
+    linter = pack(tmp_path, body)
+    late = "Hi Jo,\nYour order is late. It ships Monday. It arrives Tuesday. Sorry.\nTom"
+    assert rule_ids(linter, late, contexts=["complaint"]) == ["House.Ack"]  # "sorry" is past the opening
+    both_body = body.replace("scope: opening", "scope: opening\n          within: opening")
+    with pytest.raises(PackError, match="same as .within."):
+        pack(tmp_path, both_body, name="Twice")
+
+
+def test_every_kind_declares_itself_in_one_place():
+    """Adding a kind is one module with one Kind, and a line in packs/kinds.py."""
+    from tonecheck.packs import KINDS
+
+    for name, kind in KINDS.items():
+        assert kind.name == name and kind.required and kind.placeholders and callable(kind.build)
+        assert kind.describe({"metric": "x"})
+    assert list(KINDS) == ["phrase", "substitution", "ratio", "metric", "require-when", "limit"]

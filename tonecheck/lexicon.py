@@ -81,7 +81,7 @@ def _load(where: str, mtime: int, size: int) -> dict[str, dict]:
     entry = cache.entry("lexicon", where)
     data = cache.load(entry, stamp)
     if data is None:
-        from .packs import _parse_yaml
+        from .packs import parse_yaml as _parse_yaml
 
         data = _resolve(_parse_yaml(Path(where)), where)
         cache.store(entry, stamp, data)
@@ -111,7 +111,7 @@ def _resolve(raw, where: str) -> dict[str, dict]:
 
     import re2
 
-    from .packs import _flexible_spaces
+    from .packs.patterns import flexible_spaces as _flexible_spaces
 
     opts = re2.Options()
     opts.log_errors = False

@@ -1,0 +1,137 @@
+"""Validating a pack and compiling its rules: the fields every kind shares (category,
+severity, message, examples, when, unless, scope ...) here, each kind's own in its module."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..config import CONTEXTS
+from ..errors import PackError
+from ..findings import SEVERITIES
+from ..rule import Rule
+from .kind import SCOPES
+from .kinds import KINDS
+from .patterns import compile_patterns, unless_hit
+from .rewrite import fix_safety
+from .schema import NAME, check_template, examples as _examples, no_unknown, str_list
+
+COMMON = {
+    "name", "kind", "category", "severity", "message", "description", "why", "instead",
+    "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
+    "owned_severity",
+}
+UNLESS_SCOPES = ("sentence", "following", "around", "draft")
+
+
+def compile_pack(data: Any, path: Path, source: str) -> list[Rule]:
+    if not isinstance(data, dict):
+        raise PackError(path, None, "pack", "a pack is a mapping with 'pack' and 'rules'")
+    no_unknown(data, {"pack", "description", "rules"}, path, None)
+    pack = data.get("pack")
+    if not isinstance(pack, str) or not NAME.match(pack):
+        raise PackError(path, None, "pack", "must be a CamelCase name such as CustomerFocus")
+    rules = data.get("rules")
+    if not isinstance(rules, list) or not rules:
+        raise PackError(path, None, "rules", "must be a non-empty list of rules")
+    out = []
+    for i, spec in enumerate(rules):
+        out.append(compile_rule(spec, pack, path, source, i))
+    return out
+
+
+def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> Rule:
+    if not isinstance(spec, dict):
+        raise PackError(path, f"#{index + 1}", "rules", "each rule is a mapping")
+    name = spec.get("name")
+    if not isinstance(name, str) or not NAME.match(name):
+        raise PackError(path, name or f"#{index + 1}", "name", "must be a CamelCase name")
+    rid = f"{pack}.{name}"
+
+    def fail(field: str, problem: str):
+        raise PackError(path, rid, field, problem)
+
+    kind_name = spec.get("kind")
+    if kind_name not in KINDS:
+        fail("kind", f"must be one of {', '.join(KINDS)}")
+    kind = KINDS[kind_name]
+    if kind_name == "require-when" and "scope" in spec:  # one name for where to look
+        if "within" in spec:
+            fail("scope", "is the same as 'within' (its older name): give one")
+        spec = {**{k: v for k, v in spec.items() if k != "scope"}, "within": spec["scope"]}
+    no_unknown(spec, (COMMON - kind.not_for) | kind.fields, path, rid)
+    for key in ("category", "message") + kind.required:
+        if spec.get(key) in (None, "", [], {}):
+            fail(key, "is required")
+    category = spec["category"]
+    if not isinstance(category, str) or not re.match(r"^[a-z][a-z_]*$", category):
+        fail("category", "must be a snake_case category such as company_centric")
+    severity = spec.get("severity", "warning")
+    if severity not in SEVERITIES:
+        fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    owned_severity = spec.get("owned_severity")
+    if owned_severity is not None and owned_severity not in SEVERITIES:
+        fail("owned_severity", f"must be one of {', '.join(SEVERITIES)}")
+    for key in ("message", "description", "why", "instead"):
+        if key in spec and not isinstance(spec[key], str):
+            fail(key, "must be text")
+    check_template(spec["message"], "message", set(kind.placeholders) | kind.options(spec), fail)
+    for key in ("word_boundaries", "case_sensitive"):
+        if key in spec and not isinstance(spec[key], bool):
+            fail(key, "must be true or false")
+    scope = spec.get("scope", "writer")
+    if scope not in SCOPES:
+        fail("scope", f"must be one of {', '.join(SCOPES)}")
+    when = str_list(spec.get("when", []), "when", fail)
+    for tag in when:
+        # a plugin's detector may add its own tags, but a near miss of a known one is a typo
+        hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.75)
+        if tag not in CONTEXTS and hint:
+            fail("when", f"unknown context {tag!r}; did you mean {hint[0]!r}?")
+
+    flags = dict(
+        bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail
+    )
+    unless = compile_patterns(spec.get("unless", []), "unless", **flags) if spec.get("unless") else None
+    unless_scope = spec.get("unless_scope", "sentence")
+    if unless_scope not in UNLESS_SCOPES:
+        fail("unless_scope", f"must be one of {', '.join(UNLESS_SCOPES)}")
+    check, options, fixable = kind.build(spec, flags, fail)
+    examples = spec.get("examples")
+    if not isinstance(examples, dict):
+        fail("examples", "needs 'bad' and 'good' lists, at least one draft each")
+    no_unknown(examples, {"bad", "good"}, path, rid)
+    bad = _examples(examples.get("bad"), "examples.bad", fail)
+    good = _examples(examples.get("good"), "examples.good", fail)
+
+    def guarded(a, r):
+        if when and not a.contexts.intersection(when):
+            return ()
+        found = check(a, r, scope)
+        if unless is not None:
+            found = (f for f in found if not unless_hit(a, f.offset, unless, unless_scope))
+        if owned_severity is not None and r.severity == severity:  # a configured severity wins
+            # a cause the writer owns is an explanation: said, but not held against the draft
+            # (asked only once there is a finding: most drafts never need to know)
+            found = (replace(f, severity=owned_severity) if a.owned else f for f in found)
+        return found
+
+    return Rule(
+        id=rid,
+        category=category,
+        severity=severity,
+        message=spec["message"].strip(),
+        check=guarded,
+        description=spec.get("description", "").strip() or kind.describe(spec),
+        why=spec.get("why", "").strip(),
+        instead=spec.get("instead", "").strip(),
+        bad=bad,
+        good=good,
+        fixable=fixable,
+        fix_safety=fix_safety(kind.always_fixes, spec),
+        options=options,
+        source=source,
+        kind=kind_name,
+    )

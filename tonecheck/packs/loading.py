@@ -1,0 +1,95 @@
+"""Finding and reading pack files: YAML parsed once and cached, bounded against
+alias bombs; compiling happens every load (see ``compile``)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import cache
+from ..errors import PackError
+from ..rule import Rule
+
+
+def pack_files(path: Path) -> list[Path]:
+    """The pack files at a path: the file itself, or a folder's *.yml / *.yaml, sorted."""
+    try:
+        if path.is_dir():
+            return sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+        if path.is_file():
+            return [path]
+        if path.exists():  # a FIFO, a device, a socket: reading it could wait for ever
+            raise PackError(path, None, "path", "not a regular file (a pipe or device?)")
+        if path.is_symlink():
+            raise PackError(path, None, "path", "a symbolic link that leads nowhere (or round in a loop)")
+    except OSError as exc:  # a loop of links, a folder that cannot be listed
+        raise PackError(path, None, "path", exc.strerror or str(exc)) from None
+    raise PackError(path, None, "path", "no such file or folder")
+
+
+def _stamp(path: Path) -> list[int]:
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise PackError(path, None, "path", exc.strerror or str(exc)) from None
+    return [st.st_mtime_ns, st.st_size]
+
+
+def read_pack(path: Path) -> Any:
+    """The parsed YAML of a pack (not cached: see load_pack)."""
+    path = Path(path)
+    _stamp(path)
+    return parse_yaml(path)
+
+
+#: The most values a pack may hold once YAML's aliases are expanded: a real pack has a
+#: few thousand; an alias "bomb" of a kilobyte expands to hundreds of millions.
+MAX_NODES = 200_000
+
+
+def _bounded(data: Any, path: Path) -> Any:
+    """``data``, if it expands to at most MAX_NODES values (aliases counted each time
+    they are used, as caching or compiling would use them)."""
+    seen, stack = 0, [data]
+    while stack:
+        item = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise PackError(path, None, "yaml", f"the pack expands to more than {MAX_NODES:,} values "
+                            "(YAML aliases repeated inside one another?)")
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return data
+
+
+def parse_yaml(path: Path) -> Any:
+    import yaml
+
+    try:
+        return _bounded(yaml.safe_load(path.read_text(encoding="utf-8")), path)
+    except UnicodeDecodeError:
+        raise PackError(path, None, "file", "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PackError(path, None, "yaml", f"invalid YAML{where}: {problem}") from None
+
+
+def load_pack(path: Path, source: str) -> list[Rule]:
+    from .compile import compile_pack
+
+    """The pack's rules. Its parsed YAML is cached once it has compiled: PyYAML costs
+    ~40 ms to import, and an invalid pack must fail the same way every time."""
+    path = Path(path)
+    stamp = _stamp(path)
+    entry = cache.entry("packs", str(path.resolve()))
+    data = cache.load(entry, stamp)
+    if data is not None:
+        return compile_pack(data, path, source)
+    data = parse_yaml(path)
+    rules = compile_pack(data, path, source)
+    cache.store(entry, stamp, data)
+    return rules

@@ -1,0 +1,135 @@
+"""Patterns: RE2 alternations (linear time: a house rule cannot hang a run), flexible
+spaces, references to the shared lexicon, and where an ``unless`` pattern is looked for."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def pattern_list(value, field, fail) -> list[str]:
+    """A list of patterns, each text or ``{lexicon: name}`` (that entry's patterns, from
+    the shared lexicon, read only when a pack refers to it)."""
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, list):
+        fail(field, "must be a list of patterns")
+    out: list[str] = []
+    for item in value:
+        if isinstance(item, str) and item:
+            out.append(item)
+        elif isinstance(item, dict):
+            name = item.get("lexicon")
+            if len(item) != 1 or not isinstance(name, str):
+                fail(field, "each pattern is text, or {lexicon: name} naming a lexicon entry")
+            from .. import lexicon
+
+            try:
+                out.extend(lexicon.patterns(name))
+            except lexicon.UnknownEntry as exc:
+                fail(field, str(exc))
+        else:
+            fail(field, "must be a list of patterns")
+    return out
+
+
+class Deferred:
+    """A regex compiled when a rule first uses it (see compile_patterns)."""
+
+    __slots__ = ("_build", "_regex")
+
+    def __init__(self, build):
+        self._build, self._regex = build, None
+
+    def __getattr__(self, name):
+        if self._regex is None:
+            self._regex = self._build()
+        return getattr(self._regex, name)
+
+
+def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail):
+    """One RE2 alternation for a list of patterns: one pass over the text per rule. A list
+    made only of lexicon entries, each checked when the lexicon was read, is compiled
+    when a rule first uses it (Empathy's hollow apologies: only a complaint needs them)."""
+    import re2
+
+    items = pattern_list(patterns, field, fail)
+    for p in items:  # joined, "(abc" and "def)" would make one different expression
+        if not balanced(p):
+            fail(field, f"pattern {p!r} has unbalanced parentheses; each pattern must stand alone")
+    opts = re2.Options()
+    opts.log_errors = False
+    opts.case_sensitive = bool(case)
+    alt = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
+    if isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns)):
+        return Deferred(lambda: re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts))
+    try:
+        return re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts)
+    except re2.error:
+        pass
+    for p in items:  # find the pattern at fault, so the error names it
+        try:
+            re2.compile(p, opts)
+        except re2.error as exc:
+            detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+            fail(field, f"pattern {p!r} is not valid RE2 syntax ({detail}); RE2 has no look-around or back-references")
+    fail(field, "the patterns do not combine into one expression (an unbalanced bracket across patterns?)")
+
+
+def balanced(pattern: str) -> bool:
+    """Are the pattern's groups closed? Escapes and [...] classes do not count."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+# An escape, a [...] class, or a space (optionally made optional by ? or *)
+_SPACE_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])*\]| [?*+]?")
+
+
+@lru_cache(maxsize=None)  # a lexicon entry's patterns recur in several rules
+def flexible_spaces(pattern: str) -> str:
+    """A space in a pattern matches any run of white space, so hard-wrapped lines
+    ("in the order they\\nare received") still match; spaces in [...] stay as written."""
+
+    def swap(m) -> str:
+        token = m.group()
+        if token[0] != " ":
+            return token
+        if len(token) == 1 or token[1] == "+":
+            return r"\s+"
+        return r"\s*"
+
+    return _SPACE_TOKEN.sub(swap, pattern)
+
+
+def unless_hit(a, offset: int, pattern, scope: str) -> bool:
+    """Does ``pattern`` occur near the finding: in its sentence, in that sentence or
+    the two after it ("following": a refusal answered by an alternative), from the
+    sentence before to the two after ("around"), or anywhere in the writer's text ("draft")?"""
+    if scope == "draft":
+        return any(True for _ in a.writer_matches(pattern))
+    sent = a.sentence_at(offset)
+    if sent is None:
+        return False
+    first = max(0, sent.index - 1) if scope == "around" else sent.index
+    last = sent.index + (3 if scope in ("following", "around") else 1)
+    return any(pattern.search(s.text) for s in a.sentences[first:last])

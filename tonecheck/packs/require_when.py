@@ -1,0 +1,54 @@
+"""require-when: in a context, none of the required phrases occurs (an acknowledgement missing)."""
+from __future__ import annotations
+
+from .. import fixes
+from .patterns import compile_patterns
+from .rewrite import HARD_TIMES, compile_rewrite, occasion
+from .schema import fmt
+
+from .kind import SCOPES, Kind
+
+
+def build(spec, flags, fail):
+    require = compile_patterns(spec["require"], "require", **flags)
+    # e.g. "apologise for any inconvenience" contains "apologise" but acknowledges nothing
+    hollow = compile_patterns(spec["not_counting"], "not_counting", **flags) if spec.get("not_counting") else None
+    within = spec.get("within", "writer")
+    if within not in SCOPES:
+        fail("within", f"must be one of {', '.join(SCOPES)}")
+    rewrite = compile_rewrite(spec, frozenset({"before"}), flags, fail, {"occasion"})
+
+    def check(a, r, scope):
+        if not a.body:
+            return
+        # an acknowledgement counts unless it lies inside a hollow phrase; the hollow
+        # spans are found once, and both lists come in text order (linear, not n*m)
+        hollow_spans = [(s, e) for s, e, _ in a.writer_matches(hollow, scope=within)] if hollow else []
+        i = 0
+        for s, e, _ in a.writer_matches(require, scope=within):
+            while i < len(hollow_spans) and hollow_spans[i][1] < e:
+                i += 1
+            if not any(hs <= s and e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
+                return
+        first = a.body[0]
+        opening = fixes.opening_sentence(a)
+        fixed = None
+        # congratulations are not offered to someone who also complains or grieves
+        if rewrite and not ("{occasion}" in spec["rewrite"].get("before", "") and a.contexts & HARD_TIMES):
+            fixed = rewrite(a, opening, opening.start, opening.end, {"occasion": occasion(a)}) if opening else None
+        yield r.finding(first.start, first.end, fmt(r.message, context=", ".join(sorted(a.contexts))),
+                        suggestions=[fixed] if fixed else [])
+
+    return check, {}, rewrite is not None
+
+
+KIND = Kind(
+    name="require-when",
+    fields=frozenset({"require", "within", "not_counting", "rewrite", "fix"}),
+    required=("when", "require"),
+    placeholders=frozenset({"context"}),
+    description="In the given context, requires an acknowledgement.",
+    build=build,
+    not_for=frozenset({"scope"}),
+    rewrite_keys=frozenset({"before"}),
+)

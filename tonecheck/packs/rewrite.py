@@ -1,0 +1,131 @@
+"""A pack rule's fix: the ``rewrite`` field (and ``fix: safe|unsafe``) compiled into
+a function that proposes the edit for a finding."""
+from __future__ import annotations
+
+import re
+
+from .. import fixes
+from .patterns import compile_patterns
+from .schema import check_template, fmt, lowered, match_case
+
+
+def fix_safety(always: bool, spec: dict) -> str:
+    """What ``tonecheck explain`` says of the fix (``always``: the kind always fixes)."""
+    if not always and "rewrite" not in spec:
+        return "No automatic fix."
+    if spec.get("fix") == "safe":
+        return "Safe: the replacement keeps the meaning."
+    return "Unsafe: the replacement may change the meaning; review it before sending."
+
+
+def applicability(spec, fail) -> bool:
+    """Is the rule's fix safe? (``fix: safe``; unsafe unless said)"""
+    value = spec.get("fix", "unsafe")
+    if value not in ("safe", "unsafe"):
+        fail("fix", "must be 'safe' or 'unsafe'")
+    if "fix" in spec and "rewrite" not in spec and "swap" not in spec:
+        fail("fix", "says how safe the rule's 'rewrite' is, and the rule has none")
+    return value == "safe"
+
+
+def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: bool = False):
+    """The rule's fix, compiled: a function (analysis, sentence, start, end, values)
+    -> Suggestion or None. ``rewrite`` holds, for a phrase rule, ``swap`` (in the
+    finding's sentence, the first pattern that matches is replaced; "" deletes the
+    words), ``delete: sentence``, and ``before`` / ``after`` (a sentence added there
+    when no swap applies; with ``delete``, the sentence's replacement); for a
+    require-when rule, ``before``
+    (a sentence that opens the body); for a metric, ``split: true`` (the sentence it
+    points at, the long one or the longest, split where it turns)."""
+    rw = spec.get("rewrite")
+    safe = applicability(spec, fail)
+    if "rewrite" not in spec:
+        return None
+    if not isinstance(rw, dict) or not rw:
+        fail("rewrite", f"must be a mapping of {', '.join(sorted(keys))}")
+    for key in rw:
+        if key not in keys:
+            fail("rewrite", f"unknown key {key!r} (this kind takes {', '.join(sorted(keys))})")
+    if split:
+        if rw.get("split") is not True:
+            fail("rewrite", "a metric rule's rewrite is 'split: true' (the sentence it points at, split where it turns)")
+
+        def split(a, sentence, start, end, vals):
+            edit = fixes.split_sentence(sentence)
+            return fixes.suggestion("Split the sentence where it turns", edit, safe=safe) if edit else None
+
+        return split
+    for key in ("before", "after"):
+        if key in rw:
+            if not isinstance(rw[key], str) or not rw[key].strip():
+                fail("rewrite", f"'{key}' must be text")
+            check_template(rw[key], f"rewrite.{key}", values, fail)
+    delete = rw.get("delete")
+    if delete is not None and delete != "sentence":
+        fail("rewrite", "'delete' can only be 'sentence'")
+    swaps = []
+    if "swap" in rw:
+        if not isinstance(rw["swap"], dict) or not rw["swap"] or not all(isinstance(k, str) and isinstance(v, str) for k, v in rw["swap"].items()):
+            fail("rewrite", "'swap' must map each pattern to its replacement")
+        for k, v in rw["swap"].items():
+            check_template(v, "rewrite.swap", values, fail)
+            swaps.append((compile_patterns([k], "rewrite.swap", **flags), v))
+    if delete and swaps:
+        fail("rewrite", "'delete' and 'swap' cannot be used together")
+    before, after = rw.get("before"), rw.get("after")
+
+    def make(a, sentence, start, end, vals):
+        if sentence is None:
+            return None
+        if delete:
+            if before or after:
+                new = fmt(" ".join(filter(None, (before, after))), **vals)
+                edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
+                return fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe)
+            if fixes.points_back(a, sentence):
+                return None  # "Today is one of them." would point at nothing
+            return fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe)
+        for pattern, replacement in swaps:
+            hits = list(pattern.finditer(sentence.text))
+            # the words the finding is about, else the first the swap knows
+            near = [m for m in hits if sentence.start + m.start() < end and start < sentence.start + m.end()]
+            m = (near or hits or [None])[0]
+            if m is not None:
+                new = fmt(replacement, **{**vals, "match": m.group(), "lowered": lowered(m.group())})
+                new = new if flags["case"] else match_case(m.group(), new)
+                if new == m.group():
+                    return None  # nothing to change ("UK VAT ID" is not shouting to lower)
+                edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
+                said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
+                return fixes.suggestion(said, edit, safe=safe)
+        # no swap applies: a sentence added before or after
+        edits = []
+        if before:
+            edits.append(fixes.add_before(sentence, fmt(before, **vals)))
+        if after:
+            edits.append(fixes.add_after(sentence, fmt(after, **vals)))
+        if not edits:
+            return None
+        return fixes.suggestion("Add " + " and ".join(repr(e.content.strip()) for e in edits), *edits, safe=safe)
+
+    return make
+
+
+HARD_TIMES = frozenset({"complaint", "bereavement", "distress", "bad_news"})
+_OCCASION = re.compile(
+    r"\bnew (car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
+    r"\b(wedding|anniversary|birthday|engagement|graduation|retirement|promotion)\b",
+    re.IGNORECASE,
+)
+
+
+def occasion(a) -> str:
+    """The customer's big moment in a few words ("your new car"), from their message
+    or the draft; a placeholder when neither names one."""
+    from ..fixes import placeholder
+
+    for text in (a.quoted, a.body_text):
+        m = _OCCASION.search(text)
+        if m:
+            return f"your new {m.group(1).lower()}" if m.group(1) else f"your {m.group(2).lower()}"
+    return placeholder("their news")
