@@ -282,3 +282,24 @@ def test_force_color_colours_a_pipe_and_no_color_wins(run, tmp_path, monkeypatch
     assert "\x1b[" in run("check", "d.txt").output
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run("check", "d.txt").output
+
+
+def test_the_vocabulary_is_written_once():
+    """The README's tables, --context's help and init's template come from tonecheck.vocabulary."""
+    from conftest import ROOT
+    from tonecheck import vocabulary
+    from tonecheck.cli import INIT_TEMPLATE, check
+
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("<!-- vocabulary -->\n", 1)[1].split("<!-- /vocabulary -->", 1)[0]
+    assert table == vocabulary.markdown(), "run python -m tonecheck.vocabulary and paste it into the README"
+    help_text = next(p.help for p in check.params if p.name == "contexts")
+    assert all(c in help_text for c in vocabulary.CONTEXTS)
+    assert "{contexts}" in INIT_TEMPLATE
+
+
+def test_init_lists_every_context(run, tmp_path):
+    from tonecheck import vocabulary
+
+    run("init")
+    assert ", ".join(vocabulary.CONTEXTS) in (tmp_path / ".tonecheck.toml").read_text()

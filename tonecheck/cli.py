@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, vocabulary
 from .errors import InputError, TonecheckError
 
 SUFFIXES = {".txt", ".eml", ".html", ".htm", ".md", ".mbox"}
@@ -273,7 +273,7 @@ def main():
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, or one a plugin adds.")
 @click.option("--select", multiple=True, help="Only these rules, packs or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules, packs or categories (comma-separated).")
-@click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it: complaint, delay, celebration, bereavement, bad_news, distress, scheduling, billing, general.")
+@click.option("--context", "contexts", multiple=True, help=f"The situation, instead of detecting it: {', '.join(vocabulary.CONTEXTS)}.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion"]), help="Exit 1 on findings of this severity or worse.  [default: warning]")
 @click.option("--min-score", type=click.FloatRange(0, 100), callback=_a_number, help="Exit 1 when a draft scores below this.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching for one.")
@@ -712,7 +712,7 @@ fail-on = "warning"
 company = []
 
 # The situation, when every draft here is the same kind (leave empty to detect):
-# complaint, delay, celebration, bereavement, bad_news, distress, scheduling, billing, general.
+# {contexts}.
 context = []
 
 # House rules: folders or files of YAML packs, and Python plugin modules or files.
@@ -754,5 +754,5 @@ def init(force, folder):
         raise TonecheckError(f"{folder}: no such folder")
     from .cache import write_atomic
 
-    write_atomic(target, INIT_TEMPLATE)  # never a half-written config
+    write_atomic(target, INIT_TEMPLATE.replace("{contexts}", ", ".join(vocabulary.CONTEXTS)))  # never half-written
     click.echo(f"Wrote {target}")

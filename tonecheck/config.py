@@ -8,12 +8,11 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from . import vocabulary
 from .errors import ConfigError
 from .findings import SEVERITIES
 
-CONTEXTS = (
-    "complaint", "delay", "celebration", "bereavement", "bad_news", "distress", "scheduling", "billing", "general",
-)
+CONTEXTS = tuple(vocabulary.CONTEXTS)
 DEFAULT_WEIGHTS = {"error": 20, "warning": 10, "suggestion": 3}
 #: How the overall score is made: the trained model (tonecheck/model), or 100 less weights.
 SCORE_METHODS = ("learned", "weights")

@@ -3,22 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SEVERITIES = ("suggestion", "warning", "error")
+from . import vocabulary
+
+SEVERITIES = tuple(vocabulary.SEVERITIES)
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 #: The fixed category vocabulary of the JSON output (plugins may add more).
-CATEGORIES = (
-    "company_centric",
-    "missing_empathy",
-    "excuse_blame",
-    "vague_commitment",
-    "hard_to_read",
-    "negative_framing",
-    "non_apology",
-    "grammar",
-    "spelling",
-    "structure",
-)
+CATEGORIES = tuple(vocabulary.CATEGORIES)
 
 
 @dataclass(frozen=True)

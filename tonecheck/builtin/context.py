@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import hookimpl
+from ..vocabulary import DETECTED
 
 # What the customer (or the draft) says when the situation is one of these: the
 # words are the lexicon's context_<tag> entries (rules/lexicon.yml), which packs can use too.
-_SIGNALS = ("complaint", "delay", "celebration", "bereavement", "bad_news", "distress", "scheduling", "billing")
+_SIGNALS = DETECTED
 # Any one of these in the draft is the writer's own account of a service failure.
 _DRAFT_FAILURE = (
     r"missed (?:your |the |our )?(?:appointment|delivery|collection|visit|call|slot|booking|lesson|class|pick-?up)|did not attend|didn'?t (?:turn up|show up|show)\b|no-?show|outage|"

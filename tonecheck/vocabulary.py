@@ -1,0 +1,57 @@
+"""tonecheck's vocabulary, each word with a one-line description: the situations a
+draft can be in, the categories of findings, the severities. The `--context` help,
+`tonecheck init`'s template, the config checks and the README's tables are all made
+from here, as ruff makes its selectors and docs from one registry.
+
+    python -m tonecheck.vocabulary        # the README's tables, as Markdown
+"""
+from __future__ import annotations
+
+#: The situations (contexts) a draft can be in; all but "general" are detected.
+CONTEXTS: dict[str, str] = {
+    "complaint": "the customer complains, or something went wrong for them",
+    "delay": "the customer is kept waiting: a late order, a slipped date",
+    "celebration": "a big moment for the customer: a new car or home, a wedding, a birth",
+    "bereavement": "someone close to the customer has died",
+    "bad_news": "the draft refuses, declines, cancels or moves something of the customer's",
+    "distress": "the customer is frightened, ill, stranded or at their wits' end",
+    "scheduling": "a time or date is being arranged",
+    "billing": "a charge, refund, invoice or payment",
+    "general": "none of these (set by hand; never detected)",
+}
+
+#: The categories of findings (plugins may add their own).
+CATEGORIES: dict[str, str] = {
+    "company_centric": "written for the company: its schedule, rules, process or pride first",
+    "missing_empathy": "no acknowledgement of what the customer went through or is celebrating",
+    "excuse_blame": "excuses, and blame on suppliers, systems, colleagues or the customer",
+    "vague_commitment": "promises with no date, no owner, or a hedge",
+    "hard_to_read": "long sentences, jargon, a high reading grade",
+    "negative_framing": "leading with what cannot be done, scolding, pressure, shouting",
+    "non_apology": "apologies for nothing in particular, for feelings, or taken back",
+    "grammar": "grammar slips (through LanguageTool)",
+    "spelling": "words no dictionary knows (offline; opt-in)",
+    "structure": "greeting, sign-off, next step, unanswered questions, placeholders",
+}
+
+#: Severities, least first.
+SEVERITIES: dict[str, str] = {
+    "suggestion": "worth a look; never fails a check unless fail-on says so",
+    "warning": "a problem the customer will notice; fails a check by default",
+    "error": "must be fixed before sending (a placeholder left in, blame on the customer)",
+}
+
+#: Contexts that detection can find (all but the hand-set "general").
+DETECTED = tuple(c for c in CONTEXTS if c != "general")
+
+
+def markdown() -> str:
+    """The README's tables of contexts, categories and severities."""
+    out = []
+    for title, words in (("context", CONTEXTS), ("category", CATEGORIES), ("severity", SEVERITIES)):
+        out += [f"| {title} | meaning |", "|---|---|", *(f"| `{w}` | {d} |" for w, d in words.items()), ""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
