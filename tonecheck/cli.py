@@ -169,20 +169,18 @@ def _formatters(linter, fmt: str) -> dict:
     """The formats on offer (plugins may add some); an unknown one is a usage error
     before any draft is read. A plugin's formatter hook that raises or offers something
     that cannot format is named, and its formats left out."""
-    from .containment import quiet_stdout
+    from .problems import call_each, raised
 
     formatters = {}
-    for impl in linter.pm.hook.tonecheck_formatters.get_hookimpls():
-        try:
-            with quiet_stdout():
-                offered = impl.function() or {}
-            if not isinstance(offered, dict):
-                raise TypeError(f"returned {type(offered).__name__}, not a dict of name: function")
-            bad = [name for name, f in offered.items() if not isinstance(name, str) or not callable(f)]
-            if bad:
-                raise TypeError(f"format {bad[0]!r} is not a name and a function")
-        except (Exception, SystemExit) as exc:
-            _warn(f"plugin {impl.plugin_name!r}: tonecheck_formatters raised {type(exc).__name__}: {exc}; its formats are left out")
+    tail = "; its formats are left out"
+    for plugin, offered in call_each(linter.pm.hook.tonecheck_formatters, _warn, tail=tail):
+        offered = offered or {}
+        if not isinstance(offered, dict):
+            _warn(raised(plugin, "tonecheck_formatters", TypeError(f"returned {type(offered).__name__}, not a dict of name: function"), tail))
+            continue
+        bad = [name for name, f in offered.items() if not isinstance(name, str) or not callable(f)]
+        if bad:
+            _warn(raised(plugin, "tonecheck_formatters", TypeError(f"format {bad[0]!r} is not a name and a function"), tail))
             continue
         formatters.update(offered)
     if fmt not in formatters:

@@ -21,6 +21,7 @@ from .learned import TONE_CATEGORIES
 from .learned import load as load_model
 from .packs import load_pack, pack_files
 from .plugins import BUILTIN_PLUGINS, get_plugin_manager
+from .problems import Problem, call_each, raised
 from .report import NO_WRITER_TEXT, Report
 from .rule import Rule
 from .score import score
@@ -43,44 +44,33 @@ class Linter:
             try:
                 self.model = load_model()
             except (OSError, ValueError) as exc:
-                self.problems.append(f"the learned model cannot be read ({exc}); scores use the weights and the Learned rules are silent")
+                self.problems.append(Problem(f"the learned model cannot be read ({exc}); scores use the weights and the Learned rules are silent",
+                                             level="warning"))
 
     # -- loading --------------------------------------------------------------------
     def _collect_rules(self) -> list[Rule]:
         rules: list[Rule] = []
-        for impl in self.pm.hook.tonecheck_rules.get_hookimpls():
-            try:
-                with quiet_stdout():
-                    provided = list(impl.function() or ())
-            except (Exception, SystemExit) as exc:
-                self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rules raised {type(exc).__name__}: {exc}")
-                continue
-            for r in provided:  # one bad item does not cost the plugin its other rules
+        for plugin, provided in call_each(self.pm.hook.tonecheck_rules, self.problems.append):
+            for r in list(provided or ()):  # one bad item does not cost the plugin its other rules
                 if not isinstance(r, Rule):
-                    self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rules returned {r!r}, not a tonecheck.Rule")
+                    self.problems.append(Problem(f"plugin {plugin!r}: tonecheck_rules returned {r!r}, not a tonecheck.Rule", source=plugin))
                     continue
                 try:
                     r.validate()
                     if not (r.bad and r.good):  # as a YAML rule must: the examples are its tests
                         raise ValueError(f"rule {r.id} needs bad and good examples (tonecheck.rule(..., bad=[...], good=[...]))")
                 except ValueError as exc:
-                    self.problems.append(f"plugin {impl.plugin_name!r}: {exc}; the rule is skipped")
+                    self.problems.append(Problem(f"plugin {plugin!r}: {exc}; the rule is skipped", source=plugin))
                     continue
-                rules.append(replace(r, source=impl.plugin_name))
-        for impl in self.pm.hook.tonecheck_rule_packs.get_hookimpls():
-            try:
-                with quiet_stdout():
-                    paths = list(impl.function() or ())
-            except (Exception, SystemExit) as exc:
-                self.problems.append(f"plugin {impl.plugin_name!r}: tonecheck_rule_packs raised {type(exc).__name__}: {exc}")
-                continue
-            for p in paths:
+                rules.append(replace(r, source=plugin))
+        for plugin, paths in call_each(self.pm.hook.tonecheck_rule_packs, self.problems.append):
+            for p in list(paths or ()):
                 try:
-                    rules.extend(self._load_packs(Path(p), impl.plugin_name))
+                    rules.extend(self._load_packs(Path(p), plugin))
                 except PackError as exc:
-                    if not self._installed(impl.plugin_name):
+                    if not self._installed(plugin):
                         raise  # our own packs and the config's: the user must fix them
-                    self.problems.append(f"plugin {impl.plugin_name!r}: {exc} (its pack is skipped)")
+                    self.problems.append(Problem(f"plugin {plugin!r}: {exc} (its pack is skipped)", source=plugin))
         for folder in self.config.packs:
             rules.extend(self._load_packs(self.config.resolve(folder), "config"))
         kept: dict[str, Rule] = {}
@@ -156,21 +146,21 @@ class Linter:
     # -- running --------------------------------------------------------------------
     def detect_contexts(self, analysis: Analysis, errors: list[str] | None = None) -> set[str]:
         tags: set[str] = set()
-        for impl in self.pm.hook.tonecheck_context.get_hookimpls():
+        record = errors.append if errors is not None else (lambda problem: None)
+        for plugin, found in call_each(self.pm.hook.tonecheck_context, record, what="context detector", analysis=analysis):
+            found = found or ()
+            if isinstance(found, str):  # one tag, not its letters
+                found = (found,)
             try:
-                with quiet_stdout():
-                    found = impl.function(analysis=analysis) or ()
-                if isinstance(found, str):  # one tag, not its letters
-                    found = (found,)
-                bad = [t for t in found if not isinstance(t, str)]
-                if bad:
-                    raise TypeError(f"returned {bad[0]!r} among its tags; tags are strings")
-                tags.update(found)
-            except BaseException as exc:
-                if not contained(exc):
-                    raise
-                if errors is not None:
-                    errors.append(f"plugin {impl.plugin_name!r}: context detector raised {type(exc).__name__}: {exc}")
+                found = list(found)
+            except TypeError as exc:
+                record(raised(plugin, "context detector", exc))
+                continue
+            bad = [t for t in found if not isinstance(t, str)]
+            if bad:
+                record(raised(plugin, "context detector", TypeError(f"returned {bad[0]!r} among its tags; tags are strings")))
+                continue
+            tags.update(found)
         return tags
 
     def analyse(self, draft: Draft, contexts=None, errors: list[str] | None = None) -> Analysis:
@@ -190,7 +180,7 @@ class Linter:
         analysis = self.analyse(draft, contexts, errors)
         findings: list[Finding] = []
         if not draft.writer_regions():
-            errors.append(NO_WRITER_TEXT)
+            errors.append(Problem(NO_WRITER_TEXT, level="note"))
         deferring: list[Finding] = []
         count = 0
         with quiet_stdout(), rule_timer(self.rule_budget) as arm:
@@ -203,16 +193,16 @@ class Linter:
                             (deferring if rule.defers else findings).append(f)
                         count += 1
                         if count > MAX_FINDINGS:
-                            errors.append(f"plugin {rule.source!r}: rule {rule.id} was stopped: the draft has more than "
-                                          f"{MAX_FINDINGS} findings; the rest are left out")
+                            errors.append(Problem(f"plugin {rule.source!r}: rule {rule.id} was stopped: the draft has more than "
+                                                  f"{MAX_FINDINGS} findings; the rest are left out", source=rule.source))
                             break
                 except RuleTimeout:
-                    errors.append(f"plugin {rule.source!r}: rule {rule.id} was stopped: it took longer than "
-                                  f"{self.rule_budget:g} s on this draft")
+                    errors.append(Problem(f"plugin {rule.source!r}: rule {rule.id} was stopped: it took longer than "
+                                          f"{self.rule_budget:g} s on this draft", source=rule.source))
                 except BaseException as exc:
                     if not contained(exc):
                         raise
-                    errors.append(f"plugin {rule.source!r}: rule {rule.id} raised {type(exc).__name__}: {exc}")
+                    errors.append(raised(rule.source, f"rule {rule.id}", exc))
                 if count > MAX_FINDINGS:
                     break
         findings = _resolve_overlaps(findings, self._house)
@@ -247,7 +237,8 @@ def _header_contexts(draft: Draft, errors: list[str] | None) -> tuple[str, ...]:
     tags = tuple(t.strip().lower() for t in value.split(",") if t.strip())
     unknown = [t for t in tags if t not in CONTEXTS]
     if unknown and errors is not None:
-        errors.append(f"X-Tonecheck-Context: unknown context {unknown[0]!r} (one of {', '.join(CONTEXTS)}); it is left out")
+        errors.append(Problem(f"X-Tonecheck-Context: unknown context {unknown[0]!r} (one of {', '.join(CONTEXTS)}); it is left out",
+                              level="warning"))
     return tuple(t for t in tags if t in CONTEXTS)
 
 

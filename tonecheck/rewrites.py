@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .containment import contained, quiet_stdout
 from .draft import Draft
 from .report import Report
 
@@ -51,23 +50,17 @@ def rewrite(linter, draft: Draft, report: Report | None = None, *, unsafe: bool 
     rewriter that raises is named in the result's notes and the next one is asked."""
     if report is None:
         report = linter.lint(draft)
+    from .problems import Problem, call_each
+
     notes: list[str] = []
-    impls = linter.pm.hook.tonecheck_rewriter.get_hookimpls()
-    for impl in reversed(impls):  # pluggy's order: the last registered first
-        try:
-            with quiet_stdout():
-                result = impl.function(linter=linter, draft=draft, report=report, unsafe=unsafe)
-        except BaseException as exc:
-            if not contained(exc):
-                raise
-            notes.append(f"plugin {impl.plugin_name!r}: tonecheck_rewriter raised {type(exc).__name__}: {exc}")
-            continue
+    hook = linter.pm.hook.tonecheck_rewriter
+    for plugin, result in call_each(hook, notes.append, latest_first=True, linter=linter, draft=draft, report=report, unsafe=unsafe):
         if result is None:
             continue
         if not isinstance(result, Rewrite):
-            notes.append(f"plugin {impl.plugin_name!r}: tonecheck_rewriter returned {type(result).__name__}, not a Rewrite")
+            notes.append(Problem(f"plugin {plugin!r}: tonecheck_rewriter returned {type(result).__name__}, not a Rewrite", source=plugin))
             continue
-        result.rewriter = result.rewriter or impl.plugin_name
+        result.rewriter = result.rewriter or plugin
         result.notes[:0] = notes
         result.original = report.text
         return result

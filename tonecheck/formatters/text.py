@@ -34,9 +34,6 @@ TAB_WIDTH = 4  # a tab is shown as this many spaces (rustc's choice)
 ELLIPSIS = "..."
 _MIN_BEFORE = 8  # columns of context kept before a span when a line is clipped
 
-# The one report error that is not a failure: engine.py's notice for a draft that is
-# all quote or signature. Anything else in Report.errors is a plugin failure.
-_NOTE_PREFIXES = ("no text of the writer's own",)
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]\s*")
 
@@ -73,7 +70,7 @@ def format_text(reports, options) -> str:
         if quiet:
             continue  # the CLI has already named report errors on stderr
         for err in report.errors:
-            kind = "note" if err.startswith(_NOTE_PREFIXES) else "error"
+            kind = "note" if getattr(err, "level", "error") == "note" else "error"  # a Problem says which
             out.append(f"{report.path}: {paint(kind + ':', kind)} {_one_line(err)}")
         out.append(_score_line(report, paint))
     if not quiet:

@@ -1,0 +1,59 @@
+"""Things that went wrong while the run went on, and the one way tonecheck calls a
+plugin's hook implementations.
+
+A ``Problem`` is a ``str`` (so the JSON contract's ``errors`` and every message stay
+text) that also knows its ``level`` ("error": a plugin or rule failed; "note": worth
+saying, nothing failed) and its ``source`` (the plugin, or "tonecheck").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .containment import contained, quiet_stdout
+
+LEVELS = ("note", "warning", "error")
+
+
+class Problem(str):
+    level: str
+    source: str
+
+    def __new__(cls, message: str, *, level: str = "error", source: str = "tonecheck") -> Problem:
+        if level not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        self = super().__new__(cls, message)
+        self.level, self.source = level, source
+        return self
+
+    def __reduce__(self):  # a worker process sends problems back whole
+        return (_rebuild, (str(self), self.level, self.source))
+
+
+def _rebuild(message: str, level: str, source: str) -> Problem:
+    return Problem(message, level=level, source=source)
+
+
+def raised(plugin: str, what: str, exc: BaseException, tail: str = "") -> Problem:
+    """"plugin 'x': <what> raised TypeError: ..." (what: the hook, or the rule)."""
+    return Problem(f"plugin {plugin!r}: {what} raised {type(exc).__name__}: {exc}{tail}", source=plugin)
+
+
+def call_each(hook, record: Callable[[Problem], Any], *, what: str | None = None, tail: str = "",
+              latest_first: bool = False, **kwargs) -> Iterator[tuple[str, Any]]:
+    """Call each implementation of a hook on its own, with stdout kept for the report:
+    yields (plugin name, what it returned); one that raises (even ``sys.exit``) is
+    recorded by name and the others go on. Only Ctrl-C stops the run.
+    ``latest_first`` asks the most recently registered plugin first (pluggy's own order
+    for a ``firstresult`` hook)."""
+    impls = hook.get_hookimpls()
+    for impl in reversed(impls) if latest_first else impls:
+        try:
+            with quiet_stdout():
+                result = impl.function(**kwargs)
+        except BaseException as exc:
+            if not contained(exc):
+                raise
+            record(raised(impl.plugin_name, what or hook.name, exc, tail))
+            continue
+        yield impl.plugin_name, result
