@@ -13,7 +13,7 @@ from tonecheck.builtin.context import detect
 from tonecheck.config import Config
 from tonecheck.engine import Linter
 from tonecheck.errors import PackError
-from tonecheck.plugins import builtin_pack_folder
+from tonecheck.packs import builtin_pack_folder
 from tonecheck.sources import load_text
 
 RULES = Path(__file__).resolve().parents[1] / "rules"

@@ -215,3 +215,20 @@ def test_a_project_module_named_like_the_standard_library_does_not_shadow_it(run
     result = run("check", "-q", "d.eml")
     assert result.exit_code == 1, result.stderr
     assert "House.NoCheers" in result.stdout
+
+
+def test_every_builtin_rule_module_registers_all_its_rules():
+    """Each built-in module's tonecheck_rules lists its rules by hand (as proselint's
+    __register__ does): a rule defined and left out would silently never run."""
+    import importlib
+
+    from tonecheck.plugins import BUILTIN_PLUGINS
+    from tonecheck.rule import Rule
+
+    for name in BUILTIN_PLUGINS:
+        module = importlib.import_module(name)
+        defined = {id(v) for v in vars(module).values() if isinstance(v, Rule)}
+        defined |= {id(v) for v in getattr(module, "RULES", {}).values() if isinstance(v, Rule)}
+        hook = getattr(module, "tonecheck_rules", None)
+        registered = {id(r) for r in (hook() if hook else ())}
+        assert defined <= registered, f"{name} defines rules its tonecheck_rules does not return"

@@ -162,10 +162,3 @@ def _declared(item) -> bool:
             declared.add((key.strip(), val.strip()))
     return (name, value) in declared
 
-
-def builtin_pack_folder() -> Path:
-    """rules/ in the source tree, tonecheck/rules in the wheel (importlib.resources
-    costs 5 ms to import; the package's own path says the same)."""
-    from . import rules
-
-    return Path(rules.__file__).parent

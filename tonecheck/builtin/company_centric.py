@@ -68,22 +68,22 @@ _CHOICE = re.compile(
         "or adds an offer to move the time; the day and time you gave are kept."
     ),
 )
-def single_slot(a, r):
+def single_slot(analysis, rule):
     """Flags a meeting or collection time put to the customer as the only option, or
     their booking moved to a time of the writer's choosing, with no choice or way to
     change it anywhere in the draft. A time the customer asked for ("as agreed", "as
     usual") and a booking made on their behalf are not flagged."""
-    if any(_CHOICE.search(s.text) for s in a.body):
+    if any(_CHOICE.search(s.text) for s in analysis.body):
         return
-    for i, s in enumerate(a.body):
+    for i, s in enumerate(analysis.body):
         only = _ONLY.search(s.text)
         if only:
-            yield r.finding(s.start + only.start(), s.start + only.end(), suggestions=[_move_offer(s)])
+            yield rule.finding(s.start + only.start(), s.start + only.end(), suggestions=[_move_offer(s)])
         elif _ASK.search(s.text) and s.mentions_time:
-            choice = _choice(s, a.body[i - 1] if i else None)
-            yield r.finding(s.start, s.end, suggestions=[choice or _move_offer(s)])
+            choice = _choice(s, analysis.body[i - 1] if i else None)
+            yield rule.finding(s.start, s.end, suggestions=[choice or _move_offer(s)])
         elif _IMPOSED.search(s.text) and s.mentions_time:
-            yield r.finding(s.start, s.end, suggestions=[_move_offer(s)])
+            yield rule.finding(s.start, s.end, suggestions=[_move_offer(s)])
 
 
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b", re.IGNORECASE)
@@ -156,18 +156,18 @@ def _focus(sentence) -> str:
     ],
     options={"min_sentences": 3, "max_share": 0.7},
 )
-def about_us(a, r):
+def about_us(analysis, rule):
     """Counts the body sentences about the writer or company (I, we, our, the company
     names in config) that never address the customer, against those that do."""
-    foci = [(s, _focus(s)) for s in a.body]
+    foci = [(s, _focus(s)) for s in analysis.body]
     writer = [s for s, f in foci if f == "writer"]
     customer = sum(f == "customer" for _, f in foci)
     total = len(writer) + customer
-    if len(writer) < r.options["min_sentences"] or not total:
+    if len(writer) < rule.options["min_sentences"] or not total:
         return
-    if len(writer) / total >= r.options["max_share"]:
+    if len(writer) / total >= rule.options["max_share"]:
         first = writer[0]
-        yield r.finding(first.start, first.end, r.message.format(writer=len(writer), total=len(a.body), customer=customer))
+        yield rule.finding(first.start, first.end, rule.message.format(writer=len(writer), total=len(analysis.body), customer=customer))
 
 
 @rule(
@@ -184,15 +184,15 @@ def about_us(a, r):
     good=["You can choose seats together at check-in, or now in Manage Booking. I've noted your request."],
     options={"min_sentences": 3},
 )
-def never_you(a, r):
+def never_you(analysis, rule):
     """Flags a draft of two or more sentences that never addresses the customer: no
     'you' or 'your', no request put to them, not even their name."""
-    if len(a.body) < r.options["min_sentences"]:
+    if len(analysis.body) < rule.options["min_sentences"]:
         return
-    if any(s.second_person or s.is_question or _IMPERATIVE.match(s.text) for s in a.body):
+    if any(s.second_person or s.is_question or _IMPERATIVE.match(s.text) for s in analysis.body):
         return  # a question is put to the reader too
-    first = a.body[0]
-    yield r.finding(first.start, first.end, r.message.format(count=len(a.body)))
+    first = analysis.body[0]
+    yield rule.finding(first.start, first.end, rule.message.format(count=len(analysis.body)))
 
 
 @hookimpl

@@ -49,12 +49,12 @@ _OWNING = re.compile(
     ],
     options={"owned_severity": "suggestion"},
 )
-def circumstance(a, r):
+def circumstance(analysis, rule):
     """Flags a sentence whose reason ('because', 'due to', 'as ...') names a third party
     or a circumstance. Where the draft also apologises or owns the problem, the finding
     is only a suggestion."""
-    owned = a.owned or any(_OWNING.search(s.text) for s in a.body)
-    for s in a.body:
+    owned = analysis.owned or any(_OWNING.search(s.text) for s in analysis.body)
+    for s in analysis.body:
         cause = _CAUSE.search(s.text)
         if not cause:
             continue
@@ -62,9 +62,9 @@ def circumstance(a, r):
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming
         if agent and len(between) <= 60 and not _OURS.match(between):
-            severity = r.options["owned_severity"] if owned else r.severity
-            msg = r.message.format(cause=cause.group(), agent=agent.group())
-            yield r.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
+            severity = rule.options["owned_severity"] if owned else rule.severity
+            msg = rule.message.format(cause=cause.group(), agent=agent.group())
+            yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
 
 
 # Someone or something other than the writer, as the subject of a clause.
@@ -146,14 +146,14 @@ _OUR_FIX = re.compile(
     ],
     options={"owned_severity": "suggestion"},
 )
-def their_mistake(a, r):
+def their_mistake(analysis, rule):
     """Flags a clause whose subject is a supplier, courier, colleague, team or system and
     whose verb is a failure (sent the wrong, lost, didn't turn up, is off sick, pushed
     back). Quiet where the same or the next sentence has the writer fixing it by a
     given time, or where the draft apologises and a new time follows; only a
     suggestion where the draft apologises but gives no time."""
-    owned = a.owned or any(_SORRY.search(s.text) for s in a.body)
-    body = a.body
+    owned = analysis.owned or any(_SORRY.search(s.text) for s in analysis.body)
+    body = analysis.body
     for i, s in enumerate(body):
         for agent in (*_AGENT.finditer(s.text), *_NAMED.finditer(s.text)):
             failure = _FAILED.match(s.text, agent.end())
@@ -165,9 +165,9 @@ def their_mistake(a, r):
             ):
                 break  # the cause, briefly, then the fix with a time: that is owning it
             named = next((i for i, g in enumerate(agent.groups(), 1) if g), 0)  # the name, not "as Openreach"
-            msg = r.message.format(agent=agent.group(named).strip(" ,"), failure=failure.group().strip())
-            severity = r.options["owned_severity"] if owned else r.severity
-            yield r.finding(s.start + agent.start(named), s.start + failure.end(), msg, severity=severity)
+            msg = rule.message.format(agent=agent.group(named).strip(" ,"), failure=failure.group().strip())
+            severity = rule.options["owned_severity"] if owned else rule.severity
+            yield rule.finding(s.start + agent.start(named), s.start + failure.end(), msg, severity=severity)
             break
 
 

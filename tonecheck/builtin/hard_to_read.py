@@ -34,20 +34,20 @@ _PASSIVE = re.compile(
     good=["We charged you the wrong tariff from January to March, so I've credited £42 to your account."],
     options={"per_sentence": 3, "per_draft": 4},
 )
-def passive(a, r):
+def passive(analysis, rule):
     """Flags a sentence with three or more passive verbs, or a draft with four or more
     where most sentences are passive."""
-    counts = [(s, len(_PASSIVE.findall(s.text))) for s in a.body]
+    counts = [(s, len(_PASSIVE.findall(s.text))) for s in analysis.body]
     flagged = False
     for s, n in counts:
-        if n >= r.options["per_sentence"]:
+        if n >= rule.options["per_sentence"]:
             flagged = True
-            yield r.finding(s.start, s.end, r.message.format(count=n))
+            yield rule.finding(s.start, s.end, rule.message.format(count=n))
     total = sum(n for _, n in counts)
     passive_sentences = [s for s, n in counts if n]
-    if not flagged and total >= r.options["per_draft"] and len(passive_sentences) * 2 > len(counts):
+    if not flagged and total >= rule.options["per_draft"] and len(passive_sentences) * 2 > len(counts):
         s = passive_sentences[0]
-        yield r.finding(s.start, s.end, r.message.format(count=total))
+        yield rule.finding(s.start, s.end, rule.message.format(count=total))
 
 
 # Abbreviations every customer reads without thinking.
@@ -68,14 +68,14 @@ _EVERYDAY = frozenset(
     good=["Your tax code looks wrong, so you may owe a payment in January. I suggest we ask HMRC to lower it."],
     options={"max": 3},
 )
-def acronyms(a, r):
+def acronyms(analysis, rule):
     """Flags a draft with more than three different uncommon abbreviations."""
-    found = {k: v for k, v in a.acronyms.items() if k not in _EVERYDAY and not k.isdigit()}
-    if len(found) > r.options["max"]:
-        offset = sorted(found.values())[r.options["max"]]
-        s = a.sentence_at(offset)
+    found = {k: v for k, v in analysis.acronyms.items() if k not in _EVERYDAY and not k.isdigit()}
+    if len(found) > rule.options["max"]:
+        offset = sorted(found.values())[rule.options["max"]]
+        s = analysis.sentence_at(offset)
         names = ", ".join(sorted(found, key=found.get)[:5])
-        yield r.finding(s.start, s.end, r.message.format(count=len(found), names=names))
+        yield rule.finding(s.start, s.end, rule.message.format(count=len(found), names=names))
 
 
 @hookimpl

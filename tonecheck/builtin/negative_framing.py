@@ -38,15 +38,15 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|no
     fixable=True,
     fix_safety="Unsafe: it adds a sentence with a placeholder for what you can offer; fill it in before sending.",
 )
-def no_alternative(a, r):
+def no_alternative(analysis, rule):
     """Flags a sentence opening with 'unfortunately' (or 'regrettably', 'I'm afraid')
     when neither it nor anything after it offers an alternative."""
-    body = a.body
+    body = analysis.body
     for i, s in enumerate(body):
         m = _OPENER.search(s.text)
         if m and not any(_ALTERNATIVE.search(t.text) for t in body[i:]):
             offer = suggestion("Say what you can do", add_after(s, _OFFER))
-            yield r.finding(s.start + m.start(), s.start + m.end(), suggestions=[offer])
+            yield rule.finding(s.start + m.start(), s.start + m.end(), suggestions=[offer])
 
 
 _OFFER = "What I can do is [[what you can offer]]."
@@ -63,12 +63,12 @@ _OFFER = "What I can do is [[what you can offer]]."
     good=["We can refund it with the receipt, while it is unused."],
     options={"max": 2},
 )
-def stacked_negatives(a, r):
+def stacked_negatives(analysis, rule):
     """Flags sentences with more than two negatives (not, no, never, -n't, cannot...)."""
-    for s in a.body:
+    for s in analysis.body:
         count = len(_NEGATION.findall(s.text))
-        if count > r.options["max"]:
-            yield r.finding(s.start, s.end, r.message.format(count=count))
+        if count > rule.options["max"]:
+            yield rule.finding(s.start, s.end, rule.message.format(count=count))
 
 
 @hookimpl

@@ -27,11 +27,11 @@ _WHEN = re.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b"
     ],
     options={"min_words": 25},
 )
-def greeting(a, r):
+def greeting(analysis, rule):
     """Flags a draft of more than a few lines that has no greeting."""
-    regions = {reg.kind for reg in a.draft.regions}
-    if "greeting" not in regions and a.word_count >= r.options["min_words"] and a.body:
-        yield r.finding(a.body[0].start, a.body[0].end)
+    regions = {reg.kind for reg in analysis.draft.regions}
+    if "greeting" not in regions and analysis.word_count >= rule.options["min_words"] and analysis.body:
+        yield rule.finding(analysis.body[0].start, analysis.body[0].end)
 
 
 def _unanswered(a, r, question: str):
@@ -57,13 +57,13 @@ def _unanswered(a, r, question: str):
         Example("Hi Ben,\nI've refunded the second payment; you'll see it by Thursday.\nLeah\n\nOn Mon, Ben wrote:\n> When will I get my money back?")
     ],
 )
-def unanswered_when(a, r):
+def unanswered_when(analysis, rule):
     """Flags a reply to a customer who asked when something will happen, if the reply
     names no day, date or time."""
-    asks = [q for q in a.quoted_questions if _WHEN.search(q)]
-    if not asks or not a.body or any(s.mentions_time for s in a.body):
+    asks = [q for q in analysis.quoted_questions if _WHEN.search(q)]
+    if not asks or not analysis.body or any(s.mentions_time for s in analysis.body):
         return
-    yield _unanswered(a, r, asks[0])
+    yield _unanswered(analysis, rule, asks[0])
 
 
 # Words that say nothing of what a question is about.
@@ -95,16 +95,16 @@ def _stems(text: str) -> set[str]:
         Example("Hi Ben,\nYes: I've changed the sofa's colour to grey, and it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?")
     ],
 )
-def unanswered_question(a, r):
+def unanswered_question(analysis, rule):
     """Flags a question in the customer's quoted message that shares no content word
     with the reply (when-questions are Structure.UnansweredWhen's)."""
-    if not a.body:
+    if not analysis.body:
         return
-    reply = set().union(*(_stems(s.text) for s in a.sentences))
-    for q in a.quoted_questions:
+    reply = set().union(*(_stems(s.text) for s in analysis.sentences))
+    for q in analysis.quoted_questions:
         asked = _stems(q)
         if len(asked) >= 2 and not _WHEN.search(q) and not asked & reply:
-            yield _unanswered(a, r, q)
+            yield _unanswered(analysis, rule, q)
             return
 
 
@@ -121,12 +121,12 @@ def unanswered_question(a, r):
           "You will get an email from us when it does.\n\nBest wishes,\nLeah"],
     options={"min_words": 25},
 )
-def sign_off(a, r):
+def sign_off(analysis, rule):
     """Flags a draft of more than a few lines with no sign-off and no signature."""
-    kinds = {reg.kind for reg in a.draft.regions}
-    if not kinds & {"signoff", "signature"} and a.word_count >= r.options["min_words"] and a.body:
-        last = a.body[-1]
-        yield r.finding(last.start, last.end)
+    kinds = {reg.kind for reg in analysis.draft.regions}
+    if not kinds & {"signoff", "signature"} and analysis.word_count >= rule.options["min_words"] and analysis.body:
+        last = analysis.body[-1]
+        yield rule.finding(last.start, last.end)
 
 
 _NEXT = re.compile(
@@ -146,12 +146,12 @@ _NEXT = re.compile(
     bad=["Dear Mr Hale,\nYour claim has been reviewed by the assessor. The estimate from the garage has been received."],
     good=["Dear Mr Hale,\nYour claim has been reviewed by the assessor. I'll call you on Friday to agree the repair."],
 )
-def next_step(a, r):
+def next_step(analysis, rule):
     """Flags a draft in which no sentence says what the writer will do, asks the customer
     anything, or tells them what they can do."""
-    if len(a.body) >= 2 and not any(_NEXT.search(s.text) or s.mentions_time for s in a.body):
-        last = a.body[-1]
-        yield r.finding(last.start, last.end)
+    if len(analysis.body) >= 2 and not any(_NEXT.search(s.text) or s.mentions_time for s in analysis.body):
+        last = analysis.body[-1]
+        yield rule.finding(last.start, last.end)
 
 
 @rule(
@@ -165,12 +165,12 @@ def next_step(a, r):
     good=["Hi Jo,\nWhich day suits you, and is morning or afternoon better?\nSam"],
     options={"max": 3},
 )
-def too_many_questions(a, r):
+def too_many_questions(analysis, rule):
     """Flags a draft that asks the customer more than three questions."""
-    questions = [s for s in a.body if s.is_question]
-    if len(questions) > r.options["max"]:
-        s = questions[r.options["max"]]
-        yield r.finding(s.start, s.end, r.message.format(count=len(questions)))
+    questions = [s for s in analysis.body if s.is_question]
+    if len(questions) > rule.options["max"]:
+        s = questions[rule.options["max"]]
+        yield rule.finding(s.start, s.end, rule.message.format(count=len(questions)))
 
 
 @hookimpl

@@ -15,6 +15,6 @@ from __future__ import annotations
 
 from .compile import compile_pack
 from .kinds import KINDS
-from .loading import MAX_NODES, load_pack, pack_files, parse_yaml, read_pack
+from .loading import MAX_NODES, builtin_pack_folder, load_pack, pack_files, parse_yaml, read_pack
 
-__all__ = ["KINDS", "MAX_NODES", "compile_pack", "load_pack", "pack_files", "parse_yaml", "read_pack"]
+__all__ = ["KINDS", "MAX_NODES", "builtin_pack_folder", "compile_pack", "load_pack", "pack_files", "parse_yaml", "read_pack"]

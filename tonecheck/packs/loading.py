@@ -10,6 +10,14 @@ from ..errors import PackError
 from ..rule import Rule
 
 
+def builtin_pack_folder() -> Path:
+    """rules/ in the source tree, tonecheck/rules in the wheel (importlib.resources
+    costs 5 ms to import; the package's own path says the same)."""
+    from .. import rules
+
+    return Path(rules.__file__).parent
+
+
 def pack_files(path: Path) -> list[Path]:
     """The pack files at a path: the file itself, or a folder's *.yml / *.yaml, sorted."""
     try:
