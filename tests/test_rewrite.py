@@ -303,3 +303,29 @@ def test_an_empty_rewrite_field_is_an_error(run, tmp_path):
         "    examples:\n      bad: ['I will do it asap.']\n      good: ['I will do it by Friday.']\n")
     result = run("check", "-", input="Hi\n")
     assert result.exit_code == 2 and "House.Asap" in result.output and "rewrite" in result.output
+
+
+def test_when_a_fix_would_lose_a_fact_the_findings_next_fix_is_tried(run):
+    """OurWorkload's first fix drops the sentence; here that would lose "15" and "9",
+    so its second, cutting only the clause that makes the excuse, is made."""
+    draft = ("Hi Jo,\n\nWe're sorry: we normally answer within 15 seconds and today it's taking 9 minutes, "
+             "because we've been swamped by more bookings than ever.\n\nTom\n")
+    out = json.loads(run("rewrite", "--format", "json", "-", input=draft).stdout)
+    assert "we normally answer within 15 seconds and today it's taking 9 minutes." in out["text"]
+    assert "swamped" not in out["text"]
+    assert any("would lose" in n for n in out["notes"])
+
+
+def test_a_clause_is_cut_from_its_first_conjunction():
+    from tonecheck.analysis import Analysis
+    from tonecheck.fixes import delete_clause
+    from tonecheck.sources import load_text
+
+    analysis = Analysis(load_text("Hi Jo,\nIt's late, because since the storm we have been swamped.\nTom"))
+    sentence = analysis.body[0]
+    start = analysis.text.index("swamped")
+    edit = delete_clause(sentence, start, start + 7)
+    text = analysis.text[:edit.offset] + edit.content + analysis.text[edit.offset + edit.length:]
+    assert "It's late.\n" in text
+    whole = Analysis(load_text("Hi Jo,\nWe have been swamped.\nTom")).body[0]
+    assert delete_clause(whole, whole.start + 13, whole.start + 20) is None

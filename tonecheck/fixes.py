@@ -119,6 +119,35 @@ _TURN = re.compile(rf";\s+(?={_SUBJECT})|,\s+(?:and\s+(?={_SUBJECT})|(?=but\s|so
 _SUBORDINATE = re.compile(r"^\W*(?:as|because|since|if|when|whenever|while|although|though|after|before|unless|until|once|whether|advised|directed|following|due)\b", re.I)
 
 
+# Where a clause that carries an excuse starts: "..., because we've been swamped"
+_CLAUSE_START = re.compile(r",?\s+(?:because|as|since|due to|owing to|but)\b|,\s+", re.I)
+_LEADING_CONJUNCTION = re.compile(r",?\s+(?:because|as|since|due to|owing to|but|and|so)\s*$", re.I)
+
+
+def delete_clause(sentence, start: int, end: int) -> Edit | None:
+    """Cut the clause that holds ``[start, end)``, from the comma or "because" before it
+    to the next comma or the sentence's end: "Sorry, we pick up within 15 seconds,
+    because we've been swamped." -> "Sorry, we pick up within 15 seconds." None when
+    the clause is the whole sentence."""
+    text, base = sentence.text, sentence.start
+    i, j = start - base, end - base
+    cuts = [m for m in _CLAUSE_START.finditer(text, 0, i)]
+    if not cuts:
+        return None
+    cut = cuts[-1].start()
+    while True:  # "because since travel restarted": the clause starts at the first of them
+        lead = _LEADING_CONJUNCTION.search(text, 0, cut)
+        if lead is None:
+            break
+        cut = lead.start()
+    stop = text.find(",", j)
+    if stop == -1:
+        stop = len(text.rstrip().rstrip(".!?"))
+    if cut == 0 or stop <= cut:
+        return None
+    return Edit(base + cut, stop - cut, "")
+
+
 def split_sentence(sentence, min_words: int = 6) -> Edit | None:
     """Two sentences where a long one turns, the turn nearest its middle with at least
     ``min_words`` words on each side: "...; the part..." -> "... The part...". A
@@ -165,7 +194,8 @@ def _clash(a: Edit, b: Edit) -> bool:
     return span.offset < point.offset < span.offset + span.length
 
 
-def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "") -> list[tuple[Finding, Fix]]:
+def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
+           rejected: frozenset = frozenset()) -> list[tuple[Finding, Fix]]:
     """The fixes to apply: per finding, its first fix that ``unsafe`` allows, the
     more serious findings first; a fix that clashes with one already chosen is left
     out (the same fix offered twice is applied once), and so is an added sentence that
@@ -179,8 +209,8 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "")
     for f in order:
         for s in f.suggestions:
             fx = s.fix
-            if fx is None or not fx.edits or (fx.applicability != "safe" and not unsafe):
-                continue
+            if fx is None or not fx.edits or (fx.applicability != "safe" and not unsafe) or fx in rejected:
+                continue  # (a fix the rewriter's gates turned down: the finding's next one is tried)
             if any(fx == other for _, other in taken):
                 break
             if any(_clash(e, o) for e in fx.edits for o in edits):

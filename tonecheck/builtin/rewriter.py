@@ -54,12 +54,18 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
     # a suggestion is not worth a sentence the writer must fill in: it gets swaps,
     # cuts and splits, not "[[...]]" to complete
     findings = [f for f in report.findings if f.severity != "suggestion" or not _asks(f)]
-    picked = chosen(findings, unsafe=unsafe, text=source)
+    rejected: set = set()  # fixes the gates turned down: a finding's next fix is tried instead
     if fmt == "html":
-        whole = [p for p in picked if not any(_markup(source[e.offset:e.offset + e.length]) for e in p[1].edits)]
-        if len(whole) < len(picked):
-            notes.append(f"{len(picked) - len(whole)} fix(es) left out: they would cut through the HTML's markup")
-        picked = whole
+        cuts = {s.fix for f in findings for s in f.suggestions
+                if s.fix and any(_markup(source[e.offset:e.offset + e.length]) for e in s.fix.edits)}
+        if cuts:
+            notes.append(f"{len(cuts)} fix(es) left out: they would cut through the HTML's markup")
+        rejected |= cuts
+
+    def pick():
+        return chosen(findings, unsafe=unsafe, text=source, rejected=frozenset(rejected))
+
+    picked = pick()
     names = greeted(draft)
 
     def keeps_facts(subset) -> tuple[str, list[str]]:
@@ -73,9 +79,10 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
         culprits = [p for p in picked if any(e.offset < b and a < e.offset + e.length for e in p[1].edits for a, b in at)]
         if not culprits:  # lost without a fix over it: the last fix that removes words
             culprits = [p for p in picked if any(e.length for e in p[1].edits)][-1:] or picked[-1:]
-        for f, _ in culprits:
+        for f, fx in culprits:
             notes.append(f"{f.rule}: its fix is left out: it would lose {', '.join(repr(m) for m in missing[:3])}")
-        picked = [p for p in picked if p not in culprits]
+            rejected.add(fx)
+        picked = pick()
         text, missing = keeps_facts(picked)
 
     before = report.score.overall
@@ -90,21 +97,23 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
     # a tone choice: it is not weighed)
     while picked and after.score.overall < before:
         trials = []
-        for i in range(len(picked)):
-            if picked[i][0].category in _CORRECTIONS:
+        for f, fx in picked:
+            if f.category in _CORRECTIONS:
                 continue
-            subset = picked[:i] + picked[i + 1:]
+            rejected.add(fx)  # try without it (and with the finding's next fix, if any)
+            subset = pick()
+            rejected.discard(fx)
             t, miss = keeps_facts(subset)
             if not miss:
-                trials.append((lint(t) if subset else report, t, i))
+                trials.append((lint(t) if subset else report, t, f, fx, subset))
         if not trials:  # nothing left to weigh but corrections: they stay
             picked = [p for p in picked if p[0].category in _CORRECTIONS]
             text, _ = keeps_facts(picked)
             after = lint(text) if picked else report
             break
-        after, text, i = max(trials, key=lambda x: x[0].score.overall)
-        notes.append(f"{picked[i][0].rule}: its fix is left out: the draft scored lower with it")
-        picked = picked[:i] + picked[i + 1:]
+        after, text, f, fx, picked = max(trials, key=lambda x: x[0].score.overall)
+        notes.append(f"{f.rule}: its fix is left out: the draft scored lower with it")
+        rejected.add(fx)
     if not picked:
         text, after = source, report
     changes = sorted(

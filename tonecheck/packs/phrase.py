@@ -39,7 +39,7 @@ def build(spec, flags, fail):
             if rewrite is not None:
                 fixed = rewrite(a, sent, s, e, {"match": text, "lowered": lowered(text)})
                 if fixed is not None:
-                    sugg.append(fixed)
+                    sugg.extend(fixed if isinstance(fixed, list) else [fixed])
             yield r.finding(s, e, fmt(r.message, match=text), suggestions=sugg)
             n += 1
             if limit and n >= limit:

@@ -32,7 +32,8 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
     """The rule's fix, compiled: a function (analysis, sentence, start, end, values)
     -> Suggestion or None. ``rewrite`` holds, for a phrase rule, ``swap`` (in the
     finding's sentence, the first pattern that matches is replaced; "" deletes the
-    words), ``delete: sentence``, and ``before`` / ``after`` (a sentence added there
+    words), ``delete`` (``sentence`` or ``clause``, or a list of them: alternatives the
+    rewriter tries in turn), and ``before`` / ``after`` (a sentence added there
     when no swap applies; with ``delete``, the sentence's replacement); for a
     require-when rule, ``before``
     (a sentence that opens the body); for a metric, ``split: true`` (the sentence it
@@ -61,8 +62,9 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
                 fail("rewrite", f"'{key}' must be text")
             check_template(rw[key], f"rewrite.{key}", values, fail)
     delete = rw.get("delete")
-    if delete is not None and delete != "sentence":
-        fail("rewrite", "'delete' can only be 'sentence'")
+    ways = [delete] if isinstance(delete, str) else delete
+    if delete is not None and (not isinstance(ways, list) or not ways or not set(ways) <= {"sentence", "clause"}):
+        fail("rewrite", "'delete' is 'sentence' or 'clause', or a list of them (tried in order)")
     swaps = []
     if "swap" in rw:
         if not isinstance(rw["swap"], dict) or not rw["swap"] or not all(isinstance(k, str) and isinstance(v, str) for k, v in rw["swap"].items()):
@@ -78,13 +80,19 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         if sentence is None:
             return None
         if delete:
-            if before or after:
-                new = fmt(" ".join(filter(None, (before, after))), **vals)
-                edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
-                return fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe)
-            if fixes.points_back(a, sentence):
-                return None  # "Today is one of them." would point at nothing
-            return fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe)
+            out = []  # each way, in order: the rewriter tries the next when one is turned down
+            for way in ways:
+                if way == "clause":
+                    edit = fixes.delete_clause(sentence, start, end)
+                    if edit is not None:
+                        out.append(fixes.suggestion("Leave out the clause that says it", edit, safe=safe))
+                elif before or after:
+                    new = fmt(" ".join(filter(None, (before, after))), **vals)
+                    edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
+                    out.append(fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe))
+                elif not fixes.points_back(a, sentence):  # "Today is one of them." would point at nothing
+                    out.append(fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe))
+            return out or None
         for pattern, replacement in swaps:
             hits = list(pattern.finditer(sentence.text))
             # the words the finding is about, else the first the swap knows
