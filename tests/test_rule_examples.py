@@ -55,6 +55,24 @@ def test_rule_fires_on_its_bad_examples(rule):
         assert _fired(rule, example), f"{rule.id} is quiet on its bad example: {example.text!r}"
 
 
+@pytest.mark.parametrize("rule", [r for r in RULES if any(e.flags or e.fixed is not None for e in r.bad)], ids=lambda r: r.id)
+def test_rule_flags_the_words_and_fixes_them_as_its_examples_say(rule):
+    """LanguageTool's <example correction="..."><marker>...</marker></example>: the
+    words a finding covers, and the draft once the rule's fixes are made."""
+    from tonecheck.fixes import apply, chosen
+
+    for example in rule.bad:
+        found = _fired(rule, example)
+        if example.flags:
+            at = example.text.index(example.flags)
+            assert any(f.offset <= at and at + len(example.flags) <= f.end for f in found), (
+                f"{rule.id}: no finding covers {example.flags!r}: "
+                f"{[example.text[f.offset:f.end] for f in found]}")
+        if example.fixed is not None:
+            fixed = apply(example.text, [fx for _, fx in chosen(found, unsafe=True, text=example.text)])
+            assert fixed == example.fixed, f"{rule.id}: fixed to {fixed!r}"
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_is_quiet_on_its_good_examples(rule):
     assert rule.good, f"{rule.id} has no good example"

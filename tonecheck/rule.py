@@ -18,10 +18,14 @@ _ID = re.compile(r"^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$")
 
 @dataclass(frozen=True)
 class Example:
-    """A draft the rule must fire on (bad) or stay quiet on (good)."""
+    """A draft the rule must fire on (bad) or stay quiet on (good). A bad one may say
+    where and what, as LanguageTool's examples do: ``flags`` (words a finding must
+    cover) and, for a rule that fixes, ``fixed`` (the draft once its fixes are made)."""
 
     text: str
     context: tuple[str, ...] = ()
+    flags: str = ""
+    fixed: str | None = None
 
 
 @dataclass(frozen=True)

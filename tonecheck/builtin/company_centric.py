@@ -6,7 +6,7 @@ import re
 
 from .. import hookimpl
 from ..fixes import add_after, replace_span, suggestion
-from ..rule import rule
+from ..rule import Example, rule
 
 _ASK = re.compile(
     r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make(?: it)?|do|pop|drop|attend|get here)|"
@@ -54,7 +54,9 @@ _CHOICE = re.compile(
     ),
     instead="'Which suits you best: Saturday at 9am, or another time that works for you?'",
     bad=[
-        "Hi Steve,\nWould you be available at 9am to collect tomorrow? Please let me know.",
+        Example("Hi Steve,\nWould you be available at 9am to collect tomorrow? Please let me know.",
+                flags="Would you be available at 9am to collect tomorrow?",
+                fixed="Hi Steve,\nWhich time suits you best to collect: tomorrow at 9am, or [[another time that suits you]]? Please let me know."),
         "Can you come in Thursday at 8:30? That's the only slot that works on my end.",
         "Dear Patient,\nYour appointment has been moved to 7:40am on 2 June.",
     ],

@@ -5,7 +5,7 @@ import re
 
 from .. import hookimpl
 from ..fixes import add_after, suggestion
-from ..rule import rule
+from ..rule import Example, rule
 
 _OPENER = re.compile(
     r"^(?:unfortunately|regrettably|sadly|I['’]m afraid|I am afraid|I regret (?:to|that))\b",
@@ -30,7 +30,8 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|no
         "thing you can do keeps them with you."
     ),
     instead="'Unfortunately the sea-view room is taken, so I've reserved our garden suite at the same price.'",
-    bad=["Unfortunately we cannot refund the fee. The fee was applied correctly."],
+    bad=[Example("Unfortunately we cannot refund the fee. The fee was applied correctly.", flags="Unfortunately",
+                 fixed="Unfortunately we cannot refund the fee. What I can do is [[what you can offer]]. The fee was applied correctly.")],
     good=[
         "Unfortunately the sea-view room is taken that weekend, so I've reserved our garden suite for you.",
         "Unfortunately the fabric failed our check. A new cover is being made, and I can deliver on Thursday.",

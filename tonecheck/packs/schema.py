@@ -35,10 +35,16 @@ def examples(value, field, fail) -> tuple[Example, ...]:
         if isinstance(item, str):
             out.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            unknown = sorted(set(item) - {"text", "context"}, key=str)
+            unknown = sorted(set(item) - {"text", "context", "flags", "fixed"}, key=str)
             if unknown:
-                fail(field, f"unknown key {unknown[0]!r} in an example (only 'text' and 'context')")
-            out.append(Example(item["text"], tuple(str_list(item.get("context", []), field, fail))))
+                fail(field, f"unknown key {unknown[0]!r} in an example (only 'text', 'context', 'flags' and 'fixed')")
+            for key in ("flags", "fixed"):
+                if key in item and not isinstance(item[key], str):
+                    fail(field, f"an example's '{key}' must be text")
+            if "flags" in item and item["flags"] not in item["text"]:
+                fail(field, f"an example's 'flags' ({item['flags']!r}) must be words of its text")
+            out.append(Example(item["text"], tuple(str_list(item.get("context", []), field, fail)),
+                               item.get("flags", ""), item.get("fixed")))
         else:
             fail(field, "each example is a draft, or a mapping with 'text' and 'context'")
     return tuple(out)
