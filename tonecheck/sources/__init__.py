@@ -139,17 +139,10 @@ def load_text(text: str, path: str = "-", fmt: str | None = None) -> Draft:
 
 
 def _from_str(text: str, path: str, fmt: str) -> Draft:
+    from .body import body_draft
+
     _check_not_empty(text, path)
-    if fmt == "html":
-        from .html import parse_html
-
-        draft = parse_html(text, path)
-        if is_blank(draft.text):
-            raise InputError(f"{path}: the HTML has no visible text: nothing to check")
-        return draft
-    from .plain import plain_draft
-
-    return plain_draft(text, path)
+    return body_draft(text, fmt, path)
 
 
 def _check_size(size: int, path: str) -> None:

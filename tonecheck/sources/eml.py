@@ -111,16 +111,9 @@ def _draft(body: str, kind: str, path: str) -> Draft:
         raise InputError(f"{path}: the message body is binary (NUL bytes), not text")
     if is_blank(body):
         raise InputError(f"{path}: empty message body: nothing to check")
-    if kind == "html":
-        from .html import parse_html
+    from .body import body_draft
 
-        draft = parse_html(body, path)
-        if is_blank(draft.text):
-            raise InputError(f"{path}: the HTML body has no visible text: nothing to check")
-        return draft
-    from .plain import plain_draft
-
-    return plain_draft(body, path)
+    return body_draft(body, kind, path, what="the HTML body")
 
 
 def _header(msg, name: str) -> str | None:
