@@ -1,0 +1,234 @@
+"""The writer's own text in a plain-text email: the greeting, the sign-off and the
+signature, in each stretch that is not quoted."""
+from __future__ import annotations
+
+import re
+
+from ..draft import Region
+from .lines import _blank, _first_char, _has_text
+from .quotes import _DASHES
+
+
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"hallo|hola|bonjour|hej|ciao)\b(?P<name>[^\n,!:;?]{0,40}?)"
+    # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
+    r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$)", re.I)
+
+_CASUAL_NAMES = {"there", "all", "everyone", "team", "folks", "guys", "again", "both"}
+
+# A bare name on the first line, as a greeting: "Tom," / "Mrs Okafor," / "Dr. Lee,"
+_NAME_GREETING = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},[ \t]*$")
+
+# ... but not a first word that opens a sentence: "Unfortunately," "However,"
+_NOT_A_NAME = {"unfortunately", "however", "thanks", "thank", "yes", "no", "ok", "okay", "so", "well", "also",
+               "firstly", "first", "sadly", "sorry", "apologies", "please", "again", "hello", "hi", "dear", "and",
+               "but", "now", "today", "finally", "meanwhile", "regards", "cheers", "best"}
+
+_CLOSING = re.compile(
+    r"(?:(?:many|big|huge)\s+)?thanks|thank\s+you|thx|ta|cheers|(?:(?:kind|best|warm|warmest|"
+    r"kindest|with)\s+)?regards|best|all\s+the\s+best|best\s+wishes|warm\s+wishes|warmly|"
+    r"sincerely|(?:yours\s+)?(?:sincerely|faithfully|truly)|respectfully|take\s+care|"
+    r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon)?|with\s+(?:thanks|sympathy|love|"
+    r"appreciation|best\s+wishes|gratitude)|cordialement|"
+    r"mit\s+freundlichen\s+grüßen|viele\s+grüße|groeten|saludos|hälsningar", re.I)
+
+# Whole-line closing: the phrase, up to five more words, optional punctuation, and
+# at most a short name on the same line ("Regards, Roman").
+_CLOSING_LINE = re.compile(rf"[ \t]*(?:{_CLOSING.pattern})\b[^\n.?!;:]{{0,40}}?[,!.]?[ \t]*$", re.I)
+
+# A one-paragraph email signed at the end of its last line: "... happen. Thanks, Service Desk".
+_NAME_WORDS = r"(?-i:[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})"
+
+_CLOSING_INLINE = re.compile(
+    rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[,!]?[ \t]+{_NAME_WORDS})[ \t]*$", re.I)
+
+_SIG_DELIM = re.compile(r"--[ \t]*$")
+
+_MOBILE = re.compile(
+    r"[ \t]*(?:(?:Sent|Envoyé|Gesendet|Enviado|Inviato|Verzonden|Skickat|Sendt|Wysłane)[ \t]+"
+    r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
+    r"[ \t]+[^,\n]{1,60}$", re.I)
+
+_DASH_NAME = re.compile(r"[ \t]*-[ \t]?[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]*$")
+
+# (The look-behind starts an address only where a run of its characters starts: without
+# it, a long word with no "@" is scanned again from every one of its letters.)
+_CONTACT = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|(?:\+|\()?\d[\d \t().-]{6,}\d"
+    r"|^[ \t]*(?:sent[ \t]+)?(?:via|from)[ \t]+(?:my[ \t]+)?"
+    r"(?:mobile|phone|iphone|ipad|android|blackberry)\b", re.I | re.M)
+
+_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$")
+
+_NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
+
+_CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da", "&", "|", "-", "–"}
+
+_BULLETS = ("- ", "* ", "• ", "– ")
+
+
+def _stretch_lines(text, lines, a, b) -> list[tuple[int, int]]:
+    """The lines of ``lines`` that fall in [a, b), clipped to it."""
+    out = []
+    for s, e in lines:
+        if e < a or s >= b:
+            continue
+        out.append((max(s, a), min(e, b)))
+    return out
+
+
+def _signature_start(text, ls) -> int | None:
+    """Offset where the signature starts in a stretch of the writer's text."""
+    for k, (s, e) in enumerate(ls):
+        line = text[s:e]
+        if _SIG_DELIM.match(line):
+            return s
+        if not (_MOBILE.match(line) or _DASH_NAME.match(line) or _DASHES.match(line)):
+            continue  # the lines after are only read for a candidate: linear, not quadratic
+        rest = [text[a:b].strip() for a, b in ls[k + 1:] if _has_text(text, a, b)]
+        if _MOBILE.match(line) and len(rest) <= 2:
+            return s
+        if (_DASH_NAME.match(line) and len(rest) <= 3 and k > 0 and _blank(text, ls[k - 1])):
+            return s
+        if (_DASHES.match(line) and k > 0 and 0 < len(rest) <= 12
+                and (_MOBILE.match(rest[0]) or all(len(r) <= 80 and not _sentence(r) for r in rest))):
+            return s
+    return None
+
+
+def _sentence(line: str) -> bool:
+    return line[-1:] in ".?!" and len(line.split()) >= 6
+
+
+def _name_like(line: str) -> bool:
+    """A short line of mostly capitalised words: "Tom, KX Airways Customer Care"."""
+    s = line.strip()
+    words = s.split()
+    if (not words or len(s) > 60 or len(words) > 7 or s[-1] in "?!:;," or _NOT_NAME.search(s)
+            or s.startswith(_BULLETS)):
+        return False
+    if s[-1] == "." and not _ABBREVIATION.search(s):
+        return False
+    alpha = [w for w in words if w.lower().strip(",") not in _CONNECTORS and w[0].isalpha()]
+    if not alpha or not s.lstrip("-").lstrip()[:1].isupper():
+        return False
+    return sum(w[0].isupper() for w in alpha) * 2 >= len(alpha) + (len(alpha) > 2)
+
+
+def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
+    """greeting / body / signoff / signature regions of one stretch."""
+    out: list[Region] = []
+    if not ls:
+        return out
+    a, b = ls[0][0], ls[-1][1]
+    if sig is not None:
+        out.append(Region("signature", sig, b))
+        b = sig
+    ls = [(s, min(e, b)) for s, e in ls if s < b]
+    content = [(s, e) for s, e in ls if _has_text(text, s, e)]
+    if not content:
+        return out
+    body_start = a
+    if is_first:
+        s, e = content[0]
+        fc = _first_char(text, s, e)
+        m = _GREETING.match(text, fc, e)
+        if m and _greeting_name_ok(m):
+            g_end = m.end() if m.group("end").strip() else m.start("end")
+            if not re.search(r"\w", text[g_end:e]):
+                g_end = e  # "Hey there! 😊"
+            out.append(Region("greeting", fc, g_end))
+            body_start = g_end
+        elif _NAME_GREETING.match(text, fc, e) and text[fc:e].split()[0].strip(",.").lower() not in _NOT_A_NAME \
+                and len(content) > 1:
+            g_end = text.index(",", fc) + 1
+            out.append(Region("greeting", fc, g_end))
+            body_start = g_end
+    # A closing phrase may open the stretch only if something precedes it: a
+    # greeting, or (in a bottom-posted reply) the quote.
+    alone = is_first and body_start == a
+    signoff = _signoff(text, content, body_start, alone) if is_last else None
+    body_end = b
+    if signoff is not None:
+        so_start, so_end, sig2 = signoff
+        out.append(Region("signoff", so_start, so_end))
+        if sig2 is not None:
+            out.append(Region("signature", sig2, b))
+        body_end = so_start
+    if _has_text(text, body_start, body_end):
+        out.append(Region("body", body_start, body_end))
+    return out
+
+
+def _greeting_name_ok(m: re.Match) -> bool:
+    words = m.group("name").split()
+    if m.group("end").strip():
+        return len(words) <= 5
+    # No punctuation: "Hi folks", "Hello" or "Hi Sam" on a line of their own.
+    return len(words) <= 3 and all(w[0].isupper() or w.lower() in _CASUAL_NAMES for w in words)
+
+
+def _signoff(text, content, body_start, alone=False):
+    """(start, end, signature start or None) of the sign-off at the end of ``content``."""
+    content = [(max(s, body_start), e) for s, e in content if e > body_start]
+    if not content:
+        return None
+
+    def line(k: int) -> str:
+        return text[content[k][0]:content[k][1]]
+
+    n = len(content)
+    # Walk up over name and contact lines to a closing line.
+    k = n - 1
+    while k >= 0 and n - k <= 6:
+        t = line(k)
+        if _CLOSING_LINE.match(t) and len(t.split()) <= 8:
+            break
+        nxt = k + 1 < n and _adjacent(text, content[k], content[k + 1]) and _name_like(line(k + 1))
+        if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
+                                             or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
+            break  # "Have a wonderful trip," / "Happy travels!" above a name
+        if not (_name_like(t) or _CONTACT.search(t)):
+            k = -1
+            break
+        k -= 1
+    if k >= 0 and n - k <= 6 and not (alone and k == 0):
+        sig = _contact_start(text, content, k + 1)
+        end = content[n - 1][1] if sig is None else _prev_end(content, sig)
+        return content[k][0], end, sig
+    # An inline closing at the end of a one-paragraph email.
+    m = _CLOSING_INLINE.search(text, content[-1][0], content[-1][1])
+    if m:
+        return m.start(1), m.end(1), None
+    # No closing phrase: a last paragraph of name lines ("Maya\nHomeStyle Deliveries")
+    # is the sign-off; with contact lines (e-mail, phone, web) it is a signature.
+    p = n - 1
+    while p > 0 and _adjacent(text, content[p - 1], content[p]):
+        p -= 1
+    if p == 0 or n - p > 4 or not _name_like(line(p)):
+        return None
+    if not all(_name_like(line(j)) or _CONTACT.search(line(j)) for j in range(p, n)):
+        return None
+    sig = _contact_start(text, content, p)
+    if sig is not None:
+        return content[p][0], content[p][0], content[p][0]  # empty sign-off, all signature
+    return (content[p][0], content[n - 1][1], None) if n - p <= 3 else None
+
+
+def _contact_start(text, content, k):
+    for j in range(k, len(content)):
+        if _CONTACT.search(text, content[j][0], content[j][1]):
+            return content[j][0]
+    return None
+
+
+def _prev_end(content, sig):
+    ends = [e for s, e in content if e <= sig]
+    return ends[-1] if ends else sig
+
+
+def _adjacent(text, l1, l2) -> bool:
+    """No blank line between two content lines."""
+    return text.count("\n", l1[1], l2[0]) <= 1
