@@ -2,6 +2,8 @@
 that breaks is named while the run goes on."""
 import json
 
+import pytest
+
 from tonecheck.plugins import get_plugin_manager
 
 PLUGIN = '''
@@ -41,10 +43,25 @@ def tonecheck_rules():
 '''
 
 
-def test_local_python_plugin_from_config(run, tmp_path):
-    (tmp_path / "house.py").write_text(PLUGIN)
-    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house.py"]\n')
-    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships Friday.\nCheers\nLeah\n")
+WEEKEND = "Hi Steve,\nI just wanted to plan my weekend.\n"
+THANKS = "Hi Sam,\nThanks!\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A project folder with a plugin module named in its config and a draft, d.txt."""
+
+    def make(source: str, name: str = "house.py", draft: str = WEEKEND):
+        (tmp_path / name).write_text(source)
+        (tmp_path / ".tonecheck.toml").write_text(f'plugins = ["{name}"]\n')
+        (tmp_path / "d.txt").write_text(draft)
+        return tmp_path
+
+    return make
+
+
+def test_local_python_plugin_from_config(run, project):
+    project(PLUGIN, draft="Hi Sam,\nYour order ships Friday.\nCheers\nLeah\n")
     result = run("check", "--format", "json", "d.txt")
     assert result.exit_code == 1, result.output
     assert [f["rule"] for f in json.loads(result.output)["files"][0]["findings"]] == ["House.NoCheers"]
@@ -52,10 +69,8 @@ def test_local_python_plugin_from_config(run, tmp_path):
     assert "House.NoCheers" in table and "house.py" in table
 
 
-def test_a_rule_that_raises_is_named_and_the_run_goes_on(run, tmp_path):
-    (tmp_path / "broken.py").write_text(BROKEN)
-    (tmp_path / ".tonecheck.toml").write_text('plugins = ["broken.py"]\n')
-    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+def test_a_rule_that_raises_is_named_and_the_run_goes_on(run, project):
+    project(BROKEN, "broken.py")
     result = run("check", "--format", "json", "d.txt")
     assert result.exit_code == 1  # the other rules still ran
     assert "plugin 'broken.py': rule House.Crash raised RuntimeError: boom" in result.stderr
@@ -64,10 +79,8 @@ def test_a_rule_that_raises_is_named_and_the_run_goes_on(run, tmp_path):
     assert report["errors"] == ["plugin 'broken.py': rule House.Crash raised RuntimeError: boom"]
 
 
-def test_a_config_plugin_that_cannot_load_is_an_error(run, tmp_path):
-    (tmp_path / "bad.py").write_text("import not_a_module_anywhere\n")
-    (tmp_path / ".tonecheck.toml").write_text('plugins = ["bad.py"]\n')
-    (tmp_path / "d.txt").write_text("Hi Sam,\nThanks!\n")
+def test_a_config_plugin_that_cannot_load_is_an_error(run, project):
+    project("import not_a_module_anywhere\n", "bad.py", THANKS)
     result = run("check", "d.txt")
     assert result.exit_code == 2
     assert "plugin 'bad.py' failed to load: ModuleNotFoundError" in result.output
@@ -96,7 +109,7 @@ def test_installed_entry_point_plugins_are_found(tmp_path, monkeypatch):
 
 def test_a_broken_installed_plugin_is_named_and_skipped(run, tmp_path, monkeypatch):
     _install_entry_point(tmp_path, monkeypatch, "tc_broken_ep", "raise ImportError('missing dependency xyz')\n")
-    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    (tmp_path / "d.txt").write_text(WEEKEND)
     result = run("check", "d.txt")
     assert result.exit_code == 1
     assert "plugin 'tc_broken_ep'" in result.stderr and "missing dependency xyz" in result.stderr
@@ -131,10 +144,8 @@ def tonecheck_context(analysis):
 '''
 
 
-def test_malformed_plugin_output_is_named_and_contained(run, tmp_path):
-    (tmp_path / "odd.py").write_text(ODD)
-    (tmp_path / ".tonecheck.toml").write_text('plugins = ["odd.py"]\n')
-    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+def test_malformed_plugin_output_is_named_and_contained(run, project):
+    project(ODD, "odd.py")
     result = run("check", "--format", "json", "d.txt")
     assert result.exit_code == 1, result.output
     assert "returned 'not a rule', not a tonecheck.Rule" in result.stderr
@@ -144,10 +155,8 @@ def test_malformed_plugin_output_is_named_and_contained(run, tmp_path):
     assert any(f["rule"] == "CustomerFocus.OwnAgenda" for f in report["findings"])
 
 
-def test_a_misspelt_hook_is_an_error(run, tmp_path):
-    (tmp_path / "typo.py").write_text("import tonecheck\n\n@tonecheck.hookimpl\ndef tonecheck_rule():\n    return []\n")
-    (tmp_path / ".tonecheck.toml").write_text('plugins = ["typo.py"]\n')
-    (tmp_path / "d.txt").write_text("Hi Sam,\nThanks!\n")
+def test_a_misspelt_hook_is_an_error(run, project):
+    project("import tonecheck\n\n@tonecheck.hookimpl\ndef tonecheck_rule():\n    return []\n", "typo.py", THANKS)
     result = run("check", "d.txt")
     assert result.exit_code == 2
     assert "tonecheck_rule" in result.output and len(result.output.strip().splitlines()) == 1
@@ -171,7 +180,7 @@ DUPLICATE = PLUGIN.replace('"House.NoCheers"', '"Empathy.Delay"')
 
 def test_an_installed_plugin_with_a_malformed_pack_is_named_and_skipped(run, tmp_path, monkeypatch):
     _install_entry_point(tmp_path, monkeypatch, "tc_badpack_ep", BAD_PACK_PLUGIN)
-    (tmp_path / "d.txt").write_text("Hi Steve,\nI just wanted to plan my weekend.\n")
+    (tmp_path / "d.txt").write_text(WEEKEND)
     result = run("check", "--format", "json", "d.txt")
     assert result.exit_code == 1, result.output  # the built-in rules still ran
     assert "plugin 'tc_badpack_ep'" in result.stderr and "Broken.yml" in result.stderr
@@ -187,10 +196,8 @@ def test_an_installed_plugin_that_redefines_a_rule_is_skipped(run, tmp_path, mon
     assert "rule Empathy.Delay is already defined by tonecheck.builtin.packs; skipped" in result.stderr
 
 
-def test_a_plugin_that_exits_at_import_cannot_choose_the_exit_code(run, tmp_path):
-    (tmp_path / "quitter.py").write_text("import sys\nsys.exit(3)\n")
-    (tmp_path / ".tonecheck.toml").write_text('plugins = ["quitter.py"]\n')
-    (tmp_path / "d.txt").write_text("Hi Sam,\nYour order ships Friday.\nLeah\n")
+def test_a_plugin_that_exits_at_import_cannot_choose_the_exit_code(run, project):
+    project("import sys\nsys.exit(3)\n", "quitter.py", "Hi Sam,\nYour order ships Friday.\nLeah\n")
     result = run("check", "d.txt")
     assert result.exit_code == 2
     assert "plugin 'quitter.py' failed to load: SystemExit" in result.stderr
