@@ -53,6 +53,20 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
     from starlette.routing import Route
 
     rules = {r.id: r for r in linter.all_rules}
+    opt_in = {name.lower() for r in linter.all_rules if r.opt_in for name in (r.id, r.category)}
+    with_opt_in: list = []  # a Linter with the opt-in rules too, made when a client first asks for one
+
+    def linter_for(enabled: set):
+        if not enabled & opt_in:
+            return linter
+        if not with_opt_in:
+            from dataclasses import replace
+
+            from .engine import Linter
+
+            every = tuple(r.id for r in linter.all_rules if not r.opt_in or {r.id.lower(), r.category} & enabled)
+            with_opt_in.append(Linter(replace(linter.config, select=every)))
+        return with_opt_in[0]
     page = (Path(__file__).resolve().parent / "web" / "index.html").read_text(encoding="utf-8")
 
     def error(message: str, status: int = 400) -> Response:
@@ -138,7 +152,8 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
         matches = []
         if text.strip():
             # off the event loop: a long draft must not stall /healthz and the other clients
-            report = await run_in_threadpool(linter.lint, draft_of(text, fmt="text"))  # an editor's text, never sniffed as mail
+            # an editor's text, never sniffed as mail; enabledRules=Spelling.Unknown switches spelling on
+            report = await run_in_threadpool(linter_for(enabled).lint, draft_of(text, fmt="text"))
             matches = _matches(report, text, where, source, rules, enabled if only else None, disabled)
         return JSONResponse({
             "software": {"name": "tonecheck", "version": __version__, "apiVersion": 1, "status": "", "premium": False},

@@ -245,3 +245,15 @@ def test_serve_on_a_port_in_use_is_one_line_and_exit_2(server):
     out = subprocess.run([sys.executable, "-m", "tonecheck", "serve", "--port", port], capture_output=True, text=True, timeout=60,
                          env={**os.environ, "TONECHECK_LANGUAGETOOL": "off"})
     assert out.returncode == 2 and out.stderr.strip().splitlines() == [f"tonecheck: error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_enabled_rules_can_switch_spelling_on(server):
+    from urllib.parse import urlencode
+
+    text = "Hi Jo, your refund was recieved today."
+    _, doc = _post(server, "/v2/check", urlencode({"text": text, "language": "en-US"}).encode())
+    assert "Spelling.Unknown" not in {m["rule"]["id"] for m in doc["matches"]}
+    _, doc = _post(server, "/v2/check", urlencode({"text": text, "language": "en-US", "enabledRules": "Spelling.Unknown"}).encode())
+    m = next(m for m in doc["matches"] if m["rule"]["id"] == "Spelling.Unknown")
+    assert text[m["offset"]:m["offset"] + m["length"]] == "recieved" and m["replacements"] == [{"value": "received"}]
+    assert m["rule"]["issueType"] == "misspelling"
