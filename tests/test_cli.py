@@ -303,3 +303,20 @@ def test_init_lists_every_context(run, tmp_path):
 
     run("init")
     assert ", ".join(vocabulary.CONTEXTS) in (tmp_path / ".tonecheck.toml").read_text()
+
+
+def test_init_template_is_a_valid_config_with_its_comments_uncommented(tmp_path):
+    """Every commented example table in init's template is itself valid config."""
+    import re
+
+    from tonecheck import vocabulary
+    from tonecheck.cli import INIT_TEMPLATE
+    from tonecheck.config import parse_config
+
+    text = INIT_TEMPLATE.replace("{contexts}", ", ".join(vocabulary.CONTEXTS))
+    for table in ("sendmail", "grammar", "spelling"):
+        block = re.search(rf"^# \[{table}\]\n((?:# [^\n]*\n)+)", text, re.M).group(1)
+        body = "\n".join(line[2:].split("  #")[0] for line in block.splitlines())
+        import tomllib
+
+        parse_config({table: tomllib.loads(body)})

@@ -647,6 +647,19 @@ weights = { error = 20, warning = 10, suggestion = 3 }
 # on-error = "hold"     # or "send": when tonecheck cannot check, send unchecked
 # timeout = 30
 
+# Grammar through LanguageTool: used when one runs on this machine ("auto"); true
+# requires it, false never asks. Naming a server sends drafts there: only one you trust.
+# [grammar]
+# use = "auto"
+# server = "http://127.0.0.1:8081"
+# language = "en-US"
+
+# Offline spelling, when select names "spelling": your trade's words, and a dialect
+# ("any", "en-GB" or "en-US").
+# [spelling]
+# words = []
+# dialect = "any"
+
 # Per-rule severity and options, for example:
 # [rules."Readability.LongSentence"]
 # severity = "suggestion"
