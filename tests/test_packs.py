@@ -1,5 +1,6 @@
 """YAML rule packs: every kind works, and a malformed pack names file, rule and field."""
 import json
+import re
 import textwrap
 
 import pytest
@@ -303,3 +304,58 @@ def test_every_kind_declares_itself_in_one_place():
         assert kind.name == name and kind.required and kind.placeholders and callable(kind.build)
         assert kind.describe({"metric": "x"})
     assert list(KINDS) == ["phrase", "substitution", "ratio", "metric", "require-when", "limit"]
+
+
+@pytest.mark.parametrize("example, problem", [
+    ('{text: "asap please", flags: "tomorrow"}', "must be words of its text"),
+    ('{text: "asap please", fixed: 5}', "'fixed' must be text"),
+    ('{text: "asap please", marker: "asap"}', "unknown key 'marker'"),
+])
+def test_example_flags_and_fixed_are_checked(tmp_path, example, problem):
+    body = f"""
+        - name: Asap
+          kind: phrase
+          category: vague_commitment
+          message: vague
+          patterns: ["asap"]
+          examples: {{bad: [{example}], good: ["by Friday"]}}
+          """
+    with pytest.raises(PackError, match=re.escape(problem)):
+        pack(tmp_path, body)
+
+
+def test_a_good_example_has_no_fix(tmp_path):
+    body = """
+        - name: Asap
+          kind: phrase
+          category: vague_commitment
+          message: vague
+          patterns: ["asap"]
+          examples: {bad: ["asap"], good: [{text: "by Friday", fixed: "x"}]}
+          """
+    with pytest.raises(PackError, match="a good one has none"):
+        pack(tmp_path, body)
+
+
+def test_a_kind_that_is_not_a_name_is_a_pack_error(tmp_path):
+    with pytest.raises(PackError, match="must be one of phrase"):
+        pack(tmp_path, """
+        - name: Odd
+          kind: [phrase]
+          category: structure
+          message: m
+          patterns: ["x"]
+          """ + EX)
+
+
+def test_require_when_names_the_field_the_user_wrote(tmp_path):
+    with pytest.raises(PackError, match="field 'scope'"):
+        pack(tmp_path, """
+        - name: Ack
+          kind: require-when
+          category: missing_empathy
+          message: "No acknowledgement."
+          when: [complaint]
+          require: ["sorry"]
+          scope: everywhere
+          """ + EX)

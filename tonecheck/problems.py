@@ -2,8 +2,11 @@
 plugin's hook implementations.
 
 A ``Problem`` is a ``str`` (so the JSON contract's ``errors`` and every message stay
-text) that also knows its ``level`` ("error": a plugin or rule failed; "note": worth
-saying, nothing failed) and its ``source`` (the plugin, or "tonecheck").
+text) that also knows its ``level`` ("error": a plugin or rule failed; "warning":
+something was left out, such as an unknown context in a header; "note": worth saying,
+nothing failed) and its ``source`` (the plugin, or "tonecheck"). A string operation
+on it (``strip``, an f-string) gives a plain ``str`` back, which counts as an error:
+pass problems on as they are.
 """
 from __future__ import annotations
 

@@ -70,7 +70,8 @@ def format_text(reports, options) -> str:
         if quiet:
             continue  # the CLI has already named report errors on stderr
         for err in report.errors:
-            kind = "note" if getattr(err, "level", "error") == "note" else "error"  # a Problem says which
+            level = getattr(err, "level", "error")  # a Problem says which; a plain string is an error
+            kind = level if level in ("note", "warning") else "error"
             out.append(f"{report.path}: {paint(kind + ':', kind)} {_one_line(err)}")
         out.append(_score_line(report, paint))
     if not quiet:

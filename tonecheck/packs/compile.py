@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..config import CONTEXTS
+from ..vocabulary import CONTEXTS
 from ..errors import PackError
 from ..findings import SEVERITIES
 from ..rule import Rule
@@ -54,13 +54,9 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> R
         raise PackError(path, rid, field, problem)
 
     kind_name = spec.get("kind")
-    if kind_name not in KINDS:
+    if not isinstance(kind_name, str) or kind_name not in KINDS:
         fail("kind", f"must be one of {', '.join(KINDS)}")
     kind = KINDS[kind_name]
-    if kind_name == "require-when" and "scope" in spec:  # one name for where to look
-        if "within" in spec:
-            fail("scope", "is the same as 'within' (its older name): give one")
-        spec = {**{k: v for k, v in spec.items() if k != "scope"}, "within": spec["scope"]}
     no_unknown(spec, (COMMON - kind.not_for) | kind.fields, path, rid)
     for key in ("category", "message") + kind.required:
         if spec.get(key) in (None, "", [], {}):

@@ -87,10 +87,10 @@ def parse_yaml(path: Path) -> Any:
 
 
 def load_pack(path: Path, source: str) -> list[Rule]:
-    from .compile import compile_pack
-
     """The pack's rules. Its parsed YAML is cached once it has compiled: PyYAML costs
     ~40 ms to import, and an invalid pack must fail the same way every time."""
+    from .compile import compile_pack  # (compile imports the kinds; loading is imported first)
+
     path = Path(path)
     stamp = _stamp(path)
     entry = cache.entry("packs", str(path.resolve()))

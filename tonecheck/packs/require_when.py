@@ -13,12 +13,16 @@ def build(spec, flags, fail):
     require = compile_patterns(spec["require"], "require", **flags)
     # e.g. "apologise for any inconvenience" contains "apologise" but acknowledges nothing
     hollow = compile_patterns(spec["not_counting"], "not_counting", **flags) if spec.get("not_counting") else None
-    within = spec.get("within", "writer")
+    # where the acknowledgement is looked for: "scope", as for every kind ("within" is its older name)
+    if "scope" in spec and "within" in spec:
+        fail("scope", "is the same as 'within' (its older name): give one")
+    field = "within" if "within" in spec else "scope"
+    within = spec.get(field, "writer")
     if within not in SCOPES:
-        fail("within", f"must be one of {', '.join(SCOPES)}")
+        fail(field, f"must be one of {', '.join(SCOPES)}")
     rewrite = compile_rewrite(spec, frozenset({"before"}), flags, fail, {"occasion"})
 
-    def check(a, r, scope):
+    def check(a, r, _scope):  # its scope is where it looks for the acknowledgement: ``within``
         if not a.body:
             return
         # an acknowledgement counts unless it lies inside a hollow phrase; the hollow
@@ -49,6 +53,5 @@ KIND = Kind(
     placeholders=frozenset({"context"}),
     description="In the given context, requires an acknowledgement.",
     build=build,
-    not_for=frozenset({"scope"}),
     rewrite_keys=frozenset({"before"}),
 )

@@ -41,12 +41,14 @@ def examples(value, field, fail) -> tuple[Example, ...]:
             for key in ("flags", "fixed"):
                 if key in item and not isinstance(item[key], str):
                     fail(field, f"an example's '{key}' must be text")
+                if key in item and field != "examples.bad":
+                    fail(field, f"'{key}' says what a bad example is flagged for or fixed to: a good one has none")
             if "flags" in item and item["flags"] not in item["text"]:
                 fail(field, f"an example's 'flags' ({item['flags']!r}) must be words of its text")
             out.append(Example(item["text"], tuple(str_list(item.get("context", []), field, fail)),
                                item.get("flags", ""), item.get("fixed")))
         else:
-            fail(field, "each example is a draft, or a mapping with 'text' and 'context'")
+            fail(field, "each example is a draft, or a mapping with 'text' (and 'context', 'flags', 'fixed')")
     return tuple(out)
 
 
