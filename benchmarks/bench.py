@@ -421,17 +421,36 @@ def section_imports(args, env) -> None:
         print(f"  all imports, self time summed: {statistics.median(total) / 1000:.1f} ms")
 
 
+def section_spelling(args) -> None:
+    print("\n== (g) spelling (opt-in): loading the word list, and its cost per draft ==")
+    from tonecheck.builtin import spelling
+    from tonecheck.config import Config
+    from tonecheck.engine import Linter
+
+    loads = []
+    for _ in range(max(3, args.runs // 3)):
+        spelling._dictionary.cache_clear()
+        t0 = time.perf_counter()
+        spelling._dictionary()
+        loads.append(time.perf_counter() - t0)
+    print(f"  load the word list (first use)      {ms(statistics.median(loads))}   (only when spelling is selected)")
+    drafts = [build_draft(150, seed) for seed in range(min(args.drafts, 300))]
+    without = best_pass(Linter(Config()), drafts) / len(drafts)
+    with_spelling = best_pass(Linter(Config(select=tuple(r.id for r in Linter().rules) + ("spelling",))), drafts) / len(drafts)
+    print(f"  added per draft by spelling         {ms(with_spelling - without)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=15, help="runs per cold-start figure (default 15)")
     ap.add_argument("--drafts", type=int, default=1000, help="drafts for the throughput figure (default 1000)")
     ap.add_argument("--linear-seconds", type=float, default=1.0, help="time spent per length in the linearity figure")
-    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,learned,imports",
+    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,learned,spelling,imports",
                     help="comma-separated sections (default: all)")
     ap.add_argument("--pycache", help="PYTHONPYCACHEPREFIX for the measured commands (default: a folder in /tmp)")
     ap.add_argument("--no-install", action="store_true", help="do not pip install proselint when missing")
     args = ap.parse_args()
-    sections = {"cold", "phases", "memory", "throughput", "linearity", "learned", "imports"}
+    sections = {"cold", "phases", "memory", "throughput", "linearity", "learned", "spelling", "imports"}
     only = set(args.only.split(","))
     if only - sections:  # a misspelt section would silently measure nothing
         ap.error(f"unknown section {', '.join(sorted(only - sections))} (choose from {', '.join(sorted(sections))})")
@@ -464,6 +483,8 @@ def main() -> None:
         section_linearity(args)
     if "learned" in only:
         section_learned(args)
+    if "spelling" in only:
+        section_spelling(args)
     if "imports" in only:
         section_imports(args, env)
 

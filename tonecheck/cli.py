@@ -246,8 +246,8 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
                 config = base.for_domain(domain).merged(**flags)
                 if grammar is not None:
                     config = replace(config, grammar={**config.grammar, "use": grammar})
-                _grammar_ready(config, verbose)
                 linter = linters[(base.path, domain)] = Linter(config, rule_budget=RULE_BUDGET)
+                _grammar_ready(linter, verbose)
                 for problem in linter.problems:
                     _warn(problem)
             return linter
@@ -323,15 +323,15 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
     sys.exit(2 if unreadable else 1 if failing else 0)
 
 
-def _grammar_ready(config, verbose: bool) -> None:
+def _grammar_ready(linter, verbose: bool) -> None:
     """With --grammar, a LanguageTool must answer now (one line and exit 2 if not);
-    with auto and --verbose, say once when there is none."""
+    with auto and --verbose, say once when there is none. Only when the grammar rule
+    is in force: select and ignore decide that, as for any rule."""
     from . import languagetool
 
-    if config.grammar.get("use", "auto") is False:
+    config = linter.config
+    if config.grammar.get("use", "auto") is False or not any(r.id == "LanguageTool.Grammar" for r in linter.rules):
         return
-    if config.select and not any(s.lower() in ("grammar", "languagetool", "languagetool.grammar") for s in config.select):
-        return  # not selected: not asked
     found = languagetool.find(config.grammar)  # raises Unavailable (a TonecheckError) under --grammar
     if found is None and verbose:
         url, named = languagetool.settings_url(config.grammar)
