@@ -6,8 +6,9 @@ a check that needs no readability figure never loads textstat's dictionary.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
@@ -24,6 +25,8 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
 _FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # _TOKEN's words, without the punctuation
+_REST = re.compile(r"[:;]")
 
 
 @lru_cache(maxsize=1)
@@ -82,49 +85,100 @@ class Token:
         return self.text[:1].isalnum()
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int  # index into Draft.text
     end: int
     text: str
     region: str  # "greeting" | "body" | "signoff"
     index: int  # position among the draft's sentences
-    tokens: list[Token]
     company_mentions: int = 0  # the writer's company and product names
+    # Worked out on first use, in slots rather than a __dict__ per sentence: a long
+    # draft has tens of thousands of sentences.
+    _tokens: list[Token] | None = field(default=None, init=False, repr=False, compare=False)
+    _counts: tuple[int, int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _longest_run: int | None = field(default=None, init=False, repr=False, compare=False)
+    _mentions_time: bool | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
+    def tokens(self) -> list[Token]:
+        # made only for a rule that asks: most need counts, which come from the words'
+        # text alone (a long draft would otherwise hold one object per word)
+        if self._tokens is None:
+            s = self.start
+            self._tokens = [Token(s + m.start(), s + m.end(), m.group()) for m in _TOKEN.finditer(self.text)]
+        return self._tokens
+
+    @property
     def words(self) -> list[Token]:
         return [t for t in self.tokens if t.is_word]
 
-    @cached_property
+    def _word_counts(self) -> tuple[int, int, int]:
+        """(words, first-person words, second-person words)."""
+        if self._counts is None:
+            words = _WORD.findall(self.text)
+            # each word folded as Token.lower folds it (joined: one call, not one per word)
+            lower = " ".join(words).lower().replace("’", "'").split(" ") if words else []
+            self._counts = len(words), sum(w in FIRST_PERSON for w in lower), sum(w in SECOND_PERSON for w in lower)
+        return self._counts
+
+    @property
+    def word_count(self) -> int:
+        return self._word_counts()[0]
+
+    @property
     def first_person(self) -> int:
         """I/we/our/my… and the writer's company names."""
-        return sum(t.lower in FIRST_PERSON for t in self.words) + self.company_mentions
+        return self._word_counts()[1] + self.company_mentions
 
-    @cached_property
+    @property
     def second_person(self) -> int:
-        return sum(t.lower in SECOND_PERSON for t in self.words)
+        return self._word_counts()[2]
 
-    @cached_property
+    @property
     def longest_run(self) -> int:
         """Words in the longest stretch between a colon or semicolon: a reader rests there."""
-        run = best = 0
-        for t in self.tokens:
-            if t.text in (":", ";"):
-                run = 0
-            elif t.is_word:
-                run += 1
-                best = max(best, run)
-        return best
+        if self._longest_run is None:
+            self._longest_run = max(len(_WORD.findall(part)) for part in _REST.split(self.text))
+        return self._longest_run
 
-    @cached_property
+    @property
     def mentions_time(self) -> bool:
         """Does the sentence name a day, date, clock time or 'within N days'?"""
-        return bool(_time().search(self.text))
+        if self._mentions_time is None:
+            self._mentions_time = bool(_time().search(self.text))
+        return self._mentions_time
 
     @property
     def is_question(self) -> bool:
         return self.text.rstrip("\"'”’) ").endswith("?")
+
+
+class _SentenceCounts:
+    """(index, word counts) of each body sentence, counted only when a learned signal
+    speaks and asks where: most drafts never need them."""
+
+    def __init__(self, body: list[Sentence]):
+        self._body = body
+
+    def __bool__(self) -> bool:
+        return bool(self._body)
+
+    def __iter__(self):
+        from .learned import ngrams
+
+        return ((s.index, ngrams(s.text)) for s in self._body)
+
+
+class _Dated:
+    """The sentences that name a time, as a container of their indexes: asked only
+    when a signal that a date answers speaks."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self._sentences = sentences
+
+    def __contains__(self, i: int) -> bool:
+        return self._sentences[i].mentions_time
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -215,9 +269,8 @@ class Analysis:
         for region in self.draft.writer_regions():
             for s, e in split_sentences(self.text, region.start, region.end):
                 seg = self.text[s:e]
-                toks = [Token(s + m.start(), s + m.end(), m.group()) for m in _TOKEN.finditer(seg)]
                 mentions = len(names.findall(seg)) if names else 0  # whole words: "Ace" is not in "replace"
-                out.append(Sentence(s, e, seg, region.kind, len(out), toks, mentions))
+                out.append(Sentence(s, e, seg, region.kind, len(out), mentions))
         return out
 
     @cached_property
@@ -239,9 +292,9 @@ class Analysis:
     def words(self) -> list[Token]:
         return [w for s in self.body for w in s.words]
 
-    @property
+    @cached_property
     def word_count(self) -> int:
-        return len(self.words)
+        return sum(s.word_count for s in self.body)
 
     @cached_property
     def quoted(self) -> str:
@@ -317,19 +370,13 @@ class Analysis:
         return cached
 
     @cached_property
-    def ngrams(self) -> list[dict[str, int]]:
-        """Each sentence's words and word pairs, as the learned models count them."""
-        from .learned import ngrams
-
-        return [ngrams(s.text) for s in self.sentences]
-
-    @cached_property
     def body_ngrams(self) -> dict[str, int]:
         """The body's words and word pairs: what the learned score reads (a greeting
         and a sign-off say nothing of tone, and differ between corpora)."""
-        from .learned import merge
+        from .learned import merge, ngrams
 
-        return merge(n for s, n in zip(self.sentences, self.ngrams) if s.region == "body")
+        # each sentence's counts are summed and dropped: a long draft holds one dict
+        return merge(ngrams(s.text) for s in self.body)
 
     @cached_property
     def learned_signals(self) -> list[tuple[int, str, float]]:
@@ -341,9 +388,7 @@ class Analysis:
             model = load()
         except (OSError, ValueError):
             return []  # the Linter has said, once, that the model cannot be read
-        body = [(i, n) for i, (s, n) in enumerate(zip(self.sentences, self.ngrams)) if s.region == "body"]
-        dated = frozenset(i for i, _ in body if self.sentences[i].mentions_time)
-        return signal_hits(model, body, self.body_ngrams, dated)
+        return signal_hits(model, _SentenceCounts(self.body), self.body_ngrams, _Dated(self.sentences))
 
     @cached_property
     def owned(self) -> bool:
@@ -365,7 +410,19 @@ class Analysis:
     # -- readability (textstat, imported on first use) -----------------------
     @cached_property
     def readability(self) -> Readability:
-        return Readability(self.body_text, [len(s.words) for s in self.body])
+        lengths = [s.word_count for s in self.body]
+        if len(self.body_text) <= READABILITY_SAMPLE:
+            return Readability(self.body_text, lengths)
+        # textstat holds several objects per word while it counts: past the sample size
+        # its figures are read from every k-th sentence, so memory stays bounded
+        step = -(-len(self.body_text) // READABILITY_SAMPLE)
+        sample = " ".join(s.text if s.text[-1:] in ".!?" else s.text + "." for s in self.body[::step])
+        return Readability(sample, lengths)
+
+
+#: Characters of body text past which textstat's figures come from a sample of its
+#: sentences (every k-th): a long report, not an email, and the same figure within noise.
+READABILITY_SAMPLE = 200_000
 
 
 class Readability:
@@ -397,7 +454,27 @@ class Readability:
         fn = getattr(textstat, name, None)
         if fn is None or name.startswith("_"):
             raise KeyError(name)
-        return float(fn(self.text))
+        try:
+            return float(fn(self.text))
+        finally:
+            _forget_textstat()
+
+
+def _forget_textstat() -> None:
+    """Empty textstat's memo caches (128 texts per function): a long-running process
+    would otherwise keep the words of its last 128 drafts, and a long draft's word
+    list outlives the one figure it was needed for."""
+    for fn in _textstat_caches():
+        fn.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _textstat_caches() -> tuple:
+    found = {
+        id(fn): fn for name, module in list(sys.modules.items()) if name.startswith("textstat")
+        for fn in vars(module).values() if callable(getattr(fn, "cache_clear", None))
+    }
+    return tuple(found.values())
 
 
 READABILITY_METRICS = (

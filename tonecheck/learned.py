@@ -14,8 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter, mul
 from pathlib import Path
-from typing import Iterable
+from typing import Container, Iterable
 
 MODEL_PATH = Path(__file__).with_name("model") / "model.json"
 
@@ -49,7 +50,8 @@ LEARNED_RULES = frozenset(
 
 def ngrams(text: str) -> dict[str, int]:
     """Counts of the words and word pairs of one sentence."""
-    words = [_DIGIT.sub("0", w.replace("’", "'")) for w in _WORD.findall(text.lower())]
+    # folding the whole sentence first finds the same words as folding each one
+    words = _WORD.findall(_DIGIT.sub("0", text.lower().replace("’", "'")))
     counts: dict[str, int] = {}
     for i, w in enumerate(words):
         counts[w] = counts.get(w, 0) + 1
@@ -105,7 +107,11 @@ class Linear:
         w = self.weights
         if isinstance(w, dict):
             return self.bias + sum(v * w.get(k, 0.0) for k, v in vector.items())
-        return self.bias + sum(v * w[k] for k, v in vector.items())
+        if not vector:
+            return self.bias
+        # the same products summed in the same order as a generator would, in C
+        picked = itemgetter(*vector)(w)
+        return self.bias + sum(map(mul, vector.values(), picked if len(vector) > 1 else (picked,)))
 
 
 @dataclass(frozen=True)
@@ -260,8 +266,8 @@ def _best(model: Model, category: str, vectors: list[tuple[int, dict[int, float]
 DATED_CATEGORIES = frozenset({"vague_commitment"})
 
 
-def signal_hits(model: Model, sentences: list[tuple[int, dict[str, int]]], body: dict[str, int],
-                dated: frozenset = frozenset()) -> list[tuple[int, str, float]]:
+def signal_hits(model: Model, sentences: Iterable[tuple[int, dict[str, int]]], body: dict[str, int],
+                dated: Container[int] = frozenset()) -> list[tuple[int, str, float]]:
     """(sentence index, category, P(the draft has the problem)) where a signal speaks:
     the category's draft classifier is at or above its threshold, and the sentence most
     like its problem sentences (``sentences`` are (index, counts) pairs) is at least

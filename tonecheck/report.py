@@ -31,8 +31,11 @@ class Report:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        text, starts = self.text, [0]
+        i = text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -98,10 +98,13 @@ def _stems(text: str) -> set[str]:
 def unanswered_question(analysis, rule):
     """Flags a question in the customer's quoted message that shares no content word
     with the reply (when-questions are Structure.UnansweredWhen's)."""
-    if not analysis.body:
+    questions = analysis.quoted_questions
+    if not analysis.body or not questions:
         return
-    reply = set().union(*(_stems(s.text) for s in analysis.sentences))
-    for q in analysis.quoted_questions:
+    reply: set[str] = set()
+    for s in analysis.sentences:  # one set at a time: a long reply is not held twice
+        reply |= _stems(s.text)
+    for q in questions:
         asked = _stems(q)
         if len(asked) >= 2 and not _WHEN.search(q) and not asked & reply:
             yield _unanswered(analysis, rule, q)

@@ -129,6 +129,8 @@ def _excerpt(report, f, line, col, paint) -> list[str]:
 
 def _cell(ch: str) -> tuple[str, int]:
     """How one character is shown, and how many columns it takes."""
+    if " " <= ch <= "~":  # printable ASCII, nearly every character of a draft
+        return ch, 1
     if ch == "\t":
         return " " * TAB_WIDTH, TAB_WIDTH
     code = ord(ch)

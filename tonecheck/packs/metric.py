@@ -48,7 +48,7 @@ def build(spec, flags, fail):
             return
         value = a.readability[metric]
         if out_of_range(value, r.options):
-            longest = max(sents, key=lambda s: len(s.words))
+            longest = max(sents, key=lambda s: s.word_count)
             fixed = rewrite(a, longest, longest.start, longest.end, {}) if rewrite else None
             yield r.finding(longest.start, longest.end, fmt(r.message, value=f"{value:.1f}", **r.options),
                             suggestions=[fixed] if fixed else [])
