@@ -106,3 +106,50 @@ def test_announced_work_and_the_customer_s_own_miss_are_not_complaints(sentence)
 def test_a_failure_of_ours_is_still_a_complaint():
     assert "complaint" in detect("", ["The outage on Sunday took your site down for six hours."])
     assert "complaint" in detect("", ["We missed your delivery slot on Tuesday."])
+
+
+# -- counts without tokens, bounded memory on long drafts ---------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tonecheck.analysis import FIRST_PERSON, SECOND_PERSON, Sentence  # noqa: E402
+
+_WORDS = st.sampled_from(["I", "we", "We’ll", "you're", "YOUR", "Zoë", "café", "don't", "our", "a_b", "İ", "3pm",
+                          ":", ";", ",", "-", "’", "'", "...", "us", "Ours", "you"])
+
+
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_counts_read_from_text_agree_with_the_tokens(text):
+    s = Sentence(0, len(text), text, "body", 0)
+    words = s.words  # the tokens, as a plugin sees them
+    assert s.word_count == len(words)
+    assert s.first_person == sum(t.lower in FIRST_PERSON for t in words)
+    assert s.second_person == sum(t.lower in SECOND_PERSON for t in words)
+    run = best = 0
+    for t in s.tokens:
+        run = 0 if t.text in (":", ";") else run + t.is_word
+        best = max(best, run)
+    assert s.longest_run == best
+
+
+def test_a_long_body_is_read_for_readability_from_a_sample_that_gives_the_same_figure(monkeypatch):
+    para = ("Your new boiler is fitted on Tuesday between 8am and noon. The engineer will take the old one away, "
+            "and you will not need to be at home for the whole visit. ")
+    text = "Hi Sam,\n\n" + "\n\n".join(para for _ in range(8)) + "\n\nThanks,\nLeah"
+    short = Analysis(load_text(text)).readability
+    monkeypatch.setattr("tonecheck.analysis.READABILITY_SAMPLE", 600)  # as if the draft were that much longer
+    a = Analysis(load_text(text))
+    assert len(a.readability.text) <= 600 < len(a.body_text)
+    assert a.readability["flesch_kincaid_grade"] == pytest.approx(short["flesch_kincaid_grade"], abs=0.1)
+    assert a.readability["word_count"] == short["word_count"]  # counts still cover every sentence
+
+
+def test_textstat_keeps_nothing_of_a_draft_once_its_figure_is_read():
+    import textstat.backend.selections._list_words as words
+    from textstat.backend.utils._get_cmudict import get_cmudict
+
+    a = Analysis(load_text("Hi Sam,\n\nYour parcel left our warehouse today and will reach you on Friday.\n\nLeah"))
+    assert a.readability["flesch_kincaid_grade"] != 0
+    assert words.list_words.cache_info().currsize == 0
+    assert get_cmudict.cache_info().currsize == 1  # its dictionary stays loaded: a second to read

@@ -470,9 +470,13 @@ def _forget_textstat() -> None:
 
 @lru_cache(maxsize=1)
 def _textstat_caches() -> tuple:
+    # those memoised on a text; never its dictionaries (cmudict takes a second to load)
     found = {
         id(fn): fn for name, module in list(sys.modules.items()) if name.startswith("textstat")
-        for fn in vars(module).values() if callable(getattr(fn, "cache_clear", None))
+        for fn in vars(module).values()
+        if callable(getattr(fn, "cache_clear", None))
+        and getattr(getattr(fn, "__wrapped__", None), "__code__", None) is not None
+        and fn.__wrapped__.__code__.co_varnames[:1] == ("text",)
     }
     return tuple(found.values())
 
