@@ -119,7 +119,7 @@ def test_a_broken_installed_plugin_is_named_and_skipped(run, tmp_path, monkeypat
 def test_builtin_rules_are_plugins_like_any_other():
     pm = get_plugin_manager()
     names = {pm.get_name(p) for p in pm.get_plugins()}
-    assert {"tonecheck.builtin.packs", "tonecheck.builtin.company_centric", "tonecheck.formatters.json"} <= names
+    assert {"tonecheck.builtin.packs", "tonecheck.builtin.customer_focus", "tonecheck.formatters.json"} <= names
     other = get_plugin_manager()
     other.unregister(name="tonecheck.builtin.packs")
     assert pm.has_plugin("tonecheck.builtin.packs")  # managers share no state
@@ -239,3 +239,20 @@ def test_every_builtin_rule_module_registers_all_its_rules():
         hook = getattr(module, "tonecheck_rules", None)
         registered = {id(r) for r in (hook() if hook else ())}
         assert defined <= registered, f"{name} defines rules its tonecheck_rules does not return"
+
+
+def test_every_builtin_rule_module_is_named_after_its_pack():
+    """customer_focus.py holds the CustomerFocus.* rules that rules/CustomerFocus.yml
+    cannot express. grammar.py's findings are named after LanguageTool, whose protocol
+    is tonecheck/languagetool.py: a second languagetool.py would read as that."""
+    import importlib
+    import re
+
+    from tonecheck.plugins import BUILTIN_PLUGINS
+
+    for name in BUILTIN_PLUGINS:
+        hook = getattr(importlib.import_module(name), "tonecheck_rules", None)
+        packs = {r.pack for r in hook()} if hook else set()
+        module = name.rsplit(".", 1)[1]
+        named = {re.sub(r"(?<=[a-z])(?=[A-Z])", "_", pack).lower() for pack in packs}
+        assert named <= {{"grammar": "language_tool"}.get(module, module)}, f"{name} holds rules of {packs}"
