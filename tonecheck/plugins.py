@@ -22,6 +22,7 @@ ENTRY_POINT_GROUP = "tonecheck"
 
 #: Built-in plugins, registered in this order before any third-party plugin.
 BUILTIN_PLUGINS = (
+    "tonecheck.builtin.sources",
     "tonecheck.builtin.packs",
     "tonecheck.builtin.context",
     "tonecheck.builtin.customer_focus",
