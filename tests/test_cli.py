@@ -123,7 +123,7 @@ def test_rules_table_lists_every_rule_with_its_source(run):
     assert header == ["RULE", "CATEGORY", "SEVERITY", "FIXABLE", "SOURCE"]
     assert "CustomerFocus.OwnAgenda" in result.output
     assert "tonecheck.builtin.packs" in result.output
-    assert "tonecheck.builtin.company_centric" in result.output
+    assert "tonecheck.builtin.customer_focus" in result.output
     rows = json.loads(run("rules", "--format", "json").output)
     assert len(rows) >= 20
     assert {r["category"] for r in rows} >= {

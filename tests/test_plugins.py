@@ -119,7 +119,7 @@ def test_a_broken_installed_plugin_is_named_and_skipped(run, tmp_path, monkeypat
 def test_builtin_rules_are_plugins_like_any_other():
     pm = get_plugin_manager()
     names = {pm.get_name(p) for p in pm.get_plugins()}
-    assert {"tonecheck.builtin.packs", "tonecheck.builtin.company_centric", "tonecheck.formatters.json"} <= names
+    assert {"tonecheck.builtin.packs", "tonecheck.builtin.customer_focus", "tonecheck.formatters.json"} <= names
     other = get_plugin_manager()
     other.unregister(name="tonecheck.builtin.packs")
     assert pm.has_plugin("tonecheck.builtin.packs")  # managers share no state
@@ -239,3 +239,109 @@ def test_every_builtin_rule_module_registers_all_its_rules():
         hook = getattr(module, "tonecheck_rules", None)
         registered = {id(r) for r in (hook() if hook else ())}
         assert defined <= registered, f"{name} defines rules its tonecheck_rules does not return"
+
+
+def test_every_builtin_rule_module_is_named_after_its_pack():
+    """customer_focus.py holds the CustomerFocus.* rules that rules/CustomerFocus.yml
+    cannot express. grammar.py's findings are named after LanguageTool, whose protocol
+    is tonecheck/languagetool.py: a second languagetool.py would read as that."""
+    import importlib
+    import re
+
+    from tonecheck.plugins import BUILTIN_PLUGINS
+
+    for name in BUILTIN_PLUGINS:
+        hook = getattr(importlib.import_module(name), "tonecheck_rules", None)
+        packs = {r.pack for r in hook()} if hook else set()
+        module = name.rsplit(".", 1)[1]
+        named = {re.sub(r"(?<=[a-z])(?=[A-Z])", "_", pack).lower() for pack in packs}
+        assert named <= {{"grammar": "language_tool"}.get(module, module)}, f"{name} holds rules of {packs}"
+
+
+ROT13 = '''
+import codecs
+import tonecheck
+from tonecheck.sources import Format
+from tonecheck.sources.plain import plain_draft
+
+def read(text, path):
+    """Drafts kept in ROT13: one letter for another, so offsets hold."""
+    return plain_draft(codecs.decode(text, "rot13"), path)
+
+@tonecheck.hookimpl
+def tonecheck_sources():
+    return [Format("rot13", read, suffixes=(".rot13",))]
+'''
+
+
+def test_a_plugin_adds_an_input_format(run, project):
+    import codecs
+
+    folder = project(ROT13)
+    (folder / "inbox").mkdir()
+    (folder / "inbox" / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    # found in a folder by its ending, and read by the plugin
+    result = run("check", "--format", "json", "inbox")
+    assert result.exit_code == 1, result.output
+    [report] = json.loads(result.stdout)["files"]
+    assert report["path"] == "inbox/weekend.rot13"
+    assert "CustomerFocus.OwnAgenda" in {f["rule"] for f in report["findings"]}
+    # named on the command line, for stdin or a file whose ending says otherwise
+    named = run("check", "-q", "--input-format", "ROT13", "-", input=codecs.encode(WEEKEND, "rot13"))
+    assert named.exit_code == 1 and "CustomerFocus.OwnAgenda" in named.stdout
+    (folder / "weekend.txt").write_text(codecs.encode(WEEKEND, "rot13"))
+    assert "CustomerFocus.OwnAgenda" in run("check", "-q", "--input-format", "rot13", "weekend.txt").stdout
+    assert "CustomerFocus.OwnAgenda" not in run("check", "-q", "weekend.txt").stdout  # sniffed: plain text
+
+
+def test_a_draft_a_plugin_s_format_read_is_rewritten_but_never_written_back(run, project):
+    import codecs
+
+    folder = project(ROT13)
+    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    rewritten = run("rewrite", "--format", "json", "weekend.rot13")
+    assert rewritten.exit_code == 0 and "weekend" not in json.loads(rewritten.stdout)["text"]
+    # only the plugin knows how its files are written: the file is left as it is
+    fixed = run("check", "--fix", "--unsafe-fixes", "weekend.rot13")
+    assert "weekend.rot13: read by plugin 'house.py', whose format tonecheck cannot write back" in fixed.stderr
+    assert (folder / "weekend.rot13").read_text() == codecs.encode(WEEKEND, "rot13")
+    in_place = run("rewrite", "--in-place", "weekend.rot13")
+    assert in_place.exit_code == 2 and "cannot write back" in in_place.output
+
+
+def test_an_unknown_input_format_lists_the_plugins_too(run, project):
+    project(ROT13)
+    result = run("check", "--input-format", "docx", "d.txt")
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "'docx' is not one of text, html, eml, rot13" in result.output
+
+
+BROKEN_SOURCES = '''
+import tonecheck
+from tonecheck.sources import Format
+
+def read(text, path):
+    raise ValueError("not ROT13 after all")
+
+@tonecheck.hookimpl
+def tonecheck_sources():
+    return [Format("rot13", read, suffixes=(".rot13",)), "docx"]
+'''
+
+
+def test_a_source_plugin_that_raises_is_named_and_the_run_goes_on(run, project):
+    project("import tonecheck\n\n@tonecheck.hookimpl\ndef tonecheck_sources():\n    raise RuntimeError('no formats today')\n")
+    result = run("check", "-q", "d.txt")
+    assert result.exit_code == 1, result.output  # the built-in formats still read the draft
+    assert "plugin 'house.py': tonecheck_sources raised RuntimeError: no formats today" in result.stderr
+    assert "CustomerFocus.OwnAgenda" in result.stdout
+
+
+def test_a_format_that_cannot_read_its_draft_is_that_draft_s_error(run, project):
+    folder = project(BROKEN_SOURCES)
+    (folder / "secret.rot13").write_text("Uv Fnz")
+    result = run("check", "-q", "secret.rot13", "d.txt")
+    assert result.exit_code == 2  # one draft could not be read; the other was checked
+    assert "returned 'docx', not a tonecheck.sources.Format" in result.stderr
+    assert "tonecheck: error: secret.rot13: plugin 'house.py': format 'rot13' raised ValueError: not ROT13 after all" in result.stderr
+    assert "Traceback" not in result.output and "CustomerFocus.OwnAgenda" in result.stdout

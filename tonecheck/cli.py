@@ -17,6 +17,10 @@ import click
 from . import __version__, vocabulary
 from .errors import InputError, TonecheckError
 from .sources.files import expand as _expand, read as _read, read_data as _read_data
+from .sources.formats import Formats
+
+_INPUT_FORMAT_HELP = (f"Read the drafts as this format: {', '.join(Formats().names)}, or one a plugin adds.  "
+                      "[default: from each file's name and content]")
 
 
 def _split(values) -> tuple[str, ...] | None:
@@ -46,12 +50,24 @@ def _show_config(paths, config_path, stdin_filename, flags) -> None:
     """For each draft: the config file that applies (or none) and what it sets."""
     from dataclasses import fields
 
-    for path in _expand(paths):
+    found: dict = {}  # by config file: the formats its plugins read (no rules or packs are loaded)
+
+    def formats_at(start: Path):
+        base = _load_config(config_path, start if start.is_dir() else start.parent)
+        if base.path not in found:
+            from .plugins import get_plugin_manager
+            from .sources.formats import collect
+
+            found[base.path] = collect(get_plugin_manager(base).hook.tonecheck_sources, _warn)
+        return found[base.path]
+
+    for path in _expand(paths, formats_at=formats_at):
         start = Path(stdin_filename or ".") if path == "-" else Path(path)
         folder = start if start.is_dir() else start.parent
         base = _load_config(config_path, folder)
         # a message to colleagues only follows its [recipients."domain"] table
-        drafts = [] if path == "-" or not base.recipients else [d for d in _read(path, None) if not isinstance(d, InputError)]
+        drafts = [] if path == "-" or not base.recipients else [
+            d for d in _read(path, None, formats=formats_at(start)) if not isinstance(d, InputError)]
         domains = {base.recipient_domain(_recipients(d)) for d in drafts} or {None}
         for domain in sorted(domains, key=str):
             config = base.for_domain(domain).merged(**flags)
@@ -100,6 +116,17 @@ def _formatters(linter, fmt: str) -> dict:
     if fmt not in formatters:
         raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(formatters))}", param_hint="--format")
     return formatters
+
+
+def _input_format(linter, name: str | None) -> None:
+    """A format the linter's registry does not know is a usage error, said before any
+    draft is read."""
+    if name is not None:
+        try:
+            linter.formats.get(name)
+        except InputError:
+            raise click.BadParameter(f"{name!r} is not one of {', '.join(linter.formats.names)}",
+                                     param_hint="--input-format") from None
 
 
 def _warn(message: str) -> None:
@@ -183,6 +210,7 @@ def main():
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, or one a plugin adds.")
+@click.option("--input-format", metavar="FORMAT", help=_INPUT_FORMAT_HELP)
 @click.option("--select", multiple=True, help="Only these rules, packs or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules, packs or categories (comma-separated).")
 @click.option("--context", "contexts", multiple=True, help=f"The situation, instead of detecting it: {', '.join(vocabulary.CONTEXTS)}.")
@@ -199,8 +227,8 @@ def main():
 @click.option("--grammar/--no-grammar", default=None,
               help="Require LanguageTool for grammar (exit 2 at once if none answers), or skip it.  [default: use one if it is on this machine]")
 @click.option("-v", "--verbose", is_flag=True, help="Also say what was skipped (grammar with no LanguageTool here).")
-def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet, show_config,
-          fix, unsafe_fixes, diff, grammar, verbose):
+def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet,
+          show_config, fix, unsafe_fixes, diff, grammar, verbose):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .config import CONTEXTS
     from .containment import RULE_BUDGET
@@ -228,36 +256,41 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
     linters: dict = {}  # one Linter per config file: plugins and packs load once
     configs: dict = {}  # one config search per folder
     checked = []  # (report, the config it was checked under)
+
+    def config_at(start: Path):
+        folder = start if start.is_dir() else start.parent
+        if folder not in configs:
+            configs[folder] = _load_config(config_path, folder)
+        return configs[folder]
+
+    def linter_for(base, domain):
+        linter = linters.get((base.path, domain))
+        if linter is None:
+            config = base.for_domain(domain).merged(**flags)
+            if grammar is not None:
+                config = replace(config, grammar={**config.grammar, "use": grammar})
+            linter = linters[(base.path, domain)] = Linter(config, rule_budget=RULE_BUDGET)
+            _grammar_ready(linter, verbose)
+            for problem in linter.problems:
+                _warn(problem)
+        return linter
+
     problems: list = []  # folders that cannot be listed: reported, and the rest go on
-    expanded = _expand(paths, problems)
+    # a folder is searched for the endings of the formats its config's plugins read
+    expanded = _expand(paths, problems, lambda folder: linter_for(config_at(folder), None).formats)
     for exc in problems:
         click.echo(f"tonecheck: error: {exc}", err=True)
     unreadable = len(problems)
     for path in expanded:
-        start = Path(stdin_filename or ".") if path == "-" else Path(path)
-        folder = start if start.is_dir() else start.parent
-        if folder not in configs:
-            configs[folder] = _load_config(config_path, folder)
-        base = configs[folder]
-
-        def linter_for(domain):
-            linter = linters.get((base.path, domain))
-            if linter is None:
-                config = base.for_domain(domain).merged(**flags)
-                if grammar is not None:
-                    config = replace(config, grammar={**config.grammar, "use": grammar})
-                linter = linters[(base.path, domain)] = Linter(config, rule_budget=RULE_BUDGET)
-                _grammar_ready(linter, verbose)
-                for problem in linter.problems:
-                    _warn(problem)
-            return linter
-
-        formatters = _formatters(linter_for(None), fmt)  # a wrong --format stops the run before any draft is read
+        base = config_at(Path(stdin_filename or ".") if path == "-" else Path(path))
+        reader = linter_for(base, None)  # [recipients] tables add no plugins: its formats read every draft here
+        formatters = _formatters(reader, fmt)  # a wrong --format stops the run before any draft is read
+        _input_format(reader, input_format)  # and a wrong --input-format
         data = _read_data(path) if fixing else None
-        drafts = list(_read(path, stdin_filename, data))
+        drafts = list(_read(path, stdin_filename, data, reader.formats, input_format))
         if fixing and len(drafts) == 1 and not isinstance(drafts[0], InputError):
             draft = drafts[0]
-            linter = linter_for(base.recipient_domain(_recipients(draft)))
+            linter = linter_for(base, base.recipient_domain(_recipients(draft)))
             try:
                 new, count = _fixed(linter, data, draft, unsafe_fixes)
             except TonecheckError as exc:  # one file that cannot be fixed does not stop the others
@@ -274,7 +307,7 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
                 try:
                     write_atomic(path, new)
                     fixed += count
-                    drafts = list(_read(path, stdin_filename, new))
+                    drafts = list(_read(path, stdin_filename, new, reader.formats, input_format))
                 except TonecheckError as exc:
                     click.echo(f"tonecheck: error: {exc}", err=True)
                     unreadable += 1
@@ -288,7 +321,7 @@ def check(paths, fmt, select, ignore, contexts, fail_on, min_score, config_path,
                 unreadable += 1
                 continue
             # the config file, then its table for the message's recipients, then the flags
-            linter = linter_for(base.recipient_domain(_recipients(draft)))
+            linter = linter_for(base, base.recipient_domain(_recipients(draft)))
             config = linter.config
             report = linter.lint(draft)
             for err in report.errors:
@@ -362,12 +395,13 @@ def _diff(before: bytes, after: bytes, name: str) -> str:
 @click.option("--diff", is_flag=True, help="Print a unified diff of the rewrite instead of the rewritten draft.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the rewritten draft (or diff); json: the text, scores, changes and placeholders.")
+@click.option("--input-format", metavar="FORMAT", help=_INPUT_FORMAT_HELP)
 @click.option("--in-place", is_flag=True, help="Write the rewrite back to FILE, atomically; print nothing but the summary.")
 @click.option("--safe-only", is_flag=True, help="Use only the fixes that keep your meaning (plain-word swaps).")
 @click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it (as for check).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching for one.")
 @click.option("--stdin-filename", help="The name to report for a draft read from stdin; its folder is where config is searched.")
-def rewrite_command(path, diff, fmt, in_place, safe_only, contexts, config_path, stdin_filename):
+def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts, config_path, stdin_filename):
     """Rewrite a draft (a file, or - for stdin) to put the customer first.
 
     Every change comes from a finding's fix. Facts (numbers, times, dates, amounts,
@@ -387,19 +421,24 @@ def rewrite_command(path, diff, fmt, in_place, safe_only, contexts, config_path,
     start = Path(stdin_filename or ".") if path == "-" else Path(path)
     base = _load_config(config_path, start if start.is_dir() else start.parent)
     data = _read_data(path)
-    drafts = list(_read(path, stdin_filename, data))
+    if isinstance(data, InputError):
+        raise data
+    from .engine import Linter
+
+    linter = Linter(base.merged(context=_split(contexts)))  # its formats (the plugins' too) read the draft
+    for problem in linter.problems:
+        _warn(problem)
+    _input_format(linter, input_format)
+    drafts = list(_read(path, stdin_filename, data, linter.formats, input_format))
     if isinstance(drafts[0], InputError):
         raise drafts[0]
     if len(drafts) > 1:
         raise InputError(f"{name}: an mbox of {len(drafts)} messages; rewrite one message at a time")
     draft = drafts[0]
-    from .engine import Linter
-
-    linter = Linter(base.for_domain(base.recipient_domain(_recipients(draft))).merged(context=_split(contexts)))
-    for problem in linter.problems:
-        _warn(problem)
+    domain = base.recipient_domain(_recipients(draft))
+    if domain is not None:  # its [recipients."domain"] table's settings; the same plugins
+        linter = Linter(base.for_domain(domain).merged(context=_split(contexts)))
     result = rewrite(linter, draft, unsafe=not safe_only)
-    new = rewritten_file(data, draft, result, linter, unsafe=not safe_only)
     if fmt == "json":
         import json
 
@@ -415,6 +454,7 @@ def rewrite_command(path, diff, fmt, in_place, safe_only, contexts, config_path,
         }
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
+    new = rewritten_file(data, draft, result, linter, unsafe=not safe_only)
     if in_place:
         if result.changed:
             from .files import write_atomic

@@ -25,6 +25,7 @@ from .problems import Problem, call_each, raised
 from .report import NO_WRITER_TEXT, Report
 from .rule import Rule
 from .score import score
+from .sources.formats import collect as collect_formats
 
 
 class Linter:
@@ -37,6 +38,8 @@ class Linter:
         self.pm = get_plugin_manager(self.config, self.problems)
         self.all_rules = self._collect_rules()
         self.rules = self._configure(self.all_rules)
+        #: the input formats (the built-in ones and the plugins'), for reading drafts
+        self.formats = collect_formats(self.pm.hook.tonecheck_sources, self.problems.append)
         # rules the project or a plugin added: on the same words, theirs win over a built-in's
         self._house = frozenset(r.id for r in self.rules if r.source not in BUILTIN_PLUGINS)
         self.model = None  # the learned model, when the config scores with it

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .report import Report
     from .rewrites import Rewrite
     from .rule import Rule
+    from .sources.formats import Format
 
 hookspec = pluggy.HookspecMarker("tonecheck")
 
@@ -38,6 +39,15 @@ def tonecheck_rules() -> Iterable[Rule]:
 def tonecheck_rule_packs() -> Iterable[str | PathLike]:
     """Return paths of YAML rule packs (files or folders of ``*.yml``) this plugin
     ships; they are loaded and validated like the built-in packs."""
+
+
+@hookspec
+def tonecheck_sources() -> Iterable[Format]:
+    """Return the input formats this plugin reads, each a ``tonecheck.sources.Format``:
+    its name (an ``--input-format`` choice) and aliases, the file endings a folder is
+    searched for, how its data is recognised (``sniff``) and how it becomes a Draft
+    (``parse``). Where two formats claim the same name or ending, or both recognise
+    the data, the one registered last wins: a plugin's over a built-in."""
 
 
 @hookspec

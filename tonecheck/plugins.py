@@ -22,12 +22,13 @@ ENTRY_POINT_GROUP = "tonecheck"
 
 #: Built-in plugins, registered in this order before any third-party plugin.
 BUILTIN_PLUGINS = (
+    "tonecheck.builtin.sources",
     "tonecheck.builtin.packs",
     "tonecheck.builtin.context",
-    "tonecheck.builtin.company_centric",
-    "tonecheck.builtin.negative_framing",
-    "tonecheck.builtin.excuse_blame",
-    "tonecheck.builtin.hard_to_read",
+    "tonecheck.builtin.customer_focus",
+    "tonecheck.builtin.negativity",
+    "tonecheck.builtin.excuses",
+    "tonecheck.builtin.readability",
     "tonecheck.builtin.structure",
     "tonecheck.builtin.learned",
     "tonecheck.builtin.grammar",

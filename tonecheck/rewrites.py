@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .draft import Draft
+from .errors import TonecheckError
 from .report import Report
 
 
@@ -71,7 +72,9 @@ def rewritten_file(data: bytes, draft: Draft, result: Rewrite, linter=None, *, u
     """The file's new bytes: a message keeps its headers, other parts and encoding
     (only its text changes; with ``linter``, its other version too: the HTML beside
     the plain text is rewritten from its own findings); a text or HTML file is UTF-8,
-    as it was read."""
+    as it was read. A draft a plugin's format read is not: only the plugin knows its bytes."""
+    if "read_by" in draft.meta:
+        raise TonecheckError(f"{draft.path}: read by plugin {draft.meta['read_by']!r}, whose format tonecheck cannot write back")
     if draft.format == "eml":
         from .sources.eml import alternative, replace_body
 

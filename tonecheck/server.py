@@ -120,7 +120,7 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
 
         if not text.strip():
             raise BadRequest("the text is empty: nothing to check")
-        return load_text(text, path, fmt)
+        return load_text(text, path, fmt, linter.formats)
 
     async def languages(request: Request) -> Response:
         return JSONResponse(_LANGUAGES)

@@ -5,7 +5,8 @@ blank, as some clients send with an HTML alternative, or cannot be decoded) the 
 converted to text. It is decoded with the part's charset and CRLF becomes LF, so
 offsets index the decoded body (for HTML, ``source`` is the decoded HTML).
 Broken messages are read as far as the ``email`` package can; the only error raised
-is ``InputError``. ``split_mbox`` cuts an mbox into its messages.
+is ``InputError``. ``split_mbox`` cuts an mbox into its messages; ``looks_like_message``
+and ``starts_like_mail`` tell mail from other drafts.
 """
 from __future__ import annotations
 
@@ -18,6 +19,48 @@ from ..errors import InputError
 _MBOX_FROM = re.compile(rb"From [^\s:]+(?:[ \t].*)?\r?$")
 _MBOX_SPLIT = re.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x21-\x39\x3b-\x7e]+:)")
 _META = ("from", "to", "cc", "bcc", "date", "message-id", "x-tonecheck-context")
+_BOM = b"\xef\xbb\xbf"
+# A header line "Name: value"; continuation lines start with whitespace.
+_HEADER_LINE = re.compile(r"([!-9;-~]+)[ \t]*:")
+_MBOX_FROM_LINE = re.compile(r"From [^\s:]+(?:[ \t].*)?$")
+_ADDRESS_FIELDS = {"from", "to", "cc", "subject", "date", "reply-to", "sender"}
+_TRANSPORT_FIELDS = {"received", "mime-version", "message-id", "return-path", "content-type",
+                     "delivered-to", "content-transfer-encoding", "in-reply-to", "references"}
+
+
+def looks_like_message(head: str) -> bool:
+    """A run of header lines at the very start, with a transport header (Received,
+    MIME-Version, ...) or two address fields. It normally ends with a blank line;
+    broken messages may run straight into the body after a few headers."""
+    lines = head.split("\n", 200)
+    if lines and _MBOX_FROM_LINE.match(lines[0].rstrip("\r")):
+        lines = lines[1:]
+    names = []
+    for line in lines:
+        line = line.rstrip("\r")
+        if not line:
+            break
+        if line[0] in " \t" and names:
+            continue
+        m = _HEADER_LINE.match(line)
+        if not m:
+            if len(names) < 2:
+                return False
+            break
+        names.append(m.group(1).lower())
+    else:
+        if len(lines) > 200:
+            return False  # no blank line in sight
+    fields = set(names)
+    return bool(fields & _TRANSPORT_FIELDS) or len(fields & _ADDRESS_FIELDS) >= 2
+
+
+def starts_like_mail(data: bytes) -> bool:
+    """Does a .eml or .mbox file start with a header line ("Subject: ...") or an mbox
+    "From " line? Then it is mail, even one too short to sniff as mail; a .eml with no
+    headers at all is not a message."""
+    first = data[:1024].removeprefix(_BOM).decode("latin-1").split("\n", 1)[0].rstrip("\r")
+    return bool(_HEADER_LINE.match(first) or _MBOX_FROM_LINE.match(first))
 
 
 def split_mbox(data: bytes) -> list[bytes] | None:

@@ -1,23 +1,28 @@
-"""Finding drafts on disk and reading them: paths as given, folders walked (each real
-file once, symlink loops ended, tools' own folders skipped), files and stdin read up
-to the size cap. The command line and the sendmail gate use it."""
+"""Finding drafts on disk and reading them: paths as given, folders walked for the file
+endings of the input formats (each real file once, symlink loops ended, tools' own
+folders skipped), files and stdin read up to the size cap. The command line and the
+sendmail gate use it."""
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from ..errors import InputError, TonecheckError
+from .formats import Formats
 
-SUFFIXES = {".txt", ".eml", ".html", ".htm", ".md", ".mbox"}
 # Folders a recursive check never enters: tools' and version control's own files.
 SKIP_DIRS = {"node_modules", "__pycache__", "site-packages", "venv", "env"}
 
 
-def expand(paths, problems: list | None = None) -> list[str]:
+def expand(paths, problems: list | None = None, formats_at: Callable[[Path], Formats] | None = None) -> list[str]:
     """The files to check: paths as given, folders walked. Each real file comes once
     (symlinks and repeated arguments do not check it twice); a folder that cannot be
-    listed is added to ``problems`` as an InputError and the rest go on."""
+    listed is added to ``problems`` as an InputError and the rest go on.
+    ``formats_at(folder)`` gives the formats read there (their endings are searched
+    for); by default the built-in ones."""
     problems = [] if problems is None else problems
     out, seen = [], set()
     for p in paths:
@@ -27,9 +32,11 @@ def expand(paths, problems: list | None = None) -> list[str]:
             is_dir = False
         if is_dir:
             before = len(problems)
-            found = sorted(str(f) for f in walk(Path(p), set(), problems))
+            # asked for only once a file is seen: a folder that cannot be listed loads no plugins
+            suffixes = cache(lambda folder=Path(p): (formats_at(folder) if formats_at else Formats()).suffixes)
+            found = sorted(str(f) for f in walk(Path(p), set(), problems, suffixes))
             if not found and len(problems) == before:
-                raise TonecheckError(f"{p}: no drafts found (looked for {', '.join(sorted(SUFFIXES))})")
+                raise TonecheckError(f"{p}: no drafts found (looked for {', '.join(sorted(suffixes()))})")
         else:
             found = [p]
         for f in found:
@@ -40,9 +47,10 @@ def expand(paths, problems: list | None = None) -> list[str]:
     return out
 
 
-def walk(folder: Path, visited: set, problems: list):
-    """The drafts under ``folder``. Each real folder is entered once, so a symlink
-    loop ends; one that cannot be listed goes to ``problems``."""
+def walk(folder: Path, visited: set, problems: list, suffixes: Callable[[], set[str]]):
+    """The drafts (files with one of the endings ``suffixes()`` gives) under ``folder``.
+    Each real folder is entered once, so a symlink loop ends; one that cannot be listed
+    goes to ``problems``."""
     real = os.path.realpath(folder)
     if real in visited:
         return
@@ -57,12 +65,12 @@ def walk(folder: Path, visited: set, problems: list):
             continue
         try:
             is_dir = entry.is_dir()
-            is_draft = not is_dir and entry.suffix.lower() in SUFFIXES and entry.is_file()
+            is_draft = not is_dir and entry.suffix.lower() in suffixes() and entry.is_file()
         except OSError as exc:
             problems.append(InputError(f"{entry}: cannot read: {exc.strerror or exc}"))
             continue
         if is_dir:
-            yield from walk(entry, visited, problems)
+            yield from walk(entry, visited, problems, suffixes)
         elif is_draft:
             yield entry
 
@@ -85,13 +93,19 @@ def read_data(path: str, stdin_filename: str | None = None) -> bytes | InputErro
         return InputError(f"{path}: cannot read: {exc.strerror or exc}")
 
 
-def read(path: str, stdin_filename: str | None, data: bytes | InputError | None = None):
+def read(path: str, stdin_filename: str | None, data: bytes | InputError | None = None,
+         formats: Formats | None = None, fmt: str | None = None):
     """The drafts in ``path`` (one; one per message of an mbox): each a Draft, or the
-    InputError that says why it cannot be checked. At most MAX_BYTES are read."""
+    InputError that says why it cannot be checked. At most MAX_BYTES are read. The
+    format is ``fmt``, else the one its name promises, else the one its data looks like."""
     from . import format_for, load_all
 
     name = (stdin_filename or "-") if path == "-" else path
     data = read_data(path) if data is None else data
     if isinstance(data, InputError):
         return [data]
-    return load_all(data, name, format_for(name, data))
+    try:
+        fmt = fmt or format_for(name, data, formats)
+    except InputError as exc:  # a plugin's test of its file ending raised
+        return [exc]
+    return load_all(data, name, fmt, formats)

@@ -6,11 +6,22 @@ line break, list items start with "- ", entities are decoded, script/style/head 
 dropped, runs of whitespace collapse to one space and zero-width characters (U+200B,
 U+2060, U+FEFF) are left out. ``offset_map[i]`` is the index in the source of the
 character that produced ``text[i]`` (for a generated newline or "- ", the tag's
-``<``); the extra last entry is ``len(src)``.
+``<``); the extra last entry is ``len(src)``. ``looks_like_html`` tells an HTML draft
+from plain text.
 """
 from __future__ import annotations
 
+import re
+
 from ..draft import ZERO_WIDTH
+
+# Tags that mark an HTML body. "<link>" or "<you@x.com>" in a plain email do not.
+_HTML_START = re.compile(
+    r"\s*(?:<!doctype\s+html|<\?xml|<!--|<(?:html|head|body|meta|style|div|p|br|table|span|"
+    r"font|ul|ol|h[1-6]|blockquote|center|b|i|strong|em|a)\b[^<>]*>)", re.I)
+_HTML_TAG = re.compile(
+    r"<(?:/?(?:p|div|br|html|body|table|tr|td|li|ul|ol|blockquote|span|strong|em|b|i|u|font|"
+    r"h[1-6]|hr)|a\s+href=)\b[^<>]*>", re.I)
 
 _BLOCK = {"div", "li", "tr", "dt", "dd", "address", "section", "article", "header",
           "footer", "form", "fieldset", "center", "caption", "figure", "nav", "main", "aside"}
@@ -26,6 +37,11 @@ _SIGNATURE_CLASSES = {"gmail_signature", "moz-signature"}
 _SIGNATURE_IDS = {"signature", "appledefaultsignature"}
 # Outlook puts only the reply header in these; the quoted message follows them.
 _QUOTE_TO_END_IDS = {"divrplyfwdmsg", "appendonsend"}
+
+
+def looks_like_html(head: str) -> bool:
+    """It starts with a tag, or has several HTML tags such as <p>, <div>, <br> early on."""
+    return bool(_HTML_START.match(head) or len(_HTML_TAG.findall(head, 0, 4096)) >= 2)
 
 
 def html_to_text(src: str) -> tuple[str, list[int]]:

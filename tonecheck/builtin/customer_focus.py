@@ -1,5 +1,6 @@
-"""Company-centric rules that need more than a phrase: who the sentences are about,
-and a meeting time offered as the only option."""
+"""The CustomerFocus pack's rules that need more than a phrase (the rest are in
+rules/CustomerFocus.yml): who the sentences are about, and a meeting time offered as
+the only option."""
 from __future__ import annotations
 
 import re

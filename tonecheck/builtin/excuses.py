@@ -1,4 +1,5 @@
-"""Excuses a phrase list cannot enumerate: a reason ("because", "due to", "as") that
+"""The Excuses pack's rules that need code (the rest are in rules/Excuses.yml): excuses
+a phrase list cannot enumerate, a reason ("because", "due to", "as") that
 puts the cause on someone or something else, in a draft that does not own it."""
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Readability that a pattern cannot see: stacked passive voice, a soup of acronyms."""
+"""The Readability pack's rules that need code (the rest are in rules/Readability.yml):
+what a pattern cannot see, stacked passive voice and a soup of acronyms."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
-"""Negative framing that needs context: a refusal with no alternative after it."""
+"""The Negativity pack's rules that need context (the rest are in rules/Negativity.yml):
+a refusal with no alternative after it, stacked negatives."""
 from __future__ import annotations
 
 import re

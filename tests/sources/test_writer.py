@@ -1,0 +1,112 @@
+"""tonecheck/sources/writer.py: the greeting, the sign-off and the signature."""
+import pytest
+
+from source_helpers import kinds, parts
+from tonecheck.sources import load_text
+
+
+def test_a_typical_reply_splits_into_greeting_body_signoff():
+    draft = load_text("Hi Priya,\n\nYour car is ready. Can you come in Thursday?\n\nThanks,\nGareth\n")
+    assert draft.format == "text"
+    assert parts(draft) == [
+        ("greeting", "Hi Priya,"),
+        ("body", "Your car is ready. Can you come in Thursday?"),
+        ("signoff", "Thanks,\nGareth"),
+    ]
+
+
+def test_greeting_on_the_same_line_as_the_body_is_only_the_salutation():
+    draft = load_text("Hi Jo, your wardrobe arrives Thursday between 10am and 12pm.")
+    assert parts(draft) == [("greeting", "Hi Jo,"),
+                            ("body", "your wardrobe arrives Thursday between 10am and 12pm.")]
+
+
+@pytest.mark.parametrize("line", ["Dear Mr Hale,", "Hello,", "Hey there! 😊", "Hi folks",
+                                  "Good morning Ms Tanaka,", "Dear Sir/Madam,"])
+def test_salutations_are_greetings(line):
+    assert parts(load_text(f"{line}\n\nYour refund is on its way.")) == [
+        ("greeting", line), ("body", "Your refund is on its way.")]
+
+
+@pytest.mark.parametrize("first", ["Thanks for the suggestion! We'll look into it.",
+                                   "History shows the parcel left on Monday.",
+                                   "Hello world is the first program we ship"])
+def test_a_first_line_that_is_not_a_salutation_is_body(first):
+    assert kinds(first + "\n\nMore soon.") == ["body"]
+
+
+@pytest.mark.parametrize("closing", ["Kind regards,", "Best wishes,", "Cheers", "See you soon,",
+                                     "Thanks for your patience,", "Have a wonderful trip,",
+                                     "Happy travels!"])
+def test_closings_with_name_lines_are_the_signoff(closing):
+    text = f"Hi Tom,\n\nYour sofa arrives Friday.\n\n{closing}\nMaya\nHomeStyle Deliveries"
+    assert parts(load_text(text))[-1] == ("signoff", f"{closing}\nMaya\nHomeStyle Deliveries")
+
+
+def test_a_name_block_without_closing_words_is_still_the_signoff():
+    text = "Dear Mr Hale,\n\nYour claim is approved.\n\nClaims Department"
+    assert parts(load_text(text))[-1] == ("signoff", "Claims Department")
+
+
+def test_a_signoff_at_the_end_of_a_one_line_email():
+    text = "Hi Mrs Castellano, the car is late, sorry about that. Thanks, Service Desk"
+    assert parts(load_text(text)) == [
+        ("greeting", "Hi Mrs Castellano,"), ("body", "the car is late, sorry about that."),
+        ("signoff", "Thanks, Service Desk")]
+
+
+def test_the_last_body_sentence_is_not_taken_for_a_name():
+    assert kinds("Hi Ann,\n\nThe part is in.\n\nLet me know what suits you") == ["greeting", "body"]
+
+
+def test_dash_dash_space_starts_the_signature():
+    text = "Hi Marco,\n\nAll fixed.\n\nBest,\nPriya\n-- \nPriya Nair | Support | Relaymail Ltd\n"
+    assert parts(load_text(text))[-2:] == [
+        ("signoff", "Best,\nPriya"), ("signature", "-- \nPriya Nair | Support | Relaymail Ltd")]
+
+
+def test_dashes_inside_a_sentence_are_not_a_signature():
+    text = "And here is a fix -- this is not a signature.\n\nkthxbai"
+    assert kinds(text) == ["body"]
+
+
+def test_mobile_signatures():
+    assert parts(load_text("On my way.\n\nSent from my iPhone"))[-1] == ("signature", "Sent from my iPhone")
+    # A sentence that starts the same way is the writer's.
+    assert kinds("Here it is.\n\nSent from my desk, is much easier then my phone.") == ["body"]
+
+
+def test_a_contact_block_at_the_end_is_the_signature():
+    text = "The invoice is attached.\n\nGina Lane\ngina@example.com\n(555) 346-9947"
+    assert parts(load_text(text))[-1] == ("signature", "Gina Lane\ngina@example.com\n(555) 346-9947")
+
+
+def test_dash_name_signature():
+    assert parts(load_text("Thanks, that works.\n\n-Abhishek Kona\n"))[-1] == ("signature", "-Abhishek Kona")
+
+
+def test_bullet_points_stay_in_the_body():
+    text = "Two things:\n\n- Your order ships Monday\n- And the refund is done"
+    assert kinds(text) == ["body"]
+
+
+def test_a_long_word_is_read_in_linear_time():
+    """A 200,000-letter "word" (no "@") once took minutes: the e-mail address pattern
+    of the signature finder restarted at every letter."""
+    import time
+
+    start = time.perf_counter()
+    draft = load_text("Hi Tom,\n\n" + "a" * 200_000 + "\n\nThanks,\nAmy\n")
+    assert time.perf_counter() - start < 5
+    assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff"]
+
+
+@pytest.mark.parametrize("first, greeting", [
+    ("Tom,", "Tom,"), ("Mrs Okafor,", "Mrs Okafor,"), ("Dr. Lee,", "Dr. Lee,"),
+    ("Unfortunately,", None), ("However,", None),
+])
+def test_a_bare_name_on_the_first_line_is_the_greeting(first, greeting):
+    draft = load_text(f"{first}\nYour order ships on Friday at 10am.\n\nThanks,\nLeah\n")
+    found = [draft.text[r.start:r.end] for r in draft.regions if r.kind == "greeting"]
+    assert found == ([greeting] if greeting else [])
+

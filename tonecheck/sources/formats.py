@@ -1,0 +1,176 @@
+"""The input formats, one entry each, and the registry that picks one for a draft.
+
+A ``Format`` says what a format is called, the file name endings it is found by in a
+folder, how its data is recognised and how it becomes a Draft. The built-in ones
+(``BUILTIN``: plain text, HTML, .eml and mbox) are registered through the
+``tonecheck_sources`` hook by ``tonecheck.builtin.sources``, as a plugin's are, and
+``collect`` gathers them all into ``Formats``. Where two formats claim the same name or
+file ending, or both recognise the data, the one registered last wins: a plugin's
+over a built-in (as pluggy asks the latest plugin first).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..containment import contained
+from ..draft import Draft
+from ..errors import InputError
+from ..problems import Problem, call_each, raised
+from .body import body_draft
+from .eml import looks_like_message, parse_eml, split_mbox, starts_like_mail
+from .html import looks_like_html
+
+#: The plugin that registers ``BUILTIN``: a failure in its formats is a bug of ours.
+BUILTIN_SOURCE = "tonecheck.builtin.sources"
+
+
+@dataclass(frozen=True)
+class Format:
+    """One input format. ``parse(data, path)`` returns the Draft (or raises
+    ``InputError`` with a one-line reason); ``data`` is the decoded text, or with
+    ``raw`` the bytes as read (less a UTF-8 byte-order mark)."""
+
+    name: str
+    parse: Callable[[Any, str], Draft]
+    #: other names ``--input-format`` takes for it ("htm" for "html")
+    aliases: tuple[str, ...] = ()
+    #: file name endings (".html") a folder is searched for
+    suffixes: tuple[str, ...] = ()
+    #: does the data look like this format? Given its first 64 KB, decoded leniently
+    #: (Latin-1 for bytes), without a byte-order mark. None: only by name or ending.
+    sniff: Callable[[str], bool] | None = None
+    #: is a file with one of ``suffixes`` this format, unsniffed? True; False (its
+    #: content decides: a .txt may hold a message); or a test of its bytes
+    by_suffix: bool | Callable[[bytes], bool] = True
+    #: parse takes bytes: a message decodes each part by its own charset
+    raw: bool = False
+    #: the drafts in data that may hold several (an mbox's messages), each parsed on
+    #: its own; None when it holds one
+    split: Callable[[bytes], list[bytes] | None] | None = None
+    #: the plugin that registered it (set by ``collect``)
+    source: str = ""
+
+    def __post_init__(self):
+        if not (isinstance(self.name, str) and self.name.strip()):
+            raise ValueError(f"a format's name must be a word, not {self.name!r}")
+        if not callable(self.parse):
+            raise TypeError(f"format {self.name!r}: parse must be a function (data, path) -> Draft")
+        for field in ("aliases", "suffixes"):
+            value = getattr(self, field)
+            if isinstance(value, str) or not all(isinstance(v, str) and v for v in value):
+                raise TypeError(f"format {self.name!r}: {field} must be a tuple of strings, not {value!r}")
+        if not all(s.startswith(".") for s in self.suffixes):
+            raise ValueError(f"format {self.name!r}: a suffix starts with a dot (\".md\"), not {self.suffixes!r}")
+        # names and endings are matched whatever their case
+        object.__setattr__(self, "name", self.name.lower())
+        object.__setattr__(self, "aliases", tuple(a.lower() for a in self.aliases))
+        object.__setattr__(self, "suffixes", tuple(s.lower() for s in self.suffixes))
+
+
+class Formats:
+    """The formats in force, in the order registered (the built-in ones first)."""
+
+    def __init__(self, formats: Iterable[Format] | None = None):
+        self.formats = tuple(BUILTIN if formats is None else formats)
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(f.name for f in self.formats))
+
+    @property
+    def suffixes(self) -> set[str]:
+        return {s for f in self.formats for s in f.suffixes}
+
+    def get(self, name: str) -> Format:
+        """The format called ``name`` (or one of its aliases), whatever its case."""
+        name = name.lower()
+        for f in reversed(self.formats):
+            if name == f.name or name in f.aliases:
+                return f
+        names = self.names
+        listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else ", ".join(names)
+        raise InputError(f"unknown input format {name!r}: use {listed}")
+
+    def for_file(self, path: str, data: bytes) -> Format | None:
+        """The format a file's name promises, or None: sniff its content."""
+        suffix = os.path.splitext(path)[1].lower()
+        for f in reversed(self.formats):
+            if suffix in f.suffixes:
+                with _plugin_code(f, path):
+                    promised = f.by_suffix(data) if callable(f.by_suffix) else f.by_suffix
+                return f if promised else None
+        return None
+
+    def sniffed(self, head: str, path: str) -> Format:
+        """The format whose ``sniff`` recognises ``head``, the data's first 64 KB."""
+        head = head.removeprefix("\ufeff").removeprefix("\xef\xbb\xbf")  # a byte-order mark, as text or as bytes
+        for f in reversed(self.formats):
+            if f.sniff is not None:
+                with _plugin_code(f, path):
+                    if f.sniff(head):
+                        return f
+        raise InputError(f"{path}: no input format recognises it")
+
+    def parse(self, f: Format, data, path: str) -> Draft:
+        with _plugin_code(f, path):
+            draft = f.parse(data, path)
+            if not isinstance(draft, Draft):
+                raise TypeError(f"returned {type(draft).__name__}, not a tonecheck.draft.Draft")
+            if f.source != BUILTIN_SOURCE:  # only the plugin knows its files' bytes: not written back
+                draft.meta["read_by"] = f.source
+        return draft
+
+
+@contextmanager
+def _plugin_code(f: Format, path: str):
+    """A plugin's format that raises is named, as this draft's input error, and the
+    other drafts still come. A built-in format's is a bug of ours: said as one."""
+    try:
+        yield
+    except InputError:
+        raise
+    except BaseException as exc:
+        if not contained(exc) or f.source == BUILTIN_SOURCE:
+            raise
+        raise InputError(f"{path}: {raised(f.source, f'format {f.name!r}', exc)}") from None
+
+
+def collect(hook, record: Callable[[Problem], Any]) -> Formats:
+    """The formats every ``tonecheck_sources`` implementation returns; one that raises,
+    or returns something that is not a Format, is recorded by name."""
+    found = []
+    for plugin, provided in call_each(hook, record):
+        for f in list(provided or ()):
+            if not isinstance(f, Format):
+                record(Problem(f"plugin {plugin!r}: tonecheck_sources returned {f!r}, not a tonecheck.sources.Format", source=plugin))
+                continue
+            found.append(replace(f, source=plugin))
+    return Formats(found)
+
+
+def _text(text: str, path: str) -> Draft:
+    return body_draft(text, "text", path)
+
+
+def _html(text: str, path: str) -> Draft:
+    return body_draft(text, "html", path)
+
+
+def _anything(head: str) -> bool:
+    return True
+
+
+#: Registered in this order, so sniffed the other way: a message, then HTML, then
+#: anything else is plain text.
+BUILTIN = (
+    Format("text", _text, aliases=("txt", "plain"), suffixes=(".txt", ".md"), sniff=_anything,
+           by_suffix=False, source=BUILTIN_SOURCE),
+    Format("html", _html, aliases=("htm",), suffixes=(".html", ".htm"), sniff=looks_like_html,
+           by_suffix=False, source=BUILTIN_SOURCE),
+    Format("eml", parse_eml, aliases=("mbox",), suffixes=(".eml", ".mbox"), sniff=looks_like_message,
+           by_suffix=starts_like_mail, raw=True, split=split_mbox, source=BUILTIN_SOURCE),
+)
