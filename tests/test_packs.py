@@ -76,6 +76,20 @@ def test_substitution_carries_a_fix(tmp_path):
     assert f.suggestions[0].fix.applicability == "safe"
 
 
+def test_substitution_where_two_swaps_match_the_same_words_the_first_listed_wins(tmp_path):
+    linter = pack(tmp_path, """
+        - name: IfYou
+          kind: substitution
+          category: hard_to_read
+          message: "Write '{replacement}', not '{match}'"
+          swap: {"should you be": "if you are", "should you": "if you"}
+          examples: {bad: [Should you wish to come, call.], good: [If you wish to come, call.]}
+    """)
+    found = linter.lint(load_text("Should you be unsure, call me should you wish.")).findings
+    assert [(f.message, f.suggestions[0].fix.edits[0].content) for f in found] == [
+        ("Write 'If you are', not 'Should you be'", "If you are"), ("Write 'if you', not 'should you'", "if you")]
+
+
 def test_ratio_metric_require_when_and_limit(tmp_path):
     linter = pack(tmp_path, LONG + """
         - name: WeYou

@@ -93,19 +93,18 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
                 elif not fixes.points_back(a, sentence):  # "Today is one of them." would point at nothing
                     out.append(fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe))
             return out or None
-        for pattern, replacement in swaps:
-            hits = list(pattern.finditer(sentence.text))
-            # the words the finding is about, else the first the swap knows
-            near = [m for m in hits if sentence.start + m.start() < end and start < sentence.start + m.end()]
-            m = (near or hits or [None])[0]
-            if m is not None:
-                new = fmt(replacement, **{**vals, "match": m.group(), "lowered": lowered(m.group())})
-                new = new if flags["case"] else match_case(m.group(), new)
-                if new == m.group():
-                    return None  # nothing to change ("UK VAT ID" is not shouting to lower)
-                edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
-                said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
-                return fixes.suggestion(said, edit, safe=safe)
+        found = [(m, replacement) for pattern, replacement in swaps for m in pattern.finditer(sentence.text)]
+        # the words the finding is about, by any of the swaps, else the first the swap knows
+        near = [(m, r) for m, r in found if sentence.start + m.start() < end and start < sentence.start + m.end()]
+        if near or found:
+            m, replacement = (near or found)[0]
+            new = fmt(replacement, **{**vals, "match": m.group(), "lowered": lowered(m.group())})
+            new = new if flags["case"] else match_case(m.group(), new)
+            if new == m.group():
+                return None  # nothing to change ("UK VAT ID" is not shouting to lower)
+            edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
+            said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
+            return fixes.suggestion(said, edit, safe=safe)
         # no swap applies: a sentence added before or after
         edits = []
         if before:

@@ -106,6 +106,9 @@ def lowered(text: str) -> str:
 
 
 def match_case(original: str, replacement: str) -> str:
-    if original[:1].isupper() and replacement[:1].islower():
+    """A capital carries over from a capitalised word, not from an abbreviation in
+    capitals ("the PNR" -> "the booking"; a sentence's first word gets its capital
+    where the edit is made)."""
+    if original[:1].isupper() and not original.isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

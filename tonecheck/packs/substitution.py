@@ -18,8 +18,12 @@ def build(spec, flags, fail):
     safety = "safe" if applicability(spec, fail) else "unsafe"
 
     def check(a, r, scope):
+        taken: list[tuple[int, int]] = []  # words one swap has claimed: the first listed wins
         for pattern, replacement in compiled:
             for s, e, text in a.writer_matches(pattern, scope=scope):
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                taken.append((s, e))
                 new = replacement if case else match_case(text, replacement)
                 fix = Fix((Edit(s, e - s, new),), safety)
                 msg = fmt(r.message, match=text, replacement=new)
