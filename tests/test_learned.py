@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tonecheck
 from tonecheck import learned
@@ -134,6 +136,18 @@ def test_vectors_match_the_training_definition():
     assert counts["we're sorry"] == 2 and counts["0 parcels"] == 1
     vec = model.vector(counts)
     assert vec and abs(sum(v * v for v in vec.values()) - 1) < 1e-9
+
+
+@given(st.lists(st.lists(st.sampled_from(["we", "We’re", "sorry", "3", "12", "late", "you", "don't", "sorry"]),
+                         max_size=8).map(" ".join), max_size=5))
+@settings(max_examples=200, deadline=None)
+def test_a_bodys_counts_are_its_sentences_summed_in_order(sentences):
+    summed: dict[str, int] = {}
+    for counts in map(learned.ngrams, sentences):
+        for k, v in counts.items():
+            summed[k] = summed.get(k, 0) + v
+    # the same terms in the same order: the vector's float sums come out bit for bit
+    assert list(learned.body_counts(sentences).items()) == list(summed.items())
 
 
 def test_training_reproduces_the_shipped_model():

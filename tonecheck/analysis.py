@@ -373,10 +373,9 @@ class Analysis:
     def body_ngrams(self) -> dict[str, int]:
         """The body's words and word pairs: what the learned score reads (a greeting
         and a sign-off say nothing of tone, and differ between corpora)."""
-        from .learned import merge, ngrams
+        from .learned import body_counts
 
-        # each sentence's counts are summed and dropped: a long draft holds one dict
-        return merge(ngrams(s.text) for s in self.body)
+        return body_counts(s.text for s in self.body)
 
     @cached_property
     def learned_signals(self) -> list[tuple[int, str, float]]:

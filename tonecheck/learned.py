@@ -12,8 +12,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter, mul
 from pathlib import Path
 from typing import Container, Iterable
@@ -48,26 +50,29 @@ LEARNED_RULES = frozenset(
 )
 
 
-def ngrams(text: str) -> dict[str, int]:
-    """Counts of the words and word pairs of one sentence."""
+def _terms(text: str) -> list[str]:
+    """One sentence's words and word pairs in the order they are first counted:
+    w0, w1, "w0 w1", w2, "w1 w2", ... (so every count dict is ordered alike)."""
     # folding the whole sentence first finds the same words as folding each one
     words = _WORD.findall(_DIGIT.sub("0", text.lower().replace("’", "'")))
-    counts: dict[str, int] = {}
-    for i, w in enumerate(words):
-        counts[w] = counts.get(w, 0) + 1
-        if i:
-            pair = words[i - 1] + " " + w
-            counts[pair] = counts.get(pair, 0) + 1
-    return counts
+    if len(words) < 2:
+        return words
+    pairs = [a + " " + b for a, b in zip(words, words[1:])]
+    terms = [words[0]]
+    for w, p in zip(words[1:], pairs):
+        terms += (w, p)
+    return terms
 
 
-def merge(parts: Iterable[dict[str, int]]) -> dict[str, int]:
-    """A draft's counts: the sum of its sentences' (pairs never straddle two sentences)."""
-    out: dict[str, int] = {}
-    for part in parts:
-        for k, v in part.items():
-            out[k] = out.get(k, 0) + v
-    return out
+def ngrams(text: str) -> dict[str, int]:
+    """Counts of the words and word pairs of one sentence."""
+    return dict(Counter(_terms(text)))
+
+
+def body_counts(sentences: Iterable[str]) -> dict[str, int]:
+    """A draft's counts: the sum of its sentences' (pairs never straddle two
+    sentences), counted in one pass, in the order merging each sentence's would give."""
+    return dict(Counter(chain.from_iterable(map(_terms, sentences))))
 
 
 def feature_key(finding) -> str | None:
@@ -168,8 +173,9 @@ class Model:
         for term, n in counts.items():
             i = vocab.get(term)
             if i is not None:
-                out[i] = (1.0 + math.log(n)) * idf[i]
-        norm = math.sqrt(sum(v * v for v in out.values()))
+                out[i] = ((1.0 + math.log(n)) if n > 1 else 1.0) * idf[i]  # log(1) is 0: skip the call
+        values = out.values()
+        norm = math.sqrt(sum(map(mul, values, values)))
         return {i: v / norm for i, v in out.items()} if norm else out
 
     def coverage(self, counts: dict[str, int]) -> float:

@@ -62,10 +62,13 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
     except InputError as exc:
         yield exc
         return
-    cursor = 0
+    cursor = counted = lines = 0  # lines before ``counted``, counted on as we go (not from 0 each time)
     for n, part in enumerate(parts, 1):
         at = data.find(part, cursor) if part else -1  # where it starts in the file
         cursor = at + len(part) if at >= 0 else cursor
+        if at >= 0:
+            lines += data.count(b"\n", counted, at)
+            counted = at
         try:
             draft = formats.parse(found, part, f"{path}#{n}")
         except InputError as exc:
@@ -74,7 +77,7 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
         draft.meta.update(message=n, messages=len(parts))
         if "body_line_offset" in draft.meta:  # counted from the message: count from the file
             if at >= 0:
-                draft.meta["body_line_offset"] += data.count(b"\n", 0, at)
+                draft.meta["body_line_offset"] += lines
             else:
                 del draft.meta["body_line_offset"]
         yield draft
