@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
+from . import regex
 from .draft import Draft
 
 # Abbreviations that end with a full stop but do not end a sentence.
-_ABBREV = re.compile(
+_ABBREV = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m)\.$",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 # A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
@@ -30,15 +31,15 @@ _REST = re.compile(r"[:;]")
 
 
 @lru_cache(maxsize=1)
-def _time() -> re.Pattern:
+def _time():
     """A day, date or clock time: what makes a promise or a booking concrete (the
     lexicon's time_expression, and "next week", "12/6", "within two working days")."""
     from . import lexicon
 
-    return re.compile(
+    return regex.compile(
         r"\b(?:" + lexicon.pattern("time_expression") + r"|this week|next (?:week|month)|\d{1,2}/\d{1,2}|"
         r"within (?:the next )?\w+ (?:working |business )?(?:minutes?|hours?|days?|weeks?))",
-        re.IGNORECASE,
+        ignore_case=True,
     )
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl
+from .. import hookimpl, regex
 from ..fixes import add_after, replace_span, suggestion
 from ..rule import Example, rule
 
-_ASK = re.compile(
+_ASK = regex.compile(
     r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make(?: it)?|do|pop|drop|attend|get here)|"
     r"\bare you (?:available|free|around)|\bdoes .{0,30}\b(?:work|suit) for you|\bplease (?:come|attend|arrive|be (?:home|in|available))|"
     # booking a time on the customer's behalf is service; moving theirs is imposing one
     r"\b(?:we|I)(?:'ve| have) (?:moved|put) (?:you|your)\b.{0,60}\b(?:for|to|on|at)\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 _ONLY = re.compile(
     r"\b(?:the only|my only|our only|just one|one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
@@ -33,14 +33,14 @@ _IMPERATIVE = re.compile(
     r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]",
     re.IGNORECASE,
 )
-_CHOICE = re.compile(
+_CHOICE = regex.compile(
     r"\bor\b|\bwhich(?:ever)?\b|\banother\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for
     r"\bas (?:you )?(?:asked|requested|discussed|agreed)\b|\byou asked for\b|\bat your request\b|\bas usual\b|"
     r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 
 
@@ -89,9 +89,9 @@ def single_slot(analysis, rule):
             yield rule.finding(s.start, s.end, suggestions=[_move_offer(s)])
 
 
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b", re.IGNORECASE)
+_CLOCK = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b", ignore_case=True)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DAY = re.compile(rf"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:next |this )?{_WEEKDAY})\b", re.IGNORECASE)
+_DAY = regex.compile(rf"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:next |this )?{_WEEKDAY})\b", ignore_case=True)
 # the writer's only day, said just before the question: "I am only in on Saturday"
 _MY_DAY = re.compile(rf"\b(?:in|here|around|available|free|working|about)(?: on)? ({_WEEKDAY})\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\bto (collect|pick (?:it |them )?up|come in|drop (?:it |them )?off|visit|meet|attend)\b", re.IGNORECASE)
@@ -120,10 +120,10 @@ def _move_offer(s):
 
 
 # Thanks, apologies and acknowledgements are about the reader even without "you".
-_FOR_THE_READER = re.compile(
+_FOR_THE_READER = regex.compile(
     r"^\W*(?:many )?(?:thanks|thank you)\b|\bsorry\b|\bcongratulat|\b(?:I|we) (?:know|understand|realise|realize|appreciate|can imagine)\b|"
     r"\bfrustrat\w*|\bworrying\b|\bstressful\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 
 

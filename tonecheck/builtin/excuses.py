@@ -5,28 +5,28 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl
+from .. import hookimpl, regex
 from ..rule import rule
 
-_CAUSE = re.compile(
+_CAUSE = regex.compile(
     r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|down to|since|"
     r"as (?:the|our|their|your|we|they|there|it|he|she)|with all (?:the|this|these))\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 # Who or what gets the blame: other people, other firms, the system, the circumstances.
-_ELSEWHERE = re.compile(
+_ELSEWHERE = regex.compile(
     r"\b(?:suppliers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|labs|contractors?|"
     r"subcontractors?|partners?|vendors?|wholesalers?|depot|hub|system|software|servers?|network|bank|council|"
     r"authority|landlord|agent|colleagues?|team|department|staff|engineers?|technicians?|instructor|"
     r"weather|rain|snow|storms?|wind|traffic|demand|volumes?|season|holidays?|shortages?|sickness|illness|"
     r"off sick|strike|backlog|update|upgrade|migration|glitch|merger|rota|workload|busy|peak)\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 _OURS = re.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
-_OWNING = re.compile(
+_OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
     r"(?:we|I) (?:got|made|messed|should have|shouldn['’]t have|dropped))\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 
 
@@ -69,7 +69,7 @@ def circumstance(analysis, rule):
 
 
 # Someone or something other than the writer, as the subject of a clause.
-_AGENT = re.compile(
+_AGENT = regex.compile(
     r"\b(?:(?i:(?:the|our|my|their|his|her|your|a|an|one of (?:the|our)) (?:[\w'’]+[ -]){0,2}?"
     r"(?:suppliers?|wholesalers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|contractors?|"
     r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
@@ -90,7 +90,7 @@ _NAMED = re.compile(
     r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
-_FAILED = re.compile(
+_FAILED = regex.compile(
     r"\s+(?:(?:has|have|had|was|were|is|are|must have|may have|might have|will have|probably|must've)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
     r"(?:sent|shipped|delivered|gave|supplied|fitted|ordered|packed|picked|printed|quoted|used)(?: \w+){0,2} (?:the |a )?wrong|"
     r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
@@ -106,7 +106,7 @@ _FAILED = re.compile(
     r"(?:been )?(?:a bit |really |very |quite |so |rather |seriously |badly |massively )?"
     r"(?:off sick|out sick|ill|on holiday|on leave|away|behind|booked up|booked solid|fully booked|short[- ]staffed|"
     r"snowed under|having (?:issues|problems|a nightmare)|late))\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 # The writer takes it on: a real apology, or the fix already under way with a time.
 _SORRY = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl
+from .. import hookimpl, regex
 from ..rule import Example, rule
 
 _WHEN = re.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
@@ -132,10 +132,10 @@ def sign_off(analysis, rule):
         yield rule.finding(last.start, last.end)
 
 
-_NEXT = re.compile(
+_NEXT = regex.compile(
     r"\b(?:I|we)(?:'ll|’ll| will| am going to| are going to)\b|\b(?:you can|you'll|you’ll|you will|please|just|reply|call|"
     r"let (?:me|us) know|click|pick|choose|book|send)\b|\?",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 
 
