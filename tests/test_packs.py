@@ -196,6 +196,27 @@ def test_an_invalid_pack_fails_the_same_with_a_warm_cache(tmp_path):
             load_pack(path, "t")
 
 
+def test_a_cached_pack_reads_and_fixes_the_same_though_its_unless_and_swaps_wait_for_first_use(tmp_path):
+    pack(tmp_path, """
+        - name: NoAsap
+          kind: phrase
+          category: vague_commitment
+          message: "'{match}' has no date"
+          patterns: ["asap"]
+          unless: ["friday"]
+          rewrite: {swap: {"asap": "by [[date]]"}}
+          examples: {bad: [We will call ASAP.], good: [We will call ASAP on Friday.]}
+    """)
+    path = tmp_path / "house" / "House.yml"
+    text = "We will call ASAP. We will write ASAP on Friday."
+    seen = []
+    for _ in range(2):  # parsed and checked, then read from the cache
+        [rule] = load_pack(path, "t")
+        [f] = Linter(Config(packs=(str(path),), select=("House",))).lint(load_text(text)).findings
+        seen.append((rule.id, f.offset, f.suggestions[0].fix.edits[0].content))
+    assert seen == [("House.NoAsap", 13, "by [[date]]")] * 2
+
+
 def test_yaml_values_that_are_not_text_are_named(tmp_path):
     path = tmp_path / "House.yml"
     path.write_text(ONE_RULE.format(name="House") + "    description: 2024-01-01\n")

@@ -26,7 +26,9 @@ COMMON = {
 UNLESS_SCOPES = ("sentence", "following", "around", "draft")
 
 
-def compile_pack(data: Any, path: Path, source: str) -> list[Rule]:
+def compile_pack(data: Any, path: Path, source: str, validated: bool = False) -> list[Rule]:
+    """The pack's rules; ``validated``: it compiled before (read from the cache), so
+    patterns it needs only after a finding are compiled on first use."""
     if not isinstance(data, dict):
         raise PackError(path, None, "pack", "a pack is a mapping with 'pack' and 'rules'")
     no_unknown(data, {"pack", "description", "rules"}, path, None)
@@ -38,11 +40,11 @@ def compile_pack(data: Any, path: Path, source: str) -> list[Rule]:
         raise PackError(path, None, "rules", "must be a non-empty list of rules")
     out = []
     for i, spec in enumerate(rules):
-        out.append(compile_rule(spec, pack, path, source, i))
+        out.append(compile_rule(spec, pack, path, source, i, validated))
     return out
 
 
-def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> Rule:
+def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, validated: bool = False) -> Rule:
     if not isinstance(spec, dict):
         raise PackError(path, f"#{index + 1}", "rules", "each rule is a mapping")
     name = spec.get("name")
@@ -88,9 +90,10 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int) -> R
             fail("when", f"unknown context {tag!r}; did you mean {hint[0]!r}?")
 
     flags = dict(
-        bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail
+        bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail,
+        validated=validated,
     )
-    unless = compile_patterns(spec.get("unless", []), "unless", **flags) if spec.get("unless") else None
+    unless = compile_patterns(spec.get("unless", []), "unless", **flags, defer=True) if spec.get("unless") else None
     unless_scope = spec.get("unless_scope", "sentence")
     if unless_scope not in UNLESS_SCOPES:
         fail("unless_scope", f"must be one of {', '.join(UNLESS_SCOPES)}")

@@ -96,7 +96,7 @@ def load_pack(path: Path, source: str) -> list[Rule]:
     entry = cache.entry("packs", str(path.resolve()))
     data = cache.load(entry, stamp)
     if data is not None:
-        return compile_pack(data, path, source)
+        return compile_pack(data, path, source, validated=True)
     data = parse_yaml(path)
     rules = compile_pack(data, path, source)
     cache.store(entry, stamp, data)

@@ -46,21 +46,26 @@ class Deferred:
         return getattr(self._regex, name)
 
 
-def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail):
+def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
+                     validated: bool = False, defer: bool = False):
     """One RE2 alternation for a list of patterns: one pass over the text per rule. A list
     made only of lexicon entries, each checked when the lexicon was read, is compiled
-    when a rule first uses it (Empathy's hollow apologies: only a complaint needs them)."""
+    when a rule first uses it (Empathy's hollow apologies: only a complaint needs them).
+    So is a ``defer`` list (an ``unless``, a fix's swaps: needed only once a rule has
+    found something) of a pack that compiled before (``validated``: from the cache)."""
     import re2
 
     items = pattern_list(patterns, field, fail)
-    for p in items:  # joined, "(abc" and "def)" would make one different expression
-        if not balanced(p):
-            fail(field, f"pattern {p!r} has unbalanced parentheses; each pattern must stand alone")
+    if not validated:
+        for p in items:  # joined, "(abc" and "def)" would make one different expression
+            if not balanced(p):
+                fail(field, f"pattern {p!r} has unbalanced parentheses; each pattern must stand alone")
     opts = re2.Options()
     opts.log_errors = False
     opts.case_sensitive = bool(case)
     alt = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
-    if isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns)):
+    lexicon_only = isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns))
+    if lexicon_only or (validated and defer):
         return Deferred(lambda: re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts))
     try:
         return re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts)
@@ -77,28 +82,18 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail):
 
 def balanced(pattern: str) -> bool:
     """Are the pattern's groups closed? Escapes and [...] classes do not count."""
-    depth, i, n = 0, 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i += 1
-            if i < n and pattern[i] == "^":
-                i += 1
-            if i < n and pattern[i] == "]":
-                i += 1
-            while i < n and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
+    depth = 0
+    for c in _PARENS.findall(_NOT_GROUPING.sub("", pattern)):  # the parentheses that group
+        depth += 1 if c == "(" else -1
+        if depth < 0:
+            return False
     return depth == 0
+
+
+# An escape, or a [...] class (a "]" first in it, after any "^", is a literal; an
+# unclosed one runs to the end): parentheses inside these do not group.
+_NOT_GROUPING = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]?")
+_PARENS = re.compile(r"[()]")
 
 
 # An escape, a [...] class, or a space (optionally made optional by ? or *)
