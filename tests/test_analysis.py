@@ -153,3 +153,40 @@ def test_textstat_keeps_nothing_of_a_draft_once_its_figure_is_read():
     assert a.readability["flesch_kincaid_grade"] != 0
     assert words.list_words.cache_info().currsize == 0
     assert get_cmudict.cache_info().currsize == 1  # its dictionary stays loaded: a second to read
+
+
+_PROSE = st.lists(st.sampled_from(list("ab Zé’'.!?,;:-\n\t0…") + ["don't", "we've", "’re", "It's"]), max_size=60).map("".join)
+
+
+@given(_PROSE)
+@settings(max_examples=400, deadline=None)
+def test_the_default_grade_is_textstats_own_figure(text):
+    import textstat
+
+    from tonecheck.analysis import automated_readability_index
+
+    assert automated_readability_index(text) == textstat.automated_readability_index(text)
+
+
+def test_the_default_grade_equals_textstat_on_labelled_mail():
+    import json
+    from pathlib import Path
+
+    import textstat
+
+    from tonecheck.analysis import automated_readability_index
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
+    assert len(texts) > 50
+    assert [automated_readability_index(t) for t in texts] == [textstat.automated_readability_index(t) for t in texts]
+
+
+def test_a_check_at_the_default_settings_never_imports_textstat():
+    import subprocess
+    import sys
+
+    code = ("import sys, tonecheck; r = tonecheck.check('Hi Sam,\\n\\n' + 'Your parcel left our warehouse today. ' * 20"
+            " + '\\n\\nLeah'); print(r.score.overall >= 0, 'textstat' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
