@@ -44,12 +44,12 @@ def _time():
 
 
 @lru_cache(maxsize=1)
-def _ownership() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _ownership() -> tuple:
     """The lexicon's apology words, hollow apologies, and admissions or fixes made."""
     from . import lexicon
 
-    def words(*names: str) -> re.Pattern:
-        return re.compile(r"\b(?:" + "|".join(lexicon.pattern(n) for n in names) + r")\b", re.IGNORECASE)
+    def words(*names: str):
+        return regex.compile(r"\b(?:" + "|".join(lexicon.pattern(n) for n in names) + r")\b", ignore_case=True)
 
     return words("apology_word"), words("hollow_apology"), words("admission", "fix_made")
 
