@@ -143,6 +143,14 @@ def test_a_long_body_is_read_for_readability_from_a_sample_that_gives_the_same_f
     assert len(a.readability.text) <= 600 < len(a.body_text)
     assert a.readability["flesch_kincaid_grade"] == pytest.approx(short["flesch_kincaid_grade"], abs=0.1)
     assert a.readability["word_count"] == short["word_count"]  # counts still cover every sentence
+    one_long = Analysis(load_text("Hi Sam,\n\n" + "your new boiler is fitted on Tuesday and " * 40 + "that is all.\n\nLeah"))
+    assert len(one_long.readability.text) <= 600 and one_long.readability["automated_readability_index"] > 0
+
+
+def test_a_sentence_takes_the_company_mentions_by_name():
+    with pytest.raises(TypeError):  # the tokens once came sixth: an old call fails loudly
+        Sentence(0, 1, "a", "body", 0, [])
+    assert Sentence(0, 7, "We, Ace", "body", 0, company_mentions=1).first_person == 2
 
 
 def test_textstat_keeps_nothing_of_a_draft_once_its_figure_is_read():

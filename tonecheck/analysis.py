@@ -93,7 +93,7 @@ class Sentence:
     text: str
     region: str  # "greeting" | "body" | "signoff"
     index: int  # position among the draft's sentences
-    company_mentions: int = 0  # the writer's company and product names
+    company_mentions: int = field(default=0, kw_only=True)  # the writer's company and product names
     # Worked out on first use, in slots rather than a __dict__ per sentence: a long
     # draft has tens of thousands of sentences.
     _tokens: list[Token] | None = field(default=None, init=False, repr=False, compare=False)
@@ -271,7 +271,7 @@ class Analysis:
             for s, e in split_sentences(self.text, region.start, region.end):
                 seg = self.text[s:e]
                 mentions = len(names.findall(seg)) if names else 0  # whole words: "Ace" is not in "replace"
-                out.append(Sentence(s, e, seg, region.kind, len(out), mentions))
+                out.append(Sentence(s, e, seg, region.kind, len(out), company_mentions=mentions))
         return out
 
     @cached_property
@@ -417,6 +417,9 @@ class Analysis:
         # its figures are read from every k-th sentence, so memory stays bounded
         step = -(-len(self.body_text) // READABILITY_SAMPLE)
         sample = " ".join(s.text if s.text[-1:] in ".!?" else s.text + "." for s in self.body[::step])
+        if len(sample) > READABILITY_SAMPLE:  # a few huge sentences: cut at a word
+            cut = sample.rfind(" ", 0, READABILITY_SAMPLE)
+            sample = sample[: cut if cut > 0 else READABILITY_SAMPLE]
         return Readability(sample, lengths)
 
 
@@ -500,13 +503,14 @@ def _forget_textstat() -> None:
 
 @lru_cache(maxsize=1)
 def _textstat_caches() -> tuple:
-    # those memoised on a text; never its dictionaries (cmudict takes a second to load)
+    # those memoised on a text or one of its words; never its dictionaries (cmudict
+    # takes a second to load)
     found = {
         id(fn): fn for name, module in list(sys.modules.items()) if name.startswith("textstat")
         for fn in vars(module).values()
         if callable(getattr(fn, "cache_clear", None))
         and getattr(getattr(fn, "__wrapped__", None), "__code__", None) is not None
-        and fn.__wrapped__.__code__.co_varnames[:1] == ("text",)
+        and fn.__wrapped__.__code__.co_varnames[:1] in (("text",), ("word",))
     }
     return tuple(found.values())
 

@@ -1,6 +1,8 @@
 """substitution: a pattern occurs, and its replacement is the fix (Vale's substitution)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..findings import Edit, Fix, Suggestion
 from .patterns import compile_patterns
 from .rewrite import applicability
@@ -18,12 +20,18 @@ def build(spec, flags, fail):
     safety = "safe" if applicability(spec, fail) else "unsafe"
 
     def check(a, r, scope):
-        taken: list[tuple[int, int]] = []  # words one swap has claimed: the first listed wins
+        # words one swap has claimed: the first listed wins. The claimed spans never
+        # overlap, so sorted by start their ends are sorted too, and only the last one
+        # starting before a match's end can overlap it.
+        starts: list[int] = []
+        ends: list[int] = []
         for pattern, replacement in compiled:
             for s, e, text in a.writer_matches(pattern, scope=scope):
-                if any(s < te and ts < e for ts, te in taken):
+                i = bisect_left(starts, e)
+                if i and ends[i - 1] > s:
                     continue
-                taken.append((s, e))
+                starts.insert(i, s)
+                ends.insert(i, e)
                 new = replacement if case else match_case(text, replacement)
                 fix = Fix((Edit(s, e - s, new),), safety)
                 msg = fmt(r.message, match=text, replacement=new)
