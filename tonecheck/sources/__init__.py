@@ -22,13 +22,13 @@ from collections.abc import Iterator
 
 from ..draft import Draft, is_blank
 from ..errors import InputError
+from .eml import BOM
 from .formats import Format, Formats
 
 __all__ = ["Format", "Formats", "MAX_BYTES", "format_for", "load_all", "load_bytes", "load_text"]
 
 #: The most tonecheck reads as one input (a file, stdin, a whole mbox): 10 MiB.
 MAX_BYTES = 10 * 1024 * 1024
-_BOM = b"\xef\xbb\xbf"
 _BUILTIN = Formats()
 
 
@@ -55,7 +55,7 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
         if len(data) <= MAX_BYTES and data.strip():
             found = formats.get(fmt) if fmt is not None else formats.sniffed(_head(data), path)
             if found.split is not None:
-                parts = found.split(data.removeprefix(_BOM))
+                parts = found.split(data.removeprefix(BOM))
         if parts is None or len(parts) < 2:
             yield load_bytes(data, path, fmt, formats)
             return
@@ -94,7 +94,7 @@ def load_bytes(data: bytes, path: str = "-", fmt: str | None = None, formats: Fo
     formats = formats or _BUILTIN
     found = formats.get(fmt) if fmt is not None else formats.sniffed(_head(data), path)
     if found.raw:
-        return formats.parse(found, data.removeprefix(_BOM), path)
+        return formats.parse(found, data.removeprefix(BOM), path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: the file is UTF-16; save it as UTF-8")
     nul = data.find(b"\x00")

@@ -21,7 +21,7 @@ from ..draft import Draft
 from ..errors import InputError
 from ..problems import Problem, call_each, raised
 from .body import body_draft
-from .eml import looks_like_message, parse_eml, split_mbox, starts_like_mail
+from .eml import BOM, looks_like_message, parse_eml, split_mbox, starts_like_mail
 from .html import looks_like_html
 
 #: The plugin that registers ``BUILTIN``: a failure in its formats is a bug of ours.
@@ -107,7 +107,7 @@ class Formats:
 
     def sniffed(self, head: str, path: str) -> Format:
         """The format whose ``sniff`` recognises ``head``, the data's first 64 KB."""
-        head = head.removeprefix("\ufeff").removeprefix("\xef\xbb\xbf")  # a byte-order mark, as text or as bytes
+        head = head.removeprefix("\ufeff").removeprefix(BOM.decode("latin-1"))  # a byte-order mark, as text or as bytes
         for f in reversed(self.formats):
             if f.sniff is not None:
                 with _plugin_code(f, path):
