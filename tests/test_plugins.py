@@ -345,3 +345,25 @@ def test_a_format_that_cannot_read_its_draft_is_that_draft_s_error(run, project)
     assert "returned 'docx', not a tonecheck.sources.Format" in result.stderr
     assert "tonecheck: error: secret.rot13: plugin 'house.py': format 'rot13' raised ValueError: not ROT13 after all" in result.stderr
     assert "Traceback" not in result.output and "CustomerFocus.OwnAgenda" in result.stdout
+
+
+def test_a_source_plugin_that_returns_one_format_or_a_bad_entry_is_named_once(run, project):
+    import codecs
+
+    folder = project(ROT13.replace('return [Format("rot13", read, suffixes=(".rot13",))]',
+                                   'return Format("rot13", read, suffixes=(".rot13",))'))
+    (folder / "inbox").mkdir()
+    (folder / "inbox" / "weekend.txt").write_text(WEEKEND)
+    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    result = run("check", "-q", "d.txt", "inbox", "weekend.rot13")
+    assert result.exit_code == 1, result.output  # the built-in formats read every draft
+    assert result.stderr.count("plugin 'house.py': tonecheck_sources returned the format 'rot13' alone, "
+                               "not a list of tonecheck.sources.Format; it adds no formats") == 1, result.stderr
+    assert "internal error" not in result.stderr
+    # a field that cannot be called is said once, as the entry is made, not at every draft
+    project(ROT13.replace('suffixes=(".rot13",)', 'suffixes=(".rot13",), sniff="rot13"'))
+    result = run("check", "-q", "d.txt", "inbox")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("plugin 'house.py': tonecheck_sources raised TypeError: format 'rot13': "
+                               "sniff must be a function or None, not 'rot13'") == 1, result.stderr
+    assert "tonecheck: error:" not in result.stderr and result.stdout.count("CustomerFocus.OwnAgenda") == 2

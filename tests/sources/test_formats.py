@@ -45,6 +45,13 @@ def test_a_format_says_what_is_wrong_with_its_entry():
         Format("shouted", "shouted")
     with pytest.raises(ValueError, match="name must be a word"):
         Format(" ", shouted)
+    # said when the entry is made, not as every draft's input error
+    with pytest.raises(TypeError, match=r"^format 'shouted': sniff must be a function or None, not 'upper'$"):
+        Format("shouted", shouted, sniff="upper")
+    with pytest.raises(TypeError, match=r"^format 'shouted': split must be a function or None, not b'---'$"):
+        Format("shouted", shouted, split=b"---")
+    with pytest.raises(TypeError, match=r"^format 'shouted': by_suffix must be True, False or a function of the file's bytes, not 'yes'$"):
+        Format("shouted", shouted, by_suffix="yes")
 
 
 def test_a_plugin_format_that_fails_is_the_draft_s_input_error():

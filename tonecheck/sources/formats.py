@@ -59,6 +59,14 @@ class Format:
             raise ValueError(f"a format's name must be a word, not {self.name!r}")
         if not callable(self.parse):
             raise TypeError(f"format {self.name!r}: parse must be a function (data, path) -> Draft")
+        # said once, when the entry is made, rather than as every draft's input error
+        for field in ("sniff", "split"):
+            value = getattr(self, field)
+            if value is not None and not callable(value):
+                raise TypeError(f"format {self.name!r}: {field} must be a function or None, not {value!r}")
+        if not (isinstance(self.by_suffix, bool) or callable(self.by_suffix)):
+            raise TypeError(f"format {self.name!r}: by_suffix must be True, False or a function of the file's bytes, "
+                            f"not {self.by_suffix!r}")
         for field in ("aliases", "suffixes"):
             value = getattr(self, field)
             if isinstance(value, str) or not all(isinstance(v, str) and v for v in value):
@@ -141,10 +149,18 @@ def _plugin_code(f: Format, path: str):
 
 def collect(hook, record: Callable[[Problem], Any]) -> Formats:
     """The formats every ``tonecheck_sources`` implementation returns; one that raises,
-    or returns something that is not a Format, is recorded by name."""
+    or returns something that is not a list of Formats (or in it, not a Format), is
+    recorded by name."""
     found = []
     for plugin, provided in call_each(hook, record):
-        for f in list(provided or ()):
+        if provided is None:
+            continue
+        if isinstance(provided, (Format, str)) or not isinstance(provided, Iterable):
+            what = f"the format {provided.name!r} alone" if isinstance(provided, Format) else type(provided).__name__
+            record(Problem(f"plugin {plugin!r}: tonecheck_sources returned {what}, not a list of "
+                           "tonecheck.sources.Format; it adds no formats", source=plugin))
+            continue
+        for f in list(provided):
             if not isinstance(f, Format):
                 record(Problem(f"plugin {plugin!r}: tonecheck_sources returned {f!r}, not a tonecheck.sources.Format", source=plugin))
                 continue
