@@ -367,3 +367,33 @@ def test_a_source_plugin_that_returns_one_format_or_a_bad_entry_is_named_once(ru
     assert result.stderr.count("plugin 'house.py': tonecheck_sources raised TypeError: format 'rot13': "
                                "sniff must be a function or None, not 'rot13'") == 1, result.stderr
     assert "tonecheck: error:" not in result.stderr and result.stdout.count("CustomerFocus.OwnAgenda") == 2
+
+
+NOTES = '''
+import tonecheck
+from tonecheck.sources import Format
+from tonecheck.sources.plain import plain_draft
+
+def read(text, path):
+    assert isinstance(text, str), f"got {type(text).__name__}"
+    return plain_draft(text, path)
+
+@tonecheck.hookimpl
+def tonecheck_sources():
+    return [Format("notes", read, suffixes=(".notes",), split=lambda data: data.split(b"\\n---\\n"))]
+'''
+
+
+def test_a_format_that_splits_its_file_gets_each_part_as_text_checked_as_a_file_is(run, project):
+    folder = project(NOTES)
+    (folder / "day.notes").write_bytes(b"Hi Sam, thanks for waiting.\n---\n" + WEEKEND.encode()
+                                       + b"---\nHi Jo, caf\xe9.\n---\n \n")
+    result = run("check", "--format", "json", "day.notes")
+    assert result.exit_code == 2, result.output  # two parts could not be read; the others were checked
+    reports = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert list(reports) == ["day.notes#1", "day.notes#2"]
+    assert "CustomerFocus.OwnAgenda" in {f["rule"] for f in reports["day.notes#2"]["findings"]}
+    assert result.stderr.splitlines() == [
+        "tonecheck: error: day.notes#3: not valid UTF-8: byte 0xE9 at offset 10 (line 1); save the draft as UTF-8",
+        "tonecheck: error: day.notes#4: empty input: nothing to check",
+    ]
