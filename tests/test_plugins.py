@@ -294,19 +294,55 @@ def test_a_plugin_adds_an_input_format(run, project):
     assert "CustomerFocus.OwnAgenda" not in run("check", "-q", "weekend.txt").stdout  # sniffed: plain text
 
 
-def test_a_draft_a_plugin_s_format_read_is_rewritten_but_never_written_back(run, project):
+def test_a_plugin_s_format_without_write_is_rewritten_to_the_screen_but_never_written_back(run, project):
     import codecs
 
     folder = project(ROT13)
-    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    secret = codecs.encode(WEEKEND, "rot13")
+    (folder / "weekend.rot13").write_text(secret)
+    (folder / "good.rot13").write_text(codecs.encode("Hi Sam,\n\nYour parcel arrives on Friday.\n\nBest wishes,\nLeah\n", "rot13"))
     rewritten = run("rewrite", "--format", "json", "weekend.rot13")
     assert rewritten.exit_code == 0 and "weekend" not in json.loads(rewritten.stdout)["text"]
-    # only the plugin knows how its files are written: the file is left as it is
-    fixed = run("check", "--fix", "--unsafe-fixes", "weekend.rot13")
-    assert "weekend.rot13: read by plugin 'house.py', whose format tonecheck cannot write back" in fixed.stderr
-    assert (folder / "weekend.rot13").read_text() == codecs.encode(WEEKEND, "rot13")
+    # to the screen, nothing is written: the rewritten text, and a diff of the text as decoded
+    shown = run("rewrite", "weekend.rot13")
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("Hi Steve,") and "weekend" not in shown.stdout
+    diff = run("rewrite", "--diff", "weekend.rot13")
+    assert diff.exit_code == 0, diff.output
+    assert "--- a/weekend.rot13" in diff.stdout and "-I just wanted to plan my weekend.\n" in diff.stdout
+    # only the plugin knows how its files are written: --fix leaves them as they are, and checks them
+    fixed = run("check", "--fix", "--unsafe-fixes", "-q", "weekend.rot13", "good.rot13")
+    assert fixed.exit_code == 1, fixed.output
+    assert fixed.stderr.splitlines() == [
+        f"tonecheck: warning: {name}: read by plugin 'house.py', whose format tonecheck cannot write back; not fixed"
+        for name in ("weekend.rot13", "good.rot13")]
+    assert "CustomerFocus.OwnAgenda" in fixed.stdout
+    assert run("check", "--fix", "-q", "good.rot13").exit_code == 0
     in_place = run("rewrite", "--in-place", "weekend.rot13")
-    assert in_place.exit_code == 2 and "cannot write back" in in_place.output
+    assert in_place.exit_code == 2
+    assert in_place.output == "tonecheck: error: weekend.rot13: read by plugin 'house.py', whose format tonecheck cannot write back\n"
+    assert (folder / "weekend.rot13").read_text() == secret
+
+
+def test_a_plugin_s_format_with_write_is_fixed_in_place(run, project):
+    import codecs
+
+    folder = project(ROT13.replace('suffixes=(".rot13",)',
+                                   'suffixes=(".rot13",), write=lambda data, draft, text: codecs.encode(text, "rot13").encode()'))
+    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    fixed = run("check", "--fix", "--unsafe-fixes", "-q", "weekend.rot13")
+    assert fixed.exit_code == 0, fixed.output
+    assert "fixed 1 problem" in fixed.stderr
+    assert codecs.decode((folder / "weekend.rot13").read_text(), "rot13").startswith("Hi Steve,")
+    assert "weekend" not in codecs.decode((folder / "weekend.rot13").read_text(), "rot13")
+    # a write that fails is that file's error, naming the plugin; the file is as it was
+    project(ROT13.replace('suffixes=(".rot13",)', 'suffixes=(".rot13",), write=lambda data, draft, text: text'))
+    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    broken = run("rewrite", "--in-place", "weekend.rot13")
+    assert broken.exit_code == 2
+    assert broken.output == ("tonecheck: error: weekend.rot13: plugin 'house.py': format 'rot13' raised TypeError: "
+                             "write returned str, not bytes\n")
+    assert (folder / "weekend.rot13").read_text() == codecs.encode(WEEKEND, "rot13")
 
 
 def test_an_unknown_input_format_lists_the_plugins_too(run, project):

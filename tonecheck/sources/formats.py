@@ -1,7 +1,8 @@
 """The input formats, one entry each, and the registry that picks one for a draft.
 
 A ``Format`` says what a format is called, the file name endings it is found by in a
-folder, how its data is recognised and how it becomes a Draft. The built-in ones
+folder, how its data is recognised, how it becomes a Draft and how a rewrite of that
+Draft goes back into the file (``write``; None: it does not). The built-in ones
 (``BUILTIN``: plain text, HTML, .eml and mbox) are registered through the
 ``tonecheck_sources`` hook by ``tonecheck.builtin.sources``, as a plugin's are, and
 ``collect`` gathers them all into ``Formats``. Where two formats claim the same name or
@@ -21,7 +22,7 @@ from ..draft import Draft
 from ..errors import InputError
 from ..problems import Problem, call_each, raised
 from .body import body_draft
-from .eml import BOM, looks_like_message, parse_eml, split_mbox, starts_like_mail
+from .eml import BOM, looks_like_message, parse_eml, replace_body, split_mbox, starts_like_mail
 from .html import looks_like_html
 
 #: The plugin that registers ``BUILTIN``: a failure in its formats is a bug of ours.
@@ -32,7 +33,8 @@ BUILTIN_SOURCE = "tonecheck.builtin.sources"
 class Format:
     """One input format. ``parse(data, path)`` returns the Draft (or raises
     ``InputError`` with a one-line reason); ``data`` is the decoded text, or with
-    ``raw`` the bytes as read (less a UTF-8 byte-order mark)."""
+    ``raw`` the bytes as read (less a UTF-8 byte-order mark). The Draft's
+    ``meta["reader"]`` is the Format that read it."""
 
     name: str
     parse: Callable[[Any, str], Draft]
@@ -51,6 +53,10 @@ class Format:
     #: the drafts in data that may hold several (an mbox's messages), each parsed on
     #: its own; None when it holds one
     split: Callable[[bytes], list[bytes] | None] | None = None
+    #: ``write(data, draft, text)``: the file's new bytes, from its bytes as read, the
+    #: Draft and its rewritten text (``Report.text``). None: tonecheck cannot write the
+    #: format back (``--fix`` and ``--in-place`` leave the file as it is)
+    write: Callable[[bytes, Draft, str], bytes] | None = None
     #: the plugin that registered it (set by ``collect``)
     source: str = ""
 
@@ -60,7 +66,7 @@ class Format:
         if not callable(self.parse):
             raise TypeError(f"format {self.name!r}: parse must be a function (data, path) -> Draft")
         # said once, when the entry is made, rather than as every draft's input error
-        for field in ("sniff", "split"):
+        for field in ("sniff", "split", "write"):
             value = getattr(self, field)
             if value is not None and not callable(value):
                 raise TypeError(f"format {self.name!r}: {field} must be a function or None, not {value!r}")
@@ -77,6 +83,15 @@ class Format:
         object.__setattr__(self, "name", self.name.lower())
         object.__setattr__(self, "aliases", tuple(a.lower() for a in self.aliases))
         object.__setattr__(self, "suffixes", tuple(s.lower() for s in self.suffixes))
+
+    def written(self, data: bytes, draft: Draft, text: str) -> bytes:
+        """``write``'s bytes; a plugin's that raises or gives something else is the
+        draft's input error, naming it."""
+        with _plugin_code(self, draft.path):
+            out = self.write(data, draft, text)
+            if not isinstance(out, (bytes, bytearray)):
+                raise TypeError(f"write returned {type(out).__name__}, not bytes")
+        return bytes(out)
 
 
 class Formats:
@@ -128,8 +143,7 @@ class Formats:
             draft = f.parse(data, path)
             if not isinstance(draft, Draft):
                 raise TypeError(f"returned {type(draft).__name__}, not a tonecheck.draft.Draft")
-            if f.source != BUILTIN_SOURCE:  # only the plugin knows its files' bytes: not written back
-                draft.meta["read_by"] = f.source
+            draft.meta["reader"] = f  # a rewrite goes back into the file through its write
         return draft
 
 
@@ -176,6 +190,11 @@ def _html(text: str, path: str) -> Draft:
     return body_draft(text, "html", path)
 
 
+def _utf8(data: bytes, draft: Draft, text: str) -> bytes:
+    """A text or HTML file is the text itself, in UTF-8 as it was read."""
+    return text.encode("utf-8", "surrogateescape")
+
+
 def _anything(head: str) -> bool:
     return True
 
@@ -184,9 +203,9 @@ def _anything(head: str) -> bool:
 #: anything else is plain text.
 BUILTIN = (
     Format("text", _text, aliases=("txt", "plain"), suffixes=(".txt", ".md"), sniff=_anything,
-           by_suffix=False, source=BUILTIN_SOURCE),
+           by_suffix=False, write=_utf8, source=BUILTIN_SOURCE),
     Format("html", _html, aliases=("htm",), suffixes=(".html", ".htm"), sniff=looks_like_html,
-           by_suffix=False, source=BUILTIN_SOURCE),
+           by_suffix=False, write=_utf8, source=BUILTIN_SOURCE),
     Format("eml", parse_eml, aliases=("mbox",), suffixes=(".eml", ".mbox"), sniff=looks_like_message,
-           by_suffix=starts_like_mail, raw=True, split=split_mbox, source=BUILTIN_SOURCE),
+           by_suffix=starts_like_mail, raw=True, split=split_mbox, write=replace_body, source=BUILTIN_SOURCE),
 )
