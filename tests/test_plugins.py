@@ -294,6 +294,34 @@ def test_a_plugin_adds_an_input_format(run, project):
     assert "CustomerFocus.OwnAgenda" not in run("check", "-q", "weekend.txt").stdout  # sniffed: plain text
 
 
+def test_a_folder_s_files_are_found_and_read_with_the_formats_of_their_own_config(run, tmp_path):
+    import codecs
+
+    (tmp_path / "house.py").write_text(ROT13)
+    (tmp_path / "a.txt").write_text("Hi Sam,\n\nYour parcel arrives on Friday.\n\nBest wishes,\nLeah\n")
+    # the plugin is configured only in inner/: checking the parent still reads inner/w.rot13 with it
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / ".tonecheck.toml").write_text('plugins = ["../house.py"]\n')
+    (tmp_path / "inner" / "w.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    result = run("check", "--format", "json", ".")
+    assert result.exit_code == 1, result.output
+    found = {f["path"]: [x["rule"] for x in f["findings"]] for f in json.loads(result.stdout)["files"]}
+    assert list(found) == ["a.txt", "inner/w.rot13"] and "CustomerFocus.OwnAgenda" in found["inner/w.rot13"]
+    # configured at the top, not in sub/ (whose config loads no plugins): sub/w.rot13 is not
+    # read there as plain text, as 'tonecheck check sub' would not read it
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house.py"]\n')
+    (tmp_path / "w.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".tonecheck.toml").write_text('company = ["Acme"]\n')
+    (tmp_path / "sub" / "w.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    (tmp_path / "sub" / "b.txt").write_text(WEEKEND)
+    result = run("check", "--format", "json", ".")
+    assert result.exit_code == 1, result.output
+    found = {f["path"]: [x["rule"] for x in f["findings"]] for f in json.loads(result.stdout)["files"]}
+    assert list(found) == ["a.txt", "inner/w.rot13", "sub/b.txt", "w.rot13"], found
+    assert all("CustomerFocus.OwnAgenda" in found[p] for p in ("inner/w.rot13", "sub/b.txt", "w.rot13"))
+
+
 def test_a_plugin_s_format_without_write_is_rewritten_to_the_screen_but_never_written_back(run, project):
     import codecs
 
