@@ -461,3 +461,19 @@ def test_a_format_that_splits_its_file_gets_each_part_as_text_checked_as_a_file_
         "tonecheck: error: day.notes#3: not valid UTF-8: byte 0xE9 at offset 10 (line 1); save the draft as UTF-8",
         "tonecheck: error: day.notes#4: empty input: nothing to check",
     ]
+
+
+def test_the_python_api_reads_a_plugin_s_format_through_a_linter_s_registry(project):
+    """tonecheck.check takes text and reads it with the built-in formats (its docstring
+    says so); a Linter's registry reads a format its config's plugins add."""
+    import codecs
+
+    import tonecheck
+    from tonecheck.config import find_config, load_config
+
+    folder = project(ROT13)
+    secret = codecs.encode(WEEKEND, "rot13").encode()
+    linter = tonecheck.Linter(load_config(find_config(folder)))
+    report = linter.lint(tonecheck.load_bytes(secret, "w.rot13", "rot13", linter.formats))
+    assert "CustomerFocus.OwnAgenda" in {f.rule for f in report.findings}
+    assert "built-in formats" in tonecheck.check.__doc__ and "built-in formats" in tonecheck.rewrite.__doc__
