@@ -7,9 +7,13 @@ built-in one last: ``tonecheck.builtin.rewriter``). Nothing leaves the machine.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .draft import Draft
 from .report import Report
+
+if TYPE_CHECKING:
+    from .sources.formats import Format
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def unwritable(draft: Draft) -> str | None:
     return f"{draft.path}: read by plugin {reader.source!r}, whose format tonecheck cannot write back"
 
 
-def _reader(draft: Draft):
+def _reader(draft: Draft) -> Format:
     """The format that read the draft; for one made by hand, the built-in one of its kind."""
     from .sources.formats import Formats
 

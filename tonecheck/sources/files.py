@@ -60,7 +60,9 @@ def walk(folder: Path, visited: set, problems: list, formats_at: Callable[[Path]
     except OSError as exc:
         problems.append(InputError(f"{folder}: cannot read the folder: {exc.strerror or exc}"))
         return
-    suffixes = None  # asked for once a file is seen: a folder that cannot be listed, or holds only folders, loads no plugins
+    # asked for once a file is seen: a folder that cannot be listed, or holds only
+    # folders, loads no plugins
+    suffixes = None
     for entry in entries:
         if entry.name.startswith(".") or entry.name in SKIP_DIRS or entry.name.endswith(".egg-info"):
             continue
