@@ -294,19 +294,83 @@ def test_a_plugin_adds_an_input_format(run, project):
     assert "CustomerFocus.OwnAgenda" not in run("check", "-q", "weekend.txt").stdout  # sniffed: plain text
 
 
-def test_a_draft_a_plugin_s_format_read_is_rewritten_but_never_written_back(run, project):
+def test_a_folder_s_files_are_found_and_read_with_the_formats_of_their_own_config(run, tmp_path):
+    import codecs
+
+    (tmp_path / "house.py").write_text(ROT13)
+    (tmp_path / "a.txt").write_text("Hi Sam,\n\nYour parcel arrives on Friday.\n\nBest wishes,\nLeah\n")
+    # the plugin is configured only in inner/: checking the parent still reads inner/w.rot13 with it
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / ".tonecheck.toml").write_text('plugins = ["../house.py"]\n')
+    (tmp_path / "inner" / "w.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    result = run("check", "--format", "json", ".")
+    assert result.exit_code == 1, result.output
+    found = {f["path"]: [x["rule"] for x in f["findings"]] for f in json.loads(result.stdout)["files"]}
+    assert list(found) == ["a.txt", "inner/w.rot13"] and "CustomerFocus.OwnAgenda" in found["inner/w.rot13"]
+    # configured at the top, not in sub/ (whose config loads no plugins): sub/w.rot13 is not
+    # read there as plain text, as 'tonecheck check sub' would not read it
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house.py"]\n')
+    (tmp_path / "w.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".tonecheck.toml").write_text('company = ["Acme"]\n')
+    (tmp_path / "sub" / "w.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    (tmp_path / "sub" / "b.txt").write_text(WEEKEND)
+    result = run("check", "--format", "json", ".")
+    assert result.exit_code == 1, result.output
+    found = {f["path"]: [x["rule"] for x in f["findings"]] for f in json.loads(result.stdout)["files"]}
+    assert list(found) == ["a.txt", "inner/w.rot13", "sub/b.txt", "w.rot13"], found
+    assert all("CustomerFocus.OwnAgenda" in found[p] for p in ("inner/w.rot13", "sub/b.txt", "w.rot13"))
+
+
+def test_a_plugin_s_format_without_write_is_rewritten_to_the_screen_but_never_written_back(run, project):
     import codecs
 
     folder = project(ROT13)
-    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    secret = codecs.encode(WEEKEND, "rot13")
+    (folder / "weekend.rot13").write_text(secret)
+    (folder / "good.rot13").write_text(codecs.encode("Hi Sam,\n\nYour parcel arrives on Friday.\n\nBest wishes,\nLeah\n", "rot13"))
     rewritten = run("rewrite", "--format", "json", "weekend.rot13")
     assert rewritten.exit_code == 0 and "weekend" not in json.loads(rewritten.stdout)["text"]
-    # only the plugin knows how its files are written: the file is left as it is
-    fixed = run("check", "--fix", "--unsafe-fixes", "weekend.rot13")
-    assert "weekend.rot13: read by plugin 'house.py', whose format tonecheck cannot write back" in fixed.stderr
-    assert (folder / "weekend.rot13").read_text() == codecs.encode(WEEKEND, "rot13")
+    # to the screen, nothing is written: the rewritten text, and a diff of the text as decoded
+    shown = run("rewrite", "weekend.rot13")
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("Hi Steve,") and "weekend" not in shown.stdout
+    diff = run("rewrite", "--diff", "weekend.rot13")
+    assert diff.exit_code == 0, diff.output
+    assert "--- a/weekend.rot13" in diff.stdout and "-I just wanted to plan my weekend.\n" in diff.stdout
+    # only the plugin knows how its files are written: --fix leaves them as they are, and checks them
+    fixed = run("check", "--fix", "--unsafe-fixes", "-q", "weekend.rot13", "good.rot13")
+    assert fixed.exit_code == 1, fixed.output
+    assert fixed.stderr.splitlines() == [
+        f"tonecheck: warning: {name}: read by plugin 'house.py', whose format tonecheck cannot write back; not fixed"
+        for name in ("weekend.rot13", "good.rot13")]
+    assert "CustomerFocus.OwnAgenda" in fixed.stdout
+    assert run("check", "--fix", "-q", "good.rot13").exit_code == 0
     in_place = run("rewrite", "--in-place", "weekend.rot13")
-    assert in_place.exit_code == 2 and "cannot write back" in in_place.output
+    assert in_place.exit_code == 2
+    assert in_place.output == "tonecheck: error: weekend.rot13: read by plugin 'house.py', whose format tonecheck cannot write back\n"
+    assert (folder / "weekend.rot13").read_text() == secret
+
+
+def test_a_plugin_s_format_with_write_is_fixed_in_place(run, project):
+    import codecs
+
+    folder = project(ROT13.replace('suffixes=(".rot13",)',
+                                   'suffixes=(".rot13",), write=lambda data, draft, text: codecs.encode(text, "rot13").encode()'))
+    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    fixed = run("check", "--fix", "--unsafe-fixes", "-q", "weekend.rot13")
+    assert fixed.exit_code == 0, fixed.output
+    assert "fixed 1 problem" in fixed.stderr
+    assert codecs.decode((folder / "weekend.rot13").read_text(), "rot13").startswith("Hi Steve,")
+    assert "weekend" not in codecs.decode((folder / "weekend.rot13").read_text(), "rot13")
+    # a write that fails is that file's error, naming the plugin; the file is as it was
+    project(ROT13.replace('suffixes=(".rot13",)', 'suffixes=(".rot13",), write=lambda data, draft, text: text'))
+    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    broken = run("rewrite", "--in-place", "weekend.rot13")
+    assert broken.exit_code == 2
+    assert broken.output == ("tonecheck: error: weekend.rot13: plugin 'house.py': format 'rot13' raised TypeError: "
+                             "write returned str, not bytes\n")
+    assert (folder / "weekend.rot13").read_text() == codecs.encode(WEEKEND, "rot13")
 
 
 def test_an_unknown_input_format_lists_the_plugins_too(run, project):
@@ -345,3 +409,71 @@ def test_a_format_that_cannot_read_its_draft_is_that_draft_s_error(run, project)
     assert "returned 'docx', not a tonecheck.sources.Format" in result.stderr
     assert "tonecheck: error: secret.rot13: plugin 'house.py': format 'rot13' raised ValueError: not ROT13 after all" in result.stderr
     assert "Traceback" not in result.output and "CustomerFocus.OwnAgenda" in result.stdout
+
+
+def test_a_source_plugin_that_returns_one_format_or_a_bad_entry_is_named_once(run, project):
+    import codecs
+
+    folder = project(ROT13.replace('return [Format("rot13", read, suffixes=(".rot13",))]',
+                                   'return Format("rot13", read, suffixes=(".rot13",))'))
+    (folder / "inbox").mkdir()
+    (folder / "inbox" / "weekend.txt").write_text(WEEKEND)
+    (folder / "weekend.rot13").write_text(codecs.encode(WEEKEND, "rot13"))
+    result = run("check", "-q", "d.txt", "inbox", "weekend.rot13")
+    assert result.exit_code == 1, result.output  # the built-in formats read every draft
+    assert result.stderr.count("plugin 'house.py': tonecheck_sources returned the format 'rot13' alone, "
+                               "not a list of tonecheck.sources.Format; it adds no formats") == 1, result.stderr
+    assert "internal error" not in result.stderr
+    # a field that cannot be called is said once, as the entry is made, not at every draft
+    project(ROT13.replace('suffixes=(".rot13",)', 'suffixes=(".rot13",), sniff="rot13"'))
+    result = run("check", "-q", "d.txt", "inbox")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("plugin 'house.py': tonecheck_sources raised TypeError: format 'rot13': "
+                               "sniff must be a function or None, not 'rot13'") == 1, result.stderr
+    assert "tonecheck: error:" not in result.stderr and result.stdout.count("CustomerFocus.OwnAgenda") == 2
+
+
+NOTES = '''
+import tonecheck
+from tonecheck.sources import Format
+from tonecheck.sources.plain import plain_draft
+
+def read(text, path):
+    assert isinstance(text, str), f"got {type(text).__name__}"
+    return plain_draft(text, path)
+
+@tonecheck.hookimpl
+def tonecheck_sources():
+    return [Format("notes", read, suffixes=(".notes",), split=lambda data: data.split(b"\\n---\\n"))]
+'''
+
+
+def test_a_format_that_splits_its_file_gets_each_part_as_text_checked_as_a_file_is(run, project):
+    folder = project(NOTES)
+    (folder / "day.notes").write_bytes(b"Hi Sam, thanks for waiting.\n---\n" + WEEKEND.encode()
+                                       + b"---\nHi Jo, caf\xe9.\n---\n \n")
+    result = run("check", "--format", "json", "day.notes")
+    assert result.exit_code == 2, result.output  # two parts could not be read; the others were checked
+    reports = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert list(reports) == ["day.notes#1", "day.notes#2"]
+    assert "CustomerFocus.OwnAgenda" in {f["rule"] for f in reports["day.notes#2"]["findings"]}
+    assert result.stderr.splitlines() == [
+        "tonecheck: error: day.notes#3: not valid UTF-8: byte 0xE9 at offset 10 (line 1); save the draft as UTF-8",
+        "tonecheck: error: day.notes#4: empty input: nothing to check",
+    ]
+
+
+def test_the_python_api_reads_a_plugin_s_format_through_a_linter_s_registry(project):
+    """tonecheck.check takes text and reads it with the built-in formats (its docstring
+    says so); a Linter's registry reads a format its config's plugins add."""
+    import codecs
+
+    import tonecheck
+    from tonecheck.config import find_config, load_config
+
+    folder = project(ROT13)
+    secret = codecs.encode(WEEKEND, "rot13").encode()
+    linter = tonecheck.Linter(load_config(find_config(folder)))
+    report = linter.lint(tonecheck.load_bytes(secret, "w.rot13", "rot13", linter.formats))
+    assert "CustomerFocus.OwnAgenda" in {f.rule for f in report.findings}
+    assert "built-in formats" in tonecheck.check.__doc__ and "built-in formats" in tonecheck.rewrite.__doc__

@@ -41,6 +41,10 @@ def check(
 ) -> Report:
     """Check one draft (plain text, HTML or an RFC 822 message) and return its Report.
 
+    ``text`` is the draft itself, as text (``path`` only names it), read with the
+    built-in formats: not those plugins add, which may read a file's bytes or know it
+    by its name. For those, a Linter's registry reads the draft:
+    ``linter.lint(tonecheck.load_bytes(data, path, fmt, linter.formats))``.
     ``context`` ("complaint", or several) replaces detection. The plugins and packs for
     a config are loaded on the first call and reused after (in this process); a
     ``tonecheck.Linter(config)`` of your own does the same and loads anew when you ask.
@@ -62,7 +66,8 @@ def rewrite(
     """Rewrite one draft from its findings' fixes and return a ``tonecheck.rewrites.Rewrite``
     (``.text``, ``.changes``, ``.placeholders``, ``.score_before``, ``.score_after``).
     ``unsafe=False`` makes only the fixes that keep the meaning. For a message, ``.text``
-    is its body; ``tonecheck.rewrites.rewritten_file`` puts it back into the message."""
+    is its body; ``tonecheck.rewrites.rewritten_file`` puts it back into the message.
+    ``text`` is read as ``check`` reads it: with the built-in formats only."""
     from .rewrites import rewrite as _rewrite
     from .sources import load_text
 

@@ -233,6 +233,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     from .config import CONTEXTS
     from .containment import RULE_BUDGET
     from .engine import Linter
+    from .rewrites import unwritable
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -288,7 +289,11 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         _input_format(reader, input_format)  # and a wrong --input-format
         data = _read_data(path) if fixing else None
         drafts = list(_read(path, stdin_filename, data, reader.formats, input_format))
-        if fixing and len(drafts) == 1 and not isinstance(drafts[0], InputError):
+        if fixing and len(drafts) > 1:
+            _warn(f"{path}: an mbox of {len(drafts)} messages is not fixed; fix one message at a time")
+        elif fixing and not isinstance(drafts[0], InputError) and (why := unwritable(drafts[0])):
+            _warn(f"{why}; not fixed")
+        elif fixing and not isinstance(drafts[0], InputError):
             draft = drafts[0]
             linter = linter_for(base, base.recipient_domain(_recipients(draft)))
             try:
@@ -311,8 +316,6 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
                 except TonecheckError as exc:
                     click.echo(f"tonecheck: error: {exc}", err=True)
                     unreadable += 1
-        elif fixing and len(drafts) > 1:
-            _warn(f"{path}: an mbox of {len(drafts)} messages is not fixed; fix one message at a time")
         if diff:
             continue
         for draft in drafts:
@@ -407,7 +410,7 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     Every change comes from a finding's fix. Facts (numbers, times, dates, amounts,
     links, names) are always kept; what only you know is left as a [[placeholder]],
     which 'check' reports as an error until you fill it in. Nothing leaves the machine."""
-    from .rewrites import rewrite, rewritten_file
+    from .rewrites import rewrite, rewritten_file, unwritable
 
     if path is None:
         if sys.stdin is None or sys.stdin.isatty():
@@ -455,6 +458,10 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
     new = rewritten_file(data, draft, result, linter, unsafe=not safe_only)
+    if new is None:  # a format tonecheck cannot write back: the decoded text, rewritten
+        if in_place:
+            raise TonecheckError(unwritable(draft))
+        data, new = (t.encode("utf-8", "surrogateescape") for t in (result.original, result.text))
     if in_place:
         if result.changed:
             from .files import write_atomic

@@ -45,9 +45,10 @@ def tonecheck_rule_packs() -> Iterable[str | PathLike]:
 def tonecheck_sources() -> Iterable[Format]:
     """Return the input formats this plugin reads, each a ``tonecheck.sources.Format``:
     its name (an ``--input-format`` choice) and aliases, the file endings a folder is
-    searched for, how its data is recognised (``sniff``) and how it becomes a Draft
-    (``parse``). Where two formats claim the same name or ending, or both recognise
-    the data, the one registered last wins: a plugin's over a built-in."""
+    searched for, how its data is recognised (``sniff``), how it becomes a Draft
+    (``parse``) and, if it may be, how a rewrite is written back (``write``). Where
+    two formats claim the same name or ending, or both recognise the data, the one
+    registered last wins: a plugin's over a built-in."""
 
 
 @hookspec

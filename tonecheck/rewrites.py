@@ -7,10 +7,13 @@ built-in one last: ``tonecheck.builtin.rewriter``). Nothing leaves the machine.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .draft import Draft
-from .errors import TonecheckError
 from .report import Report
+
+if TYPE_CHECKING:
+    from .sources.formats import Format
 
 
 @dataclass(frozen=True)
@@ -68,24 +71,41 @@ def rewrite(linter, draft: Draft, report: Report | None = None, *, unsafe: bool 
     return Rewrite(report.text, [], [], report.score.overall, report.score.overall, report, "", notes, report.text)
 
 
-def rewritten_file(data: bytes, draft: Draft, result: Rewrite, linter=None, *, unsafe: bool = True) -> bytes:
-    """The file's new bytes: a message keeps its headers, other parts and encoding
-    (only its text changes; with ``linter``, its other version too: the HTML beside
-    the plain text is rewritten from its own findings); a text or HTML file is UTF-8,
-    as it was read. A draft a plugin's format read is not: only the plugin knows its bytes."""
-    if "read_by" in draft.meta:
-        raise TonecheckError(f"{draft.path}: read by plugin {draft.meta['read_by']!r}, whose format tonecheck cannot write back")
-    if draft.format == "eml":
+def rewritten_file(data: bytes, draft: Draft, result: Rewrite, linter=None, *, unsafe: bool = True) -> bytes | None:
+    """The file's new bytes, as the format that read it writes them (``Format.write``):
+    a message keeps its headers, other parts and encoding (only its text changes; with
+    ``linter``, its other version too: the HTML beside the plain text is rewritten from
+    its own findings); a text or HTML file is UTF-8, as it was read. None when that
+    format cannot be written back (``unwritable`` says why)."""
+    reader = _reader(draft)
+    if reader.write is None:
+        return None
+    out = reader.written(data, draft, result.text) if result.changed else data
+    if draft.format == "eml" and linter is not None:
         from .sources.eml import alternative, replace_body
 
-        out = replace_body(data, draft, result.text) if result.changed else data
-        twin = alternative(out, draft) if linter is not None else None
+        twin = alternative(out, draft)
         if twin is not None:
             other = rewrite(linter, twin, unsafe=unsafe)
             if other.changed:
                 out = replace_body(out, twin, other.text)
-        return out
-    return result.text.encode("utf-8", "surrogateescape")
+    return out
+
+
+def unwritable(draft: Draft) -> str | None:
+    """Why ``rewritten_file`` cannot write the draft's file back, in one line naming the
+    plugin whose format read it; None when it can."""
+    reader = _reader(draft)
+    if reader.write is not None:
+        return None
+    return f"{draft.path}: read by plugin {reader.source!r}, whose format tonecheck cannot write back"
+
+
+def _reader(draft: Draft) -> Format:
+    """The format that read the draft; for one made by hand, the built-in one of its kind."""
+    from .sources.formats import Formats
+
+    return draft.meta.get("reader") or Formats().get(draft.format)
 
 
 def unified_diff(before: bytes, after: bytes, name: str) -> str:

@@ -30,8 +30,8 @@ def test_the_format_registered_last_wins():
     assert format_for("notes.MD", b"hi", formats) == "shouted"  # the built-in text format sniffs a .md
     assert format_for("notes.md", b"hi") is None
     draft = load_text("HI SAM, WE'RE SORRY.", formats=formats)  # sniffed before the built-in ones
-    assert draft.text == "hi sam, we're sorry." and draft.meta["read_by"] == "house"
-    assert load_text("Hi Sam, we're sorry.", formats=formats).meta == {}  # not its data: plain text
+    assert draft.text == "hi sam, we're sorry." and draft.meta["reader"] is SHOUTED
+    assert load_text("Hi Sam, we're sorry.", formats=formats).meta == {"reader": BUILTIN[0]}  # not its data: plain text
     [draft] = load_all(b"HI SAM", "notes.md", "shouted", formats)
     assert draft.text == "hi sam"
 
@@ -45,6 +45,15 @@ def test_a_format_says_what_is_wrong_with_its_entry():
         Format("shouted", "shouted")
     with pytest.raises(ValueError, match="name must be a word"):
         Format(" ", shouted)
+    # said when the entry is made, not as every draft's input error
+    with pytest.raises(TypeError, match=r"^format 'shouted': sniff must be a function or None, not 'upper'$"):
+        Format("shouted", shouted, sniff="upper")
+    with pytest.raises(TypeError, match=r"^format 'shouted': split must be a function or None, not b'---'$"):
+        Format("shouted", shouted, split=b"---")
+    with pytest.raises(TypeError, match=r"^format 'shouted': write must be a function or None, not 'utf-8'$"):
+        Format("shouted", shouted, write="utf-8")
+    with pytest.raises(TypeError, match=r"^format 'shouted': by_suffix must be True, False or a function of the file's bytes, not 'yes'$"):
+        Format("shouted", shouted, by_suffix="yes")
 
 
 def test_a_plugin_format_that_fails_is_the_draft_s_input_error():

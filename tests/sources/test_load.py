@@ -50,3 +50,13 @@ def test_a_draft_of_only_zero_width_and_unicode_spaces_is_empty(data):
     with pytest.raises(InputError, match="HTML has no visible text"):
         load_bytes(b"<p>" + data + b"</p><p>&nbsp;&#8203;</p>", "draft.html")
 
+
+
+def test_the_byte_order_mark_is_defined_once():
+    from pathlib import Path
+
+    import tonecheck.sources as sources
+
+    literal = '"' + "".join(f"\\x{b:02x}" for b in "\ufeff".encode()) + '"'
+    found = [p.name for p in Path(sources.__file__).parent.glob("*.py") if literal in p.read_text()]
+    assert found == ["eml.py"], found  # the others take eml.BOM

@@ -22,13 +22,13 @@ from collections.abc import Iterator
 
 from ..draft import Draft, is_blank
 from ..errors import InputError
+from .eml import BOM
 from .formats import Format, Formats
 
 __all__ = ["Format", "Formats", "MAX_BYTES", "format_for", "load_all", "load_bytes", "load_text"]
 
 #: The most tonecheck reads as one input (a file, stdin, a whole mbox): 10 MiB.
 MAX_BYTES = 10 * 1024 * 1024
-_BOM = b"\xef\xbb\xbf"
 _BUILTIN = Formats()
 
 
@@ -43,8 +43,10 @@ def format_for(path: str, data: bytes, formats: Formats | None = None) -> str | 
 
 def load_all(data: bytes, path: str = "-", fmt: str | None = None,
              formats: Formats | None = None) -> Iterator[Draft | InputError]:
-    """Every draft in ``data``: one, or one per message of an mbox that holds several,
-    named ``PATH#N`` (N counts from 1; ``meta`` has "message" and "messages").
+    """Every draft in ``data``: one, or one per part its format's ``split`` finds (the
+    messages of an mbox that holds several), named ``PATH#N`` (N counts from 1; ``meta``
+    has "message" and "messages"). A part is decoded and checked as a whole file is,
+    unless the format is ``raw``.
 
     Yields each Draft, or the ``InputError`` that says why a message (or the whole
     input) cannot be checked; the other messages still come.
@@ -55,7 +57,7 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
         if len(data) <= MAX_BYTES and data.strip():
             found = formats.get(fmt) if fmt is not None else formats.sniffed(_head(data), path)
             if found.split is not None:
-                parts = found.split(data.removeprefix(_BOM))
+                parts = found.split(data.removeprefix(BOM))
         if parts is None or len(parts) < 2:
             yield load_bytes(data, path, fmt, formats)
             return
@@ -69,8 +71,9 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
         if at >= 0:
             lines += data.count(b"\n", counted, at)
             counted = at
-        try:
-            draft = formats.parse(found, part, f"{path}#{n}")
+        try:  # each part is checked as a whole file is: only a raw format takes bytes
+            name = f"{path}#{n}"
+            draft = formats.parse(found, part if found.raw else _decoded(part, name), name)
         except InputError as exc:
             yield exc
             continue
@@ -94,7 +97,13 @@ def load_bytes(data: bytes, path: str = "-", fmt: str | None = None, formats: Fo
     formats = formats or _BUILTIN
     found = formats.get(fmt) if fmt is not None else formats.sniffed(_head(data), path)
     if found.raw:
-        return formats.parse(found, data.removeprefix(_BOM), path)
+        return formats.parse(found, data.removeprefix(BOM), path)
+    return formats.parse(found, _decoded(data, path), path)
+
+
+def _decoded(data: bytes, path: str) -> str:
+    """The text of a draft's bytes: UTF-8, with no NUL and not blank (else the
+    InputError that says which)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: the file is UTF-16; save it as UTF-8")
     nul = data.find(b"\x00")
@@ -108,7 +117,7 @@ def load_bytes(data: bytes, path: str = "-", fmt: str | None = None, formats: Fo
             f"{path}: not valid UTF-8: byte 0x{data[exc.start]:02X} at offset {exc.start} "
             f"(line {line}); save the draft as UTF-8") from None
     _check_not_empty(text, path)
-    return formats.parse(found, text, path)
+    return text
 
 
 def load_text(text: str, path: str = "-", fmt: str | None = None, formats: Formats | None = None) -> Draft:

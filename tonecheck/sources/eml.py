@@ -19,7 +19,9 @@ from ..errors import InputError
 _MBOX_FROM = re.compile(rb"From [^\s:]+(?:[ \t].*)?\r?$")
 _MBOX_SPLIT = re.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x21-\x39\x3b-\x7e]+:)")
 _META = ("from", "to", "cc", "bcc", "date", "message-id", "x-tonecheck-context")
-_BOM = b"\xef\xbb\xbf"
+#: A UTF-8 byte-order mark, as any draft's bytes may start with: the one definition, here
+#: because every other source module imports this one.
+BOM = b"\xef\xbb\xbf"
 # A header line "Name: value"; continuation lines start with whitespace.
 _HEADER_LINE = re.compile(r"([!-9;-~]+)[ \t]*:")
 _MBOX_FROM_LINE = re.compile(r"From [^\s:]+(?:[ \t].*)?$")
@@ -59,7 +61,7 @@ def starts_like_mail(data: bytes) -> bool:
     """Does a .eml or .mbox file start with a header line ("Subject: ...") or an mbox
     "From " line? Then it is mail, even one too short to sniff as mail; a .eml with no
     headers at all is not a message."""
-    first = data[:1024].removeprefix(_BOM).decode("latin-1").split("\n", 1)[0].rstrip("\r")
+    first = data[:1024].removeprefix(BOM).decode("latin-1").split("\n", 1)[0].rstrip("\r")
     return bool(_HEADER_LINE.match(first) or _MBOX_FROM_LINE.match(first))
 
 
@@ -253,7 +255,7 @@ def replace_body(data: bytes, draft: Draft, body: str) -> bytes:
     if draft.meta.get("messages", 1) > 1:
         raise InputError(f"{draft.path}: an mbox of {draft.meta['messages']} messages; rewrite one message at a time")
     kind = (draft.meta.get("content-type") or "text/plain").split("/")[1]
-    start = data.startswith(b"\xef\xbb\xbf") * 3
+    start = data.startswith(BOM) * len(BOM)
     message = data[start:]
     mbox = split_mbox(message)
     if mbox is not None:
@@ -303,7 +305,7 @@ def alternative(data: bytes, draft: Draft) -> Draft | None:
     import email.policy
 
     checked = (draft.meta.get("content-type") or "text/plain").split("/")[1]
-    message = data.removeprefix(b"\xef\xbb\xbf")
+    message = data.removeprefix(BOM)
     mbox = split_mbox(message)
     msg = email.message_from_bytes(mbox[0] if mbox else message, policy=email.policy.default)
     parts = dict((sub, part) for part, sub in _body_parts(msg))

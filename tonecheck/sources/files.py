@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
 from ..errors import InputError, TonecheckError
@@ -21,9 +20,11 @@ def expand(paths, problems: list | None = None, formats_at: Callable[[Path], For
     """The files to check: paths as given, folders walked. Each real file comes once
     (symlinks and repeated arguments do not check it twice); a folder that cannot be
     listed is added to ``problems`` as an InputError and the rest go on.
-    ``formats_at(folder)`` gives the formats read there (their endings are searched
-    for); by default the built-in ones."""
+    ``formats_at(folder)`` gives the formats read in a folder (its config's plugins'
+    too): each folder is searched for the endings of its own, as its files are read
+    with them. By default the built-in ones."""
     problems = [] if problems is None else problems
+    formats_at = formats_at or (lambda folder: Formats())
     out, seen = [], set()
     for p in paths:
         try:
@@ -32,11 +33,10 @@ def expand(paths, problems: list | None = None, formats_at: Callable[[Path], For
             is_dir = False
         if is_dir:
             before = len(problems)
-            # asked for only once a file is seen: a folder that cannot be listed loads no plugins
-            suffixes = cache(lambda folder=Path(p): (formats_at(folder) if formats_at else Formats()).suffixes)
-            found = sorted(str(f) for f in walk(Path(p), set(), problems, suffixes))
+            found = sorted(str(f) for f in walk(Path(p), set(), problems, formats_at))
             if not found and len(problems) == before:
-                raise TonecheckError(f"{p}: no drafts found (looked for {', '.join(sorted(suffixes()))})")
+                looked_for = ", ".join(sorted(formats_at(Path(p)).suffixes))
+                raise TonecheckError(f"{p}: no drafts found (looked for {looked_for})")
         else:
             found = [p]
         for f in found:
@@ -47,10 +47,10 @@ def expand(paths, problems: list | None = None, formats_at: Callable[[Path], For
     return out
 
 
-def walk(folder: Path, visited: set, problems: list, suffixes: Callable[[], set[str]]):
-    """The drafts (files with one of the endings ``suffixes()`` gives) under ``folder``.
-    Each real folder is entered once, so a symlink loop ends; one that cannot be listed
-    goes to ``problems``."""
+def walk(folder: Path, visited: set, problems: list, formats_at: Callable[[Path], Formats]):
+    """The drafts under ``folder``: in each folder, the files with an ending of the
+    formats ``formats_at(that folder)`` gives. Each real folder is entered once, so a
+    symlink loop ends; one that cannot be listed goes to ``problems``."""
     real = os.path.realpath(folder)
     if real in visited:
         return
@@ -60,17 +60,22 @@ def walk(folder: Path, visited: set, problems: list, suffixes: Callable[[], set[
     except OSError as exc:
         problems.append(InputError(f"{folder}: cannot read the folder: {exc.strerror or exc}"))
         return
+    # asked for once a file is seen: a folder that cannot be listed, or holds only
+    # folders, loads no plugins
+    suffixes = None
     for entry in entries:
         if entry.name.startswith(".") or entry.name in SKIP_DIRS or entry.name.endswith(".egg-info"):
             continue
         try:
             is_dir = entry.is_dir()
-            is_draft = not is_dir and entry.suffix.lower() in suffixes() and entry.is_file()
+            if not is_dir and suffixes is None:
+                suffixes = formats_at(folder).suffixes
+            is_draft = not is_dir and entry.suffix.lower() in suffixes and entry.is_file()
         except OSError as exc:
             problems.append(InputError(f"{entry}: cannot read: {exc.strerror or exc}"))
             continue
         if is_dir:
-            yield from walk(entry, visited, problems, suffixes)
+            yield from walk(entry, visited, problems, formats_at)
         elif is_draft:
             yield entry
 

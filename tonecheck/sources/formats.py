@@ -1,7 +1,8 @@
 """The input formats, one entry each, and the registry that picks one for a draft.
 
 A ``Format`` says what a format is called, the file name endings it is found by in a
-folder, how its data is recognised and how it becomes a Draft. The built-in ones
+folder, how its data is recognised, how it becomes a Draft and how a rewrite of that
+Draft goes back into the file (``write``; None: it does not). The built-in ones
 (``BUILTIN``: plain text, HTML, .eml and mbox) are registered through the
 ``tonecheck_sources`` hook by ``tonecheck.builtin.sources``, as a plugin's are, and
 ``collect`` gathers them all into ``Formats``. Where two formats claim the same name or
@@ -21,7 +22,7 @@ from ..draft import Draft
 from ..errors import InputError
 from ..problems import Problem, call_each, raised
 from .body import body_draft
-from .eml import looks_like_message, parse_eml, split_mbox, starts_like_mail
+from .eml import BOM, looks_like_message, parse_eml, replace_body, split_mbox, starts_like_mail
 from .html import looks_like_html
 
 #: The plugin that registers ``BUILTIN``: a failure in its formats is a bug of ours.
@@ -32,7 +33,8 @@ BUILTIN_SOURCE = "tonecheck.builtin.sources"
 class Format:
     """One input format. ``parse(data, path)`` returns the Draft (or raises
     ``InputError`` with a one-line reason); ``data`` is the decoded text, or with
-    ``raw`` the bytes as read (less a UTF-8 byte-order mark)."""
+    ``raw`` the bytes as read (less a UTF-8 byte-order mark). The Draft's
+    ``meta["reader"]`` is the Format that read it."""
 
     name: str
     parse: Callable[[Any, str], Draft]
@@ -51,6 +53,10 @@ class Format:
     #: the drafts in data that may hold several (an mbox's messages), each parsed on
     #: its own; None when it holds one
     split: Callable[[bytes], list[bytes] | None] | None = None
+    #: ``write(data, draft, text)``: the file's new bytes, from its bytes as read, the
+    #: Draft and its rewritten text (``Report.text``). None: tonecheck cannot write the
+    #: format back (``--fix`` and ``--in-place`` leave the file as it is)
+    write: Callable[[bytes, Draft, str], bytes] | None = None
     #: the plugin that registered it (set by ``collect``)
     source: str = ""
 
@@ -59,6 +65,14 @@ class Format:
             raise ValueError(f"a format's name must be a word, not {self.name!r}")
         if not callable(self.parse):
             raise TypeError(f"format {self.name!r}: parse must be a function (data, path) -> Draft")
+        # said once, when the entry is made, rather than as every draft's input error
+        for field in ("sniff", "split", "write"):
+            value = getattr(self, field)
+            if value is not None and not callable(value):
+                raise TypeError(f"format {self.name!r}: {field} must be a function or None, not {value!r}")
+        if not (isinstance(self.by_suffix, bool) or callable(self.by_suffix)):
+            raise TypeError(f"format {self.name!r}: by_suffix must be True, False or a function of the file's bytes, "
+                            f"not {self.by_suffix!r}")
         for field in ("aliases", "suffixes"):
             value = getattr(self, field)
             if isinstance(value, str) or not all(isinstance(v, str) and v for v in value):
@@ -69,6 +83,15 @@ class Format:
         object.__setattr__(self, "name", self.name.lower())
         object.__setattr__(self, "aliases", tuple(a.lower() for a in self.aliases))
         object.__setattr__(self, "suffixes", tuple(s.lower() for s in self.suffixes))
+
+    def written(self, data: bytes, draft: Draft, text: str) -> bytes:
+        """``write``'s bytes; a plugin's that raises or gives something else is the
+        draft's input error, naming it."""
+        with _plugin_code(self, draft.path):
+            out = self.write(data, draft, text)
+            if not isinstance(out, (bytes, bytearray)):
+                raise TypeError(f"write returned {type(out).__name__}, not bytes")
+        return bytes(out)
 
 
 class Formats:
@@ -107,7 +130,7 @@ class Formats:
 
     def sniffed(self, head: str, path: str) -> Format:
         """The format whose ``sniff`` recognises ``head``, the data's first 64 KB."""
-        head = head.removeprefix("\ufeff").removeprefix("\xef\xbb\xbf")  # a byte-order mark, as text or as bytes
+        head = head.removeprefix("\ufeff").removeprefix(BOM.decode("latin-1"))  # a byte-order mark, as text or as bytes
         for f in reversed(self.formats):
             if f.sniff is not None:
                 with _plugin_code(f, path):
@@ -120,8 +143,7 @@ class Formats:
             draft = f.parse(data, path)
             if not isinstance(draft, Draft):
                 raise TypeError(f"returned {type(draft).__name__}, not a tonecheck.draft.Draft")
-            if f.source != BUILTIN_SOURCE:  # only the plugin knows its files' bytes: not written back
-                draft.meta["read_by"] = f.source
+            draft.meta["reader"] = f  # a rewrite goes back into the file through its write
         return draft
 
 
@@ -141,10 +163,18 @@ def _plugin_code(f: Format, path: str):
 
 def collect(hook, record: Callable[[Problem], Any]) -> Formats:
     """The formats every ``tonecheck_sources`` implementation returns; one that raises,
-    or returns something that is not a Format, is recorded by name."""
+    or returns something that is not a list of Formats (or in it, not a Format), is
+    recorded by name."""
     found = []
     for plugin, provided in call_each(hook, record):
-        for f in list(provided or ()):
+        if provided is None:
+            continue
+        if isinstance(provided, (Format, str)) or not isinstance(provided, Iterable):
+            what = f"the format {provided.name!r} alone" if isinstance(provided, Format) else type(provided).__name__
+            record(Problem(f"plugin {plugin!r}: tonecheck_sources returned {what}, not a list of "
+                           "tonecheck.sources.Format; it adds no formats", source=plugin))
+            continue
+        for f in list(provided):
             if not isinstance(f, Format):
                 record(Problem(f"plugin {plugin!r}: tonecheck_sources returned {f!r}, not a tonecheck.sources.Format", source=plugin))
                 continue
@@ -160,6 +190,11 @@ def _html(text: str, path: str) -> Draft:
     return body_draft(text, "html", path)
 
 
+def _utf8(data: bytes, draft: Draft, text: str) -> bytes:
+    """A text or HTML file is the text itself, in UTF-8 as it was read."""
+    return text.encode("utf-8", "surrogateescape")
+
+
 def _anything(head: str) -> bool:
     return True
 
@@ -168,9 +203,9 @@ def _anything(head: str) -> bool:
 #: anything else is plain text.
 BUILTIN = (
     Format("text", _text, aliases=("txt", "plain"), suffixes=(".txt", ".md"), sniff=_anything,
-           by_suffix=False, source=BUILTIN_SOURCE),
+           by_suffix=False, write=_utf8, source=BUILTIN_SOURCE),
     Format("html", _html, aliases=("htm",), suffixes=(".html", ".htm"), sniff=looks_like_html,
-           by_suffix=False, source=BUILTIN_SOURCE),
+           by_suffix=False, write=_utf8, source=BUILTIN_SOURCE),
     Format("eml", parse_eml, aliases=("mbox",), suffixes=(".eml", ".mbox"), sniff=looks_like_message,
-           by_suffix=starts_like_mail, raw=True, split=split_mbox, source=BUILTIN_SOURCE),
+           by_suffix=starts_like_mail, raw=True, split=split_mbox, write=replace_body, source=BUILTIN_SOURCE),
 )
