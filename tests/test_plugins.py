@@ -69,6 +69,19 @@ def test_local_python_plugin_from_config(run, project):
     assert "House.NoCheers" in table and "house.py" in table
 
 
+def test_a_rule_or_a_pack_path_returned_alone_is_named_not_a_crash(run, project, tmp_path):
+    project(PLUGIN.replace("return [no_cheers]", "return no_cheers") + '''
+@tonecheck.hookimpl
+def tonecheck_rule_packs():
+    return "house_rules"
+''')
+    result = run("check", "-q", "d.txt")
+    assert result.exit_code == 1, result.output  # the built-in rules still ran
+    assert "tonecheck_rules returned the rule 'House.NoCheers' alone, not a list of tonecheck.Rule" in result.stderr
+    assert "tonecheck_rule_packs returned 'house_rules' alone, not a list of paths" in result.stderr
+    assert "internal error" not in result.stderr
+
+
 def test_a_rule_that_raises_is_named_and_the_run_goes_on(run, project):
     project(BROKEN, "broken.py")
     result = run("check", "--format", "json", "d.txt")
@@ -422,7 +435,7 @@ def test_a_source_plugin_that_returns_one_format_or_a_bad_entry_is_named_once(ru
     result = run("check", "-q", "d.txt", "inbox", "weekend.rot13")
     assert result.exit_code == 1, result.output  # the built-in formats read every draft
     assert result.stderr.count("plugin 'house.py': tonecheck_sources returned the format 'rot13' alone, "
-                               "not a list of tonecheck.sources.Format; it adds no formats") == 1, result.stderr
+                               "not a list of tonecheck.sources.Format; it adds nothing") == 1, result.stderr
     assert "internal error" not in result.stderr
     # a field that cannot be called is said once, as the entry is made, not at every draft
     project(ROT13.replace('suffixes=(".rot13",)', 'suffixes=(".rot13",), sniff="rot13"'))

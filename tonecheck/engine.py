@@ -21,7 +21,7 @@ from .learned import TONE_CATEGORIES
 from .learned import load as load_model
 from .packs import load_pack, pack_files
 from .plugins import BUILTIN_PLUGINS, get_plugin_manager
-from .problems import Problem, call_each, raised
+from .problems import Problem, call_each, listed, raised
 from .report import NO_WRITER_TEXT, Report
 from .rule import Rule
 from .score import score
@@ -53,8 +53,10 @@ class Linter:
     # -- loading --------------------------------------------------------------------
     def _collect_rules(self) -> list[Rule]:
         rules: list[Rule] = []
-        for plugin, provided in call_each(self.pm.hook.tonecheck_rules, self.problems.append):
-            for r in list(provided or ()):  # one bad item does not cost the plugin its other rules
+        record = self.problems.append
+        for plugin, provided in call_each(self.pm.hook.tonecheck_rules, record):
+            for r in listed(provided, plugin, "tonecheck_rules", "tonecheck.Rule", record, lone=(Rule,)):
+                # one bad item does not cost the plugin its other rules
                 if not isinstance(r, Rule):
                     self.problems.append(Problem(f"plugin {plugin!r}: tonecheck_rules returned {r!r}, not a tonecheck.Rule", source=plugin))
                     continue
@@ -66,8 +68,8 @@ class Linter:
                     self.problems.append(Problem(f"plugin {plugin!r}: {exc}; the rule is skipped", source=plugin))
                     continue
                 rules.append(replace(r, source=plugin))
-        for plugin, paths in call_each(self.pm.hook.tonecheck_rule_packs, self.problems.append):
-            for p in list(paths or ()):
+        for plugin, paths in call_each(self.pm.hook.tonecheck_rule_packs, record):
+            for p in listed(paths, plugin, "tonecheck_rule_packs", "paths", record):
                 try:
                     rules.extend(self._load_packs(Path(p), plugin))
                 except PackError as exc:
@@ -86,7 +88,8 @@ class Linter:
             loser, winner = (r, old) if self._installed(r.source) else (old, r) if self._installed(old.source) else (None, None)
             if loser is None:
                 raise ConfigError(f"rule {r.id} is defined twice: by {old.source} and by {r.source}")
-            self.problems.append(f"plugin {loser.source!r}: rule {r.id} is already defined by {winner.source}; skipped")
+            self.problems.append(Problem(f"plugin {loser.source!r}: rule {r.id} is already defined by {winner.source}; skipped",
+                                         source=loser.source))
             kept[r.id] = winner
         return list(kept.values())
 

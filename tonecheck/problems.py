@@ -10,7 +10,8 @@ pass problems on as they are.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from os import PathLike
 from typing import Any
 
 from .containment import contained, quiet_stdout
@@ -60,3 +61,20 @@ def call_each(hook, record: Callable[[Problem], Any], *, what: str | None = None
             record(raised(impl.plugin_name, what or hook.name, exc, tail))
             continue
         yield impl.plugin_name, result
+
+
+def listed(provided: Any, plugin: str, hook: str, wanted: str, record: Callable[[Problem], Any],
+           lone: tuple[type, ...] = ()) -> list:
+    """What a hook implementation returned, as the list its spec asks for. None is an
+    empty list; one item alone (a ``lone`` type, or text or a path, which would be
+    read letter by letter) or anything else that is not a list is recorded by name
+    and gives nothing."""
+    if provided is None:
+        return []
+    if isinstance(provided, (*lone, str, bytes, PathLike)) or not isinstance(provided, Iterable):
+        name = getattr(provided, "id", None) or getattr(provided, "name", None)  # a Rule's id, a Format's name
+        what = f"the {type(provided).__name__.lower()} {name!r}" if isinstance(name, str) else repr(provided)[:80]
+        record(Problem(f"plugin {plugin!r}: {hook} returned {what} alone, not a list of {wanted}; "
+                       "it adds nothing", source=plugin))
+        return []
+    return list(provided)

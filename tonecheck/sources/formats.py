@@ -20,7 +20,7 @@ from typing import Any
 from ..containment import contained
 from ..draft import Draft
 from ..errors import InputError
-from ..problems import Problem, call_each, raised
+from ..problems import Problem, call_each, listed, raised
 from .body import body_draft
 from .eml import BOM, looks_like_message, parse_eml, replace_body, split_mbox, starts_like_mail
 from .html import looks_like_html
@@ -167,14 +167,7 @@ def collect(hook, record: Callable[[Problem], Any]) -> Formats:
     recorded by name."""
     found = []
     for plugin, provided in call_each(hook, record):
-        if provided is None:
-            continue
-        if isinstance(provided, (Format, str)) or not isinstance(provided, Iterable):
-            what = f"the format {provided.name!r} alone" if isinstance(provided, Format) else type(provided).__name__
-            record(Problem(f"plugin {plugin!r}: tonecheck_sources returned {what}, not a list of "
-                           "tonecheck.sources.Format; it adds no formats", source=plugin))
-            continue
-        for f in list(provided):
+        for f in listed(provided, plugin, "tonecheck_sources", "tonecheck.sources.Format", record, lone=(Format,)):
             if not isinstance(f, Format):
                 record(Problem(f"plugin {plugin!r}: tonecheck_sources returned {f!r}, not a tonecheck.sources.Format", source=plugin))
                 continue
