@@ -17,12 +17,16 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def _warm_cache(tmp_path_factory):
     """The cache a user has after their first run (the built-in packs, the lexicon and the
-    plugin list, parsed once): made by a real `tonecheck rules`, once a session."""
-    root = tmp_path_factory.mktemp("warm-cache")
-    env = {**os.environ, "TONECHECK_CACHE_DIR": str(root / "cache"), "TONECHECK_LANGUAGETOOL": "off"}
-    subprocess.run([sys.executable, "-m", "tonecheck", "rules"], cwd=root, env=env, check=True,
-                   stdout=subprocess.DEVNULL, timeout=120)
-    return [(p.relative_to(root / "cache"), p) for p in sorted((root / "cache").rglob("*.json"))]
+    plugin list, parsed once): made by a real `tonecheck rules`, once a session. If that
+    run fails, the tests start cold and say why themselves."""
+    cache = tmp_path_factory.mktemp("warm-cache") / "cache"
+    env = {**os.environ, "TONECHECK_CACHE_DIR": str(cache), "TONECHECK_LANGUAGETOOL": "off"}
+    subprocess.run([sys.executable, "-m", "tonecheck", "rules"], cwd=cache.parent, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    entries = [(p.relative_to(cache), p, p.read_bytes()) for p in sorted(cache.rglob("*.json"))]
+    yield entries
+    changed = [str(rel) for rel, path, data in entries if path.read_bytes() != data]
+    assert not changed, f"a test wrote into a shared cache entry {changed}; give it a cache folder of its own"
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +37,7 @@ def _isolated(tmp_path_factory, monkeypatch, _warm_cache):
     file (write and rename), never writes into one. A test that needs a cold or
     damaged cache makes its own folder (see test_containment.py)."""
     cache = tmp_path_factory.mktemp("cache")
-    for rel, src in _warm_cache:
+    for rel, src, _ in _warm_cache:
         (cache / rel).parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(src, cache / rel)
