@@ -1,4 +1,7 @@
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +14,36 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session")
+def _warm_cache(tmp_path_factory):
+    """The cache a user has after their first run (the built-in packs, the lexicon and the
+    plugin list, parsed once): made by a real `tonecheck rules`, once a session. If that
+    run fails, the tests start cold and say why themselves."""
+    cache = tmp_path_factory.mktemp("warm-cache") / "cache"
+    env = {**os.environ, "TONECHECK_CACHE_DIR": str(cache), "TONECHECK_LANGUAGETOOL": "off"}
+    subprocess.run([sys.executable, "-m", "tonecheck", "rules"], cwd=cache.parent, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    entries = [(p.relative_to(cache), p, p.read_bytes()) for p in sorted(cache.rglob("*.json"))]
+    yield entries
+    changed = [str(rel) for rel, path, data in entries if path.read_bytes() != data]
+    assert not changed, f"a test wrote into a shared cache entry {changed}; give it a cache folder of its own"
+
+
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory, monkeypatch):
-    """Every test gets its own cache and no ambient config or colour settings."""
-    monkeypatch.setenv("TONECHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def _isolated(tmp_path_factory, monkeypatch, _warm_cache):
+    """Every test gets its own cache and no ambient config or colour settings. The cache
+    starts warm, as a user's does after the first run: the entries are hard links to
+    one session-wide set, which is safe because tonecheck only ever replaces a cache
+    file (write and rename), never writes into one. A test that needs a cold or
+    damaged cache makes its own folder (see test_containment.py)."""
+    cache = tmp_path_factory.mktemp("cache")
+    for rel, src, _ in _warm_cache:
+        (cache / rel).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, cache / rel)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(src, cache / rel)
+    monkeypatch.setenv("TONECHECK_CACHE_DIR", str(cache))
     # a LanguageTool a developer runs on this machine must not change what tests see
     monkeypatch.setenv("TONECHECK_LANGUAGETOOL", os.environ.get("TONECHECK_LANGUAGETOOL", "off"))
     monkeypatch.delenv("NO_COLOR", raising=False)

@@ -94,7 +94,6 @@ def test_when_tonecheck_cannot_check_it_holds_unless_told_to_send(sendmail, tmp_
 
 def test_a_check_that_takes_too_long_holds_the_message(tmp_path):
     """Run as mutt would, in a process of its own: the hung check is left behind."""
-    import os
     import subprocess
 
     (tmp_path / "slow.py").write_text(
@@ -107,8 +106,7 @@ def test_a_check_that_takes_too_long_holds_the_message(tmp_path):
     out = tmp_path / "sent.bin"
     proc = subprocess.run(
         [sys.executable, "-m", "tonecheck", "sendmail", "--sendmail", f"tee {out}"], input=GOOD,
-        capture_output=True, cwd=tmp_path, timeout=60,
-        env={**os.environ, "TONECHECK_CACHE_DIR": str(tmp_path / "cache")},
+        capture_output=True, cwd=tmp_path, timeout=60,  # TONECHECK_CACHE_DIR: the test's own (conftest.py)
     )
     assert proc.returncode == 2 and not out.exists()
     assert b"took longer than 0.5 s" in proc.stderr and b"terminate" not in proc.stderr

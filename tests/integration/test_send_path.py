@@ -86,7 +86,7 @@ def mailer(tmp_path, smtp):
         'set from="priya@example.com"\nset use_from=yes\nset realname="Priya"\n'
         'set record=""\nset postpone=no\nset charset="utf-8"\nset send_charset="utf-8"\n'
     )
-    env = {**os.environ, "HOME": str(home), "TONECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    env = {**os.environ, "HOME": str(home)}  # TONECHECK_CACHE_DIR: the test's own (conftest.py)
     env.pop("TONECHECK_SEND_ANYWAY", None)
 
     def send(body: str, *, extra_env=None, headers=()):
@@ -160,7 +160,7 @@ def repo(tmp_path):
         pytest.skip("git send-email is not installed")
     folder = tmp_path / "repo"
     folder.mkdir()
-    env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "TONECHECK_CACHE_DIR": str(tmp_path / "cache"),
+    env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1",
            "GIT_AUTHOR_NAME": "Priya", "GIT_AUTHOR_EMAIL": "priya@example.com",
            "GIT_COMMITTER_NAME": "Priya", "GIT_COMMITTER_EMAIL": "priya@example.com"}
     env.pop("TONECHECK_SEND_ANYWAY", None)
