@@ -474,6 +474,8 @@ def test_a_format_that_splits_its_file_gets_each_part_as_text_checked_as_a_file_
         "tonecheck: error: day.notes#3: not valid UTF-8: byte 0xE9 at offset 10 (line 1); save the draft as UTF-8",
         "tonecheck: error: day.notes#4: empty input: nothing to check",
     ]
+    fixing = run("check", "--fix", "day.notes")  # several drafts in one file: none is written back
+    assert "day.notes: a file of 4 drafts is not fixed; fix one at a time" in fixing.stderr
 
 
 def test_the_python_api_reads_a_plugin_s_format_through_a_linter_s_registry(project):
