@@ -178,13 +178,13 @@ def test_the_default_grade_is_textstats_own_figure(text):
 
 def test_the_default_grade_equals_textstat_on_labelled_mail():
     import json
-    from pathlib import Path
 
     import textstat
+    from conftest import requires_shared
 
     from tonecheck.analysis import automated_readability_index
 
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+    corpus = requires_shared() / "eval" / "dev.jsonl"
     texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
     assert len(texts) > 50
     assert [automated_readability_index(t) for t in texts] == [textstat.automated_readability_index(t) for t in texts]

@@ -217,6 +217,18 @@ def test_a_cached_pack_reads_and_fixes_the_same_though_its_unless_and_swaps_wait
     assert seen == [("House.NoAsap", 13, "by [[date]]")] * 2
 
 
+def test_a_cache_entry_another_tonecheck_wrote_is_a_miss_so_its_pack_is_still_checked(tmp_path):
+    from tonecheck import cache
+
+    path = tmp_path / "House.yml"
+    path.write_text(ONE_RULE.format(name="House") + '    unless: ["(today", "tomorrow)"]\n')
+    st = path.stat()
+    # what a tonecheck without the parenthesis check (and without a version in its stamp) stored
+    cache.store(cache.entry("packs", str(path.resolve())), [st.st_mtime_ns, st.st_size], read_pack(path))
+    with pytest.raises(PackError, match="unbalanced parentheses"):
+        load_pack(path, "t")
+
+
 def test_yaml_values_that_are_not_text_are_named(tmp_path):
     path = tmp_path / "House.yml"
     path.write_text(ONE_RULE.format(name="House") + "    description: 2024-01-01\n")
@@ -394,3 +406,18 @@ def test_require_when_names_the_field_the_user_wrote(tmp_path):
           require: ["sorry"]
           scope: everywhere
           """ + EX)
+
+
+def test_the_built_in_packs_checked_cold_find_what_they_find_read_from_the_cache(monkeypatch):
+    warm = Linter()  # the suite's caches start warm: this reads the built-in packs from there
+    monkeypatch.setenv("TONECHECK_NO_CACHE", "1")
+    cold = Linter()  # parsed, checked and compiled now, every pattern at once
+    assert [r.id for r in cold.rules] == [r.id for r in warm.rules]
+    drafts = [e.text for r in warm.rules for e in r.bad]
+    assert len(drafts) > 100
+
+    def found(linter):
+        return [[(f.rule, f.offset, f.end, [s.fix for s in f.suggestions]) for f in linter.lint(load_text(d)).findings]
+                for d in drafts]
+
+    assert found(cold) == found(warm)

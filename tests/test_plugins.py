@@ -384,6 +384,11 @@ def test_a_plugin_s_format_with_write_is_fixed_in_place(run, project):
     assert broken.output == ("tonecheck: error: weekend.rot13: plugin 'house.py': format 'rot13' raised TypeError: "
                              "write returned str, not bytes\n")
     assert (folder / "weekend.rot13").read_text() == codecs.encode(WEEKEND, "rot13")
+    # bytes that do not read back as the rewrite (here: nothing) never replace the file
+    project(ROT13.replace('suffixes=(".rot13",)', 'suffixes=(".rot13",), write=lambda data, draft, text: b""'))
+    emptied = run("rewrite", "--in-place", "weekend.rot13")
+    assert emptied.exit_code == 2 and "do not read back as the rewritten text" in emptied.output
+    assert (folder / "weekend.rot13").read_text() == codecs.encode(WEEKEND, "rot13")
 
 
 def test_an_unknown_input_format_lists_the_plugins_too(run, project):
@@ -475,7 +480,12 @@ def test_a_format_that_splits_its_file_gets_each_part_as_text_checked_as_a_file_
         "tonecheck: error: day.notes#4: empty input: nothing to check",
     ]
     fixing = run("check", "--fix", "day.notes")  # several drafts in one file: none is written back
-    assert "day.notes: a file of 4 drafts is not fixed; fix one at a time" in fixing.stderr
+    assert "day.notes: not fixed, a file of 4 drafts; fix one at a time" in fixing.stderr
+    # a split that raises is the plugin's, named, not tonecheck's internal error
+    project(NOTES.replace('split=lambda data: data.split(b"\\n---\\n")', 'split=lambda data: 1 / 0'))
+    broken = run("check", "day.notes")
+    assert broken.exit_code == 2 and "internal error" not in broken.output
+    assert "plugin 'house.py': format 'notes' raised ZeroDivisionError" in broken.output
 
 
 def test_the_python_api_reads_a_plugin_s_format_through_a_linter_s_registry(project):

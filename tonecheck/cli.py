@@ -78,10 +78,13 @@ def _show_config(paths, config_path, stdin_filename, flags) -> None:
                     click.echo(f"  {f.name.replace('_', '-')} = {getattr(config, f.name)!r}")
 
 
-def _several(drafts) -> str:
-    """What a file that holds several drafts is: an mbox, or a plugin format's split."""
+def _several(drafts, do: str) -> str:
+    """A file that holds several drafts (an mbox, or a plugin format's split), and
+    what to ``do`` instead: one at a time."""
     kind = next((d.format for d in drafts if not isinstance(d, InputError)), "eml")
-    return f"an mbox of {len(drafts)} messages" if kind == "eml" else f"a file of {len(drafts)} drafts"
+    if kind == "eml":
+        return f"an mbox of {len(drafts)} messages; {do} one message at a time"
+    return f"a file of {len(drafts)} drafts; {do} one at a time"
 
 
 def _recipients(draft, headers=("to", "cc")) -> list[str]:
@@ -296,7 +299,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         data = _read_data(path) if fixing else None
         drafts = list(_read(path, stdin_filename, data, reader.formats, input_format))
         if fixing and len(drafts) > 1:
-            _warn(f"{path}: {_several(drafts)} is not fixed; fix one at a time")
+            _warn(f"{path}: not fixed, {_several(drafts, 'fix')}")
         elif fixing and not isinstance(drafts[0], InputError) and (why := unwritable(drafts[0])):
             _warn(f"{why}; not fixed")
         elif fixing and not isinstance(drafts[0], InputError):
@@ -442,7 +445,7 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     if isinstance(drafts[0], InputError):
         raise drafts[0]
     if len(drafts) > 1:
-        raise InputError(f"{name}: {_several(drafts)}; rewrite one at a time")
+        raise InputError(f"{name}: {_several(drafts, 'rewrite')}")
     draft = drafts[0]
     domain = base.recipient_domain(_recipients(draft))
     if domain is not None:  # its [recipients."domain"] table's settings; the same plugins

@@ -72,8 +72,8 @@ def listed(provided: Any, plugin: str, hook: str, wanted: str, record: Callable[
     if provided is None:
         return []
     if isinstance(provided, (*lone, str, bytes, PathLike)) or not isinstance(provided, Iterable):
-        name = getattr(provided, "id", None) or getattr(provided, "name", None)  # a Rule's id, a Format's name
-        what = f"the {type(provided).__name__.lower()} {name!r}" if isinstance(name, str) else repr(provided)[:80]
+        name = (getattr(provided, "id", None) or getattr(provided, "name", None)) if isinstance(provided, lone) else None
+        what = f"the {type(provided).__name__.lower()} {name!r}" if isinstance(name, str) else repr(provided)[:80]  # a Rule's id, a Format's name
         record(Problem(f"plugin {plugin!r}: {hook} returned {what} alone, not a list of {wanted}; "
                        "it adds nothing", source=plugin))
         return []

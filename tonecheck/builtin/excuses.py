@@ -68,8 +68,9 @@ def circumstance(analysis, rule):
             yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
 
 
-# Someone or something other than the writer, as the subject of a clause.
-_AGENT = regex.compile(
+# Someone or something other than the writer, as the subject of a clause. These two stay
+# on re: their \w must know "our Zürich warehouse" (RE2's \w is ASCII only).
+_AGENT = re.compile(
     r"\b(?:(?i:(?:the|our|my|their|his|her|your|a|an|one of (?:the|our)) (?:[\w'’]+[ -]){0,2}?"
     r"(?:suppliers?|wholesalers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|contractors?|"
     r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
@@ -90,7 +91,7 @@ _NAMED = re.compile(
     r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
-_FAILED = regex.compile(
+_FAILED = re.compile(
     r"\s+(?:(?:has|have|had|was|were|is|are|must have|may have|might have|will have|probably|must've)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
     r"(?:sent|shipped|delivered|gave|supplied|fitted|ordered|packed|picked|printed|quoted|used)(?: \w+){0,2} (?:the |a )?wrong|"
     r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
@@ -106,7 +107,7 @@ _FAILED = regex.compile(
     r"(?:been )?(?:a bit |really |very |quite |so |rather |seriously |badly |massively )?"
     r"(?:off sick|out sick|ill|on holiday|on leave|away|behind|booked up|booked solid|fully booked|short[- ]staffed|"
     r"snowed under|having (?:issues|problems|a nightmare)|late))\b",
-    ignore_case=True,
+    re.IGNORECASE,
 )
 # The writer takes it on: a real apology, or the fix already under way with a time.
 _SORRY = re.compile(
@@ -139,6 +140,7 @@ _OUR_FIX = re.compile(
         "Hi Ana,\nThe wholesaler sent us the wrong colour, so that is what you received.\nTom",
         "Our engineer didn't turn up because the agency didn't pass on the booking.",
         "The new billing system double-charged some customers last week. IT are aware.",
+        "Hi Ana,\nOur Zürich warehouse sent the wrong size, so that is what you received.\nTom",  # not just ASCII names
     ],
     good=[
         "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",

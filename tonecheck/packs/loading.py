@@ -34,12 +34,21 @@ def pack_files(path: Path) -> list[Path]:
     raise PackError(path, None, "path", "no such file or folder")
 
 
-def _stamp(path: Path) -> list[int]:
+#: Bumped whenever a pack is checked differently: an entry is trusted to have passed
+#: this tonecheck's checks (its unless and fix patterns are compiled only on first use).
+CHECKS = 2
+
+
+def _stamp(path: Path) -> list:
+    from .. import __version__
+
     try:
         st = path.stat()
     except OSError as exc:
         raise PackError(path, None, "path", exc.strerror or str(exc)) from None
-    return [st.st_mtime_ns, st.st_size]
+    # the cache folder is shared by every tonecheck on the machine: an entry another
+    # version (or an older checkout) wrote is a miss, not a pack it never checked
+    return [st.st_mtime_ns, st.st_size, __version__, CHECKS]
 
 
 def read_pack(path: Path) -> Any:

@@ -109,6 +109,8 @@ def match_case(original: str, replacement: str) -> str:
     """A capital carries over from a capitalised word, not from an abbreviation in
     capitals ("the PNR" -> "the booking"; a sentence's first word gets its capital
     where the edit is made)."""
-    if original[:1].isupper() and not original.isupper() and replacement[:1].islower():
+    first = original.split()[0] if original.split() else original
+    abbreviation = first.isupper() or (first.endswith("s") and first[:-1].isupper())  # "PNR", "RMAs"
+    if original[:1].isupper() and not abbreviation and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from ..draft import Draft, is_blank
 from ..errors import InputError
 from .eml import BOM
-from .formats import Format, Formats
+from .formats import Format, Formats, _plugin_code
 
 __all__ = ["Format", "Formats", "MAX_BYTES", "format_for", "load_all", "load_bytes", "load_text"]
 
@@ -57,7 +57,8 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
         if len(data) <= MAX_BYTES and data.strip():
             found = formats.get(fmt) if fmt is not None else formats.sniffed(_head(data), path)
             if found.split is not None:
-                parts = found.split(data.removeprefix(BOM))
+                with _plugin_code(found, path):  # a plugin's split that raises is named
+                    parts = found.split(data.removeprefix(BOM))
         if parts is None or len(parts) < 2:
             yield load_bytes(data, path, fmt, formats)
             return

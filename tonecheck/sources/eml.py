@@ -204,7 +204,7 @@ def _check_sense(payload: bytes, text: str, charset: str) -> None:
     printable = (len(payload) - len(payload.translate(None, _PRINTABLE))) / len(payload)
     if printable <= 0.95:
         return
-    foreign = len(_FOREIGN.findall(text)) / max(1, len(text))
+    foreign = (len(text) - len(_FOREIGN.sub("", text))) / max(1, len(text))  # one copy, not a list per character
     if foreign > 0.3:
         raise ValueError(
             f"its declared charset {charset!r} makes nonsense of its bytes, which read as plain text; "

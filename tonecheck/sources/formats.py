@@ -86,12 +86,21 @@ class Format:
 
     def written(self, data: bytes, draft: Draft, text: str) -> bytes:
         """``write``'s bytes; a plugin's that raises or gives something else is the
-        draft's input error, naming it."""
+        draft's input error, naming it. A plugin's bytes are read back before they
+        replace the user's file: unless they read as ``text``, nothing is written."""
         with _plugin_code(self, draft.path):
             out = self.write(data, draft, text)
             if not isinstance(out, (bytes, bytearray)):
                 raise TypeError(f"write returned {type(out).__name__}, not bytes")
-        return bytes(out)
+            out = bytes(out)
+            if self.source != BUILTIN_SOURCE:
+                try:
+                    back = self.parse(out if self.raw else out.decode("utf-8"), draft.path)
+                except (InputError, UnicodeDecodeError):
+                    back = None
+                if not isinstance(back, Draft) or back.original != text:
+                    raise ValueError("write gave bytes that do not read back as the rewritten text")
+        return out
 
 
 class Formats:
