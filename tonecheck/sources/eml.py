@@ -11,6 +11,7 @@ and ``starts_like_mail`` tell mail from other drafts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..draft import Draft, is_blank
 from ..errors import InputError
@@ -193,7 +194,12 @@ def _body_parts(msg) -> list:
 
 
 _PRINTABLE = bytes([9, 10, 13, *range(32, 127)])  # tab, newlines and printable ASCII
-_FOREIGN = re.compile("[\u3000-\U0010ffff]")  # past U+2FFF: CJK and beyond
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> re.Pattern:
+    """Characters past U+2FFF: CJK and beyond (compiled on first need: ~3 ms)."""
+    return re.compile("[\u3000-\U0010ffff]")
 
 
 def _check_sense(payload: bytes, text: str, charset: str) -> None:
@@ -202,9 +208,9 @@ def _check_sense(payload: bytes, text: str, charset: str) -> None:
     if len(payload) < 8:
         return
     printable = (len(payload) - len(payload.translate(None, _PRINTABLE))) / len(payload)
-    if printable <= 0.95:
+    if printable <= 0.95 or text.isascii():
         return
-    foreign = (len(text) - len(_FOREIGN.sub("", text))) / max(1, len(text))  # one copy, not a list per character
+    foreign = (len(text) - len(_foreign().sub("", text))) / max(1, len(text))  # one copy, not a list per character
     if foreign > 0.3:
         raise ValueError(
             f"its declared charset {charset!r} makes nonsense of its bytes, which read as plain text; "
