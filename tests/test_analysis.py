@@ -1,7 +1,9 @@
 """The shared facts rules read: sentences with spans, persons, readability, context."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tonecheck.analysis import Analysis, split_sentences
+from tonecheck.analysis import FIRST_PERSON, SECOND_PERSON, Analysis, Sentence, split_sentences
 from tonecheck.builtin.context import detect
 from tonecheck.sources import load_text
 
@@ -109,10 +111,6 @@ def test_a_failure_of_ours_is_still_a_complaint():
 
 
 # -- counts without tokens, bounded memory on long drafts ---------------------------
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from tonecheck.analysis import FIRST_PERSON, SECOND_PERSON, Sentence  # noqa: E402
 
 _WORDS = st.sampled_from(["I", "we", "We’ll", "you're", "YOUR", "Zoë", "café", "don't", "our", "a_b", "İ", "3pm",
                           ":", ";", ",", "-", "’", "'", "...", "us", "Ours", "you"])
