@@ -284,6 +284,14 @@ class Analysis:
         return [(r.start, r.end) for r in self.draft.writer_regions()]
 
     @cached_property
+    def writer_words(self) -> frozenset[str] | None:
+        """The words of the writer's text, spelled as a pattern's anchors are: a pattern
+        none of whose anchors is here cannot match (None: no filtering; see packs.anchors)."""
+        from .packs.anchors import words
+
+        return words(" ".join(self.text[s:e] for s, e in self.writer_spans))
+
+    @cached_property
     def body_text(self) -> str:
         """The body as prose: a bullet or a line without a full stop still ends its
         sentence, so readability formulas do not read a list as one long sentence."""
@@ -340,8 +348,14 @@ class Analysis:
         """(start, end, text) of every match of a compiled pattern in the writer's own text.
 
         ``scope`` is "writer" (greeting, body and sign-off), "body", or "opening"
-        (the first two body sentences). A match never straddles two regions.
+        (the first two body sentences). A match never straddles two regions. A
+        pattern with anchors (a pack's) is not run on a draft without one of them.
         """
+        anchors = getattr(pattern, "anchors", None)
+        if anchors is not None:
+            present = self.writer_words
+            if present is not None and anchors.isdisjoint(present):
+                return
         spans, windows, starts = self._windows(scope)
         for ws, we in windows:
             for m in pattern.finditer(self.text[ws:we]):

@@ -26,9 +26,11 @@ COMMON = {
 UNLESS_SCOPES = ("sentence", "following", "around", "draft")
 
 
-def compile_pack(data: Any, path: Path, source: str, validated: bool = False) -> list[Rule]:
+def compile_pack(data: Any, path: Path, source: str, validated: bool = False,
+                 anchors: dict | None = None) -> list[Rule]:
     """The pack's rules; ``validated``: it compiled before (read from the cache), so
-    patterns it needs only after a finding are compiled on first use."""
+    its patterns are compiled on first use. ``anchors``: each pattern's anchors (see
+    ``patterns.compile_patterns``), read from the cache or filled in here."""
     if not isinstance(data, dict):
         raise PackError(path, None, "pack", "a pack is a mapping with 'pack' and 'rules'")
     no_unknown(data, {"pack", "description", "rules"}, path, None)
@@ -40,11 +42,12 @@ def compile_pack(data: Any, path: Path, source: str, validated: bool = False) ->
         raise PackError(path, None, "rules", "must be a non-empty list of rules")
     out = []
     for i, spec in enumerate(rules):
-        out.append(compile_rule(spec, pack, path, source, i, validated))
+        out.append(compile_rule(spec, pack, path, source, i, validated, anchors))
     return out
 
 
-def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, validated: bool = False) -> Rule:
+def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, validated: bool = False,
+                 anchors: dict | None = None) -> Rule:
     if not isinstance(spec, dict):
         raise PackError(path, f"#{index + 1}", "rules", "each rule is a mapping")
     name = spec.get("name")
@@ -91,9 +94,9 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
 
     flags = dict(
         bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail,
-        validated=validated,
+        validated=validated, anchors=anchors,
     )
-    unless = compile_patterns(spec.get("unless", []), "unless", **flags, defer=True) if spec.get("unless") else None
+    unless = compile_patterns(spec.get("unless", []), "unless", **flags) if spec.get("unless") else None
     unless_scope = spec.get("unless_scope", "sentence")
     if unless_scope not in UNLESS_SCOPES:
         fail("unless_scope", f"must be one of {', '.join(UNLESS_SCOPES)}")

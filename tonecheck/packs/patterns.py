@@ -32,27 +32,42 @@ def pattern_list(value, field, fail) -> list[str]:
     return out
 
 
-class Deferred:
-    """A regex compiled when a rule first uses it (see compile_patterns)."""
+class Pattern:
+    """A rule's alternation: compiled by RE2 when first used, and its anchors (the
+    words one of which every match contains, or None: see ``anchors``), with which
+    ``Analysis.writer_matches`` skips a draft that lacks them, uncompiled."""
 
-    __slots__ = ("_build", "_regex")
+    __slots__ = ("_build", "_regex", "anchors")
 
-    def __init__(self, build):
-        self._build, self._regex = build, None
+    def __init__(self, build, anchors: frozenset | None = None, regex=None):
+        self._build, self._regex, self.anchors = build, regex, anchors
 
-    def __getattr__(self, name):
+    @property
+    def regex(self):
         if self._regex is None:
             self._regex = self._build()
-        return getattr(self._regex, name)
+        return self._regex
+
+    def finditer(self, text: str):
+        return self.regex.finditer(text)
+
+    def search(self, text: str):
+        return self.regex.search(text)
+
+    def __getattr__(self, name):
+        return getattr(self.regex, name)
 
 
 def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
-                     validated: bool = False, defer: bool = False):
-    """One RE2 alternation for a list of patterns: one pass over the text per rule. A list
-    made only of lexicon entries, each checked when the lexicon was read, is compiled
-    when a rule first uses it (Empathy's hollow apologies: only a complaint needs them).
-    So is a ``defer`` list (an ``unless``, a fix's swaps: needed only once a rule has
-    found something) of a pack that compiled before (``validated``: from the cache)."""
+                     validated: bool = False, anchors: dict | None = None) -> Pattern:
+    """One RE2 alternation for a list of patterns: one pass over the text per rule.
+
+    A pack that compiled before (``validated``: read from the cache) compiles each
+    alternation when a rule first needs it: with its anchors, most rules never do on
+    most drafts; an ``unless`` or a fix's swaps are needed only once a rule has found
+    something. So does a list made only of lexicon entries (each checked when the
+    lexicon was read). ``anchors``: the pack's table of each
+    alternation's anchors, filled in when the pack is checked, cached with it."""
     import re2
 
     items = pattern_list(patterns, field, fail)
@@ -63,12 +78,15 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
     opts = re2.Options()
     opts.log_errors = False
     opts.case_sensitive = bool(case)
-    alt = "|".join(f"(?:{flexible_spaces(p)})" for p in items)
+    flexible = [flexible_spaces(p) for p in items]
+    alt = "|".join(f"(?:{p})" for p in flexible)
+    source = rf"\b(?:{alt})\b" if bounds else alt
+    words = _anchors_of(source, flexible, bounds, anchors)
     lexicon_only = isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns))
-    if lexicon_only or (validated and defer):
-        return Deferred(lambda: re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts))
+    if lexicon_only or validated:
+        return Pattern(lambda: re2.compile(source, opts), words)
     try:
-        return re2.compile(rf"\b(?:{alt})\b" if bounds else alt, opts)
+        return Pattern(None, words, re2.compile(source, opts))
     except re2.error:
         pass
     for p in items:  # find the pattern at fault, so the error names it
@@ -78,6 +96,21 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
             detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             fail(field, f"pattern {p!r} is not valid RE2 syntax ({detail}); RE2 has no look-around or back-references")
     fail(field, "the patterns do not combine into one expression (an unbalanced bracket across patterns?)")
+
+
+def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | None) -> frozenset | None:
+    """The alternation's anchors: from the pack's cached table, else worked out (and
+    added to the table, which is cached with the pack)."""
+    if table is not None and source in table:
+        known = table[source]
+        if known is None or (isinstance(known, list) and all(isinstance(w, str) for w in known)):
+            return None if known is None else frozenset(known)
+    from .anchors import anchors
+
+    words = anchors(flexible, bounds)
+    if table is not None:
+        table[source] = sorted(words) if words is not None else None
+    return words
 
 
 def balanced(pattern: str) -> bool:

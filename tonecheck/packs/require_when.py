@@ -12,7 +12,7 @@ from .kind import SCOPES, Kind
 def build(spec, flags, fail):
     require = compile_patterns(spec["require"], "require", **flags)
     # e.g. "apologise for any inconvenience" contains "apologise" but acknowledges nothing
-    hollow = compile_patterns(spec["not_counting"], "not_counting", **flags, defer=True) if spec.get("not_counting") else None
+    hollow = compile_patterns(spec["not_counting"], "not_counting", **flags) if spec.get("not_counting") else None
     # where the acknowledgement is looked for: "scope", as for every kind ("within" is its older name)
     if "scope" in spec and "within" in spec:
         fail("scope", "is the same as 'within' (its older name): give one")

@@ -71,7 +71,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             fail("rewrite", "'swap' must map each pattern to its replacement")
         for k, v in rw["swap"].items():
             check_template(v, "rewrite.swap", values, fail)
-            swaps.append((compile_patterns([k], "rewrite.swap", **flags, defer=True), v))
+            swaps.append((compile_patterns([k], "rewrite.swap", **flags), v))
     if delete and swaps:
         fail("rewrite", "'delete' and 'swap' cannot be used together")
     before, after = rw.get("before"), rw.get("after")

@@ -1,0 +1,177 @@
+"""A pack pattern's anchors: the words one of which every match contains. A draft with
+none of them is skipped, so an anchor must never be wrong: a skipped rule is a missed
+finding."""
+import json
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tonecheck import cache
+from tonecheck.config import Config
+from tonecheck.engine import Linter
+from tonecheck.packs import anchors as anchors_module
+from tonecheck.packs.anchors import anchors, words
+from tonecheck.packs.patterns import Pattern, flexible_spaces
+from tonecheck.sources import load_text
+
+from conftest import requires_shared
+
+
+def of(pattern: str, bounded: bool = True):
+    return anchors([flexible_spaces(pattern)], bounded)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("sorry for any inconvenience", {"inconvenience"}),  # the rarest word of the phrase
+    ("we (?:are|were) unable to", {"unable"}),
+    ("apolog(?:y|ise|ize)", {"apology", "apologise", "apologize"}),  # each way through
+    ("our (?:policy|policies)", {"policy", "policies"}),
+    ("follow[- ]?up", {"follow", "followup"}),  # "follow-up", "follow up", "followup"
+    ("we[’']ll look into it", {"look"}),  # an apostrophe ends a word, as \b sees it
+    (r"\d+ days", {"days"}),
+    ("in (?:the )?(?:near )?future", {"future"}),
+    ("I['’]?(?:m| am) in on (?:mon|fri)day", {"monday", "friday"}),
+])
+def test_anchors_are_whole_words_of_every_way_through(pattern, expected):
+    assert of(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+ly",  # no literal word
+    r"congratulat\w*",  # a word that may run on
+    "[A-Z]{3,}",
+    "!!",
+    r"\pL+ly",  # RE2 syntax that re cannot read: no anchors, never an error
+])
+def test_no_anchors_when_none_can_be_told(pattern):
+    assert of(pattern) is None
+
+
+def test_an_unbounded_pattern_anchors_only_words_it_closes():
+    # without the rule's \b, "sorry" could end "unsorry" and "any" begin "anything"
+    assert of("sorry for any", bounded=False) == {"for"}
+    assert of("sorry", bounded=False) is None
+
+
+def test_a_text_whose_letters_fold_to_ascii_is_not_filtered():
+    assert words("We are sorry.") == {"we", "are", "sorry"}
+    assert words("Kind regards") is not None
+    assert words("\u212aind regards") is None  # the Kelvin sign matches k case-insensitively
+
+
+# -- the built-in packs: no anchor is ever wrong -------------------------------------
+def _patterns(rule):
+    """The Pattern objects a pack rule's check holds (its phrases, swaps, unless...)."""
+    found = []
+
+    def dig(f, depth=0):
+        for cell in getattr(f, "__closure__", None) or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:
+                continue
+            if isinstance(value, Pattern):
+                found.append(value)
+            elif isinstance(value, list):
+                found.extend(x[0] for x in value if isinstance(x, tuple) and x and isinstance(x[0], Pattern))
+            elif callable(value) and depth < 5:
+                dig(value, depth + 1)
+
+    dig(rule.check)
+    return found
+
+
+@pytest.fixture(scope="module")
+def builtin_patterns():
+    linter = Linter(Config())
+    out = [p for rule in linter.rules for p in _patterns(rule) if p.anchors is not None]
+    assert len(out) > 100  # the packs' phrases are found, and most have anchors
+    return out
+
+
+def _literal_words(pattern: Pattern) -> list[str]:
+    return sorted(set(re.findall(r"[A-Za-z]{2,}", pattern.regex.pattern)))
+
+
+# what may stand next to a pattern's words: spaces, apostrophes, and letters that make
+# another word of them ("recover" -> "recovery", "unable" -> "unable's")
+JOINERS = [" ", " ", "'", "’", "-", ", ", ". ", "\n", "s", "y", "ed", "ing", "un", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_builtin_pattern_never_matches_a_text_without_its_anchors(builtin_patterns, data):
+    pattern = data.draw(st.sampled_from(builtin_patterns))
+    pieces = st.one_of(st.sampled_from(_literal_words(pattern)), st.sampled_from(JOINERS))
+    text = "".join(data.draw(st.lists(pieces, min_size=1, max_size=30)))
+    if pattern.regex.search(text):
+        present = words(text)
+        assert present is None or pattern.anchors & present, (pattern.regex.pattern[:80], text)
+
+
+def test_builtin_patterns_on_their_own_phrases(builtin_patterns):
+    """Each pattern's own literal phrases, as written and with their words run on into
+    others: wherever it matches, an anchor is there."""
+    rng = random.Random(7)
+    for p in builtin_patterns:
+        for phrase in re.findall(r"[A-Za-z' ]{4,}", p.regex.pattern)[:60]:
+            tokens = phrase.split()
+            variants = [" ".join(tokens)]
+            for i in range(len(tokens)):
+                for affix in ("s", "y", "ed", "ing"):
+                    variants.append(" ".join(tokens[:i] + [tokens[i] + affix] + tokens[i + 1:]))
+                variants.append(" ".join(tokens[:i] + ["un" + tokens[i]] + tokens[i + 1:]))
+            for variant in variants:
+                text = f"{rng.choice(JOINERS)}{variant}{rng.choice(JOINERS)}"
+                if p.regex.search(text):
+                    assert p.anchors & words(text), (p.regex.pattern[:80], text)
+
+
+def test_findings_are_the_same_with_and_without_anchors(monkeypatch):
+    shared = requires_shared()
+    linter = Linter(Config())
+    drafts = []
+    for name in ("dev", "real", "real2", "real3"):
+        drafts += [json.loads(line)["text"] for line in open(shared / "eval" / f"{name}.jsonl") if line.strip()]
+
+    def digest():
+        return [[(f.rule, f.offset, f.length, f.message) for f in linter.lint(load_text(t)).findings] for t in drafts]
+
+    filtered = digest()
+    monkeypatch.setattr(anchors_module, "words", lambda text: None)  # every pattern runs
+    assert digest() == filtered
+
+
+# -- the cache ----------------------------------------------------------------------
+HOUSE = """pack: House
+rules:
+  - name: Hollow
+    kind: phrase
+    category: empathy
+    message: "'{match}' is hollow"
+    patterns: ["sorry for any inconvenience"]
+    examples: {bad: [We are sorry for any inconvenience.], good: [Sorry the part was torn.]}
+"""
+
+
+def test_anchors_are_cached_with_the_pack_and_a_bad_entry_is_worked_out_again(tmp_path):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "House.yml").write_text(HOUSE)
+    config = Config(packs=(str(folder),), select=("House",))
+    assert [f.rule for f in Linter(config).lint(load_text("Sorry for any inconvenience.")).findings] == ["House.Hollow"]
+
+    entry = cache.entry("packs", str((folder / "House.yml").resolve()))
+    stored = json.loads(entry.read_text())
+    assert list(stored["data"]["anchors"].values()) == [["inconvenience"]]
+
+    # an entry whose anchors are of the wrong shape is not trusted: the anchors are worked out again
+    for table in stored["data"]["anchors"]:
+        stored["data"]["anchors"][table] = [7]
+    entry.write_text(json.dumps(stored))
+    linter = Linter(config)
+    assert [f.rule for f in linter.lint(load_text("Sorry for any inconvenience.")).findings] == ["House.Hollow"]
+    assert linter.lint(load_text("Thanks for waiting.")).findings == []

@@ -1,0 +1,191 @@
+"""A pattern's anchors: words every match of it contains, whole.
+
+A rule whose phrases need "inconvenience" cannot find anything in a draft without that
+word, so its pattern is neither compiled nor run there (``Analysis.writer_matches``).
+Most rules are quiet on most drafts: this is what keeps a cold check from compiling
+every pack's patterns, and a warm one from running them.
+
+A word here is a run of ASCII letters, digits and underscores, lower-cased: what RE2's
+``\\b`` and ``\\w`` see. The anchors are worked out from the pattern's syntax tree,
+read like a match: every way through it (branches, optional parts, small character
+classes) is followed at once, keeping for each the rarest-looking literal word it has
+passed with a non-word character, a ``\\b`` or the pattern's own word boundary on
+either side. Ways that agree on that word and on what they are reading merge, so a
+long list of phrases stays small. Anything the analysis cannot follow gives no
+anchors (the rule always runs), never wrong ones. The anchors are cached with their
+pack: a change to how they are worked out bumps ``packs.loading.CHECKS``.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+
+try:  # Python 3.11+
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+#: The most partial matches followed at once; past it, the pattern has no anchors.
+LIMIT = 4096
+
+# Words so common that anchoring on them would run the rule on every draft: another
+# word of the same phrase is chosen when there is one.
+COMMON = frozenset(
+    "a about after all also am an and any are as at back be been before being but by can "
+    "could did do does don for from get got had has have he her his how i if in into is it "
+    "its just ll m me more my new no not now of on one only or our out over re s see she "
+    "should so some t than that the their them then there they this time to up us ve was "
+    "way we were what when which who will with would you your".split()
+)
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_WORD = re.compile(r"[a-z0-9_]+")
+# Characters that RE2 or re match case-insensitively to an ASCII letter (the Kelvin
+# sign to k, the long s to s, dotted and dotless i): a draft with one is not filtered.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+_BOUNDARY_AT = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
+_NON_WORD_CATEGORIES = {_c.CATEGORY_SPACE, _c.CATEGORY_LINEBREAK}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+
+
+class _Unknown(Exception):
+    """The pattern is past following: it has no anchors."""
+
+
+def anchors(patterns: list[str], bounded: bool) -> frozenset[str] | None:
+    """The words one of which every match of the alternation of ``patterns`` contains
+    (``bounded``: it is wrapped in ``\\b``), or None when that cannot be told."""
+    found: set[str] = set()
+    for pattern in patterns:
+        words = _pattern_anchors(pattern, bounded)
+        if words is None:
+            return None
+        found |= words
+    return frozenset(found)
+
+
+def words(text: str) -> frozenset[str] | None:
+    """The words of a text, as anchors are spelled; None for a text whose letters could
+    match a pattern's ASCII letters case-insensitively (the Kelvin sign): not filtered."""
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        return None
+    return frozenset(_WORD.findall(text.lower()))
+
+
+# What the pattern reads, one character at a time: a word character (lower-cased), or
+_SEP = " "  # a non-word character, a boundary (\b), the start or end of the text
+_ANY = "?"  # anything at all: a word either side of it may run on into it
+
+# A partial match, followed through the pattern: (the best whole word so far, the word
+# being read, whether that word began after a non-word character, what came last:
+# "w" a word character, "s" a separator (non-word character or boundary), "x" unknown).
+_START = (None, "", False, "s")
+
+
+def _pattern_anchors(pattern: str, bounded: bool) -> set[str] | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # re's FutureWarnings about RE2 syntax
+            tree = _p.parse(pattern)
+        states = {_START if bounded else (None, "", False, "x")}
+        states = _walk(tree, states)
+        ends = {_feed(state, _SEP if bounded else _ANY) for state in states}
+    except _Unknown:
+        return None
+    except Exception:  # RE2 syntax re does not read (\pL, \z): no anchors, always run
+        return None
+    best = {state[0] for state in ends}
+    return None if None in best else best
+
+
+def _better(a: str | None, b: str) -> str:
+    """The rarer-looking of two words: not a common one, then the longer."""
+    if a is None:
+        return b
+    return max(a, b, key=lambda w: (w not in COMMON, len(w), w))
+
+
+def _feed(state, token: str):
+    """The partial match after one more character: a word character, _SEP or _ANY."""
+    best, run, start_ok, last = state
+    if token == _SEP:
+        if last == "w" and start_ok:
+            best = _better(best, run)
+        return (best, "", False, "s")
+    if token == _ANY:
+        return (best, "", False, "x")
+    if last == "w":
+        return (best, run + token, start_ok, "w")
+    return (best, token, last == "s", "w")
+
+
+def _walk(tree, states: set) -> set:
+    for op, av in tree:
+        states = _element(op, av, states)
+        if len(states) > LIMIT:
+            raise _Unknown
+    return states
+
+
+def _char(code: int) -> str:
+    ch = chr(code).lower()
+    return ch if ch in _WORD_CHARS else _SEP
+
+
+def _element(op, av, states: set) -> set:
+    if op is _c.LITERAL:
+        token = _char(av)
+        return {_feed(s, token) for s in states}
+    if op is _c.IN:
+        return {_feed(s, t) for t in _char_class(av) for s in states}
+    if op is _c.AT:
+        token = _SEP if av in _BOUNDARY_AT else _ANY
+        return {_feed(s, token) for s in states}
+    if op is _c.SUBPATTERN:
+        return _walk(av[-1], states)
+    if op is _c.BRANCH:
+        out: set = set()
+        for branch in av[1]:
+            out |= _walk(branch, states)
+        return out
+    if op in _REPEATS:
+        low, high, item = av
+        if _non_word(item):
+            after = {_feed(s, _SEP) for s in states}
+            return after if low >= 1 else states | after
+        if (low, high) == (0, 1):
+            return states | _walk(item, states)
+        if low == high and low <= 3:
+            for _ in range(low):
+                states = _walk(item, states)
+            return states
+        return {_feed(s, _ANY) for s in states}
+    return {_feed(s, _ANY) for s in states}  # any character, a back-reference, a look-around
+
+
+def _char_class(items) -> list[str]:
+    """The tokens a [...] class stands for: each of a few literal characters, _SEP for
+    a class of non-word characters only (``\\s``, ``[,;:]``), else _ANY."""
+    if any(op is _c.NEGATE for op, _ in items):
+        return [_ANY]
+    if all(op is _c.LITERAL for op, _ in items) and len(items) <= 4:
+        return sorted({_char(av) for _, av in items})
+    if all((op is _c.CATEGORY and av in _NON_WORD_CATEGORIES)
+           or (op is _c.LITERAL and _char(av) == _SEP) for op, av in items):
+        return [_SEP]
+    return [_ANY]
+
+
+def _non_word(tree) -> bool:
+    """Does every character the subpattern matches lie outside words (``\\s``, ``[ -]``)?"""
+    for op, av in tree:
+        if op is _c.LITERAL and _char(av) == _SEP:
+            continue
+        if op is _c.IN and _char_class(av) == [_SEP]:
+            continue
+        if op is _c.SUBPATTERN and _non_word(av[-1]):
+            continue
+        return False
+    return bool(tree)
