@@ -70,28 +70,28 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
     alternation's anchors, filled in when the pack is checked, cached with it."""
     import re2
 
+    from ..regex import compile_with
+
     items = pattern_list(patterns, field, fail)
     if not validated:
         for p in items:  # joined, "(abc" and "def)" would make one different expression
             if not balanced(p):
                 fail(field, f"pattern {p!r} has unbalanced parentheses; each pattern must stand alone")
-    opts = re2.Options()
-    opts.log_errors = False
-    opts.case_sensitive = bool(case)
+    options = dict(case_sensitive=bool(case), log_errors=False)
     flexible = [flexible_spaces(p) for p in items]
     alt = "|".join(f"(?:{p})" for p in flexible)
     source = rf"\b(?:{alt})\b" if bounds else alt
     words = _anchors_of(source, flexible, bounds, anchors)
     lexicon_only = isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns))
     if lexicon_only or validated:
-        return Pattern(lambda: re2.compile(source, opts), words)
+        return Pattern(lambda: compile_with(source, **options), words)
     try:
-        return Pattern(None, words, re2.compile(source, opts))
+        return Pattern(None, words, compile_with(source, **options))
     except re2.error:
         pass
     for p in items:  # find the pattern at fault, so the error names it
         try:
-            re2.compile(p, opts)
+            compile_with(p, **options)
         except re2.error as exc:
             detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             fail(field, f"pattern {p!r} is not valid RE2 syntax ({detail}); RE2 has no look-around or back-references")
