@@ -13,6 +13,7 @@ from tonecheck import cache
 from tonecheck.config import Config
 from tonecheck.engine import Linter
 from tonecheck.packs import anchors as anchors_module
+from tonecheck.packs import patterns as patterns_module
 from tonecheck.packs.anchors import anchors, words
 from tonecheck.packs.patterns import Pattern, flexible_spaces
 from tonecheck.sources import load_text
@@ -131,6 +132,8 @@ def test_builtin_patterns_on_their_own_phrases(builtin_patterns):
 
 
 def test_findings_are_the_same_with_and_without_anchors(monkeypatch):
+    """On labelled mail: filtered by anchors, compiled with only the phrases a draft
+    could hold, or every pattern whole on every draft, the findings are the same."""
     shared = requires_shared()
     linter = Linter(Config())
     drafts = []
@@ -141,7 +144,10 @@ def test_findings_are_the_same_with_and_without_anchors(monkeypatch):
         return [[(f.rule, f.offset, f.length, f.message) for f in linter.lint(load_text(t)).findings] for t in drafts]
 
     filtered = digest()
-    monkeypatch.setattr(anchors_module, "words", lambda text: None)  # every pattern runs
+    with monkeypatch.context() as m:  # every pattern compiled for each draft with only its live phrases
+        m.setattr(patterns_module, "FIRST_DRAFTS", 10**9)
+        assert digest() == filtered
+    monkeypatch.setattr(anchors_module, "words", lambda text: None)  # every pattern runs, whole
     assert digest() == filtered
 
 
@@ -166,12 +172,28 @@ def test_anchors_are_cached_with_the_pack_and_a_bad_entry_is_worked_out_again(tm
 
     entry = cache.entry("packs", str((folder / "House.yml").resolve()))
     stored = json.loads(entry.read_text())
-    assert list(stored["data"]["anchors"].values()) == [["inconvenience"]]
+    assert list(stored["data"]["anchors"].values()) == [[["inconvenience"]]]  # each phrase's
 
     # an entry whose anchors are of the wrong shape is not trusted: the anchors are worked out again
     for table in stored["data"]["anchors"]:
-        stored["data"]["anchors"][table] = [7]
+        stored["data"]["anchors"][table] = [[7]]
     entry.write_text(json.dumps(stored))
     linter = Linter(config)
     assert [f.rule for f in linter.lint(load_text("Sorry for any inconvenience.")).findings] == ["House.Hollow"]
     assert linter.lint(load_text("Thanks for waiting.")).findings == []
+
+
+def test_a_pattern_is_compiled_at_first_with_only_the_phrases_a_draft_could_hold(monkeypatch):
+    from tonecheck.packs.patterns import compile_patterns
+
+    table: dict = {}
+    kw = dict(bounds=True, case=False, fail=None)
+    compile_patterns(["sorry for any inconvenience", "we regret", "at this time"], "patterns", **kw, anchors=table)
+    pattern = compile_patterns(["sorry for any inconvenience", "we regret", "at this time"], "patterns", **kw,
+                               validated=True, anchors=table)  # as read from the cache
+    first = pattern.for_words(words("We regret the delay."))
+    assert first.pattern == r"\b(?:(?:we\s+regret))\b"
+    assert pattern._regex is None  # the whole alternation is not compiled for one draft
+    pattern.for_words(words("Sorry for any inconvenience at this time."))
+    whole = pattern.for_words(words("We regret it."))  # a Linter checking many drafts: compiled once, whole
+    assert whole is pattern.regex and "inconvenience" in whole.pattern

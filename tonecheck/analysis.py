@@ -349,13 +349,15 @@ class Analysis:
 
         ``scope`` is "writer" (greeting, body and sign-off), "body", or "opening"
         (the first two body sentences). A match never straddles two regions. A
-        pattern with anchors (a pack's) is not run on a draft without one of them.
+        pack's pattern is not run on a draft without one of its anchors, and at
+        first is compiled with only the phrases whose anchors the draft has.
         """
-        anchors = getattr(pattern, "anchors", None)
-        if anchors is not None:
-            present = self.writer_words
-            if present is not None and anchors.isdisjoint(present):
+        for_words = getattr(pattern, "for_words", None)
+        if for_words is not None:  # a pack's pattern
+            present, anchors = self.writer_words, pattern.anchors
+            if anchors is not None and present is not None and anchors.isdisjoint(present):
                 return
+            pattern = for_words(present)
         spans, windows, starts = self._windows(scope)
         for ws, we in windows:
             for m in pattern.finditer(self.text[ws:we]):

@@ -57,13 +57,23 @@ class _Unknown(Exception):
 def anchors(patterns: list[str], bounded: bool) -> frozenset[str] | None:
     """The words one of which every match of the alternation of ``patterns`` contains
     (``bounded``: it is wrapped in ``\\b``), or None when that cannot be told."""
-    found: set[str] = set()
+    return union(each(patterns, bounded))
+
+
+def each(patterns: list[str], bounded: bool) -> list[frozenset[str] | None]:
+    """Each pattern's anchors, as alternatives of one alternation."""
+    out = []
     for pattern in patterns:
         words = _pattern_anchors(pattern, bounded)
-        if words is None:
-            return None
-        found |= words
-    return frozenset(found)
+        out.append(None if words is None else frozenset(words))
+    return out
+
+
+def union(anchors_each: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The alternation's anchors from its alternatives': None if any has none."""
+    if any(words is None for words in anchors_each):
+        return None
+    return frozenset().union(*anchors_each)
 
 
 def words(text: str) -> frozenset[str] | None:
