@@ -85,13 +85,10 @@ class Server:
     def alive(self, timeout: float) -> bool:
         """Does a LanguageTool answer here? (``tonecheck serve`` on the same port speaks
         the protocol too, but asking it would send tone findings back as grammar.)"""
-        import socket
-
         host = self.url.split("//", 1)[-1].split("/", 1)[0]
         name, _, port = host.rpartition(":") if host.rsplit(":", 1)[-1].isdigit() else (host, "", "")
-        try:  # a refused connection says "none here" without loading the HTTP client
-            socket.create_connection((name.strip("[]"), int(port or (443 if self.url.startswith("https") else 80))), timeout).close()
-        except OSError:
+        # a refused connection says "none here" without loading the HTTP client
+        if not _connects(name.strip("[]"), int(port or (443 if self.url.startswith("https") else 80)), timeout):
             return False
         seen: dict = {}
         try:
@@ -117,6 +114,29 @@ class Server:
             if 0 <= start <= end <= len(text):
                 out.append({**m, "offset": start, "length": end - start})
         return out
+
+
+def _connects(host: str, port: int, timeout: float) -> bool:
+    """Does something accept a connection there? (socket.create_connection's loop over
+    the addresses, on the C module: socket.py and the IDNA codec cost ~5 ms of every
+    check that probes for a LanguageTool, most often to be refused at once.)"""
+    import _socket
+
+    try:
+        addresses = _socket.getaddrinfo(host.encode("ascii") if host.isascii() else host, port, 0, _socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return False
+    for family, kind, proto, _, address in addresses:
+        sock = _socket.socket(family, kind, proto)
+        try:
+            sock.settimeout(timeout)
+            sock.connect(address)
+            return True
+        except OSError:
+            continue
+        finally:
+            sock.close()
+    return False
 
 
 @lru_cache(maxsize=8)
@@ -157,17 +177,18 @@ def _language_tool_python_install() -> Server | None:
     Java (seconds, once a process; stopped at exit). Started directly, not through
     language-tool-python, which would download its own version if this one is older:
     tonecheck never downloads anything."""
+    from pathlib import Path
+
+    folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+    jars = sorted(folder.glob("LanguageTool*/languagetool-server.jar")) if folder.is_dir() else []
+    java = shutil.which("java") if jars else None
+    if not jars or java is None:
+        return None
     import atexit
     import socket
     import subprocess
     import time
-    from pathlib import Path
 
-    folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
-    java = shutil.which("java")
-    jars = sorted(folder.glob("LanguageTool*/languagetool-server.jar")) if folder.is_dir() else []
-    if not jars or java is None:
-        return None
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

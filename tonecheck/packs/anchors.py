@@ -110,32 +110,43 @@ def _pattern_anchors(pattern: str, bounded: bool) -> set[str] | None:
     return None if None in best else best
 
 
-def _better(a: str | None, b: str) -> str:
-    """The rarer-looking of two words: not a common one, then the longer."""
-    if a is None:
-        return b
-    return max(a, b, key=lambda w: (w not in COMMON, len(w), w))
+def _rank(word: str) -> tuple:
+    return word not in COMMON, len(word), word
 
 
-def _feed(state, token: str):
-    """The partial match after one more character: a word character, _SEP or _ANY."""
+def _feed(state, tokens: str):
+    """The partial match after more characters: word characters, _SEP or _ANY."""
     best, run, start_ok, last = state
-    if token == _SEP:
-        if last == "w" and start_ok:
-            best = _better(best, run)
-        return (best, "", False, "s")
-    if token == _ANY:
-        return (best, "", False, "x")
-    if last == "w":
-        return (best, run + token, start_ok, "w")
-    return (best, token, last == "s", "w")
+    for token in tokens:
+        if token == _SEP:
+            if last == "w" and start_ok and (best is None or _rank(run) > _rank(best)):
+                best = run  # the rarer-looking word: not a common one, then the longer
+            run, start_ok, last = "", False, "s"
+        elif token == _ANY:
+            run, start_ok, last = "", False, "x"
+        elif last == "w":
+            run += token
+        else:
+            run, start_ok, last = token, last == "s", "w"
+    return (best, run, start_ok, last)
 
 
 def _walk(tree, states: set) -> set:
+    literal = []  # a run of literal characters is read in one step
     for op, av in tree:
+        if op is _c.LITERAL:
+            literal.append(_char(av))
+            continue
+        if literal:
+            text = "".join(literal)
+            states = {_feed(s, text) for s in states}
+            literal = []
         states = _element(op, av, states)
         if len(states) > LIMIT:
             raise _Unknown
+    if literal:
+        text = "".join(literal)
+        states = {_feed(s, text) for s in states}
     return states
 
 

@@ -109,7 +109,7 @@ def load_pack(path: Path, source: str) -> list[Rule]:
     if isinstance(cached, dict) and isinstance(cached.get("anchors"), dict):
         return compile_pack(cached.get("yaml"), path, source, validated=True, anchors=cached["anchors"])
     data = parse_yaml(path)
-    anchors: dict = {}
+    anchors: dict | None = {} if entry is not None else None  # worked out only to be cached
     rules = compile_pack(data, path, source, anchors=anchors)
     cache.store(entry, stamp, {"yaml": data, "anchors": anchors})
     return rules

@@ -131,16 +131,18 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
 
 def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | None) -> list:
     """Each alternative's anchors: from the pack's cached table, else worked out (and
-    added to the table, which is cached with the pack)."""
-    known = table.get(source) if table is not None else None
+    added to the table, which is cached with the pack). With no table (no cache to keep
+    them in), none: working them out costs more than one check saves."""
+    if table is None:
+        return [None] * len(flexible)
+    known = table.get(source)
     if (isinstance(known, list) and len(known) == len(flexible)
             and all(w is None or (isinstance(w, list) and all(isinstance(x, str) for x in w)) for w in known)):
         return [None if w is None else frozenset(w) for w in known]
     from .anchors import each
 
     found = each(flexible, bounds)
-    if table is not None:
-        table[source] = [None if w is None else sorted(w) for w in found]
+    table[source] = [None if w is None else sorted(w) for w in found]
     return found
 
 
