@@ -127,6 +127,25 @@ def test_the_cache_never_decides_what_code_runs(tmp_path):
         assert not marker.exists()
 
 
+def test_the_plugin_scan_is_shared_by_every_way_tonecheck_is_started(tmp_path):
+    """`python -m tonecheck` and a script differ only in sys.path[0] (their own
+    folder): neither finds the other's entry-point cache stale and scans again."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    env = {**os.environ, "TONECHECK_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(tmp_path / "lib")}
+    assert _tonecheck(tmp_path, "rules").returncode == 0  # sys.path[0] is tmp_path: the scan is cached
+    script = tmp_path / "elsewhere" / "tonecheck-script"  # as the installed script: its folder is sys.path[0]
+    script.write_text("import sys\nfrom tonecheck.plugins import _entry_points\n_entry_points()\n"
+                      "print('importlib.metadata' in sys.modules)\n")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr  # read from the cache, not scanned
+
+
 @pytest.mark.parametrize("content", ["null", "[]", '{"stamp": 1, "data": 2}', "[" * 100_000 + "]" * 100_000])
 def test_a_cache_file_of_the_wrong_shape_is_a_miss(tmp_path, content):
     (tmp_path / "lib").mkdir()

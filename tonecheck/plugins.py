@@ -116,7 +116,9 @@ def _entry_points() -> list[tuple[str, str]]:
     """(name, "module:attr") of every installed plugin, cached while the folders that
     hold installed distributions are unchanged (installing or removing one changes them)."""
     stamp = [sys.executable]
-    for folder in sys.path:
+    # sys.path[0] is the script's folder ("" for -c): `python -m tonecheck` and the
+    # tonecheck script must not each find the other's entry stale
+    for folder in sys.path if sys.flags.safe_path else sys.path[1:]:
         # the current folder and the script's folder hold no installed distributions
         if not folder or not os.path.isabs(folder) or folder == os.getcwd():
             continue
