@@ -155,13 +155,15 @@ def their_mistake(analysis, rule):
     back). Quiet where the same or the next sentence has the writer fixing it by a
     given time, or where the draft apologises and a new time follows; only a
     suggestion where the draft apologises but gives no time."""
-    owned = analysis.owned or any(_SORRY.search(s.text) for s in analysis.body)
+    owned = None  # asked only of a draft that names a culprit's failure: most never do
     body = analysis.body
     for i, s in enumerate(body):
         for agent in (*_AGENT.finditer(s.text), *_NAMED.finditer(s.text)):
             failure = _FAILED.match(s.text, agent.end())
             if not failure:
                 continue
+            if owned is None:
+                owned = analysis.owned or any(_SORRY.search(t.text) for t in body)
             after = body[i:i + 3]
             if any(_OUR_FIX.search(t.text) and t.mentions_time for t in after[:2]) or (
                 owned and any(t.mentions_time for t in after)
