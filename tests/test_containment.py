@@ -60,6 +60,27 @@ def test_a_rule_that_never_returns_is_stopped(run, tmp_path, monkeypatch):
     assert any("rule House.Odd was stopped: it took longer than 0.3 s" in e for e in entry["errors"])
 
 
+def test_each_rule_has_the_whole_budget():
+    """The budget is per rule: rules that each take most of it are never stopped,
+    however long the draft takes in all; the one that overruns is."""
+    import time
+
+    from tonecheck.containment import RuleTimeout, rule_timer
+
+    def busy(seconds):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+    with rule_timer(0.3) as arm:
+        for _ in range(4):  # 0.8 s in all
+            arm()
+            busy(0.2)
+        arm()
+        with pytest.raises(RuleTimeout):
+            busy(2)
+
+
 def test_a_rule_that_yields_without_end_is_capped(run, tmp_path):
     plugin(tmp_path, "    while True:\n        yield rule.finding(0, 2)")
     result, entry = checked(run)

@@ -10,6 +10,7 @@ import contextlib
 import signal
 import sys
 import threading
+import time
 
 #: Findings one draft may have; a rule that yields more is stopped and named.
 MAX_FINDINGS = 10_000
@@ -53,13 +54,24 @@ def rule_timer(seconds: float | None):
     if not usable:
         yield lambda: None
         return
+    # One timer for the whole run, not a system call per rule: ``arm`` notes when the
+    # current rule began, and a timer that goes off early (the rule began since) is set
+    # again for what is left of that rule's budget.
+    began = [time.monotonic()]
 
     def expire(signum, frame):
-        raise RuleTimeout()
+        left = seconds - (time.monotonic() - began[0])
+        if left <= 0:
+            raise RuleTimeout()
+        signal.setitimer(signal.ITIMER_REAL, left)
+
+    def arm():
+        began[0] = time.monotonic()
 
     previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield lambda: signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield arm
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
