@@ -147,7 +147,7 @@ def test_findings_are_the_same_with_and_without_anchors(monkeypatch):
     with monkeypatch.context() as m:  # every pattern compiled for each draft with only its live phrases
         m.setattr(patterns_module, "FIRST_DRAFTS", 10**9)
         assert digest() == filtered
-    monkeypatch.setattr(anchors_module, "words", lambda text: None)  # every pattern runs, whole
+    monkeypatch.setattr(anchors_module, "words", lambda *texts: None)  # every pattern runs, whole
     assert digest() == filtered
 
 
@@ -197,3 +197,12 @@ def test_a_pattern_is_compiled_at_first_with_only_the_phrases_a_draft_could_hold
     pattern.for_words(words("Sorry for any inconvenience at this time."))
     whole = pattern.for_words(words("We regret it."))  # a Linter checking many drafts: compiled once, whole
     assert whole is pattern.regex and "inconvenience" in whole.pattern
+
+
+def test_a_long_text_is_read_in_chunks_with_no_word_cut():
+    rng = random.Random(3)
+    vocabulary = ["sorry", "Inconvenience", "we'll", "follow-up", "café", "A1_b2", "x" * 50]
+    text = " ".join(rng.choice(vocabulary) for _ in range(anchors_module.CHUNK // 3))
+    assert len(text) > 2 * anchors_module.CHUNK
+    assert words(text) == frozenset(re.findall(r"[a-z0-9_]+", text.lower()))
+    assert words("We are", "sorry") == {"we", "are", "sorry"}  # each text's words, none run together

@@ -289,7 +289,7 @@ class Analysis:
         none of whose anchors is here cannot match (None: no filtering; see packs.anchors)."""
         from .packs.anchors import words
 
-        return words(" ".join(self.text[s:e] for s, e in self.writer_spans))
+        return words(*(self.text[s:e] for s, e in self.writer_spans))
 
     @cached_property
     def body_text(self) -> str:

@@ -41,6 +41,7 @@ COMMON = frozenset(
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 _WORD = re.compile(r"[a-z0-9_]+")
+_NOT_WORD = re.compile(r"[^A-Za-z0-9_]")
 # Characters that RE2 or re match case-insensitively to an ASCII letter (the Kelvin
 # sign to k, the long s to s, dotted and dotless i): a draft with one is not filtered.
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -76,12 +77,27 @@ def union(anchors_each: list[frozenset[str] | None]) -> frozenset[str] | None:
     return frozenset().union(*anchors_each)
 
 
-def words(text: str) -> frozenset[str] | None:
-    """The words of a text, as anchors are spelled; None for a text whose letters could
+#: Characters of text read at a time for its words: a list of every word of a draft
+#: at the 10 MiB cap would hold two million strings at once.
+CHUNK = 1 << 16
+
+
+def words(*texts: str) -> frozenset[str] | None:
+    """The words of some texts, as anchors are spelled; None if a text's letters could
     match a pattern's ASCII letters case-insensitively (the Kelvin sign): not filtered."""
-    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
-        return None
-    return frozenset(_WORD.findall(text.lower()))
+    found: set[str] = set()
+    for text in texts:
+        if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+            return None
+        start, size = 0, len(text)
+        while start < size:
+            end = start + CHUNK
+            if end < size:  # cut between two words, never inside one
+                gap = _NOT_WORD.search(text, end)
+                end = gap.start() if gap else size
+            found.update(_WORD.findall(text[start:end].lower()))
+            start = end
+    return frozenset(found)
 
 
 # What the pattern reads, one character at a time: a word character (lower-cased), or
