@@ -423,7 +423,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             plan.append(lambda exc=exc: _raise(exc))  # where a run in one process stops
             break
     if plan is not None:
-        _run(plan, linters, built, linter_for, check_one, took, jobs)
+        _run(plan, linters, built, linter_for, check_one, took, jobs, verbose)
     if diff:
         sys.exit(2 if unreadable else 1 if diffs else 0)
     if fixed:
@@ -465,7 +465,7 @@ def _raise(exc: BaseException):
     raise exc
 
 
-def _run(plan: list, linters: dict, built, linter_for, check_one, took, jobs: int | None) -> None:
+def _run(plan: list, linters: dict, built, linter_for, check_one, took, jobs: int | None, verbose: bool) -> None:
     """Carry out a check's plan: its steps in order, each draft's result taken in its
     place, the drafts checked by worker processes when there are enough of them
     (``jobs``; None: auto)."""
@@ -486,6 +486,10 @@ def _run(plan: list, linters: dict, built, linter_for, check_one, took, jobs: in
                     pass
         for linter in linters.values():
             _grammar_warm(linter)
+        workers = workers if parallel.can_fork() else 1  # a thread started on the way: one process
+    if workers > 1:
+        if verbose:
+            click.echo(f"tonecheck: note: checking {len(drafts)} drafts in {workers} worker processes", err=True)
 
         def work(i):
             result = check_one(drafts[i].base, drafts[i].item, lambda base, domain: linters.get((base.path, domain)))

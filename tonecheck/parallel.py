@@ -37,10 +37,11 @@ if TYPE_CHECKING:
     from .report import Report
 
 #: Drafts each worker is given at the least: below two workers' worth, a run stays in
-#: one process. Measured on a 2-core machine (benchmarks/README.md, "big input"):
-#: forking and sending results back cost about as much as checking 20-30 short
-#: messages, so 64 drafts over two workers already gain a little, and fewer lose.
-PER_WORKER = 32
+#: one process. A worker costs about 60 ms before it runs at full speed (the fork, and
+#: what each process loads on first use: patterns compiled, words looked up), some 25
+#: short messages' worth; on a 2-core machine two workers break even with one process
+#: at about 64 to 112 messages and gain 10 % from 128 (benchmarks/README.md, "big input").
+PER_WORKER = 64
 #: The most drafts a worker is given at once: small enough that the last chunks
 #: balance the workers, large enough that asking for more is rare.
 MAX_CHUNK = 32
@@ -59,11 +60,15 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+#: Does this platform start workers by fork at all? POSIX, but not macOS (see above).
+FORKS = hasattr(os, "fork") and sys.platform not in ("darwin", "cygwin", "ios")
+
+
 def can_fork() -> bool:
-    """Can workers be forked safely here and now? A POSIX system other than macOS,
-    and no other thread in this process (a thread holding a lock at the fork would
-    leave it held for ever in the worker)."""
-    if not hasattr(os, "fork") or sys.platform in ("darwin", "cygwin", "ios"):
+    """Can workers be forked safely here and now? ``FORKS``, and no other thread in
+    this process (a thread holding a lock at the fork would leave it held for ever
+    in the worker)."""
+    if not FORKS:
         return False
     import threading
 
@@ -83,22 +88,21 @@ def ordered_map(fn: Callable[[int], Any], count: int, workers: int,
                 describe: Callable[[int], str] = str) -> Iterator[Any]:
     """``fn(0)``, ``fn(1)``, ... ``fn(count - 1)``, in that order, computed by
     ``workers`` processes forked when the first result is asked for (or here, one
-    after the other, when ``workers`` < 2 or ``can_fork()`` says no). ``fn(0)`` is
-    computed here, before the fork: what it loads on first use (imports, compiled
-    patterns) every worker then has. ``fn`` runs in the workers with this process's
-    memory as it was at the fork: it and what it reads are never pickled; its results
-    are, and must be picklable. An exception ``fn`` raises is raised here, in order,
-    in place of its result. A worker that dies raises ``WorkerDied``, naming
-    ``describe(i)`` for the item it was on, once the results before it have come."""
+    after the other, when ``workers`` < 2 or ``can_fork()`` says no). ``fn`` runs in
+    the workers with this process's memory as it was at the fork: it and what it
+    reads are never pickled; its results are, and must be picklable. An exception
+    ``fn`` raises is raised here, in order, in place of its result. A worker that
+    dies raises ``WorkerDied``, naming ``describe(i)`` for the item it was on, in the
+    place of the chunk of items it was given (the results before it in that chunk
+    died with it)."""
     if workers < 2 or count < 2 or not can_fork():
         for i in range(count):
             yield fn(i)
         return
-    first = _call(fn, 0)
-    pool = _Pool(fn, count, min(workers, count - 1), describe, start=1)
+    pool = _Pool(fn, count, min(workers, count), describe)
     try:
         for i in range(count):
-            ok, value = first if i == 0 else pool.result(i)
+            ok, value = pool.result(i)
             if not ok:
                 raise value
             yield value
@@ -161,12 +165,12 @@ class _Pool:
     for its results (a chunk's at a time, pickled together); each writes the index it
     is on in its slot of a shared map, so a death is put to the right item."""
 
-    def __init__(self, fn, count: int, size: int, describe, start: int = 0):
+    def __init__(self, fn, count: int, size: int, describe):
         import mmap
 
         self.fn, self.count, self.describe = fn, count, describe
-        self.chunk = max(1, min(MAX_CHUNK, (count - start) // (size * 8)))
-        self.next = start  # the first index not yet sent to a worker
+        self.chunk = max(1, min(MAX_CHUNK, count // (size * 8)))
+        self.next = 0  # the first index not yet sent to a worker
         self.workers: list[_Worker] = []
         self.done: dict[int, tuple[bool, Any]] = {}
         self.dead: dict[int, str] = {}  # the index a worker died on: what to say
@@ -381,4 +385,4 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-__all__ = ["PER_WORKER", "WorkerDied", "available_cpus", "can_fork", "lint_many", "ordered_map", "workers_for"]
+__all__ = ["FORKS", "PER_WORKER", "WorkerDied", "available_cpus", "can_fork", "lint_many", "ordered_map", "workers_for"]
