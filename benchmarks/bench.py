@@ -388,6 +388,13 @@ def section_linearity(args) -> None:
     print(f"  target: linear (every doubling ratio <= {TARGETS['doubling']}): {verdict(ok)}")
 
 
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def section_big(args, env) -> None:
     print("\n== (h) big input: whole commands (new process, one run each after a warm run) ==")
     from tonecheck.analysis import split_sentences
@@ -413,6 +420,10 @@ def section_big(args, env) -> None:
             wall, rss, code = run_once([tool, "check", str(path)], env)
             rows[label] = (wall, rss)
             print(f"  {label:22} {size:>18}  {wall:6.1f} s  peak {rss / MiB:6.1f} MiB  exit {code}")
+        # the mbox again in one process: what --jobs auto (the default, above) gains
+        serial, rss, code = run_once([tool, "check", "--jobs", "1", str(Path(tmp) / "inbox.mbox")], env)
+        print(f"  {'  the same, --jobs 1':22} {'':>18}  {serial:6.1f} s  peak {rss / MiB:6.1f} MiB  exit {code}"
+              f"   (auto: {serial / rows['10,000-message mbox'][0]:.1f} x faster, {_cpus()} CPUs)")
     ratio = rows["40,000 sentences"][0] / rows["4,000 sentences"][0]
     print(f"  40,000 / 4,000 sentences: {ratio:.1f} x   target <= {TARGETS['big_ratio']:.0f} x: {verdict(ratio <= TARGETS['big_ratio'])}")
     for label in ("40,000 sentences", "10 MiB draft", "10,000-message mbox"):

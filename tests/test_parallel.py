@@ -175,3 +175,81 @@ def test_ordered_map_in_order_with_errors_in_place():
         for value in parallel.ordered_map(square, 200, 2):
             got.append(value)
     assert got == [i * i for i in range(70)]
+
+
+SLOW = '''import tonecheck
+
+@tonecheck.rule("House.Slow", category="structure", message="Slow.", why="w", bad=["x"], good=["y"])
+def slow(analysis, rule):
+    """Never ends on one draft."""
+    while "SLOW" in analysis.text:
+        pass
+    return ()
+
+@tonecheck.hookimpl
+def tonecheck_rules():
+    return [slow]
+'''
+
+
+def test_the_rule_budget_stops_a_rule_in_a_worker(tmp_path):
+    if not parallel.FORKS:
+        pytest.skip("this platform checks drafts in one process")
+    (tmp_path / "slow.py").write_text(SLOW)
+    (tmp_path / "run.py").write_text(f'''
+import os
+from tonecheck import parallel
+from tonecheck.config import Config
+from tonecheck.engine import Linter
+from tonecheck.sources import load_text
+
+linter = Linter(Config(plugins=("slow.py",)), rule_budget=0.3)
+drafts = [load_text("Hi Jo,\\n" + ("SLOW" if n == 90 else "It ships today.") + "\\nTom", f"d{{n}}.txt")
+          for n in range({2 * parallel.PER_WORKER})]
+for report in parallel.lint_many(linter, drafts, jobs=2):
+    if report.errors:
+        print(report.path, report.errors[0])
+''')
+    result = subprocess.run([sys.executable, "run.py"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.stdout.splitlines() == [
+        "d90.txt plugin 'slow.py': rule House.Slow was stopped: it took longer than 0.3 s on this draft"], result.stderr
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(p) for p in f.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the workers")
+def test_ctrl_c_stops_the_workers_and_exits_130(tmp_path):
+    import signal
+    import time
+
+    (tmp_path / "inbox.mbox").write_text(mbox(1500))
+    proc = subprocess.Popen([sys.executable, "-m", "tonecheck", "check", "-j", "2", "inbox.mbox"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.01)
+        assert len(workers) == 2, "no workers started"
+        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the whole process group
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert out == "" and err.strip() == "tonecheck: aborted"
+    assert not [w for w in workers if os.path.exists(f"/proc/{w}")]  # none left, not even a zombie
+
+
+def test_the_readme_gives_the_threshold_the_code_uses():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    assert f"a run of {2 * parallel.PER_WORKER} drafts or more" in readme
+    assert f"one per {parallel.PER_WORKER} drafts up to N" in readme
+    assert f"than {2 * parallel.PER_WORKER} drafts" in readme  # the Python API's
