@@ -10,9 +10,9 @@ import difflib
 import errno
 import os
 import sys
+from collections import deque
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NamedTuple
 
 import click
 
@@ -400,13 +400,15 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
                     unreadable += 1
         if diff:
             return
-        for item in drafts:
-            if isinstance(item, InputError):
-                later(lambda error=item: took(base, error))
+        queue = deque(drafts)  # taken out as checked: a draft's bytes are not kept while the next is
+        del drafts
+        while queue:
+            if isinstance(queue[0], InputError):
+                later(lambda error=queue.popleft(): took(base, error))
             elif plan is None:
-                took(base, check_one(base, item, linter_for))
+                took(base, check_one(base, queue.popleft(), linter_for))
             else:
-                plan.append(_Draft(base, item))
+                plan.append(_Draft(base, queue.popleft()))
 
     problems: list = []  # folders that cannot be listed: reported, and the rest go on
     # a folder is searched for the endings of the formats its config's plugins read
@@ -453,12 +455,18 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     sys.exit(2 if unreadable else 1 if failing else 0)
 
 
-class _Draft(NamedTuple):
+class _Draft:
     """A draft in a run's plan: its config file's settings, and a Part to read (or a
-    Draft already read)."""
+    Draft already read), which ``take`` hands over: not kept once it is checked."""
 
-    base: Any
-    item: Any
+    __slots__ = ("base", "item")
+
+    def __init__(self, base, item):
+        self.base, self.item = base, item
+
+    def take(self):
+        item, self.item = self.item, None
+        return item
 
 
 def _raise(exc: BaseException):
@@ -497,13 +505,18 @@ def _run(plan: list, linters: dict, built, linter_for, check_one, took, jobs: in
                 result[1].load_problems = []  # the same for every draft of a Linter: added back here
             return result
 
-        results = parallel.ordered_map(work, len(drafts), workers, lambda i: drafts[i].item.path)
+        names = [d.item.path for d in drafts]
+        results = parallel.ordered_map(work, len(drafts), workers, names.__getitem__)
     else:
-        results = (check_one(d.base, d.item, linter_for) for d in drafts)
+        results = (check_one(d.base, d.take(), linter_for) for d in drafts)
+    steps = deque(plan)  # taken out as they are done: nothing of a checked draft is kept here
+    plan.clear()
     with contextlib.closing(results):
-        for step in plan:
+        while steps:
+            step = steps.popleft()
             if isinstance(step, _Draft):
                 took(step.base, next(results))
+                step.take()
             else:
                 step()
 
