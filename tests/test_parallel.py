@@ -55,7 +55,7 @@ def tonecheck(tmp_path, *args, timeout=120):
 def test_jobs_2_gives_what_jobs_1_gives(tmp_path):
     (tmp_path / ".tonecheck.toml").write_text(CONFIG)
     (tmp_path / "house.py").write_text(HOUSE)
-    (tmp_path / "inbox.mbox").write_text(mbox(2 * parallel.PER_WORKER + 12, unreadable=97))
+    (tmp_path / "inbox.mbox").write_text(mbox(200, unreadable=40))  # chunks of a dozen, over two workers
     (tmp_path / "note.txt").write_text(DRAFTS[2].format(name="Ann", n=1))  # a file after the mbox
     for fmt in ("text", "json"):
         one = tonecheck(tmp_path, "check", "--jobs", "1", "--format", fmt, "inbox.mbox", "note.txt")
@@ -63,12 +63,12 @@ def test_jobs_2_gives_what_jobs_1_gives(tmp_path):
         assert (two.stdout, two.stderr, two.returncode) == (one.stdout, one.stderr, one.returncode)
     assert one.returncode == 2  # the unreadable message
     errors = [line for line in one.stderr.splitlines() if "error:" in line]
-    assert errors == ["tonecheck: error: inbox.mbox#98: empty message body: nothing to check"]
+    assert errors == ["tonecheck: error: inbox.mbox#41: empty message body: nothing to check"]
     # the plugin's problem: once for the config's Linter and once for its [recipients] table's
     assert one.stderr.count("House.Bare needs bad and good examples") == 2
     files = json.loads(two.stdout)["files"]
     paths = [f["path"] for f in files]
-    assert paths == [f"inbox.mbox#{n}" for n in range(1, 2 * parallel.PER_WORKER + 13) if n != 98] + ["note.txt"]
+    assert paths == [f"inbox.mbox#{n}" for n in range(1, 201) if n != 41] + ["note.txt"]
     # the colleague's messages follow the [recipients] table; the customers' do not
     assert not any(f["rule"].startswith("CustomerFocus.") for f in files[0]["findings"])  # #1: to a colleague
     assert any(f["rule"].startswith("CustomerFocus.") for f in files[4]["findings"])  # #5: the same, to a customer
@@ -82,6 +82,14 @@ def test_a_run_over_the_threshold_says_it_uses_workers(tmp_path):
     assert f"checking {2 * parallel.PER_WORKER} drafts in 2 worker processes" in result.stderr
     result = tonecheck(tmp_path, "check", "-v", "-j", "2", "-q", "inbox.mbox", "--fix")
     assert "worker processes" not in result.stderr  # --fix stays in one process
+
+
+def test_one_draft_imports_nothing_for_workers(tmp_path):
+    (tmp_path / "d.txt").write_text(DRAFTS[0].format(name="Jo", n=1))
+    code = ("import sys\nfrom tonecheck.cli import main\ntry:\n    main(['check', 'd.txt'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted({'tonecheck.parallel', 'pickle', 'mmap', 'multiprocessing'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.stdout.splitlines()[-1] == "[]", result.stderr
 
 
 def test_few_drafts_stay_in_one_process():
@@ -101,7 +109,7 @@ def test_a_run_under_the_threshold_forks_no_worker(run, tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fork", no_fork)
     (tmp_path / "inbox.mbox").write_text(mbox(2 * parallel.PER_WORKER - 1))
     result = run("check", "-j", "8", "-q", "inbox.mbox")
-    assert result.exit_code == 1 and "inbox.mbox#127" in result.stdout
+    assert result.exit_code == 1 and f"inbox.mbox#{2 * parallel.PER_WORKER - 1}:" in result.stdout
 
 
 KILLER = '''import os, signal, tonecheck
@@ -125,12 +133,12 @@ def test_a_worker_killed_mid_run_is_one_line_and_exit_2(tmp_path):
     (tmp_path / ".tonecheck.toml").write_text('plugins = ["killer.py"]\n')
     (tmp_path / "killer.py").write_text(KILLER)
     count = 2 * parallel.PER_WORKER + 20
-    (tmp_path / "inbox.mbox").write_text(mbox(count, body=lambda n: "Hi Jo,\nFATAL\nTom" if n == 100 else "Hi Jo,\nIt ships today.\nTom"))
+    (tmp_path / "inbox.mbox").write_text(mbox(count, body=lambda n: "Hi Jo,\nFATAL\nTom" if n == 50 else "Hi Jo,\nIt ships today.\nTom"))
     result = tonecheck(tmp_path, "check", "-j", "2", "inbox.mbox", timeout=60)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "tonecheck: error: a worker process was killed by SIGKILL while checking inbox.mbox#101; the run was stopped"]
+        "tonecheck: error: a worker process was killed by SIGKILL while checking inbox.mbox#51; the run was stopped"]
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "x", "1.5"])
@@ -204,7 +212,7 @@ from tonecheck.engine import Linter
 from tonecheck.sources import load_text
 
 linter = Linter(Config(plugins=("slow.py",)), rule_budget=0.3)
-drafts = [load_text("Hi Jo,\\n" + ("SLOW" if n == 90 else "It ships today.") + "\\nTom", f"d{{n}}.txt")
+drafts = [load_text("Hi Jo,\\n" + ("SLOW" if n == 40 else "It ships today.") + "\\nTom", f"d{{n}}.txt")
           for n in range({2 * parallel.PER_WORKER})]
 for report in parallel.lint_many(linter, drafts, jobs=2):
     if report.errors:
@@ -212,7 +220,7 @@ for report in parallel.lint_many(linter, drafts, jobs=2):
 ''')
     result = subprocess.run([sys.executable, "run.py"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert result.stdout.splitlines() == [
-        "d90.txt plugin 'slow.py': rule House.Slow was stopped: it took longer than 0.3 s on this draft"], result.stderr
+        "d40.txt plugin 'slow.py': rule House.Slow was stopped: it took longer than 0.3 s on this draft"], result.stderr
 
 
 def _children(pid: int) -> list[int]:

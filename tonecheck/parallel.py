@@ -37,11 +37,12 @@ if TYPE_CHECKING:
     from .report import Report
 
 #: Drafts each worker is given at the least: below two workers' worth, a run stays in
-#: one process. A worker costs about 60 ms before it runs at full speed (the fork, and
-#: what each process loads on first use: patterns compiled, words looked up), some 25
-#: short messages' worth; on a 2-core machine two workers break even with one process
-#: at about 64 to 112 messages and gain 10 % from 128 (benchmarks/README.md, "big input").
-PER_WORKER = 64
+#: one process. A worker costs some 60 ms before it runs at full speed (the fork, and
+#: what each process loads on first use: imports, patterns compiled, words looked up).
+#: On a 2-core machine two workers gained 4-5 % over one process on 32 short messages
+#: (within the noise), 7-9 % on 64, 9-12 % on 96 and 18-21 % on 128
+#: (``benchmarks/bench.py --only workers``).
+PER_WORKER = 32
 #: The most drafts a worker is given at once: small enough that the last chunks
 #: balance the workers, large enough that asking for more is rare.
 MAX_CHUNK = 32
