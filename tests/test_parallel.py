@@ -261,3 +261,23 @@ def test_the_readme_gives_the_threshold_the_code_uses():
     assert f"a run of {2 * parallel.PER_WORKER} drafts or more" in readme
     assert f"one per {parallel.PER_WORKER} drafts up to N" in readme
     assert f"than {2 * parallel.PER_WORKER} drafts" in readme  # the Python API's
+
+
+def test_with_another_thread_running_the_run_stays_in_one_process(run, tmp_path, monkeypatch):
+    import threading
+
+    def no_fork():
+        raise AssertionError("a worker was forked beside a thread")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        (tmp_path / "inbox.mbox").write_text(mbox(2 * parallel.PER_WORKER))
+        result = run("check", "-v", "-j", "2", "-q", "inbox.mbox")
+    finally:
+        stop.set()
+        thread.join()
+    assert result.exit_code == 1
+    assert f"tonecheck: note: checking {2 * parallel.PER_WORKER} drafts in this one process: " in result.stderr

@@ -482,8 +482,8 @@ def _run(plan: list, linters: dict, built, linter_for, check_one, took, jobs: in
     if len(drafts) > 1:  # one draft (a cold check) imports nothing for this
         from . import parallel
 
-        workers = parallel.workers_for(len(drafts), jobs or parallel.available_cpus()) if parallel.can_fork() else 1
-    if workers > 1:
+        workers = parallel.workers_for(len(drafts), jobs or parallel.available_cpus())
+    if workers > 1 and parallel.can_fork():
         # every Linter a worker may need, made before the fork: a [recipients] table's
         # too. One that fails is said where a run in one process says it, at its first message.
         for base in {d.base.path: d.base for d in drafts}.values():
@@ -494,7 +494,10 @@ def _run(plan: list, linters: dict, built, linter_for, check_one, took, jobs: in
                     pass
         for linter in linters.values():
             _grammar_warm(linter)
-        workers = workers if parallel.can_fork() else 1  # a thread started on the way: one process
+    if workers > 1 and (why := parallel.why_not_fork()):  # a thread started on the way, too
+        if verbose:
+            click.echo(f"tonecheck: note: checking {len(drafts)} drafts in this one process: {why}", err=True)
+        workers = 1
     if workers > 1:
         if verbose:
             click.echo(f"tonecheck: note: checking {len(drafts)} drafts in {workers} worker processes", err=True)

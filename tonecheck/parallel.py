@@ -69,11 +69,18 @@ def can_fork() -> bool:
     """Can workers be forked safely here and now? ``FORKS``, and no other thread in
     this process (a thread holding a lock at the fork would leave it held for ever
     in the worker)."""
+    return why_not_fork() is None
+
+
+def why_not_fork() -> str | None:
+    """Why ``can_fork`` says no, or None."""
     if not FORKS:
-        return False
+        return f"worker processes are not forked on {sys.platform}"
     import threading
 
-    return threading.active_count() == 1
+    if threading.active_count() > 1:
+        return "another thread runs in this process"
+    return None
 
 
 def workers_for(count: int, jobs: int) -> int:
@@ -386,4 +393,5 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-__all__ = ["FORKS", "PER_WORKER", "WorkerDied", "available_cpus", "can_fork", "lint_many", "ordered_map", "workers_for"]
+__all__ = ["FORKS", "PER_WORKER", "WorkerDied", "available_cpus", "can_fork", "lint_many", "ordered_map", "why_not_fork",
+           "workers_for"]
