@@ -15,7 +15,8 @@ process with no other thread running. Elsewhere drafts are checked in the proces
 itself, one after the other, with the same results.
 
 A worker that dies (killed, a crash in a C extension) stops the run with
-``WorkerDied``, said when the results reach the draft it was checking; Ctrl-C
+``WorkerDied``, naming the draft it was on (each worker writes its index in a small
+shared map), said when the results reach the chunk of drafts it was given; Ctrl-C
 (``KeyboardInterrupt`` in the parent; the workers ignore SIGINT) and any other way
 out kill the workers and wait for them, so none is left behind.
 
