@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 #: one process. A worker costs some 60 ms before it runs at full speed (the fork, and
 #: what each process loads on first use: imports, patterns compiled, words looked up).
 #: On a 2-core machine two workers gained 4-5 % over one process on 32 short messages
-#: (within the noise), 7-9 % on 64, 9-12 % on 96 and 18-21 % on 128
-#: (``benchmarks/bench.py --only workers``).
+#: (within the noise), 7-9 % on 64, 9-16 % on 96 and 17-21 % on 128, in three runs of
+#: ``benchmarks/bench.py --only workers``.
 PER_WORKER = 32
 #: The most drafts a worker is given at once: small enough that the last chunks
 #: balance the workers, large enough that asking for more is rare.
