@@ -388,6 +388,13 @@ def section_linearity(args) -> None:
     print(f"  target: linear (every doubling ratio <= {TARGETS['doubling']}): {verdict(ok)}")
 
 
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def section_big(args, env) -> None:
     print("\n== (h) big input: whole commands (new process, one run each after a warm run) ==")
     from tonecheck.analysis import split_sentences
@@ -403,9 +410,8 @@ def section_big(args, env) -> None:
         text = build_draft(MAX_BYTES // 5, seed=1, quote=False).encode()
         capped = text[: text.rfind(b"\n", 0, MAX_BYTES - 64)] + b"\n"  # whole lines, under the cap
         files["10 MiB draft"] = (capped, f"{len(capped) / MiB:.1f} MiB")
-        messages = [f"From agent@example.com Mon Jan  1 00:00:00 2026\nFrom: agent@example.com\nTo: c{i}@example.org\n"
-                    f"Subject: Your order {i}\n\n{build_draft(80, seed=i, quote=False)}\n" for i in range(10_000)]
-        files["10,000-message mbox"] = ("".join(messages).encode(), f"{len(''.join(messages)) / MiB:.1f} MiB")
+        mbox = _mbox(10_000)
+        files["10,000-message mbox"] = (mbox.encode(), f"{len(mbox) / MiB:.1f} MiB")
         for label, (data, size) in files.items():
             path = Path(tmp) / ("inbox.mbox" if "mbox" in label else "draft.txt")
             path.write_bytes(data)
@@ -413,6 +419,10 @@ def section_big(args, env) -> None:
             wall, rss, code = run_once([tool, "check", str(path)], env)
             rows[label] = (wall, rss)
             print(f"  {label:22} {size:>18}  {wall:6.1f} s  peak {rss / MiB:6.1f} MiB  exit {code}")
+        # the mbox again in one process: what --jobs auto (the default, above) gains
+        serial, rss, code = run_once([tool, "check", "--jobs", "1", str(Path(tmp) / "inbox.mbox")], env)
+        print(f"  {'  the same, --jobs 1':22} {'':>18}  {serial:6.1f} s  peak {rss / MiB:6.1f} MiB  exit {code}"
+              f"   (auto: {serial / rows['10,000-message mbox'][0]:.1f} x faster, {_cpus()} CPUs)")
     ratio = rows["40,000 sentences"][0] / rows["4,000 sentences"][0]
     print(f"  40,000 / 4,000 sentences: {ratio:.1f} x   target <= {TARGETS['big_ratio']:.0f} x: {verdict(ratio <= TARGETS['big_ratio'])}")
     for label in ("40,000 sentences", "10 MiB draft", "10,000-message mbox"):
@@ -420,6 +430,37 @@ def section_big(args, env) -> None:
         print(f"  {label}: target <= {TARGETS['big_seconds']:.0f} s: {verdict(ok)}")
     peak = rows["10 MiB draft"][1] / MiB
     print(f"  10 MiB draft peak: target <= {TARGETS['big_peak_mib']:.0f} MiB: {verdict(peak <= TARGETS['big_peak_mib'])}")
+
+
+def _mbox(count: int) -> str:
+    """An mbox of ``count`` short messages (~80 words each), as in the big-input figure."""
+    return "".join(f"From agent@example.com Mon Jan  1 00:00:00 2026\nFrom: agent@example.com\nTo: c{i}@example.org\n"
+                   f"Subject: Your order {i}\n\n{build_draft(80, seed=i, quote=False)}\n" for i in range(count))
+
+
+def section_workers(args, env) -> None:
+    """Where worker processes start to pay: mboxes of a few dozen to a few hundred
+    messages checked in one process (--jobs 1) and by two workers, forced below the
+    threshold the CLI uses (tonecheck.parallel.PER_WORKER set to 1), in alternate
+    runs; the median of each."""
+    from tonecheck import parallel
+
+    runs = max(5, args.runs // 2)
+    print(f"\n== (i) workers: --jobs 1 against two forced workers, median of {runs} alternate runs ==")
+    forced = [sys.executable, "-c", "import sys, tonecheck.parallel as p; p.PER_WORKER = 1; "
+              "from tonecheck.cli import main; main(sys.argv[1:])"]  # both ways: the same start-up
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in (32, 64, 96, 128, 192, 256):
+            path = Path(tmp) / f"inbox{count}.mbox"
+            path.write_text(_mbox(count))
+            one, two = [], []
+            run_once([*forced, "check", str(path)], env)  # warm
+            for _ in range(runs):
+                one.append(run_once([*forced, "check", "--jobs", "1", str(path)], env)[0])
+                two.append(run_once([*forced, "check", "--jobs", "2", str(path)], env)[0])
+            a, b = statistics.median(one), statistics.median(two)
+            print(f"  {count:4} messages   --jobs 1 {ms(a)}   two workers {ms(b)}   {100 * (a - b) / a:+5.1f} %")
+    print(f"  the CLI starts workers from {2 * parallel.PER_WORKER} drafts, one per {parallel.PER_WORKER} (tonecheck/parallel.py)")
 
 
 _IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S.*)$")
@@ -484,12 +525,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=15, help="runs per cold-start figure (default 15)")
     ap.add_argument("--drafts", type=int, default=1000, help="drafts for the throughput figure (default 1000)")
     ap.add_argument("--linear-seconds", type=float, default=1.0, help="time spent per length in the linearity figure")
-    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,learned,spelling,big,imports",
+    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,learned,spelling,big,workers,imports",
                     help="comma-separated sections (default: all)")
     ap.add_argument("--pycache", help="PYTHONPYCACHEPREFIX for the measured commands (default: a folder in /tmp)")
     ap.add_argument("--no-install", action="store_true", help="do not pip install proselint when missing")
     args = ap.parse_args()
-    sections = {"cold", "phases", "memory", "throughput", "linearity", "learned", "spelling", "big", "imports"}
+    sections = {"cold", "phases", "memory", "throughput", "linearity", "learned", "spelling", "big", "workers", "imports"}
     only = set(args.only.split(","))
     if only - sections:  # a misspelt section would silently measure nothing
         ap.error(f"unknown section {', '.join(sorted(only - sections))} (choose from {', '.join(sorted(sections))})")
@@ -526,6 +567,8 @@ def main() -> None:
         section_spelling(args)
     if "big" in only:
         section_big(args, env)
+    if "workers" in only:
+        section_workers(args, env)
     if "imports" in only:
         section_imports(args, env)
 

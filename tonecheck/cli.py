@@ -5,10 +5,12 @@ score below --min-score), 2 a usage, config or input error (one line, no traceba
 """
 from __future__ import annotations
 
+import contextlib
 import difflib
 import errno
 import os
 import sys
+from collections import deque
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import click
 
 from . import __version__, vocabulary
 from .errors import InputError, TonecheckError
-from .sources.files import expand as _expand, read as _read, read_data as _read_data
+from .sources.files import expand as _expand, read as _read, read_data as _read_data, read_parts as _read_parts
 from .sources.formats import Formats
 
 _INPUT_FORMAT_HELP = (f"Read the drafts as this format: {', '.join(Formats().names)}, or one a plugin adds.  "
@@ -104,22 +106,36 @@ def _a_number(ctx, param, value):
     return value
 
 
-def _formatters(linter, fmt: str) -> dict:
+def _a_jobs(ctx, param, value):
+    """--jobs: a number of processes from 1, or auto (None: the CPUs this process may use)."""
+    if value is None or str(value).strip().lower() == "auto":
+        return None
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number of processes or auto") from None
+    if jobs < 1:
+        raise click.BadParameter(f"{value!r} is not a number of processes: give 1 or more, or auto")
+    return jobs
+
+
+def _formatters(linter, fmt: str, warn=None) -> dict:
     """The formats on offer (plugins may add some); an unknown one is a usage error
     before any draft is read. A plugin's formatter hook that raises or offers something
     that cannot format is named, and its formats left out."""
     from .problems import call_each, raised
 
+    warn = warn or _warn
     formatters = {}
     tail = "; its formats are left out"
-    for plugin, offered in call_each(linter.pm.hook.tonecheck_formatters, _warn, tail=tail):
+    for plugin, offered in call_each(linter.pm.hook.tonecheck_formatters, warn, tail=tail):
         offered = offered or {}
         if not isinstance(offered, dict):
-            _warn(raised(plugin, "tonecheck_formatters", TypeError(f"returned {type(offered).__name__}, not a dict of name: function"), tail))
+            warn(raised(plugin, "tonecheck_formatters", TypeError(f"returned {type(offered).__name__}, not a dict of name: function"), tail))
             continue
         bad = [name for name, f in offered.items() if not isinstance(name, str) or not callable(f)]
         if bad:
-            _warn(raised(plugin, "tonecheck_formatters", TypeError(f"format {bad[0]!r} is not a name and a function"), tail))
+            warn(raised(plugin, "tonecheck_formatters", TypeError(f"format {bad[0]!r} is not a name and a function"), tail))
             continue
         formatters.update(offered)
     if fmt not in formatters:
@@ -236,13 +252,17 @@ def main():
 @click.option("--grammar/--no-grammar", default=None,
               help="Require LanguageTool for grammar (exit 2 at once if none answers), or skip it.  [default: use one if it is on this machine]")
 @click.option("-v", "--verbose", is_flag=True, help="Also say what was skipped (grammar with no LanguageTool here).")
+@click.option("-j", "--jobs", default="auto", metavar="N|auto", callback=_a_jobs,
+              help="Check many drafts in N processes (auto: one per CPU this process may use); "
+                   "a run of a few drafts, --fix and --diff stay in one. The output is the same.  [default: auto]")
 def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet,
-          show_config, fix, unsafe_fixes, diff, grammar, verbose):
+          show_config, fix, unsafe_fixes, diff, grammar, verbose, jobs):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .config import CONTEXTS
     from .containment import RULE_BUDGET
     from .engine import Linter
     from .rewrites import unwritable
+    from .sources import Part, parse_part
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
@@ -262,10 +282,12 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     fixing = fix or unsafe_fixes or diff
     if fixing and "-" in paths:
         raise click.UsageError("--fix and --diff rewrite files; for a draft on stdin use 'tonecheck rewrite -'")
-    fixed = diffs = 0
-    linters: dict = {}  # one Linter per config file: plugins and packs load once
+    fixed = diffs = unreadable = 0
+    linters: dict = {}  # one Linter per config file and [recipients] table: plugins and packs load once
+    announced: set = set()  # the linters whose loading has been said (at their first draft)
     configs: dict = {}  # one config search per folder
     checked = []  # (report, the config it was checked under)
+    formatters: dict = {}
 
     def config_at(start: Path):
         folder = start if start.is_dir() else start.parent
@@ -273,31 +295,89 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             configs[folder] = _load_config(config_path, folder)
         return configs[folder]
 
-    def linter_for(base, domain):
+    def built(base, domain):
+        """The Linter for a config file's drafts (its [recipients."domain"] table's, for
+        a domain), made once and silently."""
         linter = linters.get((base.path, domain))
         if linter is None:
             config = base.for_domain(domain).merged(**flags)
             if grammar is not None:
                 config = replace(config, grammar={**config.grammar, "use": grammar})
             linter = linters[(base.path, domain)] = Linter(config, rule_budget=RULE_BUDGET)
+        return linter
+
+    def linter_for(base, domain):
+        """``built``, and said once: a LanguageTool --grammar needs, its load problems."""
+        linter = built(base, domain)
+        if (base.path, domain) not in announced:
+            announced.add((base.path, domain))
             _grammar_ready(linter, verbose)
             for problem in linter.problems:
                 _warn(problem)
         return linter
 
-    problems: list = []  # folders that cannot be listed: reported, and the rest go on
-    # a folder is searched for the endings of the formats its config's plugins read
-    expanded = _expand(paths, problems, lambda folder: linter_for(config_at(folder), None).formats)
-    for exc in problems:
-        click.echo(f"tonecheck: error: {exc}", err=True)
-    unreadable = len(problems)
-    for path in expanded:
+    # Unless --jobs is 1, the drafts are first found (read and split, not parsed) and
+    # all the run would say on the way is kept, in order, in ``plan``: with enough
+    # drafts, worker processes check them (tonecheck/parallel.py); else the plan runs
+    # here. Either way the output is what a run in one process gives.
+    plan: list | None = [] if jobs != 1 and not fixing else None
+
+    def later(step) -> None:
+        if plan is None:
+            step()
+        else:
+            plan.append(step)
+
+    def read_one(base, item):
+        """A Part read into a Draft, here or in a worker, or the InputError that says why
+        it cannot be (a Draft or an InputError as it is)."""
+        if not isinstance(item, Part):
+            return item
+        try:
+            return parse_part(item, built(base, None).formats)
+        except InputError as exc:  # one unreadable draft does not hide the others' findings
+            return exc
+
+    def check_one(base, item, linter_of):
+        """Check one draft (read by ``read_one``), here or in a worker: its InputError, or
+        its [recipients] domain and its Report (None: ``linter_of`` has no Linter for it)."""
+        if isinstance(item, InputError):
+            return item
+        # the config file, then its table for the message's recipients, then the flags
+        domain = base.recipient_domain(_recipients(item))
+        linter = linter_of(base, domain)
+        return domain, (linter.lint(item) if linter is not None else None)
+
+    def took(base, result) -> None:
+        """What a run says of one draft's result, and keeps of it: in the drafts' order."""
+        nonlocal unreadable
+        if isinstance(result, InputError):
+            click.echo(f"tonecheck: error: {result}", err=True)
+            unreadable += 1
+            return
+        domain, report = result
+        linter = linter_for(base, domain)  # made (and said) at its first draft, or fails there
+        if report is None:  # a worker had no Linter for it, yet it was made here: a bug of ours
+            raise TonecheckError(f"{domain}: no linter for the message's recipients")
+        report.load_problems = list(linter.problems)
+        for err in report.errors:
+            _warn(f"{report.path}: {err}")
+        checked.append((report, linter.config))
+
+    def find(path) -> None:
+        """One path's drafts: checked now, or put in the plan."""
+        nonlocal fixed, diffs, unreadable, formatters
         base = config_at(Path(stdin_filename or ".") if path == "-" else Path(path))
-        reader = linter_for(base, None)  # [recipients] tables add no plugins: its formats read every draft here
-        formatters = _formatters(reader, fmt)  # a wrong --format stops the run before any draft is read
+        reader = built(base, None)  # [recipients] tables add no plugins: its formats read every draft here
+        later(lambda: linter_for(base, None))
+        # a wrong --format stops the run before any draft is read
+        formatters = _formatters(reader, fmt, lambda message: later(lambda: _warn(message)))
         _input_format(reader, input_format)  # and a wrong --input-format
-        data = _read_data(path) if fixing else None
-        drafts = list(_read(path, stdin_filename, data, reader.formats, input_format))
+        if not fixing:
+            drafts = _read_parts(path, stdin_filename, None, reader.formats, input_format)
+        else:
+            data = _read_data(path)
+            drafts = list(_read(path, stdin_filename, data, reader.formats, input_format))
         if fixing and len(drafts) > 1:
             _warn(f"{path}: not fixed, {_several(drafts, 'fix')}")
         elif fixing and not isinstance(drafts[0], InputError) and (why := unwritable(drafts[0])):
@@ -314,7 +394,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             if count and diff:
                 click.echo(_diff(data, new, path), nl=False)
                 diffs += 1
-                continue
+                return
             if count:
                 from .files import write_atomic
 
@@ -326,19 +406,35 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
                     click.echo(f"tonecheck: error: {exc}", err=True)
                     unreadable += 1
         if diff:
-            continue
-        for draft in drafts:
-            if isinstance(draft, InputError):  # one unreadable draft does not hide the others' findings
-                click.echo(f"tonecheck: error: {draft}", err=True)
-                unreadable += 1
-                continue
-            # the config file, then its table for the message's recipients, then the flags
-            linter = linter_for(base, base.recipient_domain(_recipients(draft)))
-            config = linter.config
-            report = linter.lint(draft)
-            for err in report.errors:
-                _warn(f"{report.path}: {err}")
-            checked.append((report, config))
+            return
+        if plan is None:  # every draft read, then each checked: kinder to the CPU's caches (~7 %)
+            drafts = [read_one(base, item) for item in drafts]
+        queue = deque(drafts)  # taken out as checked: a draft is not kept here once it is
+        del drafts
+        while queue:
+            if isinstance(queue[0], InputError):
+                later(lambda error=queue.popleft(): took(base, error))
+            elif plan is None:
+                took(base, check_one(base, queue.popleft(), linter_for))
+            else:
+                plan.append(_Draft(base, queue.popleft()))
+
+    problems: list = []  # folders that cannot be listed: reported, and the rest go on
+    # a folder is searched for the endings of the formats its config's plugins read
+    expanded = _expand(paths, problems, lambda folder: linter_for(config_at(folder), None).formats)
+    for exc in problems:
+        click.echo(f"tonecheck: error: {exc}", err=True)
+    unreadable = len(problems)
+    for path in expanded:
+        try:
+            find(path)
+        except Exception as exc:
+            if plan is None:
+                raise
+            plan.append(lambda exc=exc: _raise(exc))  # where a run in one process stops
+            break
+    if plan is not None:
+        _run(plan, linters, built, linter_for, read_one, check_one, took, jobs, verbose)
     if diff:
         sys.exit(2 if unreadable else 1 if diffs else 0)
     if fixed:
@@ -366,6 +462,95 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         for r, c in checked
     )
     sys.exit(2 if unreadable else 1 if failing else 0)
+
+
+class _Draft:
+    """A draft in a run's plan: its config file's settings, and a Part to read (or a
+    Draft already read), which ``take`` hands over: not kept once it is checked."""
+
+    __slots__ = ("base", "item")
+
+    def __init__(self, base, item):
+        self.base, self.item = base, item
+
+    def take(self):
+        item, self.item = self.item, None
+        return item
+
+
+def _raise(exc: BaseException):
+    raise exc
+
+
+def _run(plan: list, linters: dict, built, linter_for, read_one, check_one, took, jobs: int | None, verbose: bool) -> None:
+    """Carry out a check's plan: its steps in order, each draft's result taken in its
+    place, the drafts checked by worker processes when there are enough of them
+    (``jobs``; None: auto)."""
+    drafts = [step for step in plan if isinstance(step, _Draft)]
+    workers = 1
+    if len(drafts) > 1:  # one draft (a cold check) imports nothing for this
+        from . import parallel
+
+        workers = parallel.workers_for(len(drafts), jobs or parallel.available_cpus())
+    if workers > 1 and parallel.can_fork():
+        # every Linter a worker may need, made before the fork: a [recipients] table's
+        # too. One that fails is said where a run in one process says it, at its first message.
+        for base in {d.base.path: d.base for d in drafts}.values():
+            for domain in base.recipients:
+                try:
+                    built(base, domain)
+                except Exception:  # noqa: BLE001
+                    pass
+        for linter in linters.values():
+            _grammar_warm(linter)
+    if workers > 1 and (why := parallel.why_not_fork()):  # a thread started on the way, too
+        if verbose:
+            click.echo(f"tonecheck: note: checking {len(drafts)} drafts in this one process: {why}", err=True)
+        workers = 1
+    if workers > 1:
+        if verbose:
+            click.echo(f"tonecheck: note: checking {len(drafts)} drafts in {workers} worker processes", err=True)
+
+        def read(i):  # in a worker, for each draft of a chunk before any is checked
+            drafts[i].item = read_one(drafts[i].base, drafts[i].item)
+
+        def work(i):
+            result = check_one(drafts[i].base, drafts[i].take(), lambda base, domain: linters.get((base.path, domain)))
+            if not isinstance(result, InputError) and result[1] is not None:
+                result[1].load_problems = []  # the same for every draft of a Linter: added back here
+            return result
+
+        names = [d.item.path for d in drafts]
+        results = parallel.ordered_map(work, len(drafts), workers, names.__getitem__, first=read)
+    else:
+        for d in drafts:  # every draft read, then each checked, as a run with --jobs 1 does
+            d.item = read_one(d.base, d.item)
+        results = (check_one(d.base, d.take(), linter_for) for d in drafts)
+    steps = deque(plan)  # taken out as they are done: nothing of a checked draft is kept here
+    plan.clear()
+    with contextlib.closing(results):
+        while steps:
+            step = steps.popleft()
+            if isinstance(step, _Draft):
+                took(step.base, next(results))
+                step.take()
+            else:
+                step()
+
+
+def _grammar_warm(linter) -> None:
+    """Find, now, the LanguageTool a Linter's grammar rule will use: workers forked after
+    this know it (and one this run starts, it starts once). Whether it must answer is
+    said by ``_grammar_ready``, at the Linter's first draft."""
+    config = linter.config
+    if config.grammar.get("use", "auto") is False or not any(r.id == "LanguageTool.Grammar" for r in linter.rules):
+        return
+    from . import languagetool
+
+    try:
+        languagetool.find(config.grammar)
+    except TonecheckError:
+        pass
 
 
 def _grammar_ready(linter, verbose: bool) -> None:

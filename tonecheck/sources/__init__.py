@@ -10,7 +10,8 @@ any case), else the one its data looks like (``Formats.sniffed``):
   offset map back (see ``Draft``).
 A leading UTF-8 byte-order mark is ignored when sniffing. ``format_for`` names the
 format a file name promises (.eml and .mbox are messages if they start with a header).
-``load_all`` reads every message of an mbox; ``load_bytes`` the first. ``formats``
+``load_all`` reads every message of an mbox (``split_all`` finds them, ``parse_part``
+reads each); ``load_bytes`` the first. ``formats``
 is the registry to read with (``tonecheck.sources.formats``); by default the built-in
 formats, a Linter's ``formats`` adds its plugins'.
 Unreadable input, and input larger than ``MAX_BYTES``, raises ``InputError`` with a
@@ -19,13 +20,15 @@ one-line message.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..draft import Draft, is_blank
 from ..errors import InputError
 from .eml import BOM
 from .formats import Format, Formats, _plugin_code
 
-__all__ = ["Format", "Formats", "MAX_BYTES", "format_for", "load_all", "load_bytes", "load_text"]
+__all__ = ["Format", "Formats", "MAX_BYTES", "Part", "format_for", "load_all", "load_bytes", "load_text", "parse_part",
+           "split_all"]
 
 #: The most tonecheck reads as one input (a file, stdin, a whole mbox): 10 MiB.
 MAX_BYTES = 10 * 1024 * 1024
@@ -49,8 +52,42 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
     unless the format is ``raw``.
 
     Yields each Draft, or the ``InputError`` that says why a message (or the whole
-    input) cannot be checked; the other messages still come.
+    input) cannot be checked; the other messages still come. ``split_all`` and
+    ``parse_part`` are its two halves: finding the drafts, and reading each one.
     """
+    formats = formats or _BUILTIN
+    for part in split_all(data, path, fmt, formats):
+        if isinstance(part, InputError):
+            yield part
+            continue
+        try:
+            yield parse_part(part, formats)
+        except InputError as exc:
+            yield exc
+
+
+@dataclass(frozen=True)
+class Part:
+    """One draft of an input as found there, not yet decoded or parsed: the whole
+    input, or one of the parts its format's ``split`` finds (an mbox's messages).
+    ``parse_part`` reads it into a Draft. Finding parts is cheap (no decoding, no
+    email package), so one process can find them and others read them
+    (``tonecheck.parallel``)."""
+
+    data: bytes
+    path: str  # the name it is reported under: the input's, or PATH#N for a part
+    fmt: str | None = None  # the whole input: the format asked for (None: its name and content say)
+    found: Format | None = None  # a part: the format that split it, which reads it
+    message: int = 0  # a part: its number, counted from 1, and how many parts there are
+    messages: int = 0
+    lines: int | None = None  # a part: lines of the input before it; None: not found in the input
+
+
+def split_all(data: bytes, path: str = "-", fmt: str | None = None,
+              formats: Formats | None = None) -> list[Part | InputError]:
+    """The drafts in ``data``, found and not yet read (see ``load_all``): one Part for
+    the whole input, or one per part its format's ``split`` finds; or the InputError
+    that says why the input cannot be split (a plugin's split that raised)."""
     formats = formats or _BUILTIN
     try:
         parts = None
@@ -60,11 +97,10 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
                 with _plugin_code(found, path):  # a plugin's split that raises is named
                     parts = found.split(data.removeprefix(BOM))
         if parts is None or len(parts) < 2:
-            yield load_bytes(data, path, fmt, formats)
-            return
+            return [Part(data, path, fmt=fmt)]
     except InputError as exc:
-        yield exc
-        return
+        return [exc]
+    out: list[Part | InputError] = []
     cursor = counted = lines = 0  # lines before ``counted``, counted on as we go (not from 0 each time)
     for n, part in enumerate(parts, 1):
         at = data.find(part, cursor) if part else -1  # where it starts in the file
@@ -72,19 +108,26 @@ def load_all(data: bytes, path: str = "-", fmt: str | None = None,
         if at >= 0:
             lines += data.count(b"\n", counted, at)
             counted = at
-        try:  # each part is checked as a whole file is: only a raw format takes bytes
-            name = f"{path}#{n}"
-            draft = formats.parse(found, part if found.raw else _decoded(part, name), name)
-        except InputError as exc:
-            yield exc
-            continue
-        draft.meta.update(message=n, messages=len(parts))
-        if "body_line_offset" in draft.meta:  # counted from the message: count from the file
-            if at >= 0:
-                draft.meta["body_line_offset"] += lines
-            else:
-                del draft.meta["body_line_offset"]
-        yield draft
+        out.append(Part(part, f"{path}#{n}", found=found, message=n, messages=len(parts),
+                        lines=lines if at >= 0 else None))
+    return out
+
+
+def parse_part(part: Part, formats: Formats | None = None) -> Draft:
+    """Read one Part (from ``split_all``) into a Draft, with the registry that found
+    it; raises InputError with a one-line reason. A part is decoded and checked as a
+    whole file is: only a raw format takes its bytes."""
+    if part.found is None:
+        return load_bytes(part.data, part.path, part.fmt, formats)
+    found, name = part.found, part.path
+    draft = (formats or _BUILTIN).parse(found, part.data if found.raw else _decoded(part.data, name), name)
+    draft.meta.update(message=part.message, messages=part.messages)
+    if "body_line_offset" in draft.meta:  # counted from the message: count from the file
+        if part.lines is not None:
+            draft.meta["body_line_offset"] += part.lines
+        else:
+            del draft.meta["body_line_offset"]
+    return draft
 
 
 def load_bytes(data: bytes, path: str = "-", fmt: str | None = None, formats: Formats | None = None) -> Draft:

@@ -103,14 +103,36 @@ def read(path: str, stdin_filename: str | None, data: bytes | InputError | None 
     """The drafts in ``path`` (one; one per message of an mbox): each a Draft, or the
     InputError that says why it cannot be checked. At most MAX_BYTES are read. The
     format is ``fmt``, else the one its name promises, else the one its data looks like."""
-    from . import format_for, load_all
+    from . import load_all
+
+    found = _found(path, stdin_filename, data, formats, fmt)
+    if isinstance(found, InputError):
+        return [found]
+    return load_all(*found, formats)
+
+
+def read_parts(path: str, stdin_filename: str | None, data: bytes | InputError | None = None,
+               formats: Formats | None = None, fmt: str | None = None) -> list:
+    """``read``'s drafts found but not yet read: each a ``sources.Part`` (for
+    ``sources.parse_part``), or an InputError. Cheap: nothing is decoded or parsed."""
+    from . import split_all
+
+    found = _found(path, stdin_filename, data, formats, fmt)
+    if isinstance(found, InputError):
+        return [found]
+    return split_all(*found, formats)
+
+
+def _found(path, stdin_filename, data, formats, fmt):
+    """(the data, its name, its format) for ``read``, or the InputError that says why not."""
+    from . import format_for
 
     name = (stdin_filename or "-") if path == "-" else path
     data = read_data(path) if data is None else data
     if isinstance(data, InputError):
-        return [data]
+        return data
     try:
         fmt = fmt or format_for(name, data, formats)
     except InputError as exc:  # a plugin's test of its file ending raised
-        return [exc]
-    return load_all(data, name, fmt, formats)
+        return exc
+    return data, name, fmt
