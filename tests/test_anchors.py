@@ -46,6 +46,10 @@ def test_anchors_are_whole_words_of_every_way_through(pattern, expected):
     "[A-Z]{3,}",
     "!!",
     r"\pL+ly",  # RE2 syntax that re cannot read: no anchors, never an error
+    "un[[:alpha:]]+able",  # syntax re reads otherwise than RE2 ("[[:alph]" then "]")
+    "sorr{,1}y",  # literal text to RE2, a repeat to re
+    "x{02}y",
+    "ſorry",  # the long s matches "s" case-insensitively
 ])
 def test_no_anchors_when_none_can_be_told(pattern):
     assert of(pattern) is None
@@ -206,3 +210,12 @@ def test_a_long_text_is_read_in_chunks_with_no_word_cut():
     assert len(text) > 2 * anchors_module.CHUNK
     assert words(text) == frozenset(re.findall(r"[a-z0-9_]+", text.lower()))
     assert words("We are", "sorry") == {"we", "are", "sorry"}  # each text's words, none run together
+
+
+def test_a_pattern_can_be_copied():
+    import copy
+
+    from tonecheck.packs.patterns import compile_patterns
+
+    pattern = compile_patterns(["we regret"], "patterns", bounds=True, case=False, fail=None)
+    assert copy.copy(pattern).search("We regret it.").group() == "We regret"

@@ -167,3 +167,27 @@ def test_spelling_catches_classic_slips_and_lets_british_check_be(run, tmp_path)
     (tmp_path / ".tonecheck.toml").write_text('select = ["spelling"]\n[spelling]\ndialect = "en-GB"\n')
     (tmp_path / "d.txt").write_text("Hi Jo,\nI'll check in again after the check of the centre.\nTom\n")
     assert json.loads(run("check", "--format", "json", "d.txt").stdout)["files"][0]["findings"] == []
+
+
+def test_the_probe_passes_over_an_address_family_this_machine_cannot_open(monkeypatch):
+    """As socket.create_connection does: "localhost" may resolve to ::1 first."""
+    import _socket
+    import socket
+
+    from tonecheck.languagetool import _connects
+
+    real = _socket.socket
+
+    def no_ipv6(family=_socket.AF_INET, *args):
+        if family == _socket.AF_INET6:
+            raise OSError(97, "Address family not supported by protocol")
+        return real(family, *args)
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        monkeypatch.setattr(_socket, "socket", no_ipv6)
+        monkeypatch.setattr(_socket, "getaddrinfo", lambda host, port, *a: [
+            (_socket.AF_INET6, _socket.SOCK_STREAM, 6, "", ("::1", port, 0, 0)),
+            (_socket.AF_INET, _socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))])
+        assert _connects("localhost", listener.getsockname()[1], 1.0)

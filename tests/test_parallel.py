@@ -185,6 +185,23 @@ def test_ordered_map_in_order_with_errors_in_place():
     assert got == [i * i for i in range(70)]
 
 
+def test_a_result_that_cannot_be_pickled_is_worked_out_in_the_parent():
+    """A plugin's finding holding a function cannot come back from a worker: the run
+    still gives what one process gives."""
+    if not parallel.can_fork():
+        pytest.skip("no fork here (another thread runs): the serial path is the one tested")
+    parent = os.getpid()
+
+    def result(i):
+        if i == 90:
+            return ("unpicklable", lambda: i, os.getpid() == parent)
+        return i
+
+    got = list(parallel.ordered_map(result, 200, 2))
+    assert got[:90] == list(range(90)) and got[91:] == list(range(91, 200))
+    assert got[90][0] == "unpicklable" and got[90][2] is True  # made here, in the parent
+
+
 SLOW = '''import tonecheck
 
 @tonecheck.rule("House.Slow", category="structure", message="Slow.", why="w", bad=["x"], good=["y"])

@@ -62,6 +62,7 @@ def rule_timer(seconds: float | None):
     def expire(signum, frame):
         left = seconds - (time.monotonic() - began[0])
         if left <= 0:
+            signal.setitimer(signal.ITIMER_REAL, seconds)  # the next rule's budget, from its arm()
             raise RuleTimeout()
         signal.setitimer(signal.ITIMER_REAL, left)
 

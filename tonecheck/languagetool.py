@@ -127,15 +127,17 @@ def _connects(host: str, port: int, timeout: float) -> bool:
     except (OSError, UnicodeError):
         return False
     for family, kind, proto, _, address in addresses:
-        sock = _socket.socket(family, kind, proto)
-        try:
+        sock = None
+        try:  # a family this machine cannot open (no IPv6) is passed over, as by create_connection
+            sock = _socket.socket(family, kind, proto)
             sock.settimeout(timeout)
             sock.connect(address)
             return True
         except OSError:
             continue
         finally:
-            sock.close()
+            if sock is not None:
+                sock.close()
     return False
 
 

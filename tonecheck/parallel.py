@@ -99,7 +99,8 @@ def ordered_map(fn: Callable[[int], Any], count: int, workers: int,
     ``workers`` processes forked when the first result is asked for (or here, one
     after the other, when ``workers`` < 2 or ``can_fork()`` says no). ``fn`` runs in
     the workers with this process's memory as it was at the fork: it and what it
-    reads are never pickled; its results are, and must be picklable. An exception
+    reads are never pickled; its results are (one that cannot be, a plugin's finding
+    holding a function say, is worked out again here, in its place). An exception
     ``fn`` raises is raised here, in order, in place of its result. A worker that
     dies raises ``WorkerDied``, naming ``describe(i)`` for the item it was on, in the
     place of the chunk of items it was given (the results before it in that chunk
@@ -116,7 +117,11 @@ def ordered_map(fn: Callable[[int], Any], count: int, workers: int,
     try:
         for i in range(count):
             ok, value = pool.result(i)
-            if not ok:
+            if ok is None:  # a result that cannot be pickled: worked out here, as in one process
+                if first is not None:
+                    first(i)
+                value = fn(i)
+            elif not ok:
                 raise value
             yield value
     finally:
@@ -131,8 +136,8 @@ def lint_many(linter: Linter, drafts: Sequence[Draft], jobs: int | None = None) 
     plugins, packs and model, and only where that is safe (see ``can_fork``); a few
     drafts (fewer than ``2 * PER_WORKER``), ``jobs=1``, or a platform without a safe
     fork check them here, one after the other. The reports are the same either way.
-    Each Report is pickled back from its worker: a plugin's rules must yield Findings
-    whose classes are importable. A worker that dies raises
+    Each Report is pickled back from its worker; one that cannot be (a plugin's
+    finding holding a function, say) is checked again in this process. A worker that dies raises
     ``tonecheck.parallel.WorkerDied``. Consume the iterator to the end (or close it):
     the workers are stopped when it ends."""
     jobs = available_cpus() if jobs is None else jobs
@@ -360,7 +365,7 @@ def _serve(fn, first, tasks: int, results: int, progress, slot: int) -> None:
             out.append((ok, value if ok else _portable(value)))
         try:
             data = pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - one result that cannot be pickled: said for it alone
+        except Exception:  # noqa: BLE001 - a result that cannot be pickled: the parent works it out
             data = pickle.dumps([_sendable(r) for r in out], pickle.HIGHEST_PROTOCOL)
         try:
             _write_all(results, len(data).to_bytes(_HEADER, "little") + data)
@@ -368,14 +373,15 @@ def _serve(fn, first, tasks: int, results: int, progress, slot: int) -> None:
             return
 
 
-def _sendable(result: tuple[bool, Any]) -> tuple[bool, Any]:
+def _sendable(result: tuple[bool, Any]) -> tuple[bool | None, Any]:
+    """The result, if it can be pickled; else (None, None): the parent works it out."""
     import pickle
 
     try:
         pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
         return result
-    except Exception as exc:  # noqa: BLE001
-        return False, RuntimeError(f"a result cannot be sent back from its worker: {type(exc).__name__}: {exc}")
+    except Exception:  # noqa: BLE001
+        return None, None
 
 
 def _portable(exc: BaseException) -> BaseException:

@@ -110,7 +110,15 @@ _ANY = "?"  # anything at all: a word either side of it may run on into it
 _START = (None, "", False, "s")
 
 
+# Syntax that RE2 and Python's re both accept but read differently: a POSIX class
+# ("[[:alpha:]]" is, to re, "[[:alph]" then "]"), a repeat with no lower bound or a
+# leading zero ("{,3}", "{02}": literal text to RE2). Such a pattern gets no anchors.
+_READ_DIFFERENTLY = re.compile(r"\[:|\{,|\{(?:\d*,)?0\d")
+
+
 def _pattern_anchors(pattern: str, bounded: bool) -> set[str] | None:
+    if _READ_DIFFERENTLY.search(pattern):
+        return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # re's FutureWarnings about RE2 syntax
@@ -167,7 +175,10 @@ def _walk(tree, states: set) -> set:
 
 
 def _char(code: int) -> str:
-    ch = chr(code).lower()
+    ch = chr(code)
+    if _FOLDS_TO_ASCII.match(ch):  # "ſ" may match "s" case-insensitively: a word character or not
+        return _ANY
+    ch = ch.lower()
     return ch if ch in _WORD_CHARS else _SEP
 
 

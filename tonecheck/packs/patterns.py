@@ -80,6 +80,8 @@ class Pattern:
         return self.regex.search(text)
 
     def __getattr__(self, name):
+        if name.startswith("_"):  # copy and pickle ask before __init__ has run
+            raise AttributeError(name)
         return getattr(self.regex, name)
 
 
