@@ -320,3 +320,23 @@ def test_init_template_is_a_valid_config_with_its_comments_uncommented(tmp_path)
         import tomllib
 
         parse_config({table: tomllib.loads(body)})
+
+
+def test_checking_one_draft_stays_off_what_it_does_not_need(tmp_path):
+    """The cold path: a check of one text draft, caches warm, imports no YAML parser,
+    no plugin scan, no HTTP or process machinery, no rewrite's fact keeper."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "d.txt").write_text("Hi Sam,\n\nYour parcel left our warehouse today.\n\nLeah\n")
+    # the grammar probe still runs, refused at once, whatever this machine has on port 8081
+    (tmp_path / ".tonecheck.toml").write_text('[grammar]\nserver = "http://127.0.0.1:1"\n')
+    heavy = ["textstat", "yaml", "importlib.metadata", "shutil", "socket", "subprocess", "urllib.request",
+             "email.message", "html", "tonecheck.facts", "tonecheck.parallel"]
+    code = ("import sys\nfrom tonecheck.cli import main\ntry:\n    main(['check', '-q', 'd.txt'])\nexcept SystemExit:\n    pass\n"
+            f"print(sorted(set({heavy!r}) & set(sys.modules)))")
+    env = {**os.environ, "TONECHECK_CACHE_DIR": str(tmp_path / "cache"), "LTP_PATH": str(tmp_path / "no-lt")}
+    for _ in range(2):  # the first run fills the caches
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr

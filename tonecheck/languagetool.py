@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -183,8 +182,12 @@ def _language_tool_python_install() -> Server | None:
 
     folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
     jars = sorted(folder.glob("LanguageTool*/languagetool-server.jar")) if folder.is_dir() else []
-    java = shutil.which("java") if jars else None
-    if not jars or java is None:
+    if not jars:
+        return None
+    import shutil  # ~3 ms (it imports bz2 and lzma): only when a LanguageTool was downloaded
+
+    java = shutil.which("java")
+    if java is None:
         return None
     import atexit
     import socket

@@ -14,12 +14,10 @@ every fact and never scores lower than the draft.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 
 from .. import hookimpl
-from ..facts import lost, spans
 from ..fixes import PLACEHOLDER, apply, chosen
 from ..rewrites import Change, Rewrite, body_format
 
@@ -42,13 +40,19 @@ def greeted(draft) -> tuple[str, ...]:
 
 
 def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite:
+    from ..facts import lost, spans  # only a rewrite needs them: a check never imports them
+
     source = report.text
     fmt = body_format(draft)
     curly = source.count("’") > source.count("'")  # the writer's apostrophes, in what is added
 
     def escape(text: str) -> str:
         text = text.replace("'", "’") if curly else text
-        return html.escape(text, quote=False) if fmt == "html" else text
+        if fmt != "html":
+            return text
+        import html  # only a rewrite of an HTML draft needs it
+
+        return html.escape(text, quote=False)
 
     notes: list[str] = []
     # a suggestion is not worth a sentence the writer must fill in: it gets swaps,
