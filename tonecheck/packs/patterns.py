@@ -137,14 +137,17 @@ def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | No
     them in), none: working them out costs more than one check saves."""
     if table is None:
         return [None] * len(flexible)
-    known = table.get(source)
+    from ..cache import key
+
+    name = key(source)  # not the expression itself: a long list would double the cache entry
+    known = table.get(name)
     if (isinstance(known, list) and len(known) == len(flexible)
             and all(w is None or (isinstance(w, list) and all(isinstance(x, str) for x in w)) for w in known)):
         return [None if w is None else frozenset(w) for w in known]
     from .anchors import each
 
     found = each(flexible, bounds)
-    table[source] = [None if w is None else sorted(w) for w in found]
+    table[name] = [None if w is None else sorted(w) for w in found]
     return found
 
 
