@@ -114,9 +114,9 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
     source = joined(flexible)
     each = _anchors_of(source, flexible, bounds, anchors)
     words = union(each)
-    alternatives = (list(zip(flexible, each)), lambda live: compile_with(joined(live), **options))
     lexicon_only = isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns))
     if lexicon_only or validated:
+        alternatives = (list(zip(flexible, each)), lambda live: compile_with(joined(live), **options))
         return Pattern(lambda: compile_with(source, **options), words, alternatives=alternatives)
     try:
         return Pattern(None, words, compile_with(source, **options))
