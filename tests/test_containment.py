@@ -192,3 +192,39 @@ def test_a_yaml_alias_bomb_is_refused(run, tmp_path):
     (tmp_path / "d.txt").write_text(DRAFT)
     result = run("check", "d.txt")
     assert result.exit_code == 2 and "expands to more than 200,000 values" in result.output
+
+
+QUOTED = "Hi Steve,\n\nThanks for your message.\n\nBest,\nBob\n-- \nBob Smith, Acme Ltd\n\n> I paid 45.00 and want it back.\n"
+
+
+@pytest.mark.parametrize("edits, said", [
+    ("Edit(-5, 3, 'NEG'), Edit(10**6, 5, 'ZZZ')", "is outside the draft"),
+    ("Edit(text.index('want'), 4, 'forgive'),", "outside the writer's own text"),  # the customer's quoted words
+    ("Edit(text.index('Acme'), 4, 'Evil'),", "outside the writer's own text"),  # the signature
+    ("Edit(text.index('for'), 3, 'Many'), Edit(text.index('for'), 8, 'thanks')", "change the same text"),
+    ("Edit(True, 2, 'x'),", "whole-number offset"),
+])
+def test_a_fix_may_change_only_the_writers_text(run, tmp_path, edits, said):
+    """A plugin's fix is checked like its span: an edit outside the draft, in the quoted
+    message or the signature, or two edits of one fix on the same words, are named, and
+    --fix writes none of it."""
+    body = (f"    text = analysis.text\n"
+            f"    from tonecheck.findings import Edit, Fix, Suggestion\n"
+            f"    yield rule.finding(12, 6, suggestions=[Suggestion('s', Fix(({edits}), 'safe'))])")
+    plugin(tmp_path, body)
+    (tmp_path / "d.txt").write_text(QUOTED)
+    result = run("check", "--fix", "--format", "json", "d.txt")
+    assert (tmp_path / "d.txt").read_text() == QUOTED
+    errors = json.loads(result.stdout)["files"][0]["errors"]
+    assert any("rule House.Odd" in e and said in e for e in errors), errors
+
+
+def test_a_fix_within_the_writers_text_is_applied(run, tmp_path):
+    """The check holds back no honest fix: a deleted line may take its line break."""
+    body = ("    from tonecheck.findings import Edit, Fix, Suggestion\n"
+            "    start = analysis.text.index('Thanks')\n"
+            "    yield rule.finding(start, 6, suggestions=[Suggestion('s', Fix((Edit(start, 6, 'Many thanks'),), 'safe'))])")
+    plugin(tmp_path, body)
+    (tmp_path / "d.txt").write_text(QUOTED)
+    run("check", "--fix", "d.txt")
+    assert (tmp_path / "d.txt").read_text() == QUOTED.replace("Thanks for", "Many thanks for")

@@ -16,7 +16,7 @@ from .config import Config, matches
 from .containment import MAX_FINDINGS, RuleTimeout, contained, quiet_stdout, rule_timer
 from .draft import Draft
 from .errors import ConfigError, PackError
-from .findings import CATEGORIES, SEVERITY_RANK, Finding, Suggestion
+from .findings import CATEGORIES, SEVERITY_RANK, Edit, Finding, Fix, Suggestion
 from .learned import TONE_CATEGORIES
 from .learned import load as load_model
 from .packs import load_pack, pack_files
@@ -194,7 +194,7 @@ class Linter:
                 arm()
                 try:
                     for f in rule.check(analysis, rule):
-                        _check_finding(f, rule, len(draft.text))
+                        _check_finding(f, rule, draft)
                         if draft.in_writer_text(f.offset, f.end):
                             (deferring if rule.defers else findings).append(f)
                         count += 1
@@ -256,8 +256,10 @@ def _placeholders(message: str) -> frozenset:
     return frozenset(_UNFILLED.findall(message))
 
 
-def _check_finding(f, rule: Rule, size: int) -> None:
-    """A plugin's finding must be one the report and its formatters can show."""
+def _check_finding(f, rule: Rule, draft: Draft) -> None:
+    """A plugin's finding must be one the report and its formatters can show, and its
+    fixes may change only the writer's own text."""
+    size = len(draft.text)
     if not isinstance(f, Finding):
         raise TypeError(f"yielded {type(f).__name__}, not a Finding (use rule.finding(start, end))")
     if f.severity not in SEVERITY_RANK:
@@ -276,6 +278,48 @@ def _check_finding(f, rule: Rule, size: int) -> None:
         raise ValueError(f"finding message has an unfilled placeholder {sorted(unfilled)[0]} (format it before yielding)")
     if not all(isinstance(s, Suggestion) for s in f.suggestions):
         raise TypeError("finding suggestions must be tonecheck.Suggestion objects")
+    for s in f.suggestions:
+        if s.fix is not None:
+            _check_fix(s.fix, draft)
+
+
+def _check_fix(fix, draft: Draft) -> None:
+    """Every edit a whole-number span of the writer's own text (a fix never touches the
+    greeting's neighbours outside the draft, the quoted thread or the signature), and
+    no two edits of one fix on the same words."""
+    from .fixes import clash
+
+    if not isinstance(fix, Fix) or not isinstance(fix.edits, tuple):
+        raise TypeError("a suggestion's fix must be a tonecheck Fix with a tuple of Edits")
+    for e in fix.edits:
+        if not isinstance(e, Edit):
+            raise TypeError(f"fix edit {e!r} is not an Edit")
+        if any(isinstance(v, bool) or not isinstance(v, int) for v in (e.offset, e.length)) or not isinstance(e.content, str):
+            raise TypeError(f"fix edit {e!r} needs whole-number offset and length and text content")
+        if e.offset < 0 or e.length < 0 or e.offset + e.length > len(draft.text):
+            raise ValueError(f"fix edit span {e.offset}+{e.length} is outside the draft (0 to {len(draft.text)})")
+        if not _in_writer_text(draft, e.offset, e.offset + e.length):
+            raise ValueError(f"fix edit span {e.offset}+{e.length} is outside the writer's own text "
+                             "(fixes never change the quoted message or the signature)")
+    for i, a in enumerate(fix.edits):
+        for b in fix.edits[i + 1:]:
+            if clash(a, b):
+                raise ValueError(f"fix edits {a.offset}+{a.length} and {b.offset}+{b.length} change the same text")
+
+
+def _in_writer_text(draft: Draft, start: int, end: int) -> bool:
+    """Does an edit change only the writer's own text? White space at its ends may
+    reach past a region (a deleted sentence takes its line break); an insertion, or an
+    edit of white space alone, must touch a region of the writer's."""
+    text = draft.text
+    s, e = start, end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        return draft.in_writer_text(s, e)
+    return any(r.start <= start <= r.end or r.start <= end <= r.end for r in draft.writer_regions())
 
 
 def _to_source(draft: Draft, f: Finding) -> Finding:

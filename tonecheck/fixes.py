@@ -180,7 +180,7 @@ def suggestion(message: str, *edits: Edit, safe: bool = False) -> Suggestion:
 
 
 # -- choosing and applying -----------------------------------------------------------
-def _clash(a: Edit, b: Edit) -> bool:
+def clash(a: Edit, b: Edit) -> bool:
     """Do two edits touch the same text? An insertion clashes with an edit whose span
     it falls inside (at either end it goes before or after the new text); two
     insertions at one place do not, unless they are the same (they are made in the
@@ -213,7 +213,7 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
                 continue  # (a fix the rewriter's gates turned down: the finding's next one is tried)
             if any(fx == other for _, other in taken):
                 break
-            if any(_clash(e, o) for e in fx.edits for o in edits):
+            if any(clash(e, o) for e in fx.edits for o in edits):
                 break  # its best fix clashes: not a lesser one of the same finding
             holes = {h for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
             if all(not e.length for e in fx.edits) and (holes & asked or all(e.content.strip() in text for e in fx.edits if text)):
