@@ -175,13 +175,15 @@ def test_anchors_are_cached_with_the_pack_and_a_bad_entry_is_worked_out_again(tm
     assert [f.rule for f in Linter(config).lint(load_text("Sorry for any inconvenience.")).findings] == ["House.Hollow"]
 
     entry = cache.entry("packs", str((folder / "House.yml").resolve()))
-    stored = json.loads(entry.read_text())
-    assert list(stored["data"]["anchors"].values()) == [[["inconvenience"]]]  # each phrase's
+    head, body = entry.read_text().split("\n", 1)
+    stored = json.loads(body)
+    assert list(stored["anchors"].values()) == [[["inconvenience"]]]  # each phrase's
 
-    # an entry whose anchors are of the wrong shape is not trusted: the anchors are worked out again
-    for table in stored["data"]["anchors"]:
-        stored["data"]["anchors"][table] = [[7]]
-    entry.write_text(json.dumps(stored))
+    # an entry whose anchors are of the wrong shape (however whole the entry) is not
+    # trusted: the anchors are worked out again
+    for table in stored["anchors"]:
+        stored["anchors"][table] = [[7]]
+    cache.store(entry, json.loads(head)["stamp"], stored)
     linter = Linter(config)
     assert [f.rule for f in linter.lint(load_text("Sorry for any inconvenience.")).findings] == ["House.Hollow"]
     assert linter.lint(load_text("Thanks for waiting.")).findings == []

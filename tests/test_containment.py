@@ -143,9 +143,12 @@ def test_the_cache_never_decides_what_code_runs(tmp_path):
     (tmp_path / "d.txt").write_text(DRAFT)
     assert _tonecheck(tmp_path, "rules").returncode == 0  # writes the entry-point cache
     [entry] = (tmp_path / "cache" / "entry-points").glob("*.json")
-    cached = json.loads(entry.read_text())
+    from tonecheck import cache
+
+    head, body = entry.read_text().split("\n", 1)
     for forged in (["evil", "evil_plugin", str(tmp_path / "lib")], ["evil", "evil_plugin"]):
-        entry.write_text(json.dumps({**cached, "data": [*cached["data"], forged]}))
+        # a whole entry, checksum and all: what it names is still not imported
+        cache.store(entry, json.loads(head)["stamp"], [*json.loads(body), forged])
         result = _tonecheck(tmp_path, "check", "d.txt")
         assert result.returncode == 1, result.stderr
         assert not marker.exists()

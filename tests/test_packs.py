@@ -188,6 +188,39 @@ def test_parse_cache_is_invalidated_when_the_pack_changes(tmp_path):
     assert [r.id for r in load_pack(path, "t")] == ["Home.A"]
 
 
+def test_an_edit_that_keeps_the_time_and_size_is_seen(tmp_path):
+    """cp -p, rsync -t and tar x keep a file's time: an edit of the same length, put
+    back to the old time, must not be read from the cache."""
+    import os
+
+    path = tmp_path / "House.yml"
+    path.write_text(ONE_RULE.format(name="Hous1"))
+    before = path.stat()
+    assert [r.id for r in load_pack(path, "t")] == ["Hous1.A"]
+    path.write_text(ONE_RULE.format(name="Hous2"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert [r.id for r in load_pack(path, "t")] == ["Hous2.A"]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda head, body: head + b"\n" + body.replace(b'"pack"', b'"pick"', 1),  # valid JSON, not what was stored
+    lambda head, body: head + b"\n" + body.replace(b'"yaml": {', b'"yaml": [{', 1) + b"]",
+    lambda head, body: head.replace(b'"crc"', b'"cr"') + b"\n" + body,
+    lambda head, body: body,  # an entry in the old one-line form
+])
+def test_a_damaged_cache_entry_is_a_miss_not_an_error_or_a_wrong_pack(tmp_path, damage):
+    from tonecheck import cache
+
+    path = tmp_path / "House.yml"
+    path.write_text(ONE_RULE.format(name="House"))
+    load_pack(path, "t")
+    entry = cache.entry("packs", str(path.resolve()))
+    head, body = entry.read_bytes().split(b"\n", 1)
+    entry.write_bytes(damage(head, body))
+    assert [r.id for r in load_pack(path, "t")] == ["House.A"]
+
+
 def test_an_invalid_pack_fails_the_same_with_a_warm_cache(tmp_path):
     path = tmp_path / "House.yml"
     path.write_text(ONE_RULE.format(name="House").replace("[x], good", "[x], god"))

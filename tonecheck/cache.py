@@ -39,29 +39,42 @@ def entry(kind: str, name: str) -> Path | None:
 
 
 def load(path: Path | None, stamp: Any) -> Any | None:
-    """The cached value, if the entry exists and was written for this stamp."""
+    """The cached value, if the entry exists, was written for this stamp, and is whole
+    (its checksum holds: a damaged entry is a miss, never a value read wrongly)."""
     if path is None:
         return None
     try:
         if path.stat().st_size > MAX_ENTRY:
             return None
-        cached = json.loads(path.read_text(encoding="utf-8"))
+        header, _, body = path.read_bytes().partition(b"\n")
+        head = json.loads(header)
+        # valid JSON of another shape (another version's entry, a hand edit) is a miss too
+        if not (isinstance(head, dict) and head.get("stamp") == stamp and head.get("crc") == zlib.crc32(body)):
+            return None
+        return json.loads(body)
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(cached, dict):  # valid JSON of another shape: a miss, not an error
-        return None
-    return cached.get("data") if cached.get("stamp") == stamp else None
 
 
 def store(path: Path | None, stamp: Any, data: Any) -> None:
+    """Write an entry: a line with its stamp and the data's checksum, then the data."""
     if path is None:
         return
     try:
-        text = json.dumps({"stamp": stamp, "data": data})
+        body = json.dumps(data)  # ASCII, on one line: the first line break ends the header
+        text = json.dumps({"stamp": stamp, "crc": zlib.crc32(body.encode())}) + "\n" + body
         if len(text) <= MAX_ENTRY:  # never a cache file that costs more to read than to rebuild
             write_atomic(path, text)
     except (OSError, TypeError, ValueError, RecursionError):
         pass  # an unwritable cache or an unserialisable value only costs speed
+
+
+def file_stamp(path: Path) -> list:
+    """What says a file is unchanged: its modification time, size and a checksum of its
+    bytes (a copy that keeps the time and size, ``cp -p`` or ``tar x``, is still seen).
+    Raises OSError."""
+    st = path.stat()
+    return [st.st_mtime_ns, st.st_size, zlib.crc32(path.read_bytes())]
 
 
 def write_atomic(path: Path, text: str) -> None:

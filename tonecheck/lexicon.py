@@ -77,7 +77,12 @@ def unknown(name: str, known) -> str:
 
 @lru_cache(maxsize=8)
 def _load(where: str, mtime: int, size: int) -> dict[str, dict]:
-    stamp = [mtime, size]
+    from . import __version__
+
+    try:
+        stamp = [*cache.file_stamp(Path(where)), __version__]  # a copy keeping time and size is seen
+    except OSError as exc:
+        raise LexiconError(where, None, "path", exc.strerror or str(exc)) from None
     entry = cache.entry("lexicon", where)
     data = cache.load(entry, stamp)
     if data is None:

@@ -37,19 +37,19 @@ def pack_files(path: Path) -> list[Path]:
 #: Bumped whenever a pack is checked differently: an entry is trusted to have passed
 #: this tonecheck's checks (its patterns are compiled only on first use), and holds the
 #: anchors this tonecheck worked out for its patterns.
-CHECKS = 6
+CHECKS = 7
 
 
 def _stamp(path: Path) -> list:
     from .. import __version__
 
     try:
-        st = path.stat()
+        stamp = cache.file_stamp(path)
     except OSError as exc:
         raise PackError(path, None, "path", exc.strerror or str(exc)) from None
     # the cache folder is shared by every tonecheck on the machine: an entry another
     # version (or an older checkout) wrote is a miss, not a pack it never checked
-    return [st.st_mtime_ns, st.st_size, __version__, CHECKS]
+    return [*stamp, __version__, CHECKS]
 
 
 def read_pack(path: Path) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..draft import plain_characters
 from .anchors import union
 
 
@@ -105,7 +106,9 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
             if not balanced(p):
                 fail(field, f"pattern {p!r} has unbalanced parentheses; each pattern must stand alone")
     options = dict(case_sensitive=bool(case), log_errors=False)
-    flexible = [flexible_spaces(p) for p in items]
+    # the rules read curly apostrophes and odd spaces as plain ones (draft.plain_characters):
+    # a pattern pasted from a word processor ("we can’t") must read them alike
+    flexible = [flexible_spaces(plain_characters(p)) for p in items]
 
     def joined(phrases: list[str]) -> str:
         alt = "|".join(f"(?:{p})" for p in phrases)
