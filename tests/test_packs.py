@@ -454,3 +454,18 @@ def test_the_built_in_packs_checked_cold_find_what_they_find_read_from_the_cache
                 for d in drafts]
 
     assert found(cold) == found(warm)
+
+
+def test_a_pattern_pasted_with_curly_apostrophes_matches_either_kind(tmp_path):
+    """The rules read ’ as ' (draft.plain_characters); a pattern pasted from a word
+    processor is read the same way, so it is not a rule that can never fire."""
+    linter = pack(tmp_path, """
+        - name: NoPromise
+          kind: phrase
+          category: vague_commitment
+          message: m
+          patterns: ["we can’t promise"]
+          examples: {bad: [We can’t promise anything.], good: [We will call on Friday.]}
+    """)
+    for text in ("We can't promise a date.", "We can’t promise a date.", "We can\u02bct promise a date."):
+        assert rule_ids(linter, text) == ["House.NoPromise"], text
