@@ -42,10 +42,10 @@ def sendmail(run, tmp_path, monkeypatch):
 
 
 def test_a_good_message_goes_out_byte_for_byte_with_its_arguments(sendmail):
-    result, sent, args = sendmail(GOOD, "--", "-oi", "-f", "priya@example.com", "steve@example.com")
+    result, sent, args = sendmail(GOOD, "-oi", "-f", "priya@example.com", "--", "steve@example.com")
     assert result.exit_code == 0, result.output
     assert sent == GOOD
-    assert args == "-oi -f priya@example.com steve@example.com"
+    assert args == "-oi -f priya@example.com -- steve@example.com"
 
 
 def test_a_bad_message_is_held_with_the_findings_on_stderr(sendmail):
@@ -183,10 +183,10 @@ def test_bcc_and_argument_recipients_count_for_the_recipients_table(sendmail, tm
     (tmp_path / ".tonecheck.toml").write_text('[recipients."dealer.example"]\nfail-on = "error"\n')
     internal = COLLEAGUE
     # a customer among the arguments mutt passes (Bcc): the customers' rules
-    result, sent, _ = sendmail(internal, "--", "-f", "priya@dealer.example", "sam@dealer.example", "steve@gmail.com")
+    result, sent, _ = sendmail(internal, "-f", "priya@dealer.example", "--", "sam@dealer.example", "steve@gmail.com")
     assert result.exit_code == 1 and sent is None
     # only colleagues, with the sender's own address after -f: the table's rules
-    result, sent, _ = sendmail(internal, "--", "-f", "priya@gmail.com", "sam@dealer.example")
+    result, sent, _ = sendmail(internal, "-f", "priya@gmail.com", "--", "sam@dealer.example")
     assert result.exit_code == 0 and sent == internal
 
 
@@ -221,3 +221,92 @@ def test_a_recipients_table_adds_to_ignore_and_rules():
     internal = config.for_domain(config.recipient_domain(["sam@ourco.com"]))
     assert internal.ignore == ("Structure.Greeting", "missing_empathy")
     assert internal.rules == {"Readability.LongSentence": {"max": 30, "severity": "error"}}
+
+
+def test_every_argument_after_tonecheck_s_own_goes_on_as_given(sendmail):
+    """mutt's "--" before the recipients is passed on, so an address that starts with
+    "-" stays an address; -h (sendmail's hop count) and --help are the real sendmail's."""
+    result, sent, args = sendmail(GOOD, "--", "--logfile=/tmp/x@evil.example", "steve@example.com")
+    assert result.exit_code == 0 and sent == GOOD
+    assert args == "-- --logfile=/tmp/x@evil.example steve@example.com"
+    result, sent, args = sendmail(GOOD, "--mode", "warn", "-oi", "-h", "5", "--help", "--", "steve@example.com")
+    assert result.exit_code == 0 and sent == GOOD
+    assert args == "-oi -h 5 --help -- steve@example.com"
+
+
+def test_help_comes_only_among_tonecheck_s_own_options(run):
+    result = run("sendmail", "--help")
+    assert result.exit_code == 0 and "sendmail [OPTIONS] [ARGS]" in result.stdout
+
+
+def test_a_recipient_after_the_double_dash_counts_however_it_starts():
+    from tonecheck.sendmail import argument_recipients
+
+    assert argument_recipients(["-f", "me@a.example", "--", "-odd@b.example", "c@d.example"]) == [
+        "-odd@b.example", "c@d.example"]
+
+
+def test_every_to_cc_and_bcc_field_counts_for_the_recipients_table(sendmail, tmp_path):
+    """sendmail -t reads every To, Cc and Bcc field: a customer in a second Cc line gets
+    the customers' rules, not the colleagues' table."""
+    (tmp_path / ".tonecheck.toml").write_text('[recipients."dealer.example"]\nfail-on = "error"\nignore = ["company_centric"]\n')
+    body = BAD.split(b"\n\n", 1)[1]
+    for fields in (b"Cc: sales@dealer.example\nCc: steve@gmail.com\n", b"Bcc: sales@dealer.example\nBcc: steve@gmail.com\n"):
+        message = b"From: g@dealer.example\nTo: boss@dealer.example\n" + fields + b"Subject: car\n\n" + body
+        result, sent, _ = sendmail(message, "-t")
+        assert result.exit_code == 1 and sent is None, fields
+    colleagues = b"From: g@dealer.example\nTo: boss@dealer.example\nCc: a@dealer.example\nCc: b@dealer.example\nSubject: car\n\n" + body
+    result, sent, _ = sendmail(colleagues, "-t")
+    assert result.exit_code == 0 and sent == colleagues
+
+
+@pytest.mark.parametrize("extra, said", [
+    ((), "failed (exit status 75): the message may not have been sent"),
+    (("--mode", "warn"), "passed on, with problems"),
+])
+def test_a_failing_real_sendmail_is_never_reported_as_sent(sendmail, monkeypatch, extra, said):
+    monkeypatch.setenv("FAKE_STATUS", "75")
+    monkeypatch.setenv("TONECHECK_SEND_ANYWAY", "1" if not extra else "")
+    result, _, _ = sendmail(BAD, *extra)
+    assert result.exit_code == 75
+    assert said in result.stderr and "failed (exit status 75)" in result.stderr
+    assert "tonecheck: sent" not in result.stderr
+
+
+def test_a_killed_real_sendmail_is_said_with_its_signal(run, tmp_path):
+    killer = tmp_path / "killed.sh"
+    killer.write_text("#!/bin/sh\ncat >/dev/null\nkill -9 $$\n")
+    killer.chmod(0o755)
+    result = run("sendmail", "--sendmail", str(killer), input=GOOD)
+    assert result.exit_code == 128 + 9
+    assert "was killed by signal 9" in result.stderr
+
+
+def test_a_sigterm_reaches_the_real_sendmail_and_its_end_is_awaited(tmp_path):
+    """Killing tonecheck mid-send neither orphans the real sendmail (which would deliver
+    while mutt, seeing a failure, keeps the draft for a second send) nor hides how it ended."""
+    import signal
+    import subprocess
+    import time
+
+    slow = tmp_path / "slow.sh"
+    slow.write_text(f"#!/bin/sh\ncat >/dev/null\ntouch {tmp_path}/started\nsleep 5\ntouch {tmp_path}/delivered\n")
+    slow.chmod(0o755)
+    proc = subprocess.Popen([sys.executable, "-m", "tonecheck", "sendmail", "--sendmail", str(slow)],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    proc.stdin.write(GOOD)
+    proc.stdin.close()
+    for _ in range(200):
+        if (tmp_path / "started").exists():
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 128 + signal.SIGTERM
+    assert b"was killed by signal 15" in proc.stderr.read()
+    time.sleep(0.2)
+    assert not (tmp_path / "delivered").exists()  # the shell ended with the signal, before it
+
+
+def test_a_timeout_that_is_not_a_number_is_a_usage_error(run):
+    result = run("sendmail", "--timeout", "nan", "--on-error", "send", "--sendmail", "/bin/false", input=GOOD)
+    assert result.exit_code == 2 and "not nan" in result.stderr

@@ -102,7 +102,8 @@ def _recipients(draft, headers=("to", "cc")) -> list[str]:
 
 def _a_number(ctx, param, value):
     if value is not None and value != value:  # NaN passes a range check and then never fails
-        raise click.BadParameter("must be a number from 0 to 100, not nan")
+        low, high = param.type.min, param.type.max
+        raise click.BadParameter(f"must be a number from {low:g} to {high:g}, not nan")
     return value
 
 
@@ -761,11 +762,28 @@ def explain(rule_id, config_path):
     click.echo(explanation(rule), nl=False)
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+class _PassThrough(click.Command):
+    """tonecheck's own options first; from the first argument that is not one of them,
+    every argument is the real sendmail's, as given: a ``--`` that keeps a recipient
+    from being read as an option, ``-h`` (the hop count), ``--help``."""
+
+    def parse_args(self, ctx, args):
+        own = {name for p in self.get_params(ctx) if isinstance(p, click.Option) for name in p.opts}
+        i = 0
+        while i < len(args):
+            name = args[i].partition("=")[0]
+            if name not in own:
+                break
+            i += 1 if "=" in args[i] or name in ctx.help_option_names else 2
+        # click takes the first "--" as the end of its options and drops it: give it one of ours
+        return super().parse_args(ctx, [*args[:i], "--", *args[i:]])
+
+
+@main.command(cls=_PassThrough, context_settings={"help_option_names": ["--help"]})
 @click.option("--sendmail", "program", help="The real sendmail to pass the message to, with its own arguments.  [default: config's sendmail.command, else /usr/sbin/sendmail]")
 @click.option("--mode", type=click.Choice(["block", "warn"]), help="block: hold a message with problems; warn: send it and report.  [default: block]")
 @click.option("--on-error", type=click.Choice(["hold", "send"]), help="When tonecheck itself fails (bad config, a crash, a timeout): hold the message, or send it unchecked.  [default: hold]")
-@click.option("--timeout", type=click.FloatRange(0, 3600, min_open=True), help="Seconds the check may take before it counts as a failure.  [default: 30]")
+@click.option("--timeout", type=click.FloatRange(0, 3600, min_open=True), callback=_a_number, help="Seconds the check may take before it counts as a failure.  [default: 30]")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching from the current folder.")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def sendmail(program, mode, on_error, timeout, config_path, args):
@@ -815,9 +833,9 @@ def sendmail(program, mode, on_error, timeout, config_path, args):
         status = gate.send(command, verdict.message)
     except OSError as exc:
         raise TonecheckError(f"cannot run {command[0]}: {exc.strerror or exc}; nothing was sent") from None
-    for line in verdict.lines:  # said once the message is on its way, not before
+    for line in verdict.told(status, command[0]):  # said once the real sendmail has answered
         click.echo(line, err=True)
-    _end(status, verdict.abandoned)
+    _end(status if status >= 0 else 128 - status, verdict.abandoned)  # killed: 128 + its signal, as a shell says
 
 
 def _end(status: int, abandoned: bool) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -44,6 +45,21 @@ class Verdict:
     # the check is still running in a worker: the process must end without waiting for
     # it, or tearing it down (os._exit), once the verdict is carried out
     abandoned: bool = False
+    # (index in lines, what to say instead): the line that says the message went, true
+    # only once the real sendmail has taken it
+    claim: tuple[int, str] | None = None
+
+    def told(self, status: int, program: str) -> list[str]:
+        """What to tell the writer once the real sendmail has run and ended with
+        ``status`` (negative: killed by that signal)."""
+        if status == 0:
+            return list(self.lines)
+        lines = list(self.lines)
+        if self.claim is not None:
+            index, instead = self.claim
+            lines[index] = instead
+        how = f"was killed by signal {-status}" if status < 0 else f"failed (exit status {status})"
+        return [*lines, f"tonecheck: {program} {how}: the message may not have been sent; the mail client keeps it"]
 
 
 def strip_header(data: bytes, name: str) -> tuple[bytes, list[str]]:
@@ -84,15 +100,17 @@ def judge(data: bytes, make_linter, *, mode: str, on_error: str, timeout: float,
     message, values = strip_header(data, OVERRIDE_HEADER)
     message, _ = strip_header(message, CONTEXT_HEADER)  # for tonecheck, not for the customer
     if overridden(values, env):
-        return Verdict(True, message, ["tonecheck: sent as the writer asked (send anyway); nothing was checked"])
+        return Verdict(True, message, ["tonecheck: sent as the writer asked (send anyway); nothing was checked"],
+                       claim=(0, "tonecheck: passed on unchecked, as the writer asked (send anyway)"))
     try:
         report, linter = _lint(data, make_linter, timeout)
     except Exception as exc:  # say what went wrong, and do what config chose
         reason = str(exc) if isinstance(exc, (TimeoutError, TonecheckError)) else f"{type(exc).__name__}: {exc}"
         abandoned = isinstance(exc, TimeoutError)
         if on_error == "send":
-            return Verdict(True, message, [f"tonecheck: could not check the message ({reason}); sent unchecked, as on-error = \"send\" says"],
-                           abandoned=abandoned)
+            said = f"tonecheck: could not check the message ({reason}); sent unchecked, as on-error = \"send\" says"
+            return Verdict(True, message, [said], abandoned=abandoned,
+                           claim=(0, said.replace("; sent unchecked", "; passed on unchecked")))
         return Verdict(False, message, [f"tonecheck: could not check the message ({reason}); nothing was sent", _how_to_override()],
                        abandoned=abandoned)
     notes = [f"tonecheck: warning: {e}" for e in [*report.load_problems, *report.errors] if e != NO_WRITER_TEXT]
@@ -104,13 +122,32 @@ def judge(data: bytes, make_linter, *, mode: str, on_error: str, timeout: float,
         return Verdict(True, message, notes)
     lines = _block(report, blocking, low, empty, config.min_score)
     if mode == "warn":
-        return Verdict(True, message, [*notes, lines[0].replace("held back, nothing was sent", "sent, with problems"), *lines[1:]])
+        return Verdict(True, message, [*notes, lines[0].replace("held back, nothing was sent", "sent, with problems"), *lines[1:]],
+                       claim=(len(notes), lines[0].replace("held back, nothing was sent", "passed on, with problems")))
     return Verdict(False, message, [*notes, *lines, _how_to_override()], held_by_findings=True)
 
 
 def send(program: list[str], message: bytes) -> int:
-    """Run the real sendmail with the message on its stdin; its exit status."""
-    return subprocess.run(program, input=message).returncode
+    """Run the real sendmail with the message on its stdin; its exit status (negative:
+    the signal that killed it). A SIGTERM or SIGHUP that reaches tonecheck meanwhile
+    is passed on to it and its end awaited: tonecheck never leaves a sendmail running
+    behind it, nor reports a failure for a message that went."""
+    proc = subprocess.Popen(program, stdin=subprocess.PIPE)
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None:
+                previous[sig] = signal.signal(sig, lambda signum, frame: proc.send_signal(signum))
+    try:
+        proc.communicate(message)
+    except BaseException:  # Ctrl-C: the message is not half sent behind the writer's back
+        proc.kill()
+        proc.wait()
+        raise
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return proc.returncode
 
 
 def _message_draft(data: bytes):
@@ -181,11 +218,17 @@ _VALUE_OPTIONS = {"-f", "-F", "-r", "-C", "-N", "-R", "-V", "-X", "-O", "-o", "-
 
 def argument_recipients(args) -> list[str]:
     """The addresses among sendmail's arguments (mutt passes every recipient, Bcc
-    included, after "--"); the values of options such as -f are not recipients."""
-    out, skip = [], False
+    included, after "--", where even one that starts with "-" is an address); before
+    it, the values of options such as -f are not recipients."""
+    out, skip, ended = [], False, False
     for arg in args:
-        if skip:
+        if ended:
+            if "@" in arg:
+                out.append(arg)
+        elif skip:
             skip = False
+        elif arg == "--":
+            ended = True
         elif arg in _VALUE_OPTIONS:
             skip = True
         elif not arg.startswith("-") and "@" in arg:

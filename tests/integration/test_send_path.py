@@ -51,9 +51,11 @@ def smtp():
     class Inbox:
         def __init__(self):
             self.messages: list[bytes] = []
+            self.recipients: list[list[str]] = []  # each message's envelope recipients
 
         async def handle_DATA(self, server, session, envelope):
             self.messages.append(envelope.original_content or envelope.content)
+            self.recipients.append(list(envelope.rcpt_tos))
             return "250 OK"
 
     with socket.socket() as s:
@@ -82,17 +84,17 @@ def mailer(tmp_path, smtp):
     config.write_text(f'[sendmail]\ncommand = ["{msmtp}", "-C", "{rc}"]\n')
     muttrc = home / "muttrc"
     muttrc.write_text(
-        f'set sendmail="{sys.executable} -m tonecheck sendmail --config {config} --"\n'
+        f'set sendmail="{sys.executable} -m tonecheck sendmail --config {config}"\n'
         'set from="priya@example.com"\nset use_from=yes\nset realname="Priya"\n'
         'set record=""\nset postpone=no\nset charset="utf-8"\nset send_charset="utf-8"\n'
     )
     env = {**os.environ, "HOME": str(home)}  # TONECHECK_CACHE_DIR: the test's own (conftest.py)
     env.pop("TONECHECK_SEND_ANYWAY", None)
 
-    def send(body: str, *, extra_env=None, headers=()):
+    def send(body: str, *, extra_env=None, headers=(), cc=()):
         draft = tmp_path / "draft.txt"
         draft.write_text(body)
-        args = [mutt, "-n", "-F", str(muttrc), "-s", "Your new car"]
+        args = [mutt, "-n", "-F", str(muttrc), "-s", "Your new car", *(x for c in cc for x in ("-c", c))]
         for h in headers:
             args += ["-e", f"my_hdr {h}"]
         return subprocess.run([*args, "--", "steve@example.com"], stdin=draft.open("rb"), capture_output=True,
@@ -121,6 +123,17 @@ def test_mutt_sends_a_good_draft_as_written(mailer, smtp):
     assert body_of(raw).replace("\r\n", "\n").strip() == GOOD.strip()
     msg = message_from_bytes(raw)
     assert msg["Subject"] == "Your new car" and "steve@example.com" in msg["To"]
+
+
+def test_an_address_that_looks_like_an_option_stays_an_address(mailer, smtp, tmp_path):
+    """mutt puts "--" before the recipients; tonecheck passes it on, so a Cc address
+    someone chose to start with "-" is mailed, not read by msmtp as an option."""
+    trap = tmp_path / "written@evil.example"
+    result = mailer(GOOD, cc=[f"--logfile={trap}"])
+    assert result.returncode == 0, result.stderr
+    wait_for(smtp, 1)
+    assert not trap.exists()  # msmtp did not take it as --logfile
+    assert any(r.startswith("--logfile=") for r in smtp.recipients[0]), smtp.recipients
 
 
 def test_mutt_keeps_a_bad_draft_and_nothing_reaches_the_server(mailer, smtp):

@@ -20,6 +20,8 @@ from ..errors import InputError
 _MBOX_FROM = re.compile(rb"From [^\s:]+(?:[ \t].*)?\r?$")
 _MBOX_SPLIT = re.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x21-\x39\x3b-\x7e]+:)")
 _META = ("from", "to", "cc", "bcc", "date", "message-id", "x-tonecheck-context")
+#: Fields that may be given more than once, each adding recipients.
+_RECIPIENT_FIELDS = frozenset({"to", "cc", "bcc"})
 #: A UTF-8 byte-order mark, as any draft's bytes may start with: the one definition, here
 #: because every other source module imports this one.
 BOM = b"\xef\xbb\xbf"
@@ -163,15 +165,17 @@ def _draft(body: str, kind: str, path: str) -> Draft:
 
 
 def _header(msg, name: str) -> str | None:
-    """A header as text; the raw value when the structured parser chokes on it."""
+    """A header as text; the raw value when the structured parser chokes on it. An
+    address field given twice (two Cc lines) is every one of them, as ``sendmail -t``
+    reads them."""
+    every = name in _RECIPIENT_FIELDS
     try:
-        value = msg.get(name)
-        return None if value is None else str(value)
+        values = [str(v) for v in (msg.get_all(name) or ()) if v is not None] if every else [msg.get(name)]
+        values = [str(v) for v in values if v is not None]
     except Exception:
-        for key, raw in msg.raw_items():
-            if key.lower() == name:
-                return str(raw)
-        return None
+        values = [str(raw) for key, raw in msg.raw_items() if key.lower() == name]
+        values = values if every else values[:1]
+    return ", ".join(values) if values else None
 
 
 def _body_parts(msg) -> list:
