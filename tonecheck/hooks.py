@@ -25,7 +25,8 @@ HOOKS = {
 # repository's config, and a message with problems stops the send. To send anyway:
 #   TONECHECK_SEND_ANYWAY=1 git send-email ...
 case "${{TONECHECK_SEND_ANYWAY:-}}" in 1|true|yes) exit 0 ;; esac
-sed '/^---$/q' "$1" | {command} check --stdin-filename "$PWD/$(basename "$1")" -
+cr=$(printf '\\r')  # a patch saved with CRLF line ends: its "---" line ends in a CR
+sed "/^---$cr*\\$/q" "$1" | {command} check --stdin-filename "$PWD/$(basename "$1")" -
 """,
     ),
 }

@@ -238,3 +238,9 @@ def test_git_send_email_checks_a_patch_s_message_not_its_code(repo, smtp, tmp_pa
     sent = run(git, "send-email", "--confirm=never", "--quiet", "--to=steve@example.com", "--from=priya@example.com",
                "--smtp-server=127.0.0.1", f"--smtp-server-port={smtp.port}", str(patch))
     assert sent.returncode == 0, sent.stdout + sent.stderr  # the code's wording is not the message's
+    # the same patch saved with CRLF line ends (an editor on Windows): still only its message
+    hook = repo / ".git" / "hooks" / "sendemail-validate"
+    crlf = tmp_path / "crlf.patch"
+    crlf.write_bytes(patch.read_bytes().replace(b"\n", b"\r\n"))
+    checked = run(str(hook), str(crlf))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
