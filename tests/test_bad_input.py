@@ -208,3 +208,20 @@ def test_check_reuses_what_it_loaded():
     again = tonecheck.check("Hi Jo,\nWe apologise for any inconvenience.\nSam")
     assert first.score.overall > again.score.overall
     assert tonecheck._linter_for(None) is tonecheck._linter_for(None)
+
+
+def test_the_api_refuses_a_context_it_does_not_know():
+    """A misspelt context would switch detection off and with it the rules for the
+    situation: it is refused, as --context refuses it; case does not matter."""
+    import tonecheck
+    from tonecheck.engine import Linter
+
+    text = "Hi Sam,\nI'm sorry the repair went wrong twice; I've booked an engineer for Friday at 9am.\nLeah"
+    with pytest.raises(ValueError, match="did you mean 'complaint'"):
+        tonecheck.check(text, context=["complaints"])
+    with pytest.raises(TypeError, match="not a context name"):
+        tonecheck.check(text, context=[1])
+    assert tonecheck.check(text, context="Complaint").contexts == ("complaint",)
+    assert tonecheck.check(text, context="complaint, delay").contexts == ("complaint", "delay")
+    with pytest.raises(TypeError, match="takes a Draft, not str"):
+        Linter().lint(text)

@@ -259,7 +259,6 @@ def main():
 def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score, config_path, stdin_filename, color, quiet,
           show_config, fix, unsafe_fixes, diff, grammar, verbose, jobs):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
-    from .config import CONTEXTS
     from .containment import RULE_BUDGET
     from .engine import Linter
     from .rewrites import unwritable
@@ -269,12 +268,10 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("give a draft to check: a file, a folder, or - for stdin")
         paths = ("-",)
-    ctx_tags = _split(contexts)
-    for tag in ctx_tags or ():
-        if tag not in CONTEXTS:
-            hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.6)
-            raise click.BadParameter(f"{tag!r} is not one of {', '.join(CONTEXTS)}"
-                                     + (f"; did you mean {hint[0]!r}?" if hint else ""), param_hint="--context")
+    try:
+        ctx_tags = vocabulary.given_contexts(contexts) or None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--context") from None
     flags = dict(select=_split(select), ignore=_split(ignore), fail_on=fail_on, min_score=min_score, context=ctx_tags)
 
     if show_config:

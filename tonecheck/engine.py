@@ -25,6 +25,7 @@ from .problems import Problem, call_each, listed, raised
 from .report import NO_WRITER_TEXT, Report
 from .rule import Rule
 from .score import score
+from .vocabulary import given_contexts
 from .sources.formats import collect as collect_formats
 
 
@@ -170,8 +171,7 @@ class Linter:
         return tags
 
     def analyse(self, draft: Draft, contexts=None, errors: list[str] | None = None) -> Analysis:
-        if isinstance(contexts, str):
-            contexts = (contexts,)
+        contexts = given_contexts(contexts)  # a misspelt one is an error, not detection switched off
         return Analysis(
             draft,
             # --context, then the message's own X-Tonecheck-Context header, then config
@@ -182,6 +182,9 @@ class Linter:
         )
 
     def lint(self, draft: Draft, *, contexts=None, rules: list[Rule] | None = None) -> Report:
+        if not isinstance(draft, Draft):
+            raise TypeError(f"lint() takes a Draft, not {type(draft).__name__}: "
+                            "tonecheck.load_text(text) or load_bytes(data) makes one (or use tonecheck.check(text))")
         errors: list[str] = []
         analysis = self.analyse(draft, contexts, errors)
         findings: list[Finding] = []

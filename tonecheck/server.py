@@ -20,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from .errors import TonecheckError
 from .languagetool import Utf16, annotated
+from .vocabulary import given_contexts
 
 #: The largest request body accepted (a draft at tonecheck's own cap, 10 MiB, is far
 #: more than any editor sends; LanguageTool's public API takes 20 KB).
@@ -113,6 +114,10 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
         context = doc.get("context")
         if context is not None and not (isinstance(context, list) and all(isinstance(c, str) for c in context)):
             raise BadRequest("\"context\" must be a list of strings")
+        try:
+            doc["context"] = given_contexts(context) or None  # a misspelt one is said, not ignored
+        except ValueError as exc:
+            raise BadRequest(f"\"context\": {exc}") from None
         return doc
 
     def draft_of(text: str, path: str = "-", fmt: str | None = None):
@@ -143,6 +148,8 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
             where, source = None, text
         else:
             raise BadRequest("give 'text' or 'data'")
+        # JSON in "data" may escape half a surrogate pair: not text (one for one, offsets kept)
+        text, source = _SURROGATE.sub("\ufffd", text), _SURROGATE.sub("\ufffd", source)
         # rule ids, and categories as LanguageTool's clients name them (VAGUE_COMMITMENT)
         enabled = _ids(form.get("enabledRules")) | _ids(form.get("enabledCategories"))
         disabled = _ids(form.get("disabledRules")) | _ids(form.get("disabledCategories"))

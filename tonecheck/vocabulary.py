@@ -45,6 +45,33 @@ SEVERITIES: dict[str, str] = {
 DETECTED = tuple(c for c in CONTEXTS if c != "general")
 
 
+def given_contexts(value) -> tuple[str, ...]:
+    """The contexts a caller names instead of detection (``--context``, the API's
+    ``context=``, a request's "context"): one name, several separated by commas, or a
+    list of them, in any case. A misspelt one would silently switch detection off, so
+    it is refused: ValueError (with the nearest name), TypeError for what is not text."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    try:
+        items = list(items)
+    except TypeError:
+        raise TypeError(f"context must be a context name or a list of them, not {type(value).__name__}") from None
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"context {item!r} is not a context name (one of {', '.join(CONTEXTS)})")
+        for tag in (t.strip().lower() for t in item.split(",")):
+            if tag and tag not in CONTEXTS:
+                import difflib
+
+                hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.6)
+                raise ValueError(f"{tag!r} is not one of {', '.join(CONTEXTS)}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+            if tag and tag not in out:
+                out.append(tag)
+    return tuple(out)
+
+
 def markdown() -> str:
     """The README's tables of contexts, categories and severities."""
     out = []

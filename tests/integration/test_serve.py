@@ -120,6 +120,8 @@ def test_v1_check_and_rewrite(server):
     ("/v2/check", b"text=Bonjour&language=fr", "application/x-www-form-urlencoded", 400),
     ("/v2/check", b"data=%7Bnope", "application/x-www-form-urlencoded", 400),
     ("/v1/check", b'{"text": "' + b"a" * 70000 + b'"}', "application/json", 413),
+    ("/v1/check", b'{"text": "Hi", "context": ["complaints"]}', "application/json", 400),  # a typo is said
+    ("/v1/rewrite", b'{"text": "Hi", "context": ["nonsense"]}', "application/json", 400),
     ("/nowhere", b"", "text/plain", 404),
 ])
 def test_bad_requests_get_a_json_error(server, path, body, ctype, status):
@@ -257,3 +259,15 @@ def test_enabled_rules_can_switch_spelling_on(server):
     m = next(m for m in doc["matches"] if m["rule"]["id"] == "Spelling.Unknown")
     assert text[m["offset"]:m["offset"] + m["length"]] == "recieved" and m["replacements"] == [{"value": "received"}]
     assert m["rule"]["issueType"] == "misspelling"
+
+
+def test_a_lone_surrogate_in_annotated_data_is_read_as_a_replacement_character(server):
+    data = json.dumps({"annotation": [{"text": "\ud800 I just wanted to plan my weekend, so 9am Saturday."}]})
+    status, doc = _post(server, "/v2/check", urllib.parse.urlencode({"data": data, "language": "en-US"}).encode())
+    assert status == 200 and any(m["rule"]["id"] == "CustomerFocus.OwnAgenda" for m in doc["matches"])
+
+
+def test_a_context_is_named_in_any_case(server):
+    body = json.dumps({"text": "Hi Sam,\n\nYour parcel is on its way.\n\nLeah", "context": ["Complaint"]}).encode()
+    status, report = _post(server, "/v1/check", body, "application/json")
+    assert status == 200 and report["contexts"] == ["complaint"]
