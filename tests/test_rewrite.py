@@ -68,6 +68,26 @@ def test_rewrite_in_place_is_atomic_and_keeps_the_mode(run, seed):
     assert [p.name for p in seed.parent.iterdir()] == [seed.name]  # no temporary file left
 
 
+@pytest.mark.parametrize("command", [("check", "--fix", "--unsafe-fixes"), ("rewrite", "--in-place")])
+def test_an_edit_saved_during_the_check_is_never_overwritten(run, seed, monkeypatch, command):
+    """A writer saves the draft from their editor while it is being checked: the fix is
+    not written over their edit (the file is left as they saved it, and the run says so)."""
+    from tonecheck.engine import Linter
+
+    real = Linter.lint
+
+    def lint_while_the_writer_saves(self, draft, **kw):
+        with open(seed, "a") as f:
+            f.write("P.S. Your mats are in the boot.\n")
+        return real(self, draft, **kw)
+
+    monkeypatch.setattr(Linter, "lint", lint_while_the_writer_saves)
+    result = run(*command, seed)
+    assert result.exit_code == 2
+    assert "changed while it was being checked; left as it is" in result.stderr
+    assert seed.read_text().endswith("P.S. Your mats are in the boot.\n")
+
+
 def test_a_write_killed_before_the_replace_leaves_the_original(tmp_path, seed):
     original = seed.read_bytes()
     script = (
@@ -329,3 +349,12 @@ def test_a_clause_is_cut_from_its_first_conjunction():
     assert "It's late.\n" in text
     whole = Analysis(load_text("Hi Jo,\nWe have been swamped.\nTom")).body[0]
     assert delete_clause(whole, whole.start + 13, whole.start + 20) is None
+
+
+def test_diff_says_an_unreadable_file_and_fails(run, tmp_path):
+    (tmp_path / "nul.txt").write_bytes(b"Hi\x00there\n")
+    (tmp_path / "empty.txt").write_text("")
+    result = run("check", "--diff", "nul.txt", "empty.txt", "missing.txt")
+    assert result.exit_code == 2
+    for name in ("nul.txt: binary data", "empty.txt: empty input", "missing.txt: no such file"):
+        assert name in result.stderr

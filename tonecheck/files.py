@@ -15,7 +15,10 @@ from pathlib import Path
 from .errors import TonecheckError
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, *, expected: bytes | None = None) -> None:
+    """Replace the file's bytes with ``data``; with ``expected`` (the bytes read before
+    the check), only if the file still holds them: an edit saved while it was being
+    checked is never overwritten."""
     path = Path(path)
     target = path.resolve()  # a symbolic link's target is rewritten, the link kept
     try:
@@ -40,6 +43,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             os.chown(tmp, st.st_uid, st.st_gid)  # root rewriting a user's draft keeps it theirs
         except OSError:
             pass  # not ours to give away: the new file is ours, as any editor's would be
+        if expected is not None and _current(target) != expected:  # as late as can be: just before the swap
+            raise TonecheckError(f"{path}: the file changed while it was being checked; left as it is (run again)")
         os.replace(tmp, target)
         tmp = None
         _sync_folder(target.parent)
@@ -53,6 +58,13 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _current(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None
 
 
 def _sync_folder(folder: Path) -> None:
