@@ -35,6 +35,22 @@ def test_pyproject_without_the_table_is_passed_over(tmp_path):
     assert find_config(tmp_path / "sub" / "d.txt") != tmp_path / "pyproject.toml"
 
 
+@pytest.mark.parametrize("toml, ours", [
+    ('tool = 5  # tonecheck\n', False),  # an unrelated pyproject that merely says our name
+    ('tool = "tonecheck"\n', False),
+    ('[tool]\ntonecheck = 5\n', True),
+    ('[tool]\ntonecheck = ["fail-on"]\n', True),
+])
+def test_a_pyproject_tool_entry_that_is_not_a_table(run, tmp_path, toml, ours):
+    (tmp_path / "pyproject.toml").write_text(toml)
+    (tmp_path / "d.txt").write_text(SEED)
+    result = run("check", "-q", "d.txt")
+    if ours:
+        assert result.exit_code == 2 and "[tool.tonecheck] must be a table of settings" in result.stderr
+    else:
+        assert result.exit_code == 1 and "error" not in result.stderr  # passed over, as if it said nothing of us
+
+
 def test_flags_win_over_config(run, tmp_path):
     (tmp_path / ".tonecheck.toml").write_text('fail-on = "error"\n')
     (tmp_path / "d.txt").write_text(SEED)

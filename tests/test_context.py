@@ -45,3 +45,35 @@ def test_every_detected_context_has_its_lexicon_entry():
 @pytest.mark.xfail(reason="known miss: a bare 'where is my order?' with a past due date is not read as a delay", strict=True)
 def test_a_where_is_my_order_question_is_a_delay():
     assert "delay" in detect("Where is my order? It was due last week.", ["Thanks for getting in touch."])
+
+
+HEADED = "From: a@x.com\nTo: b@y.com\nX-Tonecheck-Context: delay\nSubject: x\n\nHi Bob,\n\nThanks for your order.\n\nBest,\nAnn\n"
+
+
+def test_the_command_line_context_wins_over_the_message_s_header_which_wins_over_config(run, tmp_path):
+    import json
+
+    (tmp_path / "m.eml").write_text(HEADED)
+    (tmp_path / ".tonecheck.toml").write_text('context = ["scheduling"]\n')
+
+    def contexts(*flags):
+        return json.loads(run("check", *flags, "--format", "json", "m.eml").stdout)["files"][0]["contexts"]
+
+    assert contexts() == ["delay"]  # the header, over the config
+    assert contexts("--context", "billing") == ["billing"]  # the flag, over the header
+    rewritten = run("rewrite", "--context", "billing", "--format", "json", "m.eml").stdout
+    assert "wait" not in json.loads(rewritten)["text"].lower()  # no delay apology for a billing note
+
+
+def test_rewrite_stops_a_rule_that_takes_too_long_and_says_so(run, tmp_path, monkeypatch):
+    monkeypatch.setattr("tonecheck.containment.RULE_BUDGET", 0.3)
+    (tmp_path / "slow.py").write_text(
+        "import time, tonecheck\n"
+        "@tonecheck.rule('House.Slow', category='structure', message='m', why='w', bad=['x'], good=['y'])\n"
+        "def slow(analysis, rule):\n    time.sleep(30)\n    return ()\n"
+        "@tonecheck.hookimpl\ndef tonecheck_rules():\n    return [slow]\n")
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["slow.py"]\n')
+    (tmp_path / "d.txt").write_text("Hi Bob,\n\nWe apologise for any inconvenience caused.\n\nAnn\n")
+    result = run("rewrite", "d.txt")
+    assert result.exit_code == 0
+    assert "rule House.Slow was stopped: it took longer than 0.3 s" in result.stderr

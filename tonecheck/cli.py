@@ -273,6 +273,9 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--context") from None
     flags = dict(select=_split(select), ignore=_split(ignore), fail_on=fail_on, min_score=min_score, context=ctx_tags)
+    # --context is given to each lint, not folded into the config: given, it wins over a
+    # message's own X-Tonecheck-Context header, which wins over the config's
+    linter_flags = {k: v for k, v in flags.items() if k != "context"}
 
     if show_config:
         _show_config(paths, config_path, stdin_filename, flags)
@@ -298,7 +301,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         a domain), made once and silently."""
         linter = linters.get((base.path, domain))
         if linter is None:
-            config = base.for_domain(domain).merged(**flags)
+            config = base.for_domain(domain).merged(**linter_flags)
             if grammar is not None:
                 config = replace(config, grammar={**config.grammar, "use": grammar})
             linter = linters[(base.path, domain)] = Linter(config, rule_budget=RULE_BUDGET)
@@ -344,7 +347,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         # the config file, then its table for the message's recipients, then the flags
         domain = base.recipient_domain(_recipients(item))
         linter = linter_of(base, domain)
-        return domain, (linter.lint(item) if linter is not None else None)
+        return domain, (linter.lint(item, contexts=ctx_tags) if linter is not None else None)
 
     def took(base, result) -> None:
         """What a run says of one draft's result, and keeps of it: in the drafts' order."""
@@ -384,7 +387,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             draft = drafts[0]
             linter = linter_for(base, base.recipient_domain(_recipients(draft)))
             try:
-                new, count = _fixed(linter, data, draft, unsafe_fixes)
+                new, count = _fixed(linter, data, draft, unsafe_fixes, ctx_tags)
             except TonecheckError as exc:  # one file that cannot be fixed does not stop the others
                 click.echo(f"tonecheck: error: {exc}", err=True)
                 unreadable += 1
@@ -570,11 +573,11 @@ def _grammar_ready(linter, verbose: bool) -> None:
         click.echo(f"tonecheck: note: {where}; grammar is not checked", err=True)
 
 
-def _fixed(linter, data: bytes, draft, unsafe: bool) -> tuple[bytes, int]:
+def _fixed(linter, data: bytes, draft, unsafe: bool, contexts=None) -> tuple[bytes, int]:
     """The file's bytes with its fixes made, and how many findings they fix."""
     from .rewrites import rewrite, rewritten_file
 
-    result = rewrite(linter, draft, unsafe=unsafe)
+    result = rewrite(linter, draft, linter.lint(draft, contexts=contexts), unsafe=unsafe)
     new = rewritten_file(data, draft, result, linter, unsafe=unsafe)
     if new == data:
         return data, 0
@@ -621,9 +624,14 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     data = _read_data(path)
     if isinstance(data, InputError):
         raise data
+    from .containment import RULE_BUDGET
     from .engine import Linter
 
-    linter = Linter(base.merged(context=_split(contexts)))  # its formats (the plugins' too) read the draft
+    try:
+        given = vocabulary.given_contexts(contexts) or None  # given here, they win over a message's own header
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--context") from None
+    linter = Linter(base, rule_budget=RULE_BUDGET)  # its formats (the plugins' too) read the draft
     for problem in linter.problems:
         _warn(problem)
     _input_format(linter, input_format)
@@ -635,8 +643,11 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     draft = drafts[0]
     domain = base.recipient_domain(_recipients(draft))
     if domain is not None:  # its [recipients."domain"] table's settings; the same plugins
-        linter = Linter(base.for_domain(domain).merged(context=_split(contexts)))
-    result = rewrite(linter, draft, unsafe=not safe_only)
+        linter = Linter(base.for_domain(domain), rule_budget=RULE_BUDGET)
+    report = linter.lint(draft, contexts=given)
+    for err in report.errors:
+        _warn(f"{name}: {err}")
+    result = rewrite(linter, draft, report, unsafe=not safe_only)
     if fmt == "json":
         import json
 

@@ -116,7 +116,8 @@ def _has_tool_table(pyproject: Path) -> bool:
             return False
     except OSError:
         return False
-    return "tonecheck" in _toml_load(pyproject).get("tool", {})
+    tool = _toml_load(pyproject).get("tool")
+    return isinstance(tool, dict) and "tonecheck" in tool  # `tool = "tonecheck"` is no table of ours
 
 
 def find_config(start: Path) -> Path | None:
@@ -140,7 +141,10 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: config file not found")
     data = _toml_load(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("tonecheck", {})
+        tool = data.get("tool", {})
+        data = tool.get("tonecheck", {}) if isinstance(tool, dict) else None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.tonecheck] must be a table of settings")
     return parse_config(data, path)
 
 
