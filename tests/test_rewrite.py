@@ -358,3 +358,21 @@ def test_diff_says_an_unreadable_file_and_fails(run, tmp_path):
     assert result.exit_code == 2
     for name in ("nul.txt: binary data", "empty.txt: empty input", "missing.txt: no such file"):
         assert name in result.stderr
+
+
+@pytest.mark.parametrize("name, greeting", [
+    ("apos.txt", "Hi Bob\u2019s team,\n"),  # a curly apostrophe (Outlook, Apple Mail)
+    ("zw.txt", "Hi Zo\u200be,\n"),  # a zero-width space pasted in
+    ("ent.html", "<p>Hi Zo&euml;,</p>\n"),  # an entity in HTML mail
+])
+def test_a_greeting_spelt_otherwise_in_the_source_costs_no_fix(run, tmp_path, name, greeting):
+    """The greeted name is read from the text the rules see; the source may spell it
+    with a curly apostrophe, a zero-width character or an entity: no fix is held back
+    for 'losing' a name the source never spelt that way."""
+    body = "<p>Prior to the visit we will call you.</p>\n<p>Best,<br>Ann</p>\n" if name.endswith("html") else \
+        "Prior to the visit we will call you.\nBest,\nAnn\n"
+    (tmp_path / name).write_text(greeting + body)
+    result = run("check", "--fix", name)
+    assert "fixed 1 problem" in result.stderr
+    assert "Before the visit" in (tmp_path / name).read_text()
+    assert (tmp_path / name).read_text().startswith(greeting)

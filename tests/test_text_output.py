@@ -210,3 +210,16 @@ def test_a_plugin_failure_is_labelled_error():
     out = format_text([report_of("Hi.\n", [], errors=[err])], {})
     assert f"d.txt: error: {err}" in out.splitlines()
     assert format_text([report_of("Hi.\n", [], errors=[err])], {"quiet": True}) == ""
+
+
+def test_a_draft_that_fails_on_its_score_alone_is_not_all_clear(run, tmp_path):
+    import json
+
+    (tmp_path / "ship.txt").write_text("Hi Bob,\nThanks for your order. It ships Tuesday.\nBest,\nAnn\n")
+    result = run("check", "--min-score", "99.9", "ship.txt")
+    assert result.exit_code == 1
+    assert "All clear" not in result.stdout
+    assert "below the minimum of 99.9 (min-score)" in result.stdout
+    doc = json.loads(run("check", "--min-score", "99.9", "--format", "json", "ship.txt").stdout)
+    assert doc["files"][0]["score"]["minimum"] == 99.9 and doc["summary"]["below_minimum"] == 1
+    assert "All clear" in run("check", "ship.txt").stdout  # without the minimum: clear

@@ -461,10 +461,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     click.echo(output, nl=False, color=painted)
     sys.stdout.flush()  # a closed pipe or a full disk is said here, not lost at exit
 
-    failing = any(
-        r.at_or_above(c.fail_on) or (c.min_score is not None and r.score.overall < c.min_score)
-        for r, c in checked
-    )
+    failing = any(r.at_or_above(c.fail_on) or r.below_min_score for r, c in checked)
     sys.exit(2 if unreadable else 1 if failing else 0)
 
 

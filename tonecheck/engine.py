@@ -233,6 +233,7 @@ class Linter:
             load_problems=list(self.problems),
             line_offset=draft.meta.get("body_line_offset", 0),
             lines="body" if draft.format == "eml" and "body_line_offset" not in draft.meta else "file",
+            min_score=self.config.min_score,
         )
 
 

@@ -28,6 +28,11 @@ class Report:
     # the file as saved, what an editor shows; offsets still index ``text``
     line_offset: int = 0
     lines: str = "file"  # "file", or "body" when lines count the decoded body (base64, HTML mail)
+    min_score: float | None = None  # the config's min-score: a draft below it fails, findings or not
+
+    @property
+    def below_min_score(self) -> bool:
+        return self.min_score is not None and self.score.overall < self.min_score
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -45,6 +45,7 @@ def report_dict(report) -> dict:
             "method": report.score.method,
             "categories": report.score.categories,
             "explanation": report.score.explanation,
+            "minimum": report.min_score,
         },
         "findings": [finding_dict(report, f) for f in report.findings],
         "errors": [*report.load_problems, *report.errors],
@@ -62,6 +63,7 @@ def summary(reports) -> dict:
         **counts,
         "fixable": sum(f.fixable for r in reports for f in r.findings),
         "lowest_score": min((r.score.overall for r in reports), default=100.0),
+        "below_minimum": sum(r.below_min_score for r in reports),
     }
 
 

@@ -226,8 +226,17 @@ def _summary(reports, paint) -> str:
             counts[k] += v
     total = sum(counts.values())
     files = f" in {len(reports)} files" if len(reports) > 1 else ""
+    low = [r for r in reports if r.below_min_score]
+    below = ""
+    if low:  # a draft that fails on its score alone is no "all clear"
+        lowest = min(low, key=lambda r: r.score.overall)
+        if len(reports) > 1:
+            said = f"{len(low)} of {len(reports)} drafts score below the minimum (min-score {lowest.min_score:g}; the lowest {lowest.score.overall:g})."
+        else:
+            said = f"The draft scores {lowest.score.overall:g}, below the minimum of {lowest.min_score:g} (min-score)."
+        below = paint(said, "bold")
     if not total:
-        return paint(f"All clear{files}: no problems found.", "green")
+        return below or paint(f"All clear{files}: no problems found.", "green")
     parts = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n)
     safe = sum(any(s.fix and s.fix.applicability == "safe" for s in f.suggestions) for r in reports for f in r.findings)
     unsafe = sum(f.fixable for r in reports for f in r.findings) - safe
@@ -236,7 +245,8 @@ def _summary(reports, paint) -> str:
         tail += f" {safe} fixable with --fix."
     if unsafe:
         tail += f" {unsafe} more with --unsafe-fixes (they change your wording; 'tonecheck rewrite' shows the result)."
-    return paint(f"Found {total} problem{'s' if total != 1 else ''}{files} ({parts}).", "bold") + tail
+    found = paint(f"Found {total} problem{'s' if total != 1 else ''}{files} ({parts}).", "bold") + tail
+    return f"{found}\n{below}" if below else found
 
 
 @hookimpl
