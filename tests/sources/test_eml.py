@@ -247,3 +247,16 @@ def test_lines_of_a_one_message_mbox_count_the_file(run, tmp_path):
     assert report["lines"] == "file"
     assert ("Apology.AnyInconvenience", line) in [(f["rule"], f["line"]) for f in report["findings"]]
 
+
+
+def test_an_mbox_line_escaped_from_from_is_the_writer_s_line():
+    """mbox writers turn a body line "From ..." into ">From ..." (mboxrd: ">From" into
+    ">>From"); read back, it is the writer's own line, not a quote that escapes the check."""
+    from tonecheck.sources.eml import split_mbox
+
+    data = (b"From a@x.com Thu Nov 19 17:42:00 2026\nFrom: a@x.com\nSubject: one\n\n"
+            b"Hi Bob,\n>From our side, we will call.\n>>From the archive.\n> a real quote\n")
+    [message] = split_mbox(data)
+    assert b"\nFrom our side" in message and b"\n>From the archive." in message and b"\n> a real quote" in message
+    draft = load_bytes(data, "f.mbox")
+    assert draft.in_writer_text(draft.text.index("From our side"), draft.text.index("From our side") + 13)
