@@ -22,17 +22,12 @@ CONFIG = '''plugins = ["house.py"]
 [recipients."ourco.com"]
 ignore = ["CustomerFocus"]
 '''
-# a plugin with a rule the Linter skips (no examples): a load problem, said once per Linter
+# a plugin whose formats hook returns what is not a Format: a load problem, said once per Linter
 HOUSE = '''import tonecheck
 
-@tonecheck.rule("House.Bare", category="structure", message="Bare.", why="w")
-def bare(analysis, rule):
-    """No examples."""
-    return ()
-
 @tonecheck.hookimpl
-def tonecheck_rules():
-    return [bare]
+def tonecheck_sources():
+    return [42]
 '''
 SEPARATOR = "From agent@example.com Mon Jan  5 09:00:00 2026\n"
 
@@ -65,7 +60,7 @@ def test_jobs_2_gives_what_jobs_1_gives(tmp_path):
     errors = [line for line in one.stderr.splitlines() if "error:" in line]
     assert errors == ["tonecheck: error: inbox.mbox#41: empty message body: nothing to check"]
     # the plugin's problem: once for the config's Linter and once for its [recipients] table's
-    assert one.stderr.count("House.Bare needs bad and good examples") == 2
+    assert one.stderr.count("tonecheck_sources returned 42, not a tonecheck.sources.Format") == 2
     files = json.loads(two.stdout)["files"]
     paths = [f["path"] for f in files]
     assert paths == [f"inbox.mbox#{n}" for n in range(1, 201) if n != 41] + ["note.txt"]

@@ -502,3 +502,67 @@ def test_the_python_api_reads_a_plugin_s_format_through_a_linter_s_registry(proj
     report = linter.lint(tonecheck.load_bytes(secret, "w.rot13", "rot13", linter.formats))
     assert "CustomerFocus.OwnAgenda" in {f.rule for f in report.findings}
     assert "built-in formats" in tonecheck.check.__doc__ and "built-in formats" in tonecheck.rewrite.__doc__
+
+
+BARE = '''import tonecheck
+
+@tonecheck.rule("House.Bare", category="structure", message="Bare.", why="w")
+def bare(analysis, rule):
+    """No examples."""
+    return ()
+
+@tonecheck.hookimpl
+def tonecheck_rules():
+    return [bare]
+'''
+
+
+@pytest.mark.parametrize("source, said", [
+    (BARE, "House.Bare needs bad and good examples"),
+    (BARE.replace('category="structure"', 'category="company_centrc"').replace('why="w"', 'why="w", bad=["x"], good=["y"]'),
+     "unknown category 'company_centrc'; did you mean 'company_centric'?"),
+])
+def test_a_rule_the_project_defines_must_be_valid(run, project, source, said):
+    """What the config names must load, as a pack it names must: exit 2, not a skip."""
+    project(source)
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and said in result.stderr
+
+
+PACK = """pack: {pack}
+rules:
+  - name: {name}
+    kind: phrase
+    category: {category}
+    message: m
+    patterns: ["look into it"]
+    examples: {{bad: ["We will look into it."], good: ["We will call on Friday."]}}
+"""
+
+
+@pytest.mark.parametrize("packs, said", [
+    ([PACK.format(pack="Commitment", name="VaguePromise", category="vague_commitment")],
+     "rule Commitment.VaguePromise is defined twice: by tonecheck.builtin.packs and by"),
+    ([PACK.format(pack="House", name="A", category="vague_commitment")
+      + PACK.format(pack="House", name="A", category="vague_commitment").split("rules:\n", 1)[1]],
+     "rule House.A is defined twice: in"),
+    ([PACK.format(pack="House", name="A", category="company_centrc")], "did you mean 'company_centric'?"),
+])
+def test_a_pack_the_project_names_may_not_redefine_a_rule_or_misspell_a_category(run, tmp_path, packs, said):
+    for i, text in enumerate(packs):
+        (tmp_path / f"p{i}.yml").write_text(text)
+    (tmp_path / ".tonecheck.toml").write_text("packs = [" + ", ".join(f'"p{i}.yml"' for i in range(len(packs))) + "]\n")
+    (tmp_path / "d.txt").write_text(WEEKEND)
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_explain_shows_a_rule_as_configured_and_no_unfilled_placeholder(run, tmp_path):
+    (tmp_path / "p.yml").write_text(
+        "pack: Feat\nrules:\n  - name: Met\n    kind: metric\n    metric: word_count\n    per: sentence\n    max: 20\n"
+        "    category: hard_to_read\n    message: \"{value} words (max {max}).\"\n"
+        "    examples: {bad: [\"" + " ".join(["word"] * 25) + ".\"], good: [\"Short.\"]}\n")
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["p.yml"]\n[rules."Feat.Met"]\nseverity = "error"\n')
+    out = run("explain", "Feat.Met").stdout
+    assert out.startswith("# Feat.Met (hard_to_read, error)")
+    assert "{value}" not in out and "… words (max …)." in out

@@ -760,7 +760,8 @@ def explain(rule_id, config_path):
         click.echo("Which rule? 'tonecheck explain RULE', one of:\n", nl=False)
         click.echo(rules_table(sorted(linter.all_rules, key=lambda r: r.id)), nl=False)
         return
-    by_id = {r.id.lower(): r for r in linter.all_rules}
+    # as configured here (its severity and options from [rules."..."]), or as shipped if not in force
+    by_id = {r.id.lower(): r for r in [*linter.all_rules, *linter.rules]}
     rule = by_id.get(rule_id.lower())
     if rule is None:
         hint = difflib.get_close_matches(rule_id, [r.id for r in linter.all_rules], n=1, cutoff=0.5)

@@ -15,7 +15,7 @@ from .analysis import Analysis
 from .config import Config, matches
 from .containment import MAX_FINDINGS, RuleTimeout, contained, quiet_stdout, rule_timer
 from .draft import Draft
-from .errors import ConfigError, PackError
+from .errors import ConfigError, PackError, PluginError
 from .findings import CATEGORIES, SEVERITY_RANK, Edit, Finding, Fix, Suggestion
 from .learned import TONE_CATEGORIES
 from .learned import load as load_model
@@ -53,12 +53,13 @@ class Linter:
 
     # -- loading --------------------------------------------------------------------
     def _collect_rules(self) -> list[Rule]:
+        self._own_packs: set[str] = set()
         rules: list[Rule] = []
         record = self.problems.append
         for plugin, provided in call_each(self.pm.hook.tonecheck_rules, record):
             for r in listed(provided, plugin, "tonecheck_rules", "tonecheck.Rule", record, lone=(Rule,)):
                 # one bad item does not cost the plugin its other rules
-                if not isinstance(r, Rule):
+                if not isinstance(r, Rule):  # plugin code gone wrong: contained, as a rule that raises is
                     self.problems.append(Problem(f"plugin {plugin!r}: tonecheck_rules returned {r!r}, not a tonecheck.Rule", source=plugin))
                     continue
                 try:
@@ -66,6 +67,8 @@ class Linter:
                     if not (r.bad and r.good):  # as a YAML rule must: the examples are its tests
                         raise ValueError(f"rule {r.id} needs bad and good examples (tonecheck.rule(..., bad=[...], good=[...]))")
                 except ValueError as exc:
+                    if not self._installed(plugin):  # a rule the project defines: the user must fix it, as in a pack
+                        raise PluginError(f"plugin {plugin!r}: {exc}") from None
                     self.problems.append(Problem(f"plugin {plugin!r}: {exc}; the rule is skipped", source=plugin))
                     continue
                 rules.append(replace(r, source=plugin))
@@ -78,7 +81,9 @@ class Linter:
                         raise  # our own packs and the config's: the user must fix them
                     self.problems.append(Problem(f"plugin {plugin!r}: {exc} (its pack is skipped)", source=plugin))
         for folder in self.config.packs:
-            rules.extend(self._load_packs(self.config.resolve(folder), "config"))
+            found = self._load_packs(self.config.resolve(folder), "config")
+            self._own_packs.update(r.source for r in found)  # named by the project: its mistakes are errors
+            rules.extend(found)
         kept: dict[str, Rule] = {}
         for r in rules:
             old = kept.get(r.id)
@@ -88,7 +93,9 @@ class Linter:
             # an installed plugin's copy loses, and says so; two of the user's own is an error
             loser, winner = (r, old) if self._installed(r.source) else (old, r) if self._installed(old.source) else (None, None)
             if loser is None:
-                raise ConfigError(f"rule {r.id} is defined twice: by {old.source} and by {r.source}")
+                where = f"in {r.source}" if r.source == old.source else f"by {old.source} and by {r.source}"
+                raise ConfigError(f"rule {r.id} is defined twice: {where} (give each rule a name of its own; "
+                                  "[rules.\"...\"] in the config changes a rule's severity or options)")
             self.problems.append(Problem(f"plugin {loser.source!r}: rule {r.id} is already defined by {winner.source}; skipped",
                                          source=loser.source))
             kept[r.id] = winner
@@ -96,7 +103,8 @@ class Linter:
 
     def _installed(self, plugin_name: str) -> bool:
         """Is this an installed (entry-point) plugin, not a built-in or one the config names?"""
-        return plugin_name not in BUILTIN_PLUGINS and plugin_name not in self.config.plugins and plugin_name != "config"
+        return (plugin_name not in BUILTIN_PLUGINS and plugin_name not in self.config.plugins
+                and plugin_name != "config" and plugin_name not in getattr(self, "_own_packs", ()))
 
     @staticmethod
     def _load_packs(path: Path, source: str) -> list[Rule]:

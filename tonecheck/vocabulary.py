@@ -45,6 +45,17 @@ SEVERITIES: dict[str, str] = {
 DETECTED = tuple(c for c in CONTEXTS if c != "general")
 
 
+def misspelt_category(name: str) -> str | None:
+    """The built-in category a rule's unknown one is nearly (a plugin may add its own
+    categories, but "company_centrc" is a typo that --ignore company_centric misses)."""
+    if name in CATEGORIES:
+        return None
+    import difflib
+
+    hint = difflib.get_close_matches(name, CATEGORIES, n=1, cutoff=0.8)
+    return hint[0] if hint else None
+
+
 def given_contexts(value) -> tuple[str, ...]:
     """The contexts a caller names instead of detection (``--context``, the API's
     ``context=``, a request's "context"): one name, several separated by commas, or a

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 COLUMNS = ("id", "category", "severity", "fixable", "source")
 
@@ -32,15 +33,19 @@ def explanation(rule) -> str:
     def block(text: str) -> str:
         return "\n".join("    " + line for line in text.strip().splitlines())
 
+    # a rule with no description or why falls back on its message, whose {placeholders}
+    # only a finding fills
+    said = re.sub(r"\{[A-Za-z_][A-Za-z0-9_]*\}", "…", rule.message)
+
     parts = [
         f"# {rule.id} ({rule.category}, {rule.severity})",
         f"Source: {rule.source}. Kind: {rule.kind}. Fixable: {'yes' if rule.fixable else 'no'}.",
         "",
         "## What it does",
-        rule.description or rule.message,
+        rule.description or said,
         "",
         "## Why is this bad?",
-        rule.why or rule.message,
+        rule.why or said,
         "",
     ]
     if rule.bad:

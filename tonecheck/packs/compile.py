@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..vocabulary import CONTEXTS
+from ..vocabulary import CONTEXTS, misspelt_category
 from ..errors import PackError
 from ..findings import SEVERITIES
 from ..rule import Rule
@@ -69,6 +69,8 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
     category = spec["category"]
     if not isinstance(category, str) or not re.match(r"^[a-z][a-z_]*$", category):
         fail("category", "must be a snake_case category such as company_centric")
+    if near := misspelt_category(category):
+        fail("category", f"unknown category {category!r}; did you mean {near!r}?")
     severity = spec.get("severity", "warning")
     if severity not in SEVERITIES:
         fail("severity", f"must be one of {', '.join(SEVERITIES)}")
