@@ -340,3 +340,21 @@ def test_checking_one_draft_stays_off_what_it_does_not_need(tmp_path):
     for _ in range(2):  # the first run fills the caches
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_an_os_error_names_its_file(run, tmp_path):
+    long_name = "a" * 300 + ".txt"
+    result = run("check", long_name)
+    assert result.exit_code == 2 and result.stderr.startswith(f"tonecheck: error: {long_name}: File name too long")
+
+
+def test_show_config_names_a_draft_on_stdin_as_its_findings_do(run, tmp_path):
+    result = run("check", "--show-config", "--stdin-filename", "drafts/x.txt", "-", input="Hi Sam\n")
+    assert result.stdout.startswith("drafts/x.txt: ")
+
+
+def test_an_unknown_selector_says_where_to_look(run, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('ignore = ["Empathyy"]\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nThanks.\nLeah\n")
+    result = run("check", "d.txt")
+    assert result.exit_code == 2 and ".tonecheck.toml or the command line); did you mean 'Empathy'?" in result.stderr

@@ -74,7 +74,8 @@ def _show_config(paths, config_path, stdin_filename, flags) -> None:
         for domain in sorted(domains, key=str):
             config = base.for_domain(domain).merged(**flags)
             where = config.path or "no config file (the defaults)"
-            click.echo(f"{path}: {where}" + (f', with [recipients."{domain}"]' if domain else ""))
+            shown = (stdin_filename or "-") if path == "-" else path  # as the findings name it
+            click.echo(f"{shown}: {where}" + (f', with [recipients."{domain}"]' if domain else ""))
             for f in fields(config):
                 if f.name != "path":
                     click.echo(f"  {f.name.replace('_', '-')} = {getattr(config, f.name)!r}")
@@ -218,7 +219,8 @@ class _Group(click.Group):
         except OSError as exc:
             if exc.errno in _OUTPUT_ERRNOS:
                 raise  # the output cannot be written: main says so in one line
-            click.echo(f"tonecheck: error: {exc.strerror or exc}", err=True)
+            where = f"{exc.filename}: " if exc.filename and exc.strerror else ""  # which file, as the shell would say
+            click.echo(f"tonecheck: error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(2)
         except Exception as exc:  # a bug; the user still gets one line and exit 2
             if os.environ.get("TONECHECK_DEBUG"):

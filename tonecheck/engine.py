@@ -116,7 +116,9 @@ class Linter:
 
     def _configure(self, rules: list[Rule]) -> list[Rule]:
         cfg = self.config
-        select, ignore = self._selectors(rules, cfg.select), self._selectors(rules, cfg.ignore)
+        # the config file's and the command line's, merged: a mistake names both places to look
+        source = f" ({cfg.path} or the command line)" if cfg.path else ""
+        select, ignore = self._selectors(rules, cfg.select, source), self._selectors(rules, cfg.ignore, source)
         by_id = {r.id: r for r in rules}
         where = f"{cfg.path}: " if cfg.path else ""
         for rid in cfg.rules:
@@ -141,7 +143,7 @@ class Linter:
         return out
 
     @staticmethod
-    def _selectors(rules: list[Rule], given) -> tuple[str, ...]:
+    def _selectors(rules: list[Rule], given, source: str = "") -> tuple[str, ...]:
         """Rule ids, packs and categories as written in the rules, whatever their case.
         The whole category vocabulary is valid even with no rule in it yet (grammar)."""
         known = {r.id for r in rules} | {r.pack for r in rules} | {r.category for r in rules} | set(CATEGORIES)
@@ -152,7 +154,7 @@ class Linter:
             if canonical is None:
                 hint = difflib.get_close_matches(sel, sorted(known), n=1, cutoff=0.6)
                 raise ConfigError(
-                    f"unknown rule, pack or category {sel!r} in select/ignore"
+                    f"unknown rule, pack or category {sel!r} in select/ignore{source}"
                     + (f"; did you mean {hint[0]!r}?" if hint else "") + " (see 'tonecheck rules')"
                 )
             out.append(canonical)

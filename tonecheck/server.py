@@ -125,7 +125,10 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
 
         if not text.strip():
             raise BadRequest("the text is empty: nothing to check")
-        return load_text(text, path, fmt, linter.formats)
+        draft = load_text(text, path, fmt, linter.formats)
+        if draft.meta.get("messages", 1) > 1:  # one answer is about one draft: not the first of many
+            raise BadRequest(f"the text is an mbox of {draft.meta['messages']} messages; send one message at a time")
+        return draft
 
     async def languages(request: Request) -> Response:
         return JSONResponse(_LANGUAGES)
@@ -222,7 +225,9 @@ def create_app(linter, *, max_bytes: int = MAX_BYTES):
     app = Starlette(routes=routes, middleware=[Middleware(_Marked)])
 
     async def not_found(request, exc):
-        return error(getattr(exc, "detail", "not found"), getattr(exc, "status_code", 404))
+        response = error(getattr(exc, "detail", "not found"), getattr(exc, "status_code", 404))
+        response.headers.update(getattr(exc, "headers", None) or {})  # a 405's Allow
+        return response
 
     app.add_exception_handler(404, not_found)
     app.add_exception_handler(405, not_found)

@@ -271,3 +271,21 @@ def test_a_context_is_named_in_any_case(server):
     body = json.dumps({"text": "Hi Sam,\n\nYour parcel is on its way.\n\nLeah", "context": ["Complaint"]}).encode()
     status, report = _post(server, "/v1/check", body, "application/json")
     assert status == 200 and report["contexts"] == ["complaint"]
+
+
+def test_a_pasted_mbox_of_several_messages_is_a_400_not_its_first_message_alone(server):
+    mbox = ("From a@x.com Mon Jan  5 09:00:00 2026\nFrom: a@x.com\nSubject: one\n\nHi Bob,\nThanks.\n\n"
+            "From a@x.com Mon Jan  5 09:01:00 2026\nFrom: a@x.com\nSubject: two\n\nHi Sue,\nYou should have read the terms.\n")
+    for path in ("/v1/check", "/v1/rewrite"):
+        status, doc = _post(server, path, json.dumps({"text": mbox}).encode(), "application/json")
+        assert status == 400 and "mbox of 2 messages" in doc["error"], (path, doc)
+
+
+def test_a_wrong_method_says_which_are_allowed(server):
+    req = urllib.request.Request(server + "/v1/check", method="GET")
+    try:
+        urllib.request.urlopen(req, timeout=10)
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 405 and exc.headers["Allow"] and "POST" in exc.headers["Allow"]
+    else:
+        raise AssertionError("GET /v1/check answered")

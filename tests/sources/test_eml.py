@@ -260,3 +260,11 @@ def test_an_mbox_line_escaped_from_from_is_the_writer_s_line():
     assert b"\nFrom our side" in message and b"\n>From the archive." in message and b"\n> a real quote" in message
     draft = load_bytes(data, "f.mbox")
     assert draft.in_writer_text(draft.text.index("From our side"), draft.text.index("From our side") + 13)
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-1"])
+def test_an_8bit_body_in_another_charset_is_numbered_as_the_file_s_lines(charset):
+    data = (f"From: a@x.com\nTo: b@y.com\nSubject: x\nContent-Type: text/plain; charset={charset}\n"
+            "Content-Transfer-Encoding: 8bit\n\n").encode() + "Hi Zoë,\nPrior to the visit we will call.\nAnn\n".encode(charset)
+    draft = load_bytes(data, "m.eml")
+    assert draft.meta.get("body_line_offset") == 6  # the body starts on the file's line 7

@@ -148,14 +148,19 @@ def _body_line(data: bytes, part, kind: str) -> int | None:
     raw = part.get_payload(decode=False)
     if not isinstance(raw, str) or not raw.strip():
         return None
-    try:
-        needle = raw.encode("ascii", "surrogateescape")  # the bytes as they are in the file
-    except UnicodeEncodeError:
-        needle = raw.encode("utf-8", "surrogateescape")
-    flat, needle = data.replace(b"\r\n", b"\n"), needle.replace(b"\r\n", b"\n")
+    flat = data.replace(b"\r\n", b"\n")
     headers_end = flat.find(b"\n\n")  # the body comes after the headers, which may repeat its words
-    pos = flat.find(needle, headers_end + 1 if headers_end >= 0 else 0)
-    return flat.count(b"\n", 0, pos) if pos >= 0 else None
+    # the bytes as they are in the file: kept as escapes, or 8bit text the parser decoded
+    # with the part's charset (Latin-1, windows-1252)
+    for codec in dict.fromkeys(("ascii", part.get_content_charset() or "utf-8", "utf-8")):
+        try:
+            needle = raw.encode(codec, "surrogateescape").replace(b"\r\n", b"\n")
+        except (UnicodeEncodeError, LookupError):
+            continue
+        pos = flat.find(needle, headers_end + 1 if headers_end >= 0 else 0)
+        if pos >= 0:
+            return flat.count(b"\n", 0, pos)
+    return None
 
 
 def _draft(body: str, kind: str, path: str) -> Draft:
