@@ -376,3 +376,11 @@ def test_a_greeting_spelt_otherwise_in_the_source_costs_no_fix(run, tmp_path, na
     assert "fixed 1 problem" in result.stderr
     assert "Before the visit" in (tmp_path / name).read_text()
     assert (tmp_path / name).read_text().startswith(greeting)
+
+
+def test_the_customer_hears_one_sorry(run):
+    """An empathy opening is not added before a sentence another fix already turns into
+    an apology: one sorry, the one that names what happened."""
+    result = run("rewrite", "-", input="Hi Ana,\n\nWe apologise for any inconvenience caused by the outage on 12 May.\n\nTom\n")
+    assert result.stdout.count("sorry") == 1, result.stdout
+    assert "I'm sorry for the trouble caused by the outage on 12 May." in result.stdout

@@ -222,7 +222,29 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
             edits.extend(fx.edits)
             asked |= holes
             break
-    return taken
+    return _one_apology(taken, text)
+
+
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _one_apology(taken: list[tuple[Finding, Fix]], text: str) -> list[tuple[Finding, Fix]]:
+    """Leave out an apology added before a sentence that another chosen fix already
+    turns into one ("I'm sorry we let you down. I'm sorry for the trouble ..."): the
+    customer hears one sorry, the one that names what happened."""
+    apologies = [e.offset for _, fx in taken for e in fx.edits if e.length and _APOLOGY.search(e.content)]
+    if not apologies:
+        return taken
+
+    def doubled(fx: Fix) -> bool:
+        if any(e.length for e in fx.edits) or not any(_APOLOGY.search(e.content) for e in fx.edits):
+            return False
+        start = fx.edits[0].offset
+        end = _SENTENCE_END.search(text, start)
+        return any(start <= at < (end.end() if end else len(text)) for at in apologies)
+
+    return [(f, fx) for f, fx in taken if not doubled(fx)]
 
 
 def apply(text: str, fixes: Iterable[Fix], escape=None) -> str:
