@@ -9,8 +9,10 @@ from .. import hookimpl, regex
 from ..rule import rule
 
 _CAUSE = regex.compile(
-    r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|down to|since|"
-    r"as (?:the|our|their|your|we|they|there|it|he|she)|with all (?:the|this|these))\b",
+    # "since" and "as" give a reason before a clause ("since the courier ..."), not in
+    # "we've since upgraded" or "as soon as"
+    r"\b(?:because(?: of)?|due to|owing to|as a result of|caused by|thanks to|down to|"
+    r"(?:as|since) (?:the|our|their|your|we|they|there|it|he|she)|with all (?:the|this|these))\b",
     ignore_case=True,
 )
 # Who or what gets the blame: other people, other firms, the system, the circumstances.
@@ -23,6 +25,12 @@ _ELSEWHERE = regex.compile(
     ignore_case=True,
 )
 _OURS = re.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
+# What the sentence goes on to do for the customer: a reason followed by what we can do
+# ("..., but we can do Friday at 8am", "..., so I've moved you") explains, it does not excuse.
+_OFFER = regex.compile(
+    r"\b(?:but|so) (?:we|I)(?:['’]ve| have| can| could|['’]d be happy| would be happy| am happy)\b",
+    ignore_case=True,
+)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
     r"(?:we|I) (?:got|made|messed|should have|shouldn['’]t have|dropped))\b",
@@ -47,6 +55,7 @@ _OWNING = regex.compile(
     good=[
         "Hi Jo,\nI'm sorry: your worktop is late because our contractor is behind. It will be fitted on Thursday at 9am.\nSteve",
         "Your flight was cancelled because the aircraft needs a repair, so I've moved you to the 11:40.",
+        "We can't fit the boiler on Saturday, as our engineers are all booked, but we can do Friday at 8am.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -62,7 +71,7 @@ def circumstance(analysis, rule):
         agent = _ELSEWHERE.search(s.text, cause.end())
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming
-        if agent and len(between) <= 60 and not _OURS.match(between):
+        if agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end()):
             severity = rule.options["owned_severity"] if owned else rule.severity
             msg = rule.message.format(cause=cause.group(), agent=agent.group())
             yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
