@@ -213,21 +213,29 @@ def test_a_fix_may_change_only_the_writers_text(run, tmp_path, edits, said):
     --fix writes none of it."""
     body = (f"    text = analysis.text\n"
             f"    from tonecheck.findings import Edit, Fix, Suggestion\n"
-            f"    yield rule.finding(12, 6, suggestions=[Suggestion('s', Fix(({edits}), 'safe'))])")
+            f"    yield rule.finding(11, 17, suggestions=[Suggestion('s', Fix(({edits}), 'safe'))])")
     plugin(tmp_path, body)
     (tmp_path / "d.txt").write_text(QUOTED)
     result = run("check", "--fix", "--format", "json", "d.txt")
     assert (tmp_path / "d.txt").read_text() == QUOTED
-    errors = json.loads(result.stdout)["files"][0]["errors"]
-    assert any("rule House.Odd" in e and said in e for e in errors), errors
+    entry = json.loads(result.stdout)["files"][0]
+    assert any("rule House.Odd" in e and said in e and "that fix is left out" in e for e in entry["errors"]), entry["errors"]
+    assert any(f["rule"] == "House.Odd" and not f["suggestions"] for f in entry["findings"])  # the finding stands
 
 
-def test_a_fix_within_the_writers_text_is_applied(run, tmp_path):
-    """The check holds back no honest fix: a deleted line may take its line break."""
+@pytest.mark.parametrize("old, new", [
+    ("Thanks", "Many thanks"),
+    ("message.\n\nBest,", "message. All the best,"),  # the body's last line and the sign-off: both the writer's
+])
+def test_a_fix_within_the_writers_text_is_applied(run, tmp_path, old, new):
+    """The check holds back no honest fix, even one across two of the writer's regions."""
     body = ("    from tonecheck.findings import Edit, Fix, Suggestion\n"
-            "    start = analysis.text.index('Thanks')\n"
-            "    yield rule.finding(start, 6, suggestions=[Suggestion('s', Fix((Edit(start, 6, 'Many thanks'),), 'safe'))])")
+            f"    start = analysis.text.index({old!r})\n"
+            f"    yield rule.finding(start, start + 5, "  # the finding in one region, its fix across two
+            f"suggestions=[Suggestion('s', Fix((Edit(start, {len(old)}, {new!r}),), 'safe'))])")
     plugin(tmp_path, body)
     (tmp_path / "d.txt").write_text(QUOTED)
-    run("check", "--fix", "d.txt")
-    assert (tmp_path / "d.txt").read_text() == QUOTED.replace("Thanks for", "Many thanks for")
+    entry = json.loads(run("check", "--format", "json", "d.txt").stdout)["files"][0]
+    assert not any("that fix is left out" in e for e in entry["errors"]), entry["errors"]
+    [odd] = [f for f in entry["findings"] if f["rule"] == "House.Odd"]
+    assert odd["suggestions"][0]["fix"]["edits"][0]["content"] == new

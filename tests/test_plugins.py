@@ -566,3 +566,33 @@ def test_explain_shows_a_rule_as_configured_and_no_unfilled_placeholder(run, tmp
     out = run("explain", "Feat.Met").stdout
     assert out.startswith("# Feat.Met (hard_to_read, error)")
     assert "{value}" not in out and "… words (max …)." in out
+
+
+VIP = '''import tonecheck
+
+@tonecheck.hookimpl
+def tonecheck_context(analysis):
+    return ["vip"] if "platinum" in analysis.text.lower() else []
+'''
+
+
+def test_a_plugin_detector_s_own_context_does_not_stop_a_rewrite(run, project):
+    """A detector may add a tag of its own; the rewriter checks its candidates in the
+    report's contexts, that tag included."""
+    project(VIP, "vip.py", "Hi Sam,\n\nAs a platinum member, we apologise for any inconvenience caused.\n\nLeah\n")
+    result = run("rewrite", "--format", "json", "d.txt")
+    doc = json.loads(result.stdout)
+    assert doc["changes"] and not any("ValueError" in n for n in doc["notes"]), doc["notes"]
+    from tonecheck.engine import Linter
+    from tonecheck.sources import load_text
+
+    assert Linter().lint(load_text("Hi Sam,\nThanks.\nLeah"), contexts=["vip"]).contexts == ("vip",)
+
+
+@pytest.mark.parametrize("category", ["spelling_uk", "structured", "vague_commitments", "house_style"])
+def test_a_plugin_s_own_category_is_its_own(run, project, category):
+    """Only a typo of a built-in category is refused (one letter off inside it); a name of
+    a plugin's own, even one that starts like a built-in, is taken as meant."""
+    project(BARE.replace('category="structure"', f'category="{category}"').replace('why="w"', 'why="w", bad=["x"], good=["y"]'))
+    result = run("check", "d.txt")
+    assert result.exit_code == 1 and "error" not in result.stderr, result.stderr

@@ -264,6 +264,20 @@ def test_both_versions_of_a_message_are_rewritten(run, tmp_path):
     assert "<p>Hi Ellie,</p>" in data and data.count("4521") == 2
 
 
+def test_a_given_context_reaches_both_versions_of_a_message(run, tmp_path):
+    """--context is the situation of the message, HTML half included."""
+    path = tmp_path / "alt.eml"
+    path.write_bytes(
+        b"From: maya@shop.example\nTo: tom@example.com\nSubject: Your sofa\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/alternative; boundary="BB"\n\n--BB\nContent-Type: text/plain; charset=utf-8\n\n'
+        b"Hi Tom,\n\nThanks for your order of the green sofa. We have passed your notes to the workshop.\n\nMaya\n"
+        b"--BB\nContent-Type: text/html; charset=utf-8\n\n"
+        b"<p>Hi Tom,</p><p>Thanks for your order of the green sofa. We have passed your notes to the workshop.</p><p>Maya</p>\n"
+        b"--BB--\n")
+    assert run("rewrite", "--context", "delay", "--in-place", path).exit_code == 0
+    assert path.read_text().count("taking longer than we said") == 2
+
+
 def test_a_latin_1_message_is_written_back_in_latin_1(run, tmp_path):
     path = tmp_path / "m.eml"
     path.write_bytes(

@@ -310,3 +310,8 @@ def test_a_sigterm_reaches_the_real_sendmail_and_its_end_is_awaited(tmp_path):
 def test_a_timeout_that_is_not_a_number_is_a_usage_error(run):
     result = run("sendmail", "--timeout", "nan", "--on-error", "send", "--sendmail", "/bin/false", input=GOOD)
     assert result.exit_code == 2 and "not nan" in result.stderr
+
+
+def test_an_own_option_without_its_value_is_a_usage_error(run):
+    result = run("sendmail", "--sendmail", input=GOOD)
+    assert result.exit_code == 2 and "requires an argument" in result.stderr

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Iterable  # noqa: E402
 from .config import Config  # noqa: E402
 from .findings import Edit, Finding, Fix, Suggestion  # noqa: E402
 from .rule import Example, Rule, rule  # noqa: E402
+from .vocabulary import given_contexts  # noqa: E402
 
 if TYPE_CHECKING:
     from .engine import Linter
@@ -52,7 +53,7 @@ def check(
     from .sources import load_text
 
     draft = load_text(text, path)  # a wrong type is said before anything loads
-    return _linter_for(config).lint(draft, contexts=context)
+    return _linter_for(config).lint(draft, contexts=given_contexts(context))  # a misspelt one is refused
 
 
 def rewrite(
@@ -73,7 +74,7 @@ def rewrite(
 
     draft = load_text(text, path)
     linter = _linter_for(config)
-    return _rewrite(linter, draft, linter.lint(draft, contexts=context), unsafe=unsafe)
+    return _rewrite(linter, draft, linter.lint(draft, contexts=given_contexts(context)), unsafe=unsafe)
 
 
 @lru_cache(maxsize=1)

@@ -786,6 +786,8 @@ class _PassThrough(click.Command):
             if name not in own:
                 break
             i += 1 if "=" in args[i] or name in ctx.help_option_names else 2
+        if i > len(args):  # an option of ours with no value: click says so
+            return super().parse_args(ctx, args)
         # click takes the first "--" as the end of its options and drops it: give it one of ours
         return super().parse_args(ctx, [*args[:i], "--", *args[i:]])
 

@@ -25,7 +25,7 @@ from .problems import Problem, call_each, listed, raised
 from .report import NO_WRITER_TEXT, Report
 from .rule import Rule
 from .score import score
-from .vocabulary import given_contexts
+from .vocabulary import given_contexts, misspelt_category
 from .sources.formats import collect as collect_formats
 
 
@@ -66,6 +66,8 @@ class Linter:
                     r.validate()
                     if not (r.bad and r.good):  # as a YAML rule must: the examples are its tests
                         raise ValueError(f"rule {r.id} needs bad and good examples (tonecheck.rule(..., bad=[...], good=[...]))")
+                    if near := misspelt_category(r.category):  # here, not at import: the plugin's other rules stay
+                        raise ValueError(f"rule {r.id}: unknown category {r.category!r}; did you mean {near!r}?")
                 except ValueError as exc:
                     if not self._installed(plugin):  # a rule the project defines: the user must fix it, as in a pack
                         raise PluginError(f"plugin {plugin!r}: {exc}") from None
@@ -181,7 +183,9 @@ class Linter:
         return tags
 
     def analyse(self, draft: Draft, contexts=None, errors: list[str] | None = None) -> Analysis:
-        contexts = given_contexts(contexts)  # a misspelt one is an error, not detection switched off
+        # any case, commas, one or a list; a plugin detector's own tag passes (the API and
+        # the command line refuse a name they do not know)
+        contexts = given_contexts(contexts, known_only=False)
         return Analysis(
             draft,
             # --context, then the message's own X-Tonecheck-Context header, then config
@@ -207,7 +211,7 @@ class Linter:
                 arm()
                 try:
                     for f in rule.check(analysis, rule):
-                        _check_finding(f, rule, draft)
+                        f = _check_finding(f, rule, draft, errors)
                         if draft.in_writer_text(f.offset, f.end):
                             (deferring if rule.defers else findings).append(f)
                         count += 1
@@ -270,9 +274,10 @@ def _placeholders(message: str) -> frozenset:
     return frozenset(_UNFILLED.findall(message))
 
 
-def _check_finding(f, rule: Rule, draft: Draft) -> None:
-    """A plugin's finding must be one the report and its formatters can show, and its
-    fixes may change only the writer's own text."""
+def _check_finding(f, rule: Rule, draft: Draft, errors: list) -> Finding:
+    """A plugin's finding must be one the report and its formatters can show (else it
+    raises); a fix that would change more than the writer's own text is left off the
+    finding, and said in ``errors``."""
     size = len(draft.text)
     if not isinstance(f, Finding):
         raise TypeError(f"yielded {type(f).__name__}, not a Finding (use rule.finding(start, end))")
@@ -292,9 +297,15 @@ def _check_finding(f, rule: Rule, draft: Draft) -> None:
         raise ValueError(f"finding message has an unfilled placeholder {sorted(unfilled)[0]} (format it before yielding)")
     if not all(isinstance(s, Suggestion) for s in f.suggestions):
         raise TypeError("finding suggestions must be tonecheck.Suggestion objects")
+    kept = []
     for s in f.suggestions:
-        if s.fix is not None:
-            _check_fix(s.fix, draft)
+        try:
+            if s.fix is not None:
+                _check_fix(s.fix, draft)
+            kept.append(s)
+        except (TypeError, ValueError) as exc:  # the finding stands; only that fix goes
+            errors.append(Problem(f"plugin {rule.source!r}: rule {rule.id}: {exc}; that fix is left out", source=rule.source))
+    return f if len(kept) == len(f.suggestions) else replace(f, suggestions=kept)
 
 
 def _check_fix(fix, draft: Draft) -> None:
@@ -322,18 +333,21 @@ def _check_fix(fix, draft: Draft) -> None:
 
 
 def _in_writer_text(draft: Draft, start: int, end: int) -> bool:
-    """Does an edit change only the writer's own text? White space at its ends may
-    reach past a region (a deleted sentence takes its line break); an insertion, or an
-    edit of white space alone, must touch a region of the writer's."""
-    text = draft.text
-    s, e = start, end
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if s < e:
-        return draft.in_writer_text(s, e)
-    return any(r.start <= start <= r.end or r.start <= end <= r.end for r in draft.writer_regions())
+    """Does an edit change only the writer's own text? Every character it changes that
+    is not white space lies in one of the writer's regions (it may span two: the last
+    line of the body and the sign-off); an insertion, or an edit of white space alone,
+    must touch a region of theirs."""
+    text, pos = draft.text, start
+    regions = sorted(draft.writer_regions(), key=lambda r: r.start)
+    if not text[start:end].strip():
+        return any(r.start <= start <= r.end or r.start <= end <= r.end for r in regions)
+    for r in regions:
+        if r.end <= pos or r.start >= end:
+            continue
+        if text[pos:r.start].strip():  # words between the writer's regions: a quote, a signature
+            return False
+        pos = max(pos, r.end)
+    return not text[pos:end].strip()
 
 
 def _to_source(draft: Draft, f: Finding) -> Finding:

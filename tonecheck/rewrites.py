@@ -86,7 +86,9 @@ def rewritten_file(data: bytes, draft: Draft, result: Rewrite, linter=None, *, u
 
         twin = alternative(out, draft)
         if twin is not None:
-            other = rewrite(linter, twin, unsafe=unsafe)
+            # the same situation as the text's (a --context given, or what was detected there)
+            report = linter.lint(twin, contexts=result.report.contexts or None) if result.report else None
+            other = rewrite(linter, twin, report, unsafe=unsafe)
             if other.changed:
                 out = replace_body(out, twin, other.text)
     return out

@@ -46,21 +46,38 @@ DETECTED = tuple(c for c in CONTEXTS if c != "general")
 
 
 def misspelt_category(name: str) -> str | None:
-    """The built-in category a rule's unknown one is nearly (a plugin may add its own
-    categories, but "company_centrc" is a typo that --ignore company_centric misses)."""
+    """The built-in category a rule's unknown one is a typo of: one letter dropped,
+    added, changed or two swapped inside it ("company_centrc", "grammer"). A plugin may
+    add its own categories: a built-in one with more at its end ("structured",
+    "spelling_uk", "vague_commitments") is taken as meant."""
     if name in CATEGORIES:
         return None
-    import difflib
+    for known in CATEGORIES:
+        if name.startswith(known):
+            continue
+        if _one_edit(name, known):
+            return known
+    return None
 
-    hint = difflib.get_close_matches(name, CATEGORIES, n=1, cutoff=0.8)
-    return hint[0] if hint else None
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
 
 
-def given_contexts(value) -> tuple[str, ...]:
+def given_contexts(value, *, known_only: bool = True) -> tuple[str, ...]:
     """The contexts a caller names instead of detection (``--context``, the API's
     ``context=``, a request's "context"): one name, several separated by commas, or a
     list of them, in any case. A misspelt one would silently switch detection off, so
-    it is refused: ValueError (with the nearest name), TypeError for what is not text."""
+    where a person types them it is refused: ValueError (with the nearest name).
+    ``known_only=False`` lets through a tag a plugin's detector adds (a Linter's own
+    use). TypeError for what is not text."""
     if value is None:
         return ()
     items = [value] if isinstance(value, str) else value
@@ -73,7 +90,7 @@ def given_contexts(value) -> tuple[str, ...]:
         if not isinstance(item, str):
             raise TypeError(f"context {item!r} is not a context name (one of {', '.join(CONTEXTS)})")
         for tag in (t.strip().lower() for t in item.split(",")):
-            if tag and tag not in CONTEXTS:
+            if tag and known_only and tag not in CONTEXTS:
                 import difflib
 
                 hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.6)

@@ -249,17 +249,22 @@ def test_lines_of_a_one_message_mbox_count_the_file(run, tmp_path):
 
 
 
-def test_an_mbox_line_escaped_from_from_is_the_writer_s_line():
-    """mbox writers turn a body line "From ..." into ">From ..." (mboxrd: ">From" into
-    ">>From"); read back, it is the writer's own line, not a quote that escapes the check."""
-    from tonecheck.sources.eml import split_mbox
-
+def test_an_mbox_line_escaped_from_from_is_the_writer_s_line(run, tmp_path):
+    """mbox writers turn a body line "From ..." into ">From ..."; among the writer's own
+    lines it is theirs, checked where it stands in the file, and fixed in place."""
     data = (b"From a@x.com Thu Nov 19 17:42:00 2026\nFrom: a@x.com\nSubject: one\n\n"
-            b"Hi Bob,\n>From our side, we will call.\n>>From the archive.\n> a real quote\n")
-    [message] = split_mbox(data)
-    assert b"\nFrom our side" in message and b"\n>From the archive." in message and b"\n> a real quote" in message
+            b"Hi Bob,\n>From our side, prior to the visit we will call.\nAnn\n")
     draft = load_bytes(data, "f.mbox")
-    assert draft.in_writer_text(draft.text.index("From our side"), draft.text.index("From our side") + 13)
+    at = draft.text.index("prior to")
+    assert draft.in_writer_text(at, at + 8)
+    (tmp_path / "f.mbox").write_bytes(data)
+    found = json.loads(run("check", "--format", "json", "f.mbox").stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in found] == [("Readability.PlainWords", 6, 17)]
+    assert run("check", "--fix", "f.mbox").exit_code in (0, 1)
+    assert (tmp_path / "f.mbox").read_bytes() == data.replace(b"prior to", b"before")
+    # a quoted block that happens to hold a line quoted without a space stays quoted
+    quoted = load_bytes(b"Hi Bob,\nThanks.\n\nOn Mon, Ann wrote:\n> We called.\n>From then on, nothing.\n> Ann\n", "q.txt")
+    assert not quoted.in_writer_text(quoted.text.index("From then"), quoted.text.index("From then") + 4)
 
 
 @pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-1"])

@@ -28,7 +28,6 @@ BOM = b"\xef\xbb\xbf"
 # A header line "Name: value"; continuation lines start with whitespace.
 _HEADER_LINE = re.compile(r"([!-9;-~]+)[ \t]*:")
 _MBOX_FROM_LINE = re.compile(r"From [^\s:]+(?:[ \t].*)?$")
-_FROM_ESCAPED = re.compile(rb"(?m)^>(>*From )")
 _ADDRESS_FIELDS = {"from", "to", "cc", "subject", "date", "reply-to", "sender"}
 _TRANSPORT_FIELDS = {"received", "mime-version", "message-id", "return-path", "content-type",
                      "delivered-to", "content-transfer-encoding", "in-reply-to", "references"}
@@ -77,9 +76,6 @@ def split_mbox(data: bytes) -> list[bytes] | None:
     if not _MBOX_FROM.match(data.split(b"\n", 1)[0]):
         return None
     messages = [m.split(b"\n", 1)[1] if b"\n" in m else b"" for m in _MBOX_SPLIT.split(data)]
-    # a writer escapes a body line that starts "From " as ">From " (and ">From " as
-    # ">>From ": mboxrd): read back, it is the writer's line, not a quote
-    messages = [_FROM_ESCAPED.sub(rb"\1", m) if b">From " in m else m for m in messages]
     last = messages[-1]
     if last.endswith(b"\n\n") or last.endswith(b"\r\n\r\n"):
         messages[-1] = last[:-2] if last.endswith(b"\r\n") else last[:-1]

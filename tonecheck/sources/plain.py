@@ -14,10 +14,11 @@ between them belongs to no region. All offsets are indices into the text given.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..draft import Draft, Region, plain_characters, without_zero_width
-from .lines import _first_char, _has_text, _line_start, _lines, _trim
+from .lines import _blank, _first_char, _has_text, _line_start, _lines, _trim
 from .quotes import _QUOTED, _find_quotes
 from .writer import _signature_start, _stretch_lines, _writer_regions
 
@@ -32,6 +33,26 @@ def plain_draft(text: str, path: str = "-", fmt: str = "text") -> Draft:
     clean = plain_characters(clean)
     return Draft(text=clean, regions=split_regions(clean), source=None if clean is text else text,
                  offset_map=offsets, path=path, format=fmt)
+
+
+_ESCAPED_FROM = re.compile(r">+From ")
+
+
+def _escaped_from_lines(text: str, lines, q: list[bool]) -> None:
+    """An mbox writer turns a body line that starts "From " into ">From ": such a line
+    between lines of the writer's own is theirs, not a one-line quote (its text and
+    offsets stay as in the file, so a fix writes back where it was read)."""
+    n = len(lines)
+
+    def quoted_neighbour(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < n and _blank(text, lines[j]):
+            j += step
+        return 0 <= j < n and q[j]
+
+    for i, (s, e) in enumerate(lines):
+        if q[i] and _ESCAPED_FROM.match(text, s, e) and not quoted_neighbour(i, -1) and not quoted_neighbour(i, 1):
+            q[i] = False
 
 
 def split_regions(text: str, quoted: Iterable[tuple[int, int]] = (),
@@ -52,6 +73,7 @@ def split_regions(text: str, quoted: Iterable[tuple[int, int]] = (),
             if c is not None and any(a <= c < b for a, b in spans):
                 q[i] = True
     marked = [bool(spans) and q[i] and not _QUOTED.match(text, *lines[i]) for i in range(len(lines))]
+    _escaped_from_lines(text, lines, q)
 
     quotes = _find_quotes(text, lines, q, marked)
     regions: list[Region] = []
