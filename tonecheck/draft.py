@@ -18,8 +18,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-#: Regions the writer wrote and tonecheck judges.
-WRITER_KINDS = frozenset({"greeting", "body", "signoff"})
+#: Regions the writer wrote and tonecheck judges. A "heading" is what a letter or a
+#: pasted email has above its greeting: a "Subject:" line, a reference, a title.
+WRITER_KINDS = frozenset({"heading", "greeting", "body", "signoff"})
 #: Every region kind a source may produce.
 REGION_KINDS = WRITER_KINDS | {"signature", "quote", "header"}
 

@@ -110,3 +110,24 @@ def test_a_bare_name_on_the_first_line_is_the_greeting(first, greeting):
     found = [draft.text[r.start:r.end] for r in draft.regions if r.kind == "greeting"]
     assert found == ([greeting] if greeting else [])
 
+
+
+@pytest.mark.parametrize("heading", [
+    "Subject: Your March bill - our mistake, and what happens next\n\n",
+    "PLANNING SERVICES\nWestbury Borough Council\n\nApplication reference: 24/01872/HOU\nDate: 12 August 2024\n\n",
+    "Our ref: CX/2231/88\n",
+])
+def test_a_heading_above_the_greeting_is_its_own_region(heading):
+    """A pasted subject line or a letter's heading is the writer's, but the greeting is
+    the "Dear ..." under it, and the body starts after that."""
+    draft = load_text(heading + "Dear Mr Farah,\n\nYour application is approved.\n\nKind regards,\nAnn Lee\n")
+    assert [k for k, _ in parts(draft)] == ["heading", "greeting", "body", "signoff"]
+    assert parts(draft)[1] == ("greeting", "Dear Mr Farah,")
+
+
+@pytest.mark.parametrize("text", [
+    "Your order has shipped.\nHi there, it arrives Friday.\n",  # a sentence first: no heading
+    "Thanks for waiting.\n\nDear all,\nthe office reopens Monday.\n",
+])
+def test_prose_above_a_salutation_is_no_heading(text):
+    assert "heading" not in [k for k, _ in parts(load_text(text))]

@@ -131,6 +131,13 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
     if not content:
         return out
     body_start = a
+    if is_first and (k := _greeting_below_heading(text, content)):
+        # a pasted "Subject: ..." line or a letter's heading above "Dear Mr Farah,": the
+        # writer's (a placeholder there is unfilled too), but not prose, nor where the
+        # greeting is looked for
+        out.append(Region("heading", content[0][0], content[k - 1][1]))
+        content = content[k:]
+        body_start = content[0][0]
     if is_first:
         s, e = content[0]
         fc = _first_char(text, s, e)
@@ -160,6 +167,25 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
     if _has_text(text, body_start, body_end):
         out.append(Region("body", body_start, body_end))
     return out
+
+
+# A line above a letter's greeting: a field ("Subject: ...", "Our ref: WC/24/118"), or a
+# heading or address line (a few words, no sentence's end).
+_HEADING_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&-]{0,24}:[ \t]+\S")
+_HEADING_LINE = re.compile(r"[ \t]*[^\s.!?]\S*(?:[ \t]+\S+){0,6}[ \t]*$")
+
+
+def _greeting_below_heading(text: str, content) -> int:
+    """The index of a greeting line (Dear ..., Hi ...,) under heading lines at the top
+    of a draft, or 0: none there, or nothing but headings above it."""
+    for k, (s, e) in enumerate(content[:8]):
+        fc = _first_char(text, s, e)
+        if k and (m := _GREETING.match(text, fc, e)) and m.group("end").strip() and _greeting_name_ok(m):
+            return k
+        line = text[s:e]
+        if not (_HEADING_FIELD.match(line) or (_HEADING_LINE.match(line) and line.rstrip()[-1:] not in ".!?,;")):
+            return 0
+    return 0
 
 
 def _greeting_name_ok(m: re.Match) -> bool:
