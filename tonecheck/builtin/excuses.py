@@ -31,6 +31,9 @@ _OFFER = regex.compile(
     r"\b(?:but|so) (?:we|I)(?:['’]ve| have| can| could|['’]d be happy| would be happy| am happy)\b",
     ignore_case=True,
 )
+# "If the work has to move, for example because of heavy rain, we'll write to you":
+# a reason for what may happen is no excuse for what did.
+_CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
     r"(?:we|I) (?:got|made|messed|should have|shouldn['’]t have|dropped))\b",
@@ -56,6 +59,7 @@ _OWNING = regex.compile(
         "Hi Jo,\nI'm sorry: your worktop is late because our contractor is behind. It will be fitted on Thursday at 9am.\nSteve",
         "Your flight was cancelled because the aircraft needs a repair, so I've moved you to the 11:40.",
         "We can't fit the boiler on Saturday, as our engineers are all booked, but we can do Friday at 8am.",
+        "If the work has to move, for example because of heavy rain, we'll write to you two days before.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -66,7 +70,7 @@ def circumstance(analysis, rule):
     owned = analysis.owned or any(_OWNING.search(s.text) for s in analysis.body)
     for s in analysis.body:
         cause = _CAUSE.search(s.text)
-        if not cause:
+        if not cause or _CONDITIONAL.match(s.text):
             continue
         agent = _ELSEWHERE.search(s.text, cause.end())
         between = s.text[cause.end():agent.start()] if agent else ""
