@@ -131,3 +131,14 @@ def test_a_heading_above_the_greeting_is_its_own_region(heading):
 ])
 def test_prose_above_a_salutation_is_no_heading(text):
     assert "heading" not in [k for k, _ in parts(load_text(text))]
+
+
+@pytest.mark.parametrize("ending, signoff", [
+    ("With our warmest sympathy,\n\nDr Rachel Moore and everyone at Oakfield Vets\n",
+     "With our warmest sympathy,\n\nDr Rachel Moore and everyone at Oakfield Vets"),
+    ("Kind regards,\nLouise Carter\nRenewals Team, Cornerstone Insurance\nPolicy number: MC-6620419\n",
+     "Kind regards,\nLouise Carter\nRenewals Team, Cornerstone Insurance\nPolicy number: MC-6620419"),
+])
+def test_sign_offs_that_formal_letters_end_with(ending, signoff):
+    draft = load_text("Dear Mr Bennett,\n\nYour renewal price is below.\n\n" + ending)
+    assert parts(draft)[-1] == ("signoff", signoff)

@@ -30,8 +30,9 @@ _CLOSING = re.compile(
     r"(?:(?:many|big|huge)\s+)?thanks|thank\s+you|thx|ta|cheers|(?:(?:kind|best|warm|warmest|"
     r"kindest|with)\s+)?regards|best|all\s+the\s+best|best\s+wishes|warm\s+wishes|warmly|"
     r"sincerely|(?:yours\s+)?(?:sincerely|faithfully|truly)|respectfully|take\s+care|"
-    r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon)?|with\s+(?:thanks|sympathy|love|"
-    r"appreciation|best\s+wishes|gratitude)|cordialement|"
+    r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon)?|with\s+(?:(?:our|my|all\s+(?:our|my))\s+)?"
+    r"(?:(?:warmest|warm|deepest|heartfelt|sincere|kindest|kind|best|very\s+best)\s+)?(?:thanks|sympathy|love|"
+    r"appreciation|best\s+wishes|wishes|gratitude|condolences)|cordialement|"
     r"mit\s+freundlichen\s+grüßen|viele\s+grüße|groeten|saludos|hälsningar", re.I)
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
@@ -64,7 +65,11 @@ _ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$
 
 _NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
 
-_CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da", "&", "|", "-", "–"}
+_CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da", "&", "|", "-", "–",
+               "everyone", "all", "team"}  # "Dr Rachel Moore and everyone at Oakfield Vets"
+
+# A reference line under the name: "Policy number: MC-6620419", "Ref: WC/24/118230".
+_FIELD_LINE = re.compile(r"[ \t]*[A-Z][\w .'/&-]{0,30}:[ \t]+\S.{0,60}$")
 
 _BULLETS = ("- ", "* ", "• ", "– ")
 
@@ -106,7 +111,8 @@ def _name_like(line: str) -> bool:
     """A short line of mostly capitalised words: "Tom, KX Airways Customer Care"."""
     s = line.strip()
     words = s.split()
-    if (not words or len(s) > 60 or len(words) > 7 or s[-1] in "?!:;," or _NOT_NAME.search(s)
+    named = [w for w in words if w.lower().strip(",") not in _CONNECTORS]
+    if (not words or len(s) > 60 or len(named) > 7 or s[-1] in "?!:;," or _NOT_NAME.search(s)
             or s.startswith(_BULLETS)):
         return False
     if s[-1] == "." and not _ABBREVIATION.search(s):
@@ -216,7 +222,7 @@ def _signoff(text, content, body_start, alone=False):
         if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Happy travels!" above a name
-        if not (_name_like(t) or _CONTACT.search(t)):
+        if not (_name_like(t) or _CONTACT.search(t) or (k > 0 and _FIELD_LINE.match(t))):
             k = -1
             break
         k -= 1
