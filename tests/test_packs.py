@@ -469,3 +469,14 @@ def test_a_pattern_pasted_with_curly_apostrophes_matches_either_kind(tmp_path):
     """)
     for text in ("We can't promise a date.", "We can’t promise a date.", "We can\u02bct promise a date."):
         assert rule_ids(linter, text) == ["House.NoPromise"], text
+
+
+def test_a_missing_acknowledgement_is_placed_on_the_letter_s_first_sentence():
+    """Not on the reference lines a formal letter opens with."""
+    from tonecheck import check
+
+    report = check("Dear Mrs Doyle,\n\nPolicy number: PSP-448291\nPet: Bramble\n\n"
+                   "We have received your notification that Bramble died on 2 October. The claim form is attached.\n\n"
+                   "Yours sincerely,\nClaims Team\n")
+    [f] = [f for f in report.findings if f.rule == "Empathy.Bereavement"]
+    assert report.text[f.offset:f.end].startswith("We have received your notification")

@@ -34,6 +34,7 @@ _OFFER = regex.compile(
 # "If the work has to move, for example because of heavy rain, we'll write to you":
 # a reason for what may happen is no excuse for what did.
 _CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
+_NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$", re.IGNORECASE)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
     r"(?:we|I) (?:got|made|messed|should have|shouldn['’]t have|dropped))\b",
@@ -60,6 +61,7 @@ _OWNING = regex.compile(
         "Your flight was cancelled because the aircraft needs a repair, so I've moved you to the 11:40.",
         "We can't fit the boiler on Saturday, as our engineers are all booked, but we can do Friday at 8am.",
         "If the work has to move, for example because of heavy rain, we'll write to you two days before.",
+        "I wanted to write as soon as our lab came back to us: Bramble's results are clear.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -69,8 +71,11 @@ def circumstance(analysis, rule):
     is only a suggestion."""
     owned = analysis.owned or any(_OWNING.search(s.text) for s in analysis.body)
     for s in analysis.body:
-        cause = _CAUSE.search(s.text)
-        if not cause or _CONDITIONAL.match(s.text):
+        if _CONDITIONAL.match(s.text):
+            continue
+        # "as soon as our lab ...", "as well as our team": a time or a list, not a reason
+        cause = next((c for c in _CAUSE.finditer(s.text) if not _NOT_A_REASON.search(s.text, 0, c.start())), None)
+        if not cause:
             continue
         agent = _ELSEWHERE.search(s.text, cause.end())
         between = s.text[cause.end():agent.start()] if agent else ""
