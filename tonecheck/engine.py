@@ -37,6 +37,7 @@ class Linter:
         #: problems that did not stop the run: plugins that failed to load or raised
         self.problems: list[str] = []
         self.pm = get_plugin_manager(self.config, self.problems)
+        self._own_packs: set[str] = set()  # the config's packs, by source: theirs is the project's word
         self.all_rules = self._collect_rules()
         self.rules = self._configure(self.all_rules)
         #: the input formats (the built-in ones and the plugins'), for reading drafts
@@ -53,7 +54,6 @@ class Linter:
 
     # -- loading --------------------------------------------------------------------
     def _collect_rules(self) -> list[Rule]:
-        self._own_packs: set[str] = set()
         rules: list[Rule] = []
         record = self.problems.append
         for plugin, provided in call_each(self.pm.hook.tonecheck_rules, record):
@@ -106,7 +106,7 @@ class Linter:
     def _installed(self, plugin_name: str) -> bool:
         """Is this an installed (entry-point) plugin, not a built-in or one the config names?"""
         return (plugin_name not in BUILTIN_PLUGINS and plugin_name not in self.config.plugins
-                and plugin_name != "config" and plugin_name not in getattr(self, "_own_packs", ()))
+                and plugin_name != "config" and plugin_name not in self._own_packs)
 
     @staticmethod
     def _load_packs(path: Path, source: str) -> list[Rule]:
