@@ -196,3 +196,11 @@ def test_a_check_at_the_default_settings_never_imports_textstat():
             " + '\\n\\nLeah'); print(r.score.overall >= 0, 'textstat' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "False"]
+
+
+def test_an_initial_does_not_end_a_sentence():
+    from tonecheck.analysis import split_sentences
+
+    text = "Re: Accounts of the late Mr D. Kerr\nWe are sorry. Please call J. Smith on Friday."
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "Re: Accounts of the late Mr D. Kerr", "We are sorry.", "Please call J. Smith on Friday."]

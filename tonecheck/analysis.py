@@ -18,7 +18,8 @@ from .draft import Draft
 # Abbreviations that end with a full stop but do not end a sentence.
 _ABBREV = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m)\.$",
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m|"
+    r"(?-i:\b[A-Z]))\.$",  # an initial: "Mr D. Kerr", "J. Smith" (a sentence seldom ends on one capital)
     ignore_case=True,
 )
 # A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.

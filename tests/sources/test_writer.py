@@ -142,3 +142,8 @@ def test_prose_above_a_salutation_is_no_heading(text):
 def test_sign_offs_that_formal_letters_end_with(ending, signoff):
     draft = load_text("Dear Mr Bennett,\n\nYour renewal price is below.\n\n" + ending)
     assert parts(draft)[-1] == ("signoff", signoff)
+
+
+def test_a_name_signed_with_an_initial_is_the_sign_off():
+    draft = load_text("Hi Ann,\n\nYour refund is on its way.\n\nBest wishes,\nCarla S.\nCustomer Relations\n")
+    assert parts(draft)[-1] == ("signoff", "Best wishes,\nCarla S.\nCustomer Relations")

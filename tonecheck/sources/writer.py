@@ -61,7 +61,7 @@ _CONTACT = re.compile(
     r"|^[ \t]*(?:sent[ \t]+)?(?:via|from)[ \t]+(?:my[ \t]+)?"
     r"(?:mobile|phone|iphone|ipad|android|blackberry)\b", re.I | re.M)
 
-_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$")
+_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me|[A-Z])\.$")  # [A-Z]: "Carla S."
 
 _NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
 
