@@ -398,3 +398,9 @@ def test_the_customer_hears_one_sorry(run):
     result = run("rewrite", "-", input="Hi Ana,\n\nWe apologise for any inconvenience caused by the outage on 12 May.\n\nTom\n")
     assert result.stdout.count("sorry") == 1, result.stdout
     assert "I'm sorry for the trouble caused by the outage on 12 May." in result.stdout
+
+
+def test_as_soon_as_a_clause_is_dated_whole(run):
+    """The vague 'as soon as we have more news' is replaced whole: never 'as by [[date]] as'."""
+    result = run("rewrite", "-", input="Hi Ana,\n\nWe will let you know as soon as we have more information.\n\nTom\n")
+    assert "We will let you know by [[date]]." in result.stdout and "as by" not in result.stdout
