@@ -201,6 +201,8 @@ def test_a_check_at_the_default_settings_never_imports_textstat():
 def test_an_initial_does_not_end_a_sentence():
     from tonecheck.analysis import split_sentences
 
-    text = "Re: Accounts of the late Mr D. Kerr\nWe are sorry. Please call J. Smith on Friday."
+    text = ("Re: Accounts of the late Mr D. Kerr\nWe are sorry. Dr A. J. Patel will call. "
+            "The parcel was left at Door B. You'll find it there.")
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
-        "Re: Accounts of the late Mr D. Kerr", "We are sorry.", "Please call J. Smith on Friday."]
+        "Re: Accounts of the late Mr D. Kerr", "We are sorry.", "Dr A. J. Patel will call.",
+        "The parcel was left at Door B.", "You'll find it there."]

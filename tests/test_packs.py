@@ -480,3 +480,23 @@ def test_a_missing_acknowledgement_is_placed_on_the_letter_s_first_sentence():
                    "Yours sincerely,\nClaims Team\n")
     [f] = [f for f in report.findings if f.rule == "Empathy.Bereavement"]
     assert report.text[f.offset:f.end].startswith("We have received your notification")
+
+
+@pytest.mark.parametrize("sentence, rule, fires", [
+    ("It wasn't your fault that the parcel was late, but you should have checked the address.", "Excuses.BlameCustomer", True),
+    ("Even though it wasn't your fault, the claim counts this year.", "Excuses.BlameCustomer", False),
+    ("It was due to your mistake.", "Excuses.BlameCustomer", True),
+    ("We expect residents to be without water for about two hours.", "Negativity.Scolding", False),
+    ("Frankly, that is not acceptable, and I'm sorry.", "Negativity.Scolding", False),
+    ("We can't refund a used item. There are no other options available to you.", "Negativity.CannotFirst", True),
+    ("We aim to provide the highest standard of service, and on this occasion we fell short.", "CustomerFocus.SelfPraise", False),
+    ("If you're still waiting, that's down to the courier.", "Excuses.Circumstance", True),
+    ("If the work has to move, for example because of heavy rain, we'll write to you.", "Excuses.Circumstance", False),
+])
+def test_the_shapes_a_review_found(sentence, rule, fires):
+    """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
+    forecast is no lecture, a refusal of alternatives is no alternative."""
+    from tonecheck import check
+
+    report = check(f"Hi Ann,\n\n{sentence}\n\nBest,\nBob\n")
+    assert (rule in {f.rule for f in report.findings}) is fires

@@ -404,3 +404,9 @@ def test_as_soon_as_a_clause_is_dated_whole(run):
     """The vague 'as soon as we have more news' is replaced whole: never 'as by [[date]] as'."""
     result = run("rewrite", "-", input="Hi Ana,\n\nWe will let you know as soon as we have more information.\n\nTom\n")
     assert "We will let you know by [[date]]." in result.stdout and "as by" not in result.stdout
+
+
+def test_a_heading_is_reported_on_but_never_rewritten(run):
+    draft = "Subject: As per our policy\n\nDear Ann,\n\nAs per our policy, refunds take 5 days.\n\nBest,\nBob\n"
+    out = run("rewrite", "-", input=draft).stdout
+    assert out.startswith("Subject: As per our policy\n\nDear Ann,\n\nRefunds take 5 days.")

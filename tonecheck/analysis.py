@@ -19,7 +19,8 @@ from .draft import Draft
 _ABBREV = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m|"
-    r"(?-i:\b[A-Z]))\.$",  # an initial: "Mr D. Kerr", "J. Smith" (a sentence seldom ends on one capital)
+    # an initial after a title ("Mr D. Kerr"): "Door B." or "Plan B." may well end a sentence
+    r"(?-i:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sir|Dame)\.? (?:[A-Z]\. ?)*[A-Z]))\.$",
     ignore_case=True,
 )
 # A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.

@@ -147,3 +147,33 @@ def test_sign_offs_that_formal_letters_end_with(ending, signoff):
 def test_a_name_signed_with_an_initial_is_the_sign_off():
     draft = load_text("Hi Ann,\n\nYour refund is on its way.\n\nBest wishes,\nCarla S.\nCustomer Relations\n")
     assert parts(draft)[-1] == ("signoff", "Best wishes,\nCarla S.\nCustomer Relations")
+
+
+@pytest.mark.parametrize("text", [
+    "Unfortunately we can't help\n\nHi Sam,\nThe warranty has expired.\n\nLeah",  # a clause, not a title
+    "I can do Tuesday\nHi Sam, is that ok?",
+    "- refund issued\n- label sent\nHi Sam,\nAll done.\nLeah",  # a list
+    "Hi Sam\nGood morning, hope you're well. Your car is ready.\nLeah",  # the greeting itself
+])
+def test_only_fields_and_titles_make_a_heading(text):
+    assert "heading" not in [k for k, _ in parts(load_text(text))]
+
+
+def test_a_greeting_without_a_comma_under_a_subject_line():
+    draft = load_text("Subject: Your refund\n\nDear Mr Farah\n\nYour refund is on its way.\n\nAnn\n")
+    assert parts(draft)[:2] == [("heading", "Subject: Your refund"), ("greeting", "Dear Mr Farah")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Sam,\n\nThanks for your email.\nRefund: not possible, the item was used.\nLeah\n",
+    "Hi Sam,\n\nThanks for booking.\nDate: 12 June\nTime: 7pm\n",
+    "Hi Sam,\n\nWe have two options.\n\nWe recommend Option B.\n",
+])
+def test_lines_like_a_reference_or_an_initial_do_not_make_the_body_a_sign_off(text):
+    assert "body" in [k for k, _ in parts(load_text(text))]
+
+
+@pytest.mark.parametrize("date", ["March 5, 2013", "3 September 2020", "Tuesday, 12 June 2026", "12/06/2026"])
+def test_a_letter_s_date_above_the_greeting_is_its_heading(date):
+    draft = load_text(f"{date}\nDear Patient,\nThese past months have been hard for everyone.\n\nDr Lee\n")
+    assert parts(draft)[:2] == [("heading", date), ("greeting", "Dear Patient,")]

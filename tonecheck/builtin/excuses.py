@@ -34,6 +34,8 @@ _OFFER = regex.compile(
 # "If the work has to move, for example because of heavy rain, we'll write to you":
 # a reason for what may happen is no excuse for what did.
 _CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
+# Where the main clause starts after an if-clause: a comma, then its subject.
+_MAIN_CLAUSE = re.compile(r",\s*(?:we|I|you|they|it|he|she|there|this|that|our|your|the|a|an)\b", re.IGNORECASE)
 _NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$", re.IGNORECASE)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
@@ -71,10 +73,14 @@ def circumstance(analysis, rule):
     is only a suggestion."""
     owned = analysis.owned or any(_OWNING.search(s.text) for s in analysis.body)
     for s in analysis.body:
+        # a reason inside an if-clause (up to its comma) is for what may happen, not what did
+        clause = -1
         if _CONDITIONAL.match(s.text):
-            continue
+            main = _MAIN_CLAUSE.search(s.text)  # "If it has to move, for example because of rain, we'll ..."
+            clause = main.start() if main else len(s.text)
         # "as soon as our lab ...", "as well as our team": a time or a list, not a reason
-        cause = next((c for c in _CAUSE.finditer(s.text) if not _NOT_A_REASON.search(s.text, 0, c.start())), None)
+        cause = next((c for c in _CAUSE.finditer(s.text)
+                      if c.start() > clause and not _NOT_A_REASON.search(s.text, 0, c.start())), None)
         if not cause:
             continue
         agent = _ELSEWHERE.search(s.text, cause.end())

@@ -59,6 +59,12 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
     # cuts and splits, not "[[...]]" to complete
     findings = [f for f in report.findings if f.severity != "suggestion" or not _asks(f)]
     rejected: set = set()  # fixes the gates turned down: a finding's next fix is tried instead
+    # a heading above the greeting (a pasted "Subject:" line, a letter's reference) is
+    # reported on, but not rewritten: a subject is not a sentence to soften
+    headings = [draft.to_source(r.start, r.end) for r in draft.regions if r.kind == "heading"]
+    if headings:
+        rejected |= {s.fix for f in findings for s in f.suggestions if s.fix and any(
+            a <= e.offset + e.length and e.offset <= b for e in s.fix.edits for a, b in headings)}
     if fmt == "html":
         cuts = {s.fix for f in findings for s in f.suggestions
                 if s.fix and any(_markup(source[e.offset:e.offset + e.length]) for e in s.fix.edits)}

@@ -61,7 +61,9 @@ _CONTACT = re.compile(
     r"|^[ \t]*(?:sent[ \t]+)?(?:via|from)[ \t]+(?:my[ \t]+)?"
     r"(?:mobile|phone|iphone|ipad|android|blackberry)\b", re.I | re.M)
 
-_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me|[A-Z])\.$")  # [A-Z]: "Carla S."
+_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$")
+# A name signed with an initial, alone on its line: "Carla S.", "Mary Jane O."
+_INITIALLED_NAME = re.compile(r"[ \t]*[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?[ \t]+[A-Z]\.[ \t]*$")
 
 _NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
 
@@ -69,7 +71,10 @@ _CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da",
                "everyone", "all", "team"}  # "Dr Rachel Moore and everyone at Oakfield Vets"
 
 # A reference line under the name: "Policy number: MC-6620419", "Ref: WC/24/118230".
-_FIELD_LINE = re.compile(r"[ \t]*[A-Z][\w .'/&-]{0,30}:[ \t]+\S.{0,60}$")
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:(?:Our|Your)[ \t]+)?(?:Policy|Account|Claim|Case|Order|Booking|Customer|Member(?:ship)?|Reference|Ref|"
+    r"Ticket|Invoice|Contract|Registration|Company|VAT|Licen[cs]e)(?:[ \t]+(?:number|no\.?|ref(?:erence)?|ID))?[ \t]*:[ \t]+\S.{0,60}$",
+    re.I)
 
 _BULLETS = ("- ", "* ", "• ", "– ")
 
@@ -115,7 +120,7 @@ def _name_like(line: str) -> bool:
     if (not words or len(s) > 60 or len(named) > 7 or s[-1] in "?!:;," or _NOT_NAME.search(s)
             or s.startswith(_BULLETS)):
         return False
-    if s[-1] == "." and not _ABBREVIATION.search(s):
+    if s[-1] == "." and not (_ABBREVIATION.search(s) or _INITIALLED_NAME.match(s)):
         return False
     alpha = [w for w in words if w.lower().strip(",") not in _CONNECTORS and w[0].isalpha()]
     if not alpha or not s.lstrip("-").lstrip()[:1].isupper():
@@ -178,7 +183,9 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
 # A line above a letter's greeting: a field ("Subject: ...", "Our ref: WC/24/118"), or a
 # heading or address line (a few words, no sentence's end).
 _HEADING_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&-]{0,24}:[ \t]+\S")
-_HEADING_LINE = re.compile(r"[ \t]*[^\s.!?]\S*(?:[ \t]+\S+){0,6}[ \t]*$")
+# A letter's date: "March 5, 2013", "3 September 2020", "12/06/2026".
+_HEADING_DATE = re.compile(r"[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?(?:[A-Z][a-z]+[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|"
+                           r"\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?[ \t]+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t]*$")
 
 
 def _greeting_below_heading(text: str, content) -> int:
@@ -186,10 +193,12 @@ def _greeting_below_heading(text: str, content) -> int:
     of a draft, or 0: none there, or nothing but headings above it."""
     for k, (s, e) in enumerate(content[:8]):
         fc = _first_char(text, s, e)
-        if k and (m := _GREETING.match(text, fc, e)) and m.group("end").strip() and _greeting_name_ok(m):
-            return k
+        if m := _GREETING.match(text, fc, e):
+            return k if k and _greeting_name_ok(m) else 0
         line = text[s:e]
-        if not (_HEADING_FIELD.match(line) or (_HEADING_LINE.match(line) and line.rstrip()[-1:] not in ".!?,;")):
+        # a field ("Subject: ...", "Our ref: ..."), or a title: capitalised words, as a
+        # name line is ("PLANNING SERVICES", "Westbury Borough Council"), not a clause
+        if not (_HEADING_FIELD.match(line) or _HEADING_DATE.match(line) or _name_like(line)):
             return 0
     return 0
 
@@ -214,15 +223,22 @@ def _signoff(text, content, body_start, alone=False):
     n = len(content)
     # Walk up over name and contact lines to a closing line.
     k = n - 1
+    reference = False  # a reference line passed on the way up, not yet under a name
     while k >= 0 and n - k <= 6:
         t = line(k)
         if _CLOSING_LINE.match(t) and len(t.split()) <= 8:
+            if reference:  # "Thanks for booking.\nDate: 12 June" is the body, not a signature
+                k = -1
             break
         nxt = k + 1 < n and _adjacent(text, content[k], content[k + 1]) and _name_like(line(k + 1))
         if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Happy travels!" above a name
-        if not (_name_like(t) or _CONTACT.search(t) or (k > 0 and _FIELD_LINE.match(t))):
+        if _FIELD_LINE.match(t) and k > 0:
+            reference = True
+        elif _name_like(t):
+            reference = False
+        elif not _CONTACT.search(t):
             k = -1
             break
         k -= 1
