@@ -483,7 +483,6 @@ def test_a_missing_acknowledgement_is_placed_on_the_letter_s_first_sentence():
 
 
 @pytest.mark.parametrize("sentence, rule, fires", [
-    ("It wasn't your fault that the parcel was late, but you should have checked the address.", "Excuses.BlameCustomer", True),
     ("Even though it wasn't your fault, the claim counts this year.", "Excuses.BlameCustomer", False),
     ("It was due to your mistake.", "Excuses.BlameCustomer", True),
     ("We expect residents to be without water for about two hours.", "Negativity.Scolding", False),
@@ -492,6 +491,17 @@ def test_a_missing_acknowledgement_is_placed_on_the_letter_s_first_sentence():
     ("We aim to provide the highest standard of service, and on this occasion we fell short.", "CustomerFocus.SelfPraise", False),
     ("If you're still waiting, that's down to the courier.", "Excuses.Circumstance", True),
     ("If the work has to move, for example because of heavy rain, we'll write to you.", "Excuses.Circumstance", False),
+    ("I'm so sorry about the mix-up. None of this was your mistake, and I've refunded the £59.", "Excuses.BlameCustomer", False),
+    ("The card was declined, which was not due to your error.", "Excuses.BlameCustomer", False),
+    ("As a result of your error, the order was cancelled.", "Excuses.BlameCustomer", True),
+    ("It's not your fault entirely; you failed to tell us you had moved.", "Excuses.BlameCustomer", True),
+    ("We're sorry you feel that way, but we always strive to provide the highest standard of service.", "CustomerFocus.SelfPraise", True),
+    ("We expect our customers to be respectful to staff at all times.", "Negativity.Scolding", True),
+    ("We can't refund a used item. There are other ways we can help, though: a repair is free.", "Negativity.CannotFirst", False),
+    ("We can't refund a used item. There are 2 options: a repair or a voucher.", "Negativity.CannotFirst", False),
+    ("If your flight is delayed, we'll text you, whether it's due to the weather or the airline.", "Excuses.Circumstance", False),
+    ("If you were charged twice it was because the system had a glitch.", "Excuses.Circumstance", True),
+    ("If your parcel hasn't arrived, please note this is due to the courier backlog.", "Excuses.Circumstance", True),
 ])
 def test_the_shapes_a_review_found(sentence, rule, fires):
     """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a

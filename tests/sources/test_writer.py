@@ -177,3 +177,23 @@ def test_lines_like_a_reference_or_an_initial_do_not_make_the_body_a_sign_off(te
 def test_a_letter_s_date_above_the_greeting_is_its_heading(date):
     draft = load_text(f"{date}\nDear Patient,\nThese past months have been hard for everyone.\n\nDr Lee\n")
     assert parts(draft)[:2] == [("heading", date), ("greeting", "Dear Patient,")]
+
+
+@pytest.mark.parametrize("heading", [
+    "12 High Street", "Changes to your tariff", "By email only", "Order 55821", "2026-06-12", "June 2026",
+    "Hello Fresh Customer Care",  # a letterhead that starts like a greeting, over the real one
+    "Mrs J. Patel\n12 High Street\nLeeds LS1 4AB\n\n5 March 2026",
+])
+def test_a_letter_s_heading_lines(heading):
+    draft = load_text(heading + "\n\nDear Mr Shah,\n\nFrom 1 April your payment will rise to £84.\n\nKind regards,\nHelen Ward\n")
+    assert [k for k, _ in parts(draft)] == ["heading", "greeting", "body", "signoff"]
+
+
+@pytest.mark.parametrize("ending", [
+    "Yours sincerely,\nHelen Ward\nComplaints Team\nComplaint reference: CMP-20931",
+    "Thanks,\nBooking reference: TBL-4471",
+    "Kind regards,\nCarla Smith R.N.", "Best,\nDr Ann Lee, M.D.", "Best,\nDr. Carla S.", "Best,\nJ. P.",
+])
+def test_sign_offs_with_references_initials_and_letters_after_the_name(ending):
+    draft = load_text("Hi Sam,\n\nYour refund is on its way.\n\n" + ending + "\n")
+    assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff"]

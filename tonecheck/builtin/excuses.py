@@ -35,8 +35,8 @@ _OFFER = regex.compile(
 # a reason for what may happen is no excuse for what did.
 _CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
 # Where the main clause starts after an if-clause: a comma, then its subject.
-_MAIN_CLAUSE = re.compile(r",\s*(?:we|I|you|they|it|he|she|there|this|that|our|your|the|a|an)\b", re.IGNORECASE)
-_NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$", re.IGNORECASE)
+_MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
+_NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
     r"(?:we|I) (?:got|made|messed|should have|shouldn['’]t have|dropped))\b",

@@ -63,7 +63,9 @@ _CONTACT = re.compile(
 
 _ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$")
 # A name signed with an initial, alone on its line: "Carla S.", "Mary Jane O."
-_INITIALLED_NAME = re.compile(r"[ \t]*[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?[ \t]+[A-Z]\.[ \t]*$")
+_INITIALLED_NAME = re.compile(
+    r"[ \t]*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?(?:[A-Z][\w'-]+[ \t]+){0,3}(?:[A-Z]\.[ \t]*)+$"  # "Carla S.", "J. P."
+    r"|[ \t]*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3},?[ \t]+(?:[A-Z]\.){2,}[ \t]*$")  # "Ann Lee, M.D."
 
 _NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
 
@@ -72,8 +74,8 @@ _CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da",
 
 # A reference line under the name: "Policy number: MC-6620419", "Ref: WC/24/118230".
 _FIELD_LINE = re.compile(
-    r"[ \t]*(?:(?:Our|Your)[ \t]+)?(?:Policy|Account|Claim|Case|Order|Booking|Customer|Member(?:ship)?|Reference|Ref|"
-    r"Ticket|Invoice|Contract|Registration|Company|VAT|Licen[cs]e)(?:[ \t]+(?:number|no\.?|ref(?:erence)?|ID))?[ \t]*:[ \t]+\S.{0,60}$",
+    r"[ \t]*(?:(?:Our|Your)[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,2}(?:number|no\.?|ref(?:erence)?|ID|code|"
+    r"Policy|Account|Claim|Case|Order|Booking|Ticket|Invoice|Contract|Registration|VAT|Licen[cs]e)[ \t]*:[ \t]+\S.{0,60}$",
     re.I)
 
 _BULLETS = ("- ", "* ", "• ", "– ")
@@ -183,9 +185,13 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
 # A line above a letter's greeting: a field ("Subject: ...", "Our ref: WC/24/118"), or a
 # heading or address line (a few words, no sentence's end).
 _HEADING_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&-]{0,24}:[ \t]+\S")
-# A letter's date: "March 5, 2013", "3 September 2020", "12/06/2026".
+# How a line the writer says to the customer starts, unlike a heading.
+_CLAUSE_START = re.compile(r"(?:I|we|you|they|he|she|it|I['’]\w+|we['’]\w+|you['’]\w+|unfortunately|thanks|thank|sorry|please|"
+                           r"just|yes|no|hope|sadly|great|good news|as|so|but|and|if)\b", re.I)
+# A letter's date: "March 5, 2013", "3 September 2020", "12/06/2026", "June 2026", "2026-06-12".
 _HEADING_DATE = re.compile(r"[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?(?:[A-Z][a-z]+[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|"
-                           r"\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?[ \t]+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t]*$")
+                           r"\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?(?:[ \t]+\d{4})?|[A-Z][a-z]+[ \t]+\d{4}|"
+                           r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]*$")
 
 
 def _greeting_below_heading(text: str, content) -> int:
@@ -193,14 +199,39 @@ def _greeting_below_heading(text: str, content) -> int:
     of a draft, or 0: none there, or nothing but headings above it."""
     for k, (s, e) in enumerate(content[:8]):
         fc = _first_char(text, s, e)
-        if m := _GREETING.match(text, fc, e):
-            return k if k and _greeting_name_ok(m) else 0
         line = text[s:e]
-        # a field ("Subject: ...", "Our ref: ..."), or a title: capitalised words, as a
-        # name line is ("PLANNING SERVICES", "Westbury Borough Council"), not a clause
-        if not (_HEADING_FIELD.match(line) or _HEADING_DATE.match(line) or _name_like(line)):
+        m = _GREETING.match(text, fc, e)
+        if m and _greeting_name_ok(m):
+            # "Hello Fresh Customer Care" over "Dear Mr Shah,": a letterhead, not the greeting
+            if k == 0 and not m.group("end").strip() and _punctuated_greeting_next(text, content[1:8]):
+                continue
+            return k
+        if m or not _heading_line(line):
             return 0
     return 0
+
+
+def _punctuated_greeting_next(text: str, content) -> bool:
+    """Is there a "Dear Mr Shah," below, with only heading lines before it?"""
+    for s, e in content:
+        m = _GREETING.match(text, _first_char(text, s, e), e)
+        if m:  # a salutation alone on its line, with its comma
+            return bool(m.group("end").strip()) and _greeting_name_ok(m) and not text[m.end():e].strip()
+        if not _heading_line(text[s:e]):
+            return False
+    return False
+
+
+def _heading_line(line: str) -> bool:
+    """A field ("Subject: ...", "Our ref: ..."), a date, or a short title or address line
+    ("Changes to your tariff", "12 High Street", "Order 55821"): not a clause the writer
+    says to the customer ("Unfortunately we can't help", "I can do Tuesday"), nor a list."""
+    if _HEADING_FIELD.match(line) or _HEADING_DATE.match(line):
+        return True
+    t = line.strip()
+    words = t.split()
+    return (0 < len(words) <= 8 and t[-1] not in ".!?,;:" and not t.startswith(_BULLETS)
+            and not _CLAUSE_START.match(t))
 
 
 def _greeting_name_ok(m: re.Match) -> bool:
@@ -223,22 +254,15 @@ def _signoff(text, content, body_start, alone=False):
     n = len(content)
     # Walk up over name and contact lines to a closing line.
     k = n - 1
-    reference = False  # a reference line passed on the way up, not yet under a name
     while k >= 0 and n - k <= 6:
         t = line(k)
         if _CLOSING_LINE.match(t) and len(t.split()) <= 8:
-            if reference:  # "Thanks for booking.\nDate: 12 June" is the body, not a signature
-                k = -1
             break
         nxt = k + 1 < n and _adjacent(text, content[k], content[k + 1]) and _name_like(line(k + 1))
         if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Happy travels!" above a name
-        if _FIELD_LINE.match(t) and k > 0:
-            reference = True
-        elif _name_like(t):
-            reference = False
-        elif not _CONTACT.search(t):
+        if not (_name_like(t) or _CONTACT.search(t) or (k > 0 and _FIELD_LINE.match(t))):
             k = -1
             break
         k -= 1
