@@ -1,5 +1,6 @@
 """The CLI as a user meets it: the README's example, exit codes, output formats."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -358,3 +359,36 @@ def test_an_unknown_selector_says_where_to_look(run, tmp_path):
     (tmp_path / "d.txt").write_text("Hi Sam,\nThanks.\nLeah\n")
     result = run("check", "d.txt")
     assert result.exit_code == 2 and ".tonecheck.toml or the command line); did you mean 'Empathy'?" in result.stderr
+
+
+def test_a_hook_an_earlier_tonecheck_wrote_is_brought_up_to_date(run, tmp_path, monkeypatch):
+    import subprocess
+
+    from tonecheck.hooks import MARK
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    monkeypatch.chdir(tmp_path)
+    hook = tmp_path / ".git" / "hooks" / "sendemail-validate"
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text(f"#!/bin/sh\n{MARK} git-send-email'\nsed '/^---$/q' \"$1\"\n")  # an old one of ours
+    assert run("hooks", "install", "git-send-email").exit_code == 0
+    assert "printf" in hook.read_text()  # the CRLF-aware one
+    hook.write_text("#!/bin/sh\nexit 0\n")  # someone else's: kept
+    result = run("hooks", "install", "git-send-email")
+    assert result.exit_code == 2 and "use --force" in result.stderr and hook.read_text() == "#!/bin/sh\nexit 0\n"
+
+
+def test_json_output_when_no_input_can_be_read_is_still_a_document(run, tmp_path):
+    import json
+
+    (tmp_path / "empty.txt").write_text("")
+    result = run("check", "--format", "json", "empty.txt", "missing.txt")
+    assert result.exit_code == 2
+    doc = json.loads(result.stdout)
+    assert doc["files"] == [] and doc["summary"]["files"] == 0
+    import jsonschema
+
+    from tonecheck.formatters.json import __file__ as where
+
+    schema = json.loads((Path(where).parent.parent / "schema" / "report.schema.json").read_text())
+    jsonschema.validate(doc, schema)

@@ -446,6 +446,8 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     if fixed:
         click.echo(f"tonecheck: fixed {fixed} problem{'s' if fixed != 1 else ''}", err=True)
     if not checked:
+        if fmt == "json":  # a program reading stdout still gets a document: no files, and exit 2
+            click.echo(formatters[fmt]([], {"color": False, "quiet": quiet}), nl=False)
         sys.exit(2)
 
     reports = [r for r, _ in checked]

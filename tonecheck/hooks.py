@@ -46,7 +46,8 @@ def install(kind: str, *, force: bool = False, cwd: Path | None = None) -> Path:
         raise TonecheckError("not inside a git repository (git rev-parse failed): run this in the repository you send from")
     folder = Path(cwd or ".") / out.stdout.strip()
     target = folder / name
-    if (target.exists() or target.is_symlink()) and not force:
+    if (target.exists() or target.is_symlink()) and not force and not _ours(target):
+        # (a hook an earlier tonecheck wrote is replaced: it is ours, and may lack a fix)
         raise TonecheckError(f"{target} exists; use --force to replace it")
     # the Python that runs tonecheck now: the hook works whatever PATH git runs it with
     command = f"{shlex.quote(sys.executable)} -m tonecheck"
@@ -56,3 +57,11 @@ def install(kind: str, *, force: bool = False, cwd: Path | None = None) -> Path:
     mode = target.stat().st_mode
     os.chmod(target, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return target
+
+
+def _ours(target: Path) -> bool:
+    """Did a tonecheck write this hook (its mark line, a regular file)?"""
+    try:
+        return target.is_file() and not target.is_symlink() and MARK in target.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
