@@ -197,3 +197,10 @@ def test_a_letter_s_heading_lines(heading):
 def test_sign_offs_with_references_initials_and_letters_after_the_name(ending):
     draft = load_text("Hi Sam,\n\nYour refund is on its way.\n\n" + ending + "\n")
     assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff"]
+
+
+def test_a_company_signature_block_with_an_address_under_the_name():
+    draft = load_text("Hi Sam,\n\nYour number moves on Friday.\n\nKind regards,\n\nAisha Malik\nNumber Transfers Team\n\n"
+                      "Brightwave Mobile\nPO Box 4410, Bristol BS1 9XX\nbrightwave.co.uk | 0330 010 2020\n"
+                      "Case reference: NT-301774\n")
+    assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff", "signature"]

@@ -72,6 +72,11 @@ _NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
 _CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da", "&", "|", "-", "–",
                "everyone", "all", "team"}  # "Dr Rachel Moore and everyone at Oakfield Vets"
 
+# An address line in a company's signature block: "PO Box 4410, Bristol BS1 9XX" (a PO box,
+# a UK postcode, a numbered street).
+_ADDRESS_LINE = re.compile(
+    r"\b(?:P\.?O\.? Box)[ \t]+\d+|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b|^[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'-]*[ \t]+)+"
+    r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Close|Drive|Place|Square|Court|Park|Row|Terrace|Gardens|Crescent|Hill)\b")
 # A reference line under the name: "Policy number: MC-6620419", "Ref: WC/24/118230".
 _FIELD_LINE = re.compile(
     r"[ \t]*(?:(?:Our|Your)[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,2}(?:number|no\.?|ref(?:erence)?|ID|code|"
@@ -254,7 +259,7 @@ def _signoff(text, content, body_start, alone=False):
     n = len(content)
     # Walk up over name and contact lines to a closing line.
     k = n - 1
-    while k >= 0 and n - k <= 6:
+    while k >= 0 and n - k <= 8:
         t = line(k)
         if _CLOSING_LINE.match(t) and len(t.split()) <= 8:
             break
@@ -262,11 +267,11 @@ def _signoff(text, content, body_start, alone=False):
         if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Happy travels!" above a name
-        if not (_name_like(t) or _CONTACT.search(t) or (k > 0 and _FIELD_LINE.match(t))):
+        if not (_name_like(t) or _CONTACT.search(t) or _ADDRESS_LINE.search(t) or (k > 0 and _FIELD_LINE.match(t))):
             k = -1
             break
         k -= 1
-    if k >= 0 and n - k <= 6 and not (alone and k == 0):
+    if k >= 0 and n - k <= 8 and not (alone and k == 0):
         sig = _contact_start(text, content, k + 1)
         end = content[n - 1][1] if sig is None else _prev_end(content, sig)
         return content[k][0], end, sig
