@@ -227,7 +227,7 @@ def test_a_fix_may_change_only_the_writers_text(run, tmp_path, edits, said):
     ("Thanks", "Many thanks"),
     ("message.\n\nBest,", "message. All the best,"),  # the body's last line and the sign-off: both the writer's
 ])
-def test_a_fix_within_the_writers_text_is_applied(run, tmp_path, old, new):
+def test_a_fix_within_the_writers_text_is_kept(run, tmp_path, old, new):
     """The check holds back no honest fix, even one across two of the writer's regions."""
     body = ("    from tonecheck.findings import Edit, Fix, Suggestion\n"
             f"    start = analysis.text.index({old!r})\n"

@@ -30,6 +30,9 @@ _FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # _TOKEN's words, without the punctuation
 _REST = re.compile(r"[:;]")
+#: A sentence that opens with a condition ("If your flight is late, ..."): what may
+#: happen, not what did (the context detector and the excuse rules skip its if-clause).
+CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
 
 
 @lru_cache(maxsize=1)

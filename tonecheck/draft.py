@@ -135,3 +135,20 @@ class Draft:
     def in_writer_text(self, start: int, end: int) -> bool:
         """True when the span lies wholly inside the writer's own regions."""
         return any(r.start <= start and end <= r.end for r in self.writer_regions())
+
+    def edits_only_writer_text(self, start: int, end: int) -> bool:
+        """Does an edit of [start, end) change only the writer's own text? Every character
+        it changes that is not white space lies in one of the writer's regions (it may span
+        two: the last line of the body and the sign-off); an insertion, or an edit of white
+        space alone, must touch a region of theirs."""
+        text, pos = self.text, start
+        regions = sorted(self.writer_regions(), key=lambda r: r.start)
+        if not text[start:end].strip():
+            return any(r.start <= start <= r.end or r.start <= end <= r.end for r in regions)
+        for r in regions:
+            if r.end <= pos or r.start >= end:
+                continue
+            if text[pos:r.start].strip():  # words between the writer's regions: a quote, a signature
+                return False
+            pos = max(pos, r.end)
+        return not text[pos:end].strip()

@@ -323,31 +323,13 @@ def _check_fix(fix, draft: Draft) -> None:
             raise TypeError(f"fix edit {e!r} needs whole-number offset and length and text content")
         if e.offset < 0 or e.length < 0 or e.offset + e.length > len(draft.text):
             raise ValueError(f"fix edit span {e.offset}+{e.length} is outside the draft (0 to {len(draft.text)})")
-        if not _in_writer_text(draft, e.offset, e.offset + e.length):
+        if not draft.edits_only_writer_text(e.offset, e.offset + e.length):
             raise ValueError(f"fix edit span {e.offset}+{e.length} is outside the writer's own text "
                              "(fixes never change the quoted message or the signature)")
     for i, a in enumerate(fix.edits):
         for b in fix.edits[i + 1:]:
             if clash(a, b):
                 raise ValueError(f"fix edits {a.offset}+{a.length} and {b.offset}+{b.length} change the same text")
-
-
-def _in_writer_text(draft: Draft, start: int, end: int) -> bool:
-    """Does an edit change only the writer's own text? Every character it changes that
-    is not white space lies in one of the writer's regions (it may span two: the last
-    line of the body and the sign-off); an insertion, or an edit of white space alone,
-    must touch a region of theirs."""
-    text, pos = draft.text, start
-    regions = sorted(draft.writer_regions(), key=lambda r: r.start)
-    if not text[start:end].strip():
-        return any(r.start <= start <= r.end or r.start <= end <= r.end for r in regions)
-    for r in regions:
-        if r.end <= pos or r.start >= end:
-            continue
-        if text[pos:r.start].strip():  # words between the writer's regions: a quote, a signature
-            return False
-        pos = max(pos, r.end)
-    return not text[pos:end].strip()
 
 
 def _to_source(draft: Draft, f: Finding) -> Finding:

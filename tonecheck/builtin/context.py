@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import hookimpl, regex
+from ..analysis import CONDITIONAL
 from ..vocabulary import DETECTED
 
 # What the customer (or the draft) says when the situation is one of these: the
@@ -42,7 +43,6 @@ _DRAFT_ONLY = {"bad_news"}
 # Hard moments that only the customer's own message tells: in the writer's sentences
 # these are logistics ("the crew will collect your father from the hospital").
 _QUOTE_ONLY = {"distress": r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell"}
-_CONDITIONAL = r"^\W*(?:if|should|in case|unless|whether)\b"
 
 
 def _re2(pattern: str):
@@ -65,7 +65,6 @@ def _draft_failure():
     return _re2(rf"\b(?:{_DRAFT_FAILURE}|{pattern('stock_apology')})")
 
 
-_IF = _re2(_CONDITIONAL)
 _QUOTE_ONLY_RE = {tag: _re2(rf"\b(?:{p})\b") for tag, p in _QUOTE_ONLY.items()}
 # A conditional clause inside a sentence ("..., but if you're not ready, Tuesday is free"): up to its comma.
 _IF_CLAUSE = _re2(r"\b(?:if|unless|in case|should you)\b[^,.;:!?]*")
@@ -93,7 +92,7 @@ _NOT_OUR_FAILURE = _re2(
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
     quoted = quoted.replace("’", "'")
-    draft = "\n".join(_IF_CLAUSE.sub("", s.replace("’", "'")) for s in sentences if not _IF.search(s))
+    draft = "\n".join(_IF_CLAUSE.sub("", s.replace("’", "'")) for s in sentences if not CONDITIONAL.search(s))
     if _PLANNED.search(draft):  # every outage it names is the announced one
         draft = _PLANNED_WORK.sub("", draft)
     draft = _NOT_OUR_FAILURE.sub("", draft)

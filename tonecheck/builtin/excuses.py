@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl, regex
+from ..analysis import CONDITIONAL
 from ..rule import rule
 
 _CAUSE = regex.compile(
@@ -31,9 +32,8 @@ _OFFER = regex.compile(
     r"\b(?:but|so) (?:we|I)(?:['’]ve| have| can| could|['’]d be happy| would be happy| am happy)\b",
     ignore_case=True,
 )
-# "If the work has to move, for example because of heavy rain, we'll write to you":
-# a reason for what may happen is no excuse for what did.
-_CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
+# "If the work has to move, for example because of heavy rain, we'll write to you": a
+# reason for what may happen (analysis.CONDITIONAL) is no excuse for what did.
 # Where the main clause starts after an if-clause: a comma, then its subject.
 _MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
 _NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
@@ -70,12 +70,14 @@ _OWNING = regex.compile(
 def circumstance(analysis, rule):
     """Flags a sentence whose reason ('because', 'due to', 'as ...') names a third party
     or a circumstance. Where the draft also apologises or owns the problem, the finding
-    is only a suggestion."""
+    is only a suggestion. Not a reason: one inside an if-clause, a temporal 'since',
+    'as soon as', or one the same sentence follows with a concrete offer ('..., but we
+    can do Friday at 8am')."""
     owned = analysis.owned or any(_OWNING.search(s.text) for s in analysis.body)
     for s in analysis.body:
         # a reason inside an if-clause (up to its comma) is for what may happen, not what did
         clause = -1
-        if _CONDITIONAL.match(s.text):
+        if CONDITIONAL.match(s.text):
             main = _MAIN_CLAUSE.search(s.text)  # "If it has to move, for example because of rain, we'll ..."
             clause = main.start() if main else len(s.text)
         # "as soon as our lab ...", "as well as our team": a time or a list, not a reason
