@@ -222,7 +222,36 @@ def section_cold(args, env) -> dict:
     base = results["python -c pass"]["median"]
     ver = results["tonecheck --version"]["median"]
     print(f"  above the interpreter: --version +{(ver - base) * 1000:.0f} ms (imports), check +{(check - ver) * 1000:.0f} ms more (plugins, packs, rules, output)")
+    served = daemon_figure(cmds["tonecheck check email-200.txt"], args.runs, env)
+    if served is not None:
+        results["daemon"] = served
+        print(f"  {'tonecheck check, daemon running':34} {ms(served['median'])}  ({served['min'] * 1000:.0f}-{served['max'] * 1000:.0f})  exit {served['codes']}")
+        if proselint:
+            ratio = served["median"] / results["proselint check email-200.txt"]["median"]
+            results["daemon_ratio"] = ratio
+            print(f"  ratio, daemon running / proselint  {ratio:8.2f} x   target <= {TARGETS['cold_ratio']} x: {verdict(ratio <= TARGETS['cold_ratio'])}"
+                  "  ('tonecheck daemon start'; the figure above is without one)")
     return results
+
+
+def daemon_figure(cmd: list, runs: int, env: dict) -> dict | None:
+    """The same command while a daemon (tonecheck daemon run) serves this environment."""
+    if not sys.platform.startswith("linux"):
+        return None
+    folder = tempfile.mkdtemp(prefix="tcd-bench-")
+    served_env = dict(env, TONECHECK_DAEMON_DIR=folder)
+    proc = subprocess.Popen([sys.executable, "-m", "tonecheck", "daemon", "run"], env=served_env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        if "listening on" not in line:
+            print(f"  the daemon did not start: {line.strip()}")
+            return None
+        return measure(cmd, runs, served_env)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 PHASES = r"""
@@ -537,6 +566,9 @@ def main() -> None:
 
     env = dict(os.environ)
     env.pop("TONECHECK_NO_CACHE", None)
+    env.pop("TONECHECK_DAEMON", None)
+    # no daemon a developer runs answers the figures measured without one
+    env["TONECHECK_DAEMON_DIR"] = tempfile.mkdtemp(prefix="tcd-none-")
     env["NO_COLOR"] = "1"
     # Warm means compiled too: let the warm-up run write .pyc files (an editable
     # checkout under PYTHONDONTWRITEBYTECODE=1 otherwise recompiles every module on

@@ -44,6 +44,8 @@ def _isolated(tmp_path_factory, monkeypatch, _warm_cache):
         except OSError:  # a file system without hard links
             shutil.copyfile(src, cache / rel)
     monkeypatch.setenv("TONECHECK_CACHE_DIR", str(cache))
+    # a daemon a developer runs on this machine must not answer the tests' commands
+    monkeypatch.setenv("TONECHECK_DAEMON_DIR", str(cache / "no-daemon"))
     # a LanguageTool a developer runs on this machine must not change what tests see
     monkeypatch.setenv("TONECHECK_LANGUAGETOOL", os.environ.get("TONECHECK_LANGUAGETOOL", "off"))
     monkeypatch.delenv("NO_COLOR", raising=False)

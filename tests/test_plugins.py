@@ -243,7 +243,7 @@ def test_every_builtin_rule_module_registers_all_its_rules():
     import importlib
 
     from tonecheck.plugins import BUILTIN_PLUGINS
-    from tonecheck.rule import Rule
+    from tonecheck.ruledef import Rule
 
     for name in BUILTIN_PLUGINS:
         module = importlib.import_module(name)

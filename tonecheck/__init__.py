@@ -12,25 +12,23 @@ Plugin authors import ``tonecheck.hookimpl`` and ``tonecheck.rule``.
 """
 from __future__ import annotations
 
-import pluggy
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
 
 __version__ = "0.1.0"
 
-#: Marker for plugin hook implementations (see tonecheck.hookspecs).
-hookimpl = pluggy.HookimplMarker("tonecheck")
-
-from functools import lru_cache  # noqa: E402
-from typing import TYPE_CHECKING, Iterable  # noqa: E402
-
-from .config import Config  # noqa: E402
-from .findings import Edit, Finding, Fix, Suggestion  # noqa: E402
-from .rule import Example, Rule, rule  # noqa: E402
-from .vocabulary import given_contexts  # noqa: E402
-
 if TYPE_CHECKING:
+    import pluggy
+
+    from .config import Config
     from .engine import Linter
+    from .findings import Edit, Finding, Fix, Suggestion
     from .report import Report
+    from .ruledef import Example, Rule, rule
     from .score import Score
+
+    #: Marker for plugin hook implementations (see tonecheck.hookspecs).
+    hookimpl: pluggy.HookimplMarker
 
 
 def check(
@@ -51,6 +49,7 @@ def check(
     ``tonecheck.Linter(config)`` of your own does the same and loads anew when you ask.
     """
     from .sources import load_text
+    from .vocabulary import given_contexts
 
     draft = load_text(text, path)  # a wrong type is said before anything loads
     return _linter_for(config).lint(draft, contexts=given_contexts(context))  # a misspelt one is refused
@@ -71,6 +70,7 @@ def rewrite(
     ``text`` is read as ``check`` reads it: with the built-in formats only."""
     from .rewrites import rewrite as _rewrite
     from .sources import load_text
+    from .vocabulary import given_contexts
 
     draft = load_text(text, path)
     linter = _linter_for(config)
@@ -94,25 +94,28 @@ def _linter_for(config: Config | None):
     return linters[key]
 
 
+#: The public names, imported on first use: the ``tonecheck`` command imports this
+#: package on every run, and a run handed to the daemon needs none of them.
+_LAZY = {
+    "Linter": ".engine", "load_text": ".sources", "load_bytes": ".sources", "Report": ".report",
+    "Score": ".score", "Config": ".config", "Edit": ".findings", "Finding": ".findings", "Fix": ".findings",
+    "Suggestion": ".findings", "Example": ".ruledef", "Rule": ".ruledef", "rule": ".ruledef",
+}
+
+
 def __getattr__(name: str):
-    """The heavier public names, imported on first use to keep start-up fast."""
-    if name == "Linter":
-        from .engine import Linter
+    if name == "hookimpl":
+        import pluggy
 
-        return Linter
-    if name in ("load_text", "load_bytes"):
-        from . import sources
+        value = pluggy.HookimplMarker("tonecheck")
+    elif name in _LAZY:
+        from importlib import import_module
 
-        return getattr(sources, name)
-    if name == "Report":
-        from .report import Report
-
-        return Report
-    if name == "Score":
-        from .score import Score
-
-        return Score
-    raise AttributeError(f"module 'tonecheck' has no attribute {name!r}")
+        value = getattr(import_module(_LAZY[name], __name__), name)
+    else:
+        raise AttributeError(f"module 'tonecheck' has no attribute {name!r}")
+    globals()[name] = value  # looked up once
+    return value
 
 
 __all__ = [

@@ -42,6 +42,17 @@ def _use_color(choice: str) -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or _stdout_is_tty()
 
 
+def _new_linter(config, rule_budget=None):
+    """A Linter for the config: in a run the daemon does, its own, already loaded."""
+    ctx = click.get_current_context(silent=True)
+    warm = ctx.find_root().obj if ctx is not None else None
+    if warm is not None and hasattr(warm, "linter"):
+        return warm.linter(config, rule_budget)
+    from .engine import Linter
+
+    return Linter(config, rule_budget=rule_budget)
+
+
 def _load_config(config_path, start: Path):
     from .config import find_config, load_config
 
@@ -262,7 +273,6 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
           show_config, fix, unsafe_fixes, diff, grammar, verbose, jobs):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .containment import RULE_BUDGET
-    from .engine import Linter
     from .rewrites import unwritable
     from .sources import Part, parse_part
 
@@ -306,7 +316,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             config = base.for_domain(domain).merged(**linter_flags)
             if grammar is not None:
                 config = replace(config, grammar={**config.grammar, "use": grammar})
-            linter = linters[(base.path, domain)] = Linter(config, rule_budget=RULE_BUDGET)
+            linter = linters[(base.path, domain)] = _new_linter(config, RULE_BUDGET)
         return linter
 
     def linter_for(base, domain):
@@ -626,13 +636,12 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     if isinstance(data, InputError):
         raise data
     from .containment import RULE_BUDGET
-    from .engine import Linter
 
     try:
         given = vocabulary.given_contexts(contexts) or None  # given here, they win over a message's own header
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--context") from None
-    linter = Linter(base, rule_budget=RULE_BUDGET)  # its formats (the plugins' too) read the draft
+    linter = _new_linter(base, RULE_BUDGET)  # its formats (the plugins' too) read the draft
     for problem in linter.problems:
         _warn(problem)
     _input_format(linter, input_format)
@@ -644,7 +653,7 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     draft = drafts[0]
     domain = base.recipient_domain(_recipients(draft))
     if domain is not None:  # its [recipients."domain"] table's settings; the same plugins
-        linter = Linter(base.for_domain(domain), rule_budget=RULE_BUDGET)
+        linter = _new_linter(base.for_domain(domain), RULE_BUDGET)
     report = linter.lint(draft, contexts=given)
     for err in report.errors:
         _warn(f"{name}: {err}")
@@ -878,6 +887,107 @@ def hooks_install(kind, force):
 
     target = install(kind, force=force)
     click.echo(f"Wrote {target}")
+
+
+@main.group("daemon")
+def daemon_group():
+    """Keep tonecheck loaded in the background, so that 'check' and 'rewrite' start at
+    once (for editors and mail hooks that check a draft at a time)."""
+
+
+def _daemon_socket() -> str:
+    from . import daemon
+
+    if not daemon.supported():
+        raise TonecheckError(f"the daemon runs on Linux only (this is {sys.platform}); commands run in their own process")
+    return daemon.socket_path()
+
+
+@daemon_group.command("start")
+@click.option("--idle-timeout", type=click.FloatRange(0), default=0, show_default=True, callback=_a_number,
+              help="Stop after this many seconds without a request (0: never).")
+def daemon_start(idle_timeout):
+    """Start the daemon for this Python environment, in the background."""
+    import subprocess
+
+    from . import daemon
+
+    path = _daemon_socket()
+    if (status := daemon.ask("status", path)) is not None:
+        click.echo(f"tonecheck: the daemon already runs (pid {status.get('pid')}, {path})", err=True)
+        return
+    command = [sys.executable, "-m", "tonecheck", "daemon", "run", "--idle-timeout", str(idle_timeout), "--detach"]
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)  # not in the terminal's group: Ctrl-C there is the caller's
+    said = proc.stderr.readline().decode("utf-8", "replace").strip()  # "ready", or why it could not start
+    proc.stderr.close()
+    if said != "ready":
+        proc.wait()
+        raise TonecheckError(said.removeprefix("tonecheck: error: ") or f"the daemon did not start (exit {proc.returncode})")
+    click.echo(f"tonecheck: the daemon runs (pid {proc.pid}, {path}); 'tonecheck daemon stop' stops it", err=True)
+
+
+@daemon_group.command("run")
+@click.option("--idle-timeout", type=click.FloatRange(0), default=0, show_default=True, callback=_a_number,
+              help="Stop after this many seconds without a request (0: never).")
+@click.option("--detach", is_flag=True, hidden=True)  # started by 'daemon start': say "ready", then say nothing
+def daemon_run(idle_timeout, detach):
+    """Run the daemon in the foreground (for a service manager); Ctrl-C stops it."""
+    from .daemon import Daemon
+
+    path = _daemon_socket()
+
+    def log(message: str) -> None:
+        if not detach:
+            click.echo(f"tonecheck daemon: {message}", err=True)
+
+    def ready() -> None:
+        if detach:  # the starter reads one line, then stops listening: nothing more goes to it
+            sys.stderr.write("ready\n")
+            sys.stderr.flush()
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)
+            os.close(devnull)
+
+    try:
+        Daemon(path, idle_timeout=idle_timeout or None, log=log, ready=ready).serve()
+    except OSError as exc:
+        raise TonecheckError(f"the daemon cannot start: {exc.strerror or exc}") from None
+
+
+@daemon_group.command("status")
+def daemon_status():
+    """Say whether the daemon runs; exit 1 if it does not."""
+    import time
+
+    from . import daemon
+
+    path = _daemon_socket()
+    status = daemon.ask("status", path)
+    if status is None:
+        click.echo(f"tonecheck: no daemon runs for this environment ({path})")
+        sys.exit(1)
+    since = time.strftime("%Y-%m-%d %H:%M", time.localtime(status.get("started", 0)))
+    click.echo(f"tonecheck: the daemon runs (pid {status.get('pid')}, since {since}): {status.get('served')} requests, "
+               f"{status.get('configs')} configs loaded, {status.get('running')} running; {path}")
+
+
+@daemon_group.command("stop")
+def daemon_stop():
+    """Stop the daemon (it ends the requests it is running first)."""
+    import time
+
+    from . import daemon
+
+    path = _daemon_socket()
+    status = daemon.ask("stop", path)
+    if status is None:
+        click.echo("tonecheck: no daemon runs for this environment", err=True)
+        return
+    deadline = time.monotonic() + 10
+    while os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    click.echo(f"tonecheck: the daemon stopped (pid {status.get('pid')})", err=True)
 
 
 INIT_TEMPLATE = '''\

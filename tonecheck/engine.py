@@ -23,7 +23,7 @@ from .packs import load_pack, pack_files
 from .plugins import BUILTIN_PLUGINS, get_plugin_manager
 from .problems import Problem, call_each, listed, raised
 from .report import NO_WRITER_TEXT, Report
-from .rule import Rule
+from .ruledef import Rule
 from .score import score
 from .vocabulary import given_contexts, misspelt_category
 from .sources.formats import collect as collect_formats
@@ -38,6 +38,8 @@ class Linter:
         self.problems: list[str] = []
         self.pm = get_plugin_manager(self.config, self.problems)
         self._own_packs: set[str] = set()  # the config's packs, by source: theirs is the project's word
+        #: the pack files and folders the rules came from (a long-lived process re-reads them when they change)
+        self.pack_paths: list[Path] = []
         self.all_rules = self._collect_rules()
         self.rules = self._configure(self.all_rules)
         #: the input formats (the built-in ones and the plugins'), for reading drafts
@@ -108,8 +110,8 @@ class Linter:
         return (plugin_name not in BUILTIN_PLUGINS and plugin_name not in self.config.plugins
                 and plugin_name != "config" and plugin_name not in self._own_packs)
 
-    @staticmethod
-    def _load_packs(path: Path, source: str) -> list[Rule]:
+    def _load_packs(self, path: Path, source: str) -> list[Rule]:
+        self.pack_paths.append(path)
         out = []
         for file in pack_files(path):
             label = source if source != "config" else str(file)
@@ -194,6 +196,23 @@ class Linter:
             company=self.config.company,
             settings={"grammar": self.config.grammar, "spelling": self.config.spelling},
         )
+
+    def prepare(self) -> None:
+        """Do now what the first drafts would do on the way: compile every pack pattern,
+        and lint each rule's examples (RE2 builds its automata as it matches). For a
+        process that forks a child per draft (tonecheck daemon): each child inherits
+        all of it, and would lose what it did itself."""
+        from .packs.patterns import compile_now
+        from .sources import load_text
+
+        for rule in self.rules:
+            compile_now(rule.check)
+        for rule in self.rules:
+            for example in (*rule.bad, *rule.good):
+                try:
+                    self.lint(load_text(example.text, "example.txt"), contexts=example.context or None)
+                except Exception:  # noqa: BLE001 - a plugin's example that fails says so when a draft is linted
+                    pass
 
     def lint(self, draft: Draft, *, contexts=None, rules: list[Rule] | None = None) -> Report:
         if not isinstance(draft, Draft):

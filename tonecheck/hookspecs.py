@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .engine import Linter
     from .report import Report
     from .rewrites import Rewrite
-    from .rule import Rule
+    from .ruledef import Rule
     from .sources.formats import Format
 
 hookspec = pluggy.HookspecMarker("tonecheck")

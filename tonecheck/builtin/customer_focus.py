@@ -7,7 +7,7 @@ import re
 
 from .. import hookimpl, regex
 from ..fixes import add_after, replace_span, suggestion
-from ..rule import Example, rule
+from ..ruledef import Example, rule
 
 _ASK = regex.compile(
     r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make(?: it)?|do|pop|drop|attend|get here)|"

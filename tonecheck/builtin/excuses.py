@@ -7,7 +7,7 @@ import re
 
 from .. import hookimpl, regex
 from ..analysis import CONDITIONAL
-from ..rule import rule
+from ..ruledef import rule
 
 _CAUSE = regex.compile(
     # "since" and "as" give a reason before a clause ("since the courier ..."), not in

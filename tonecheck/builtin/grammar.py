@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import hookimpl, languagetool
 from ..findings import Edit, Finding, Fix, Suggestion
-from ..rule import rule
+from ..ruledef import rule
 
 
 def writer_only(analysis) -> str:

@@ -11,7 +11,7 @@ nothing. A rule whose category the shipped model has no signal for says nothing.
 from __future__ import annotations
 
 from .. import fixes, hookimpl
-from ..rule import rule
+from ..ruledef import rule
 
 
 def _signal(category: str):

@@ -6,7 +6,7 @@ import re
 
 from .. import hookimpl
 from ..fixes import add_after, suggestion
-from ..rule import Example, rule
+from ..ruledef import Example, rule
 
 _OPENER = re.compile(
     r"^(?:unfortunately|regrettably|sadly|I['’]m afraid|I am afraid|I regret (?:to|that))\b",

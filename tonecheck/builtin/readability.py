@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl
-from ..rule import rule
+from ..ruledef import rule
 
 _IRREGULAR = (
     "made done given sent taken shown seen known told paid held kept left lost found brought bought built "

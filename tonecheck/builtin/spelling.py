@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import hookimpl
 from ..findings import Edit, Fix, Suggestion
-from ..rule import rule
+from ..ruledef import rule
 
 # British endings and their American forms: "colour" is known as "color" is.
 _GB_TO_US = (

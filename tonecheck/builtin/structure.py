@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl, regex
-from ..rule import Example, rule
+from ..ruledef import Example, rule
 
 _WHEN = re.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
 

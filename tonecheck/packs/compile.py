@@ -11,7 +11,7 @@ from typing import Any
 from ..vocabulary import CONTEXTS, misspelt_category
 from ..errors import PackError
 from ..findings import SEVERITIES
-from ..rule import Rule
+from ..ruledef import Rule
 from .kind import SCOPES
 from .kinds import KINDS
 from .patterns import compile_patterns, unless_hit

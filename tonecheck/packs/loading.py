@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import cache
 from ..errors import PackError
-from ..rule import Rule
+from ..ruledef import Rule
 
 
 def builtin_pack_folder() -> Path:

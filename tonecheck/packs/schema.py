@@ -5,7 +5,7 @@ import difflib
 import re
 
 from ..errors import PackError
-from ..rule import Example
+from ..ruledef import Example
 
 
 NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")

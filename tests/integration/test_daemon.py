@@ -1,0 +1,243 @@
+"""tonecheck daemon: a real daemon process and the real `tonecheck` command talking to
+it over its socket. What a command prints, exits with and writes is the same with the
+daemon as without it; only the start-up differs."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the daemon runs on Linux only")
+
+TONECHECK = Path(sys.executable).with_name("tonecheck")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _env(folder: Path, **extra) -> dict:
+    return {**os.environ, "TONECHECK_DAEMON_DIR": str(folder), **extra}
+
+
+def tonecheck(env, *args, cwd, input=None, daemon=True):
+    """The real command, as a shell runs it (TONECHECK_DAEMON=0: in its own process)."""
+    if not TONECHECK.exists():
+        pytest.fail(f"{TONECHECK} is missing: install tonecheck in this environment (pip install -e .)")
+    env = env if daemon else {**env, "TONECHECK_DAEMON": "0"}
+    done = subprocess.run([str(TONECHECK), *map(str, args)], cwd=cwd, env=env, input=input,
+                          capture_output=True, text=True, timeout=60)
+    return done.returncode, done.stdout, done.stderr
+
+
+def status(env) -> dict | None:
+    """What the daemon says of itself (None: none answers)."""
+    from tonecheck import daemon
+
+    name = os.path.basename(daemon.socket_path())  # the folder is the test's, the name this environment's
+    return daemon.ask("status", os.path.join(env["TONECHECK_DAEMON_DIR"], name))
+
+
+@pytest.fixture
+def socket_dir():
+    # a short path: a Unix socket's name has at most 107 bytes
+    folder = Path(tempfile.mkdtemp(prefix="tcd-"))
+    folder.chmod(0o700)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def start(env, *args) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "tonecheck", "daemon", "run", *args], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    assert "listening on" in line, line + proc.stderr.read()
+    return proc
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    proc.stderr.close()
+
+
+@pytest.fixture
+def daemon(socket_dir):
+    env = _env(socket_dir)
+    proc = start(env)
+    yield env
+    stop(proc)
+
+
+def test_a_command_the_daemon_runs_says_and_does_what_it_does_alone(daemon, tmp_path):
+    draft = tmp_path / "weekend.txt"
+    draft.write_text((EXAMPLES / "collection-weekend.txt").read_text())
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(EXAMPLES / "delay-excuses.txt", tmp_path / "drafts")
+    shutil.copy(EXAMPLES / "delay-with-date.txt", tmp_path / "drafts")
+    message = "Subject: Your order\n\nHi Ana,\n\nUnfortunately we are unable to refund you. As per our policy, that is final.\n\nThanks,\nJo\n"
+    runs = [
+        (("check", "weekend.txt"), None),
+        (("check", "--format", "json", "weekend.txt"), None),
+        (("check", "-", "--stdin-filename", "mine.eml"), message),
+        (("check", "--color", "always", "--context", "celebration", "weekend.txt"), None),
+        (("check", "drafts"), None),
+        (("check", "missing.txt"), None),
+        (("check", "--context", "complant", "weekend.txt"), None),
+        (("rewrite", "weekend.txt"), None),
+        (("rewrite", "--format", "json", "-"), message),
+        (("check", "--diff", "weekend.txt"), None),
+    ]
+    before = status(daemon)["served"]
+    for args, given in runs:
+        alone = tonecheck(daemon, *args, cwd=tmp_path, input=given, daemon=False)
+        served = tonecheck(daemon, *args, cwd=tmp_path, input=given)
+        assert served == alone, args
+    assert status(daemon)["served"] == before + len(runs)  # each went through the daemon
+    assert "weekend.txt:2:1: CustomerFocus.OwnAgenda" in tonecheck(daemon, "check", "weekend.txt", cwd=tmp_path)[1]
+
+
+def test_fix_writes_the_callers_file(daemon, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(EXAMPLES / "delay-excuses.txt", tmp_path / name)
+    alone = tonecheck(daemon, "check", "--unsafe-fixes", "a.txt", cwd=tmp_path, daemon=False)
+    served = tonecheck(daemon, "check", "--unsafe-fixes", "b.txt", cwd=tmp_path)
+    assert served[0] == alone[0] and served[1] == alone[1].replace("a.txt", "b.txt")
+    assert (tmp_path / "b.txt").read_text() == (tmp_path / "a.txt").read_text() != (EXAMPLES / "delay-excuses.txt").read_text()
+
+
+def test_a_projects_config_is_kept_loaded_and_its_packs_read_again_when_they_change(daemon, tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["house"]\nignore = ["Readability"]\n')
+    (tmp_path / "house").mkdir()
+    pack = tmp_path / "house" / "acme.yml"
+
+    def write_pack(message):
+        pack.write_text(f"""
+pack: Acme
+rules:
+  - name: Synergy
+    category: hard_to_read
+    severity: warning
+    kind: phrase
+    message: "{message}"
+    patterns: [synergy]
+    examples:
+      bad: ["We value our synergy."]
+      good: ["We value you."]
+""")
+
+    write_pack("Say it plainly: 'synergy'.")
+    (tmp_path / "d.txt").write_text("Hi Bo,\n\nOur synergy will get your order to you on Friday.\n\nThanks,\nJo\n")
+    configs = status(daemon)["configs"]
+    first = tonecheck(daemon, "check", "d.txt", cwd=tmp_path)
+    assert "Acme.Synergy" in first[1] and first == tonecheck(daemon, "check", "d.txt", cwd=tmp_path, daemon=False)
+    deadline = time.monotonic() + 30  # the daemon loads the project's config once the first check has ended
+    while status(daemon)["configs"] == configs and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert status(daemon)["configs"] == configs + 1
+    assert tonecheck(daemon, "check", "d.txt", cwd=tmp_path) == first
+
+    write_pack("Plain words, please: 'synergy'.")  # same size, new words: read again, not the kept rules
+    changed = tonecheck(daemon, "check", "d.txt", cwd=tmp_path)
+    assert "Plain words, please" in changed[1]
+    assert changed == tonecheck(daemon, "check", "d.txt", cwd=tmp_path, daemon=False)
+
+
+def test_a_changed_plugin_is_run_as_it_now_is_and_the_daemon_starts_again(socket_dir, tmp_path):
+    env = _env(socket_dir)
+    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house.py"]\n')
+    plugin = tmp_path / "house.py"
+
+    def write_plugin(word):
+        plugin.write_text(f'''
+import tonecheck
+
+@tonecheck.rule("House.Word", category="hard_to_read", severity="warning", why="House style.",
+                message="Avoid {word!r}.", bad=["Our {word} is here."], good=["Your order is here."])
+def house_word(analysis, rule):
+    at = analysis.text.find({word!r})
+    if at >= 0:
+        yield rule.finding(at, at + len({word!r}))
+
+@tonecheck.hookimpl
+def tonecheck_rules():
+    return [house_word]
+''')
+
+    write_plugin("synergy")
+    (tmp_path / "d.txt").write_text("Hi Bo,\n\nOur synergy and our leverage get your order to you on Friday.\n\nThanks,\nJo\n")
+    proc = start(env)
+    try:
+        assert "Avoid 'synergy'" in tonecheck(env, "check", "d.txt", cwd=tmp_path)[1]
+        was = status(env)
+        time.sleep(0.05)  # a new modification time, whatever the file system's resolution
+        write_plugin("leverage")
+        now = tonecheck(env, "check", "d.txt", cwd=tmp_path)
+        assert "Avoid 'leverage'" in now[1] and "synergy'" not in now[1]
+        deadline = time.monotonic() + 30
+        while ((s := status(env)) is None or s["started"] == was["started"]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        s = status(env)
+        assert s["pid"] == was["pid"] and s["started"] > was["started"]  # started again in place (exec)
+        assert s["served"] == 0
+        assert tonecheck(env, "check", "d.txt", cwd=tmp_path) == now
+        assert status(env)["served"] == 1
+    finally:
+        stop(proc)
+
+
+def test_ctrl_c_in_the_caller_stops_the_command(daemon, tmp_path):
+    caller = subprocess.Popen([str(TONECHECK), "check", "-"], cwd=tmp_path, env=daemon, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while status(daemon)["running"] == 0 and time.monotonic() < deadline:  # the check waits for stdin
+        time.sleep(0.05)
+    caller.send_signal(signal.SIGINT)
+    out, err = caller.communicate(timeout=30)
+    assert caller.returncode == 130 and err.strip() == "tonecheck: aborted"  # as Ctrl-C in the terminal gives
+
+
+def test_a_folder_others_can_enter_is_not_used(daemon, tmp_path):
+    (tmp_path / "d.txt").write_text((EXAMPLES / "collection-weekend.txt").read_text())
+    served = status(daemon)["served"]
+    folder = Path(daemon["TONECHECK_DAEMON_DIR"])
+    folder.chmod(0o755)
+    try:
+        assert tonecheck(daemon, "check", "d.txt", cwd=tmp_path) == tonecheck(daemon, "check", "d.txt", cwd=tmp_path, daemon=False)
+        rc, out, err = tonecheck(daemon, "daemon", "run", cwd=tmp_path)
+        assert rc == 2 and err.startswith("tonecheck: error: the daemon cannot start:") and "not private" in err
+        assert err.count("\n") == 1
+    finally:
+        folder.chmod(0o700)
+    assert status(daemon)["served"] == served  # the checks ran in their own process
+
+
+def test_start_status_stop(socket_dir, tmp_path):
+    env = _env(socket_dir)
+    assert tonecheck(env, "daemon", "status", cwd=tmp_path)[0] == 1
+    rc, _, err = tonecheck(env, "daemon", "start", cwd=tmp_path)
+    try:
+        assert rc == 0 and "the daemon runs (pid" in err
+        rc, out, _ = tonecheck(env, "daemon", "status", cwd=tmp_path)
+        assert rc == 0 and "0 requests" in out
+        assert "already runs" in tonecheck(env, "daemon", "start", cwd=tmp_path)[2]
+    finally:
+        rc, _, err = tonecheck(env, "daemon", "stop", cwd=tmp_path)
+    assert rc == 0 and "stopped" in err
+    assert tonecheck(env, "daemon", "status", cwd=tmp_path)[0] == 1
+    assert not list(socket_dir.iterdir())  # the socket is gone
+
+
+def test_an_idle_daemon_stops_by_itself(socket_dir):
+    proc = start(_env(socket_dir), "--idle-timeout", "0.5")
+    try:
+        assert proc.wait(timeout=30) == 0
+    finally:
+        stop(proc)
+    assert not list(socket_dir.iterdir())
