@@ -59,6 +59,23 @@ def test_phrase_with_unless_and_when(tmp_path):
     assert rule_ids(linter, "Oops, sorry.", contexts=["complaint"]) == ["House.SorryWhenComplaint"]
 
 
+@pytest.mark.parametrize("scope, flagged", [("sentence", []), ("clause", ["House.Blame"])])
+def test_an_unless_in_another_clause_of_the_sentence_clears_only_with_sentence_scope(tmp_path, scope, flagged):
+    linter = pack(tmp_path, f"""
+        - name: Blame
+          kind: phrase
+          category: excuse_blame
+          message: m
+          patterns: ["you should have checked"]
+          unless: ["wasn't your fault"]
+          unless_scope: {scope}
+          {EX}""")
+    text = "Hi Jo,\nIt wasn't your fault, but you should have checked the address.\n"
+    assert rule_ids(linter, text) == flagged
+    assert rule_ids(linter, "Hi Jo,\nYou should have checked, though it wasn't your fault.\n") == flagged
+    assert rule_ids(linter, "Hi Jo,\nIt wasn't your fault and you should have checked nothing.\n") == []
+
+
 def test_substitution_carries_a_fix(tmp_path):
     linter = pack(tmp_path, """
         - name: Email

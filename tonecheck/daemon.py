@@ -141,15 +141,49 @@ def handed_over(argv: list[str]) -> int | None:
     sock = _connect(path, HANDSHAKE)
     if sock is None:
         return None
-    with sock:
-        import json
-        import socket
+    import signal
 
+    child: list[int] = []  # the pid of the child doing the work, once the daemon says it
+    pending: list[int] = []  # signals that came before it: passed on as soon as it is known
+
+    def forward(signum, frame):
+        if not child:
+            pending.append(signum)
+            return
+        try:
+            os.kill(child[0], signum)
+        except OSError:
+            pass
+
+    previous = {sig: signal.signal(sig, forward) for sig in (getattr(signal, name) for name in _FORWARDED)}
+    try:
+        taken = _hand_over(sock, argv, child, pending)
+    finally:
+        if not child:  # the run stays here: Ctrl-C is the command line's own again
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+    if taken is None and pending:  # Ctrl-C before the daemon took it: stop, as the command would
+        print("\ntonecheck: aborted", file=sys.stderr)
+        return 128 + pending[0]
+    return taken
+
+
+#: Signals the caller passes on to the child doing its work (Ctrl-C and the like).
+_FORWARDED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+
+
+def _hand_over(sock, argv: list[str], child: list[int], pending: list[int]) -> int | None:
+    """Send the request and the caller's descriptors; wait for the child's exit code
+    (None: the daemon did not take it)."""
+    import json
+    import socket
+
+    with sock:
         umask = os.umask(0o022)
         os.umask(umask)
         streams = [(getattr(s, "encoding", None), getattr(s, "errors", None)) for s in (sys.stdin, sys.stdout, sys.stderr)]
-        request = {"op": "run", "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "umask": umask, "streams": streams}
         try:
+            request = {"op": "run", "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "umask": umask, "streams": streams}
             data = json.dumps(request, ensure_ascii=True).encode() + b"\n"
             sent = socket.send_fds(sock, [data], [0, 1, 2])
             sock.sendall(data[sent:])
@@ -158,10 +192,11 @@ def handed_over(argv: list[str]) -> int | None:
         except (OSError, ValueError):
             return None  # not taken: run here
         if not first.startswith(b"pid "):
-            return None  # "stale": the daemon restarts; this run is ours
-        child = int(first[4:])
+            return None  # "stale": the daemon starts again; this run is the caller's
+        child.append(int(first[4:]))
+        for signum in pending:
+            os.kill(child[0], signum)
         sock.settimeout(None)  # a big mbox may take a while
-        _forward_signals(child)
         try:
             last = reader.readline()
         except OSError:
@@ -171,24 +206,6 @@ def handed_over(argv: list[str]) -> int | None:
     print("tonecheck: error: the daemon stopped before the command ended (run it again, or with TONECHECK_DAEMON=0)",
           file=sys.stderr)
     return 2
-
-
-def _forward_signals(child: int) -> None:
-    """Ctrl-C and the like, sent to this caller, go to the child doing its work (which
-    says "aborted" and exits as the command would)."""
-    import signal
-
-    def forward(signum, frame):
-        try:
-            os.kill(child, signum)
-        except OSError:
-            pass
-
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
-        try:
-            signal.signal(sig, forward)
-        except (OSError, ValueError):
-            pass
 
 
 # -- the daemon's side ------------------------------------------------------------------

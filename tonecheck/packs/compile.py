@@ -23,7 +23,7 @@ COMMON = {
     "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
     "owned_severity",
 }
-UNLESS_SCOPES = ("sentence", "following", "around", "draft")
+UNLESS_SCOPES = ("clause", "sentence", "following", "around", "draft")
 
 
 def compile_pack(data: Any, path: Path, source: str, validated: bool = False,

@@ -207,15 +207,29 @@ def flexible_spaces(pattern: str) -> str:
     return _SPACE_TOKEN.sub(swap, pattern)
 
 
+#: Where a sentence turns: "It wasn't your fault, but you should have checked" is two clauses.
+_CLAUSE_BREAK = re.compile(r"(?:,\s*|\s+)(?:but|however|although|though|whereas)\b|,\s*yet\b|;|\s[–—-]\s", re.I)
+
+
 def unless_hit(a, offset: int, pattern, scope: str) -> bool:
-    """Does ``pattern`` occur near the finding: in its sentence, in that sentence or
-    the two after it ("following": a refusal answered by an alternative), from the
-    sentence before to the two after ("around"), or anywhere in the writer's text ("draft")?"""
+    """Does ``pattern`` occur near the finding: in its clause (the part of its sentence
+    between turns such as ", but" and ";"), in its sentence, in that sentence or the two
+    after it ("following": a refusal answered by an alternative), from the sentence
+    before to the two after ("around"), or anywhere in the writer's text ("draft")?"""
     if scope == "draft":
         return any(True for _ in a.writer_matches(pattern))
     sent = a.sentence_at(offset)
     if sent is None:
         return False
+    if scope == "clause":
+        at, start, end = offset - sent.start, 0, len(sent.text)
+        for turn in _CLAUSE_BREAK.finditer(sent.text):
+            if turn.end() <= at:
+                start = turn.end()
+            elif turn.start() >= at:
+                end = turn.start()
+                break
+        return bool(pattern.search(sent.text[start:end]))
     first = max(0, sent.index - 1) if scope == "around" else sent.index
     last = sent.index + (3 if scope in ("following", "around") else 1)
     return any(pattern.search(s.text) for s in a.sentences[first:last])
