@@ -30,6 +30,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("Could you tell me when the store opens on Sunday?", "We open at 10am on Sundays.", "complaint"),
     # a new card is not a new car
     ("I need a new card please.", "Your new card is on its way.", "celebration"),
+    # a letter about a death is no celebration, though it names the retirement before it
+    ("", "I was so sorry to hear that your wife has died. When she retired in 2019, she chose a pension for you.",
+     "celebration"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

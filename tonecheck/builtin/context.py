@@ -106,6 +106,8 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             tags.add(tag)
         elif tag in _QUOTE_ONLY_RE and _QUOTE_ONLY_RE[tag].search(quoted):
             tags.add(tag)
+    if "bereavement" in tags:  # a death is no celebration: a wedding or retirement named is its past
+        tags.discard("celebration")
     return tags
 
 

@@ -13,7 +13,10 @@ _ASK = regex.compile(
     r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make(?: it)?|do|pop|drop|attend|get here)|"
     r"\bare you (?:available|free|around)|\bdoes .{0,30}\b(?:work|suit) for you|\bplease (?:come|attend|arrive|be (?:home|in|available))|"
     # booking a time on the customer's behalf is service; moving theirs is imposing one
-    r"\b(?:we|I)(?:'ve| have) (?:moved|put) (?:you|your)\b.{0,60}\b(?:for|to|on|at)\b",
+    r"\b(?:we|I)(?:'ve| have) (?:moved|put) (?:you|your)\b.{0,60}\b(?:for|to|on|at)\b|"
+    # one time offered as the writer's: "I can do Tuesday at 8:15am"
+    r"\b(?:I|we) can (?:do|offer(?: you)?|fit you in|squeeze you in|see you)(?: on| at| this| next)? "
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|\d{1,2}(?:[:.]\d{2})? ?(?:am|pm))\b",
     ignore_case=True,
 )
 _ONLY = re.compile(
@@ -34,7 +37,7 @@ _IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _CHOICE = regex.compile(
-    r"\bor\b|\bwhich(?:ever)?\b|\banother\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
+    r"\bor\b|\bwhich(?:ever)?\b|\banother (?:time|day|date|slot|appointment|visit|morning|afternoon|evening|week|one)\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for

@@ -58,6 +58,16 @@ _EVERYDAY = frozenset(
 )
 
 
+# Short words people write in capitals to stress them.
+_STRESSED = frozenset("NOT NO NEVER MUST WILL STILL ONLY ALL ANY DO YOU YOUR NOW ONCE LATE NOTE".split())
+
+
+def _shouted(word: str) -> bool:
+    """An ordinary word in capitals: one of _STRESSED, or five letters or more with two
+    vowels, as words have and abbreviations seldom do (PLEASE, NUMBER; not HMRC, PAYE)."""
+    return word in _STRESSED or (len(word) >= 5 and word.isalpha() and sum(c in "AEIOU" for c in word) >= 2)
+
+
 @rule(
     "Readability.Acronyms",
     category="hard_to_read",
@@ -70,8 +80,11 @@ _EVERYDAY = frozenset(
     options={"max": 3},
 )
 def acronyms(analysis, rule):
-    """Flags a draft with more than three different uncommon abbreviations."""
-    found = {k: v for k, v in analysis.acronyms.items() if k not in _EVERYDAY and not k.isdigit()}
+    """Flags a draft with more than three different uncommon abbreviations. A word
+    written in capitals for stress ("NOT", "STILL", "PROMPT") is no abbreviation:
+    Negativity.CapitalsForEmphasis hears it."""
+    found = {k: v for k, v in analysis.acronyms.items()
+             if k not in _EVERYDAY and not k.isdigit() and not _shouted(k)}
     if len(found) > rule.options["max"]:
         offset = sorted(found.values())[rule.options["max"]]
         s = analysis.sentence_at(offset)

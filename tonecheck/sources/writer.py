@@ -83,6 +83,12 @@ _FIELD_LINE = re.compile(
     r"Policy|Account|Claim|Case|Order|Booking|Ticket|Invoice|Contract|Registration|VAT|Licen[cs]e)[ \t]*:[ \t]+\S.{0,60}$",
     re.I)
 
+# A reference under the name, without a colon: "Ticket #482019", "Customer Relations, case 55810".
+_REF_LINE = re.compile(
+    r"[ \t]*(?:[A-Z][\w&-]*[ \t]+){0,3}?(?:[A-Z][\w&-]*,[ \t]*)?(?i:(?:our|your)[ \t]+)?"
+    r"(?i:ref(?:erence)?|case|ticket|order|booking|claim|policy|account|invoice|job)(?i:[ \t]+(?:no\.?|number|ref))?"
+    r"[ \t]*#?[ \t]*[A-Z]{0,4}[-/]?\d[\w/-]{2,20}[ \t]*$")
+
 _BULLETS = ("- ", "* ", "• ", "– ")
 
 
@@ -242,7 +248,9 @@ def _heading_line(line: str) -> bool:
 def _greeting_name_ok(m: re.Match) -> bool:
     words = m.group("name").split()
     if m.group("end").strip():
-        return len(words) <= 5
+        # alone on its line, a salutation may name a group: "Dear Parents and Carers of Year 4,"
+        alone = not m.string[m.end():].split("\n", 1)[0].strip()
+        return len(words) <= (8 if alone else 5)
     # No punctuation: "Hi folks", "Hello" or "Hi Sam" on a line of their own.
     return len(words) <= 3 and all(w[0].isupper() or w.lower() in _CASUAL_NAMES for w in words)
 
@@ -267,7 +275,8 @@ def _signoff(text, content, body_start, alone=False):
         if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Happy travels!" above a name
-        if not (_name_like(t) or _CONTACT.search(t) or _ADDRESS_LINE.search(t) or (k > 0 and _FIELD_LINE.match(t))):
+        if not (_name_like(t) or _CONTACT.search(t) or _ADDRESS_LINE.search(t)
+                or (k > 0 and (_FIELD_LINE.match(t) or _REF_LINE.match(t)))):
             k = -1
             break
         k -= 1
