@@ -30,6 +30,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("Could you tell me when the store opens on Sunday?", "We open at 10am on Sundays.", "complaint"),
     # a new card is not a new car
     ("I need a new card please.", "Your new card is on its way.", "celebration"),
+    # someone else's big day, or the trade's, is not the customer's
+    ("", "Your trousers will be ready well before your brother's wedding on the 15th.", "celebration"),
+    ("", "We've had a huge rush of wedding orders this month.", "celebration"),
     # a letter about a death is no celebration, though it names the retirement before it
     ("", "I was so sorry to hear that your wife has died. When she retired in 2019, she chose a pension for you.",
      "celebration"),

@@ -89,6 +89,16 @@ _NOT_OUR_FAILURE = _re2(
 )
 
 
+# Someone else's big day, or the trade's: "your brother's wedding", "a rush of wedding
+# orders". Not the customer's moment to be congratulated on.
+_NOT_THEIR_MOMENT = _re2(
+    r"\b(?:(?:(?:my|your|our) (?:\w+ )?(?:brother|sister|son|daughter|friend|mum|mom|dad|mother|father|parents|cousin|colleague|boss|"
+    r"niece|nephew|aunt|uncle|grandson|granddaughter|best friend|partner)|his|her|their)(?:['’]s)? "
+    r"(?:wedding|birthday|anniversary|graduation|retirement|engagement|new baby)|"
+    r"wedding (?:orders|season|dresses|cakes|bookings|trade|fairs?|rush|work|industry|business|suppliers?|hire)\b)"
+)
+
+
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
     quoted = quoted.replace("’", "'")
@@ -101,6 +111,9 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
         if tag == "complaint":
             hits = len(pattern.findall(quoted)) + len(_DRAFT_COMPLAINT_RE.findall(draft))
             if _STRONG_COMPLAINT.search(quoted) or _draft_failure().search(draft) or hits >= 2:
+                tags.add(tag)
+        elif tag == "celebration":
+            if pattern.search(_NOT_THEIR_MOMENT.sub("", draft)) or pattern.search(_NOT_THEIR_MOMENT.sub("", quoted)):
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)

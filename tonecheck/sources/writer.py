@@ -205,16 +205,21 @@ _HEADING_DATE = re.compile(r"[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?(?:[A-Z][a-z]+[ \t]+\
                            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]*$")
 
 
+#: How many lines a heading above the greeting may take: a letterhead, the date, two
+#: references and the recipient's name and address.
+_HEADING_LINES = 14
+
+
 def _greeting_below_heading(text: str, content) -> int:
     """The index of a greeting line (Dear ..., Hi ...,) under heading lines at the top
     of a draft, or 0: none there, or nothing but headings above it."""
-    for k, (s, e) in enumerate(content[:8]):
+    for k, (s, e) in enumerate(content[:_HEADING_LINES]):
         fc = _first_char(text, s, e)
         line = text[s:e]
         m = _GREETING.match(text, fc, e)
         if m and _greeting_name_ok(m):
             # "Hello Fresh Customer Care" over "Dear Mr Shah,": a letterhead, not the greeting
-            if k == 0 and not m.group("end").strip() and _punctuated_greeting_next(text, content[1:8]):
+            if k == 0 and not m.group("end").strip() and _punctuated_greeting_next(text, content[1:_HEADING_LINES]):
                 continue
             return k
         if m or not _heading_line(line):
@@ -224,7 +229,7 @@ def _greeting_below_heading(text: str, content) -> int:
 
 def _punctuated_greeting_next(text: str, content) -> bool:
     """Is there a "Dear Mr Shah," below, with only heading lines before it?"""
-    for s, e in content:
+    for s, e in content[:_HEADING_LINES]:
         m = _GREETING.match(text, _first_char(text, s, e), e)
         if m:  # a salutation alone on its line, with its comma
             return bool(m.group("end").strip()) and _greeting_name_ok(m) and not text[m.end():e].strip()
@@ -240,6 +245,8 @@ def _heading_line(line: str) -> bool:
     if _HEADING_FIELD.match(line) or _HEADING_DATE.match(line):
         return True
     t = line.strip()
+    if _ADDRESS_LINE.search(t) and not t.endswith((".", "?", "!")):  # "Unit 4, Mill Lane Trading Estate, Harrogate HG1 4QT"
+        return True
     words = t.split()
     return (0 < len(words) <= 8 and t[-1] not in ".!?,;:" and not t.startswith(_BULLETS)
             and not _CLAUSE_START.match(t))
