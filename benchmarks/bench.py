@@ -568,7 +568,7 @@ def main() -> None:
     env.pop("TONECHECK_NO_CACHE", None)
     env.pop("TONECHECK_DAEMON", None)
     # no daemon a developer runs answers the figures measured without one
-    env["TONECHECK_DAEMON_DIR"] = tempfile.mkdtemp(prefix="tcd-none-")
+    env["TONECHECK_DAEMON_DIR"] = os.path.join(tempfile.gettempdir(), f"tonecheck-bench-no-daemon-{os.getpid()}")
     env["NO_COLOR"] = "1"
     # Warm means compiled too: let the warm-up run write .pyc files (an editable
     # checkout under PYTHONDONTWRITEBYTECODE=1 otherwise recompiles every module on

@@ -14,6 +14,12 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_configure(config):
+    """A daemon a developer runs on this machine answers none of the tests' commands
+    (tests/integration/test_daemon.py starts its own and lets its commands use it)."""
+    os.environ["TONECHECK_DAEMON"] = "0"
+
+
 @pytest.fixture(scope="session")
 def _warm_cache(tmp_path_factory):
     """The cache a user has after their first run (the built-in packs, the lexicon and the

@@ -527,3 +527,29 @@ def test_the_shapes_a_review_found(sentence, rule, fires):
 
     report = check(f"Hi Ann,\n\n{sentence}\n\nBest,\nBob\n")
     assert (rule in {f.rule for f in report.findings}) is fires
+
+
+def test_prepare_compiles_every_pattern_a_rule_holds_before_any_draft_needs_it(tmp_path):
+    """For the daemon: what a forked child would compile and lose is compiled once, ahead."""
+    linter = pack(tmp_path, """
+        - name: Rare
+          kind: phrase
+          category: vague_commitment
+          message: m
+          patterns: ["zorbly|quuxish"]
+          unless: ["friday"]
+          examples: {bad: [We will be zorbly.], good: [We will call on Friday.]}
+    """)
+    from tonecheck.packs.patterns import Pattern
+
+    def held(obj, depth=4):  # the Patterns a check keeps in its closure
+        if isinstance(obj, Pattern):
+            return [obj]
+        cells = getattr(obj, "__closure__", None) or () if depth else ()
+        return [p for c in cells for p in held(c.cell_contents, depth - 1)]
+
+    linter = Linter(linter.config)  # read from the cache now: its patterns wait for first use
+    patterns = held(next(r for r in linter.rules if r.id == "House.Rare").check)
+    assert len(patterns) == 2 and all(p._regex is None for p in patterns)  # the pattern and its unless, not yet compiled
+    linter.prepare()
+    assert all(p._regex is not None for p in patterns)

@@ -596,3 +596,24 @@ def test_a_plugin_s_own_category_is_its_own(run, project, category):
     project(BARE.replace('category="structure"', f'category="{category}"').replace('why="w"', 'why="w", bad=["x"], good=["y"]'))
     result = run("check", "d.txt")
     assert result.exit_code == 1 and "error" not in result.stderr, result.stderr
+
+
+def test_the_public_names_plugins_import_are_there_whatever_was_imported_first():
+    """tonecheck imports its public names on first use (the command starts faster): a
+    plugin still gets the decorator as tonecheck.rule, after any module was imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import types, tonecheck.engine, tonecheck\n"
+        "from tonecheck import rule, Rule, hookimpl, Config, Finding\n"
+        "assert not isinstance(rule, types.ModuleType) and callable(rule), rule\n"
+        "assert tonecheck.rule is rule and tonecheck.hookimpl is hookimpl\n"
+        "assert {'rule', 'Rule', 'hookimpl', 'Linter', 'check'} <= set(dir(tonecheck))\n"
+        "import sys; print('pluggy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    light = subprocess.run([sys.executable, "-c", "import tonecheck, sys; print('pluggy' in sys.modules, 'click' in sys.modules)"],
+                           capture_output=True, text=True, timeout=60)
+    assert light.stdout.split() == ["False", "False"]  # what the tonecheck command imports on every run

@@ -103,6 +103,10 @@ _LAZY = {
 }
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | {"hookimpl"})
+
+
 def __getattr__(name: str):
     if name == "hookimpl":
         import pluggy

@@ -904,7 +904,7 @@ def _daemon_socket() -> str:
 
 
 @daemon_group.command("start")
-@click.option("--idle-timeout", type=click.FloatRange(0), default=0, show_default=True, callback=_a_number,
+@click.option("--idle-timeout", type=click.FloatRange(0, 31_536_000), default=0, show_default=True, callback=_a_number,
               help="Stop after this many seconds without a request (0: never).")
 def daemon_start(idle_timeout):
     """Start the daemon for this Python environment, in the background."""
@@ -916,39 +916,57 @@ def daemon_start(idle_timeout):
     if (status := daemon.ask("status", path)) is not None:
         click.echo(f"tonecheck: the daemon already runs (pid {status.get('pid')}, {path})", err=True)
         return
-    command = [sys.executable, "-m", "tonecheck", "daemon", "run", "--idle-timeout", str(idle_timeout), "--detach"]
+    ready_r, ready_w = os.pipe()  # its "ready" comes here: stderr may carry anything an import prints
+    command = [sys.executable, "-m", "tonecheck", "daemon", "run", "--idle-timeout", str(idle_timeout), "--ready-fd", str(ready_w)]
+    # from /, not from here: python -m puts its folder first on the import path
     proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)  # not in the terminal's group: Ctrl-C there is the caller's
-    said = proc.stderr.readline().decode("utf-8", "replace").strip()  # "ready", or why it could not start
+                            start_new_session=True, cwd="/", pass_fds=(ready_w,))  # its own session: Ctrl-C here is not its
+    os.close(ready_w)
+    with os.fdopen(ready_r, "rb") as ready:
+        said = ready.readline()
+    if said != b"ready\n":  # it ended first: its last line says why
+        why = [line for line in proc.communicate()[1].decode("utf-8", "replace").splitlines() if line.strip()]
+        if (status := daemon.ask("status", path)) is not None:  # another start got there first
+            click.echo(f"tonecheck: the daemon already runs (pid {status.get('pid')}, {path})", err=True)
+            return
+        raise TonecheckError(why[-1].removeprefix("tonecheck: error: ") if why else f"the daemon did not start (exit {proc.returncode})")
     proc.stderr.close()
-    if said != "ready":
-        proc.wait()
-        raise TonecheckError(said.removeprefix("tonecheck: error: ") or f"the daemon did not start (exit {proc.returncode})")
     click.echo(f"tonecheck: the daemon runs (pid {proc.pid}, {path}); 'tonecheck daemon stop' stops it", err=True)
 
 
 @daemon_group.command("run")
-@click.option("--idle-timeout", type=click.FloatRange(0), default=0, show_default=True, callback=_a_number,
+@click.option("--idle-timeout", type=click.FloatRange(0, 31_536_000), default=0, show_default=True, callback=_a_number,
               help="Stop after this many seconds without a request (0: never).")
-@click.option("--detach", is_flag=True, hidden=True)  # started by 'daemon start': say "ready", then say nothing
-def daemon_run(idle_timeout, detach):
+@click.option("--ready-fd", type=int, hidden=True)  # started by 'daemon start': "ready" goes there, then nothing is said
+def daemon_run(idle_timeout, ready_fd):
     """Run the daemon in the foreground (for a service manager); Ctrl-C stops it."""
-    from .daemon import Daemon
+    from .daemon_server import Daemon
 
     path = _daemon_socket()
 
     def log(message: str) -> None:
-        if not detach:
+        if ready_fd is None:
             click.echo(f"tonecheck daemon: {message}", err=True)
 
     def ready() -> None:
-        if detach:  # the starter reads one line, then stops listening: nothing more goes to it
-            sys.stderr.write("ready\n")
-            sys.stderr.flush()
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 2)
-            os.close(devnull)
+        if ready_fd is not None:  # the starter stops listening once it reads this
+            try:
+                os.write(ready_fd, b"ready\n")
+                os.close(ready_fd)
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 2)
+                os.close(devnull)
+            except OSError:
+                pass
 
+    # its folder is /, and the folder it was started in is off the import path: it serves
+    # every folder, imports nothing from any, and a folder deleted under it costs nothing
+    try:
+        here = os.getcwd()
+    except OSError:
+        here = None
+    sys.path[:] = [p for p in sys.path if p and p != here]
+    os.chdir("/")
     try:
         Daemon(path, idle_timeout=idle_timeout or None, log=log, ready=ready).serve()
     except OSError as exc:
@@ -984,10 +1002,24 @@ def daemon_stop():
     if status is None:
         click.echo("tonecheck: no daemon runs for this environment", err=True)
         return
+    pid = status.get("pid")
     deadline = time.monotonic() + 10
-    while os.path.exists(path) and time.monotonic() < deadline:
+    while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.02)
-    click.echo(f"tonecheck: the daemon stopped (pid {status.get('pid')})", err=True)
+    if _alive(pid):  # it ends the commands it is running first; new ones already run in their callers
+        click.echo(f"tonecheck: the daemon is stopping (pid {pid}): it ends the commands it is running first", err=True)
+        return
+    click.echo(f"tonecheck: the daemon stopped (pid {pid})", err=True)
+
+
+def _alive(pid) -> bool:
+    """Is the process running (not gone, nor a zombie waiting for its parent)?"""
+    try:
+        os.kill(int(pid), 0)
+        with open(f"/proc/{int(pid)}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, TypeError, ValueError, IndexError):
+        return False
 
 
 INIT_TEMPLATE = '''\

@@ -145,6 +145,13 @@ def _reachable(url: str, timeout: float) -> bool:
     return Server(url).alive(timeout)
 
 
+def forget() -> None:
+    """Forget which LanguageTool answered: a process forked to do another caller's work
+    (tonecheck daemon) asks again, in that caller's environment."""
+    _reachable.cache_clear()
+    _language_tool_python_install.cache_clear()
+
+
 def find(settings: dict) -> Server | None:
     """The LanguageTool to use, or None (``use = "auto"`` and none here). With
     ``use = true`` (``check --grammar``) a missing one raises ``Unavailable``."""

@@ -19,7 +19,9 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _env(folder: Path, **extra) -> dict:
-    return {**os.environ, "TONECHECK_DAEMON_DIR": str(folder), **extra}
+    env = {**os.environ, "TONECHECK_DAEMON_DIR": str(folder), **extra}
+    env.pop("TONECHECK_DAEMON", None)  # the suite turns the daemon off (conftest.py); these tests use theirs
+    return env
 
 
 def tonecheck(env, *args, cwd, input=None, daemon=True):
@@ -149,17 +151,18 @@ rules:
     assert changed == tonecheck(daemon, "check", "d.txt", cwd=tmp_path, daemon=False)
 
 
-def test_a_changed_plugin_is_run_as_it_now_is_and_the_daemon_starts_again(socket_dir, tmp_path):
+def test_a_project_s_own_plugin_is_never_kept_so_another_s_of_the_same_name_is_not_served(socket_dir, tmp_path):
     env = _env(socket_dir)
-    (tmp_path / ".tonecheck.toml").write_text('plugins = ["house.py"]\n')
-    plugin = tmp_path / "house.py"
 
-    def write_plugin(word):
-        plugin.write_text(f'''
+    def project(name, word):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / ".tonecheck.toml").write_text('plugins = ["house"]\n')
+        (folder / "house.py").write_text(f'''
 import tonecheck
 
 @tonecheck.rule("House.Word", category="hard_to_read", severity="warning", why="House style.",
-                message="Avoid {word!r}.", bad=["Our {word} is here."], good=["Your order is here."])
+                message="Avoid {word!r} ({name}).", bad=["Our {word} is here."], good=["Your order is here."])
 def house_word(analysis, rule):
     at = analysis.text.find({word!r})
     if at >= 0:
@@ -169,25 +172,43 @@ def house_word(analysis, rule):
 def tonecheck_rules():
     return [house_word]
 ''')
+        (folder / "d.txt").write_text("Hi Bo,\n\nOur synergy and our leverage get your order to you on Friday.\n\nThanks,\nJo\n")
+        return folder
 
-    write_plugin("synergy")
-    (tmp_path / "d.txt").write_text("Hi Bo,\n\nOur synergy and our leverage get your order to you on Friday.\n\nThanks,\nJo\n")
+    a, b = project("a", "synergy"), project("b", "leverage")
     proc = start(env)
     try:
-        assert "Avoid 'synergy'" in tonecheck(env, "check", "d.txt", cwd=tmp_path)[1]
+        first = tonecheck(env, "check", "d.txt", cwd=a)
+        assert "Avoid 'synergy' (a)" in first[1]
+        other = tonecheck(env, "check", "d.txt", cwd=b)
+        assert "Avoid 'leverage' (b)" in other[1] and "(a)" not in other[1]
+        assert other == tonecheck(env, "check", "d.txt", cwd=b, daemon=False)
+        (a / "house.py").write_text((a / "house.py").read_text().replace("(a)", "(a, edited)"))
+        assert "Avoid 'synergy' (a, edited)" in tonecheck(env, "check", "d.txt", cwd=a)[1]
+        s = status(env)
+        assert s["served"] == 3 and s["configs"] == 1  # each ran in the daemon; only the defaults are kept
+    finally:
+        stop(proc)
+
+
+def test_an_edited_lexicon_makes_the_daemon_start_again(socket_dir, tmp_path, monkeypatch):
+    """The lexicon is data the kept Linters hold: the caller that sees it changed runs
+    the check itself, and the daemon starts again with it read afresh."""
+    from tonecheck import lexicon
+
+    env = _env(socket_dir)
+    proc = start(env)
+    (tmp_path / "d.txt").write_text("Hi Bo,\n\nYour order ships on Friday.\n\nThanks,\nJo\n")
+    try:
+        assert tonecheck(env, "check", "d.txt", cwd=tmp_path)[0] == 0
         was = status(env)
-        time.sleep(0.05)  # a new modification time, whatever the file system's resolution
-        write_plugin("leverage")
-        now = tonecheck(env, "check", "d.txt", cwd=tmp_path)
-        assert "Avoid 'leverage'" in now[1] and "synergy'" not in now[1]
-        deadline = time.monotonic() + 30
+        path = lexicon.path()
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))  # the same bytes, a new time
+        assert tonecheck(env, "check", "d.txt", cwd=tmp_path)[0] == 0  # run by the caller
+        deadline = time.monotonic() + 60
         while ((s := status(env)) is None or s["started"] == was["started"]) and time.monotonic() < deadline:
             time.sleep(0.1)
-        s = status(env)
-        assert s["pid"] == was["pid"] and s["started"] > was["started"]  # started again in place (exec)
-        assert s["served"] == 0
-        assert tonecheck(env, "check", "d.txt", cwd=tmp_path) == now
-        assert status(env)["served"] == 1
+        assert s is not None and s["pid"] == was["pid"] and s["started"] > was["started"]  # started again, in place
     finally:
         stop(proc)
 
@@ -241,3 +262,77 @@ def test_an_idle_daemon_stops_by_itself(socket_dir):
     finally:
         stop(proc)
     assert not list(socket_dir.iterdir())
+
+
+def test_a_daemon_too_busy_to_answer_never_runs_the_command_a_second_time(daemon, tmp_path):
+    (tmp_path / "d.txt").write_text((EXAMPLES / "collection-weekend.txt").read_text())
+    served = status(daemon)["served"]
+    pid = status(daemon)["pid"]
+    os.kill(pid, signal.SIGSTOP)  # as busy as can be
+    try:
+        with open(tmp_path / "out.txt", "w") as out:
+            caller = subprocess.run([str(TONECHECK), "check", "d.txt"], cwd=tmp_path, env=daemon, stdout=out,
+                                    stderr=subprocess.PIPE, text=True, timeout=60)  # waits, then runs it itself
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    time.sleep(1)  # the daemon reads the request it was sent, and finds its caller gone
+    assert caller.returncode == 1
+    assert (tmp_path / "out.txt").read_text().count("Found ") == 1
+    assert status(daemon)["served"] == served
+
+
+def test_a_caller_killed_outright_takes_its_command_with_it(daemon, tmp_path):
+    caller = subprocess.Popen([str(TONECHECK), "check", "-"], cwd=tmp_path, env=daemon, stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while status(daemon)["running"] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    caller.kill()
+    caller.wait(timeout=30)
+    while status(daemon)["running"] and time.monotonic() < deadline:  # the child is ended, not left waiting
+        time.sleep(0.05)
+    assert status(daemon)["running"] == 0
+    caller.stdin.close()
+
+
+def test_sigterm_ends_the_caller_as_it_would_end_the_command(daemon, tmp_path):
+    results = []
+    for use in (False, True):
+        caller = subprocess.Popen([str(TONECHECK), "check", "-"], cwd=tmp_path, env=daemon if use else {**daemon, "TONECHECK_DAEMON": "0"},
+                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(2)  # started, and waiting for stdin
+        caller.terminate()
+        results.append(caller.wait(timeout=30))
+        caller.stdin.close()
+    assert results == [-signal.SIGTERM, -signal.SIGTERM]
+
+
+def test_a_caller_in_another_python_environment_runs_the_command_itself(daemon, tmp_path):
+    (tmp_path / "d.txt").write_text((EXAMPLES / "collection-weekend.txt").read_text())
+    served = status(daemon)["served"]
+    other = {**daemon, "PYTHONPATH": str(tmp_path)}  # imports could differ: the daemon cannot stand in
+    assert tonecheck(other, "check", "d.txt", cwd=tmp_path) == tonecheck(other, "check", "d.txt", cwd=tmp_path, daemon=False)
+    assert status(daemon)["served"] == served
+
+
+def test_a_request_the_daemon_cannot_read_keeps_none_of_the_callers_streams(daemon):
+    import socket
+
+    from tonecheck import daemon as client
+
+    path = os.path.join(daemon["TONECHECK_DAEMON_DIR"], os.path.basename(client.socket_path()))
+    for garbage in (b"not json\n", b"[" * 100_000 + b"\n", b'{"op": "run", "argv": ["serve"]}\n'):
+        r, w = os.pipe()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(path)
+            socket.send_fds(sock, [garbage], [w, w, w])
+            os.close(w)
+            sock.settimeout(30)
+            sock.recv(64)  # its answer, or the end: the request is done with
+        os.set_blocking(r, False)
+        time.sleep(0.2)
+        try:
+            assert os.read(r, 1) == b""  # no one holds the write end any more
+        finally:
+            os.close(r)
+    assert status(daemon) is not None  # and it still answers

@@ -86,21 +86,22 @@ class Pattern:
         return getattr(self.regex, name)
 
 
-def compile_now(check, depth: int = 4) -> int:
-    """Compile every Pattern a rule's check holds (in its closure, or a list or dict
-    there): for a process that forks a child per request, whose compiling would be
-    lost with the child. How many were compiled."""
+def compile_now(check, depth: int = 4) -> None:
+    """Compile every Pattern a rule's check holds (in its closure, or a list, tuple or
+    dict there): for a process that forks a child per request, whose compiling would
+    be lost with the child."""
     if isinstance(check, Pattern):
         check.regex
-        return 1
-    if depth == 0:
-        return 0
-    if isinstance(check, (list, tuple)):
-        return sum(compile_now(item, depth - 1) for item in check)
-    if isinstance(check, dict):
-        return sum(compile_now(item, depth - 1) for item in check.values())
-    cells = getattr(check, "__closure__", None) or ()
-    return sum(compile_now(cell.cell_contents, depth - 1) for cell in cells if cell.cell_contents is not check)
+    elif depth and isinstance(check, (list, tuple)):
+        for item in check:
+            compile_now(item, depth - 1)
+    elif depth and isinstance(check, dict):
+        for item in check.values():
+            compile_now(item, depth - 1)
+    elif depth:
+        for cell in getattr(check, "__closure__", None) or ():
+            if cell.cell_contents is not check:
+                compile_now(cell.cell_contents, depth - 1)
 
 
 def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
