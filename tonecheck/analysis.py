@@ -216,11 +216,31 @@ def _is_field(line: str) -> bool:
     return bool(_FIELD.match(line)) and (len(stripped) <= 40 or stripped.endswith(":"))
 
 
+# An initial and a surname ("your engineer, J. Patel, will call"): not a sentence's end,
+# unless the capital word after it is one that starts sentences ("Plan B. Then ...").
+_INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")  # its first letters: "You" of "You'll"
+_OPENERS = frozenset(
+    "I You We They He She It The A An This That These Those There Here Please Thanks Thank If But And So Or "
+    "Our Your My His Her Their Its What When Where Why How Which Who Sorry Unfortunately Also Just Yes No Hi "
+    "Hello Dear Best Kind Many Let Once As For In On At To With From By After Before Then Now Today Tomorrow "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Otherwise Meanwhile However Sadly Good Great Happy Do Don't "
+    "Can Could Would Will Should Is Are Was Were Have Has Had Any Every Each All Some One Two Three".split())
+
+
+def _initial_of_a_name(seg: str, m: re.Match) -> bool:
+    if not (m.group() == "." and _INITIAL.search(seg, 0, m.end())):
+        return False
+    after = _NAME_AFTER.match(seg, m.end())
+    return bool(after) and after.group(1) not in _OPENERS
+
+
 def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     seg = text[start:end]
     pos = 0
     for m in _SENTENCE_END.finditer(seg):
-        if _ABBREV.search(seg[max(0, m.end() - 8):m.end()]):
+        if _ABBREV.search(seg[max(0, m.end() - 8):m.end()]) or _initial_of_a_name(seg, m):
             continue
         yield from _trimmed(text, start + pos, start + m.end())
         pos = m.end()
