@@ -53,7 +53,7 @@ MAX_REQUEST = 1024 * 1024
 def socket_dir() -> str:
     given = os.environ.get("TONECHECK_DAEMON_DIR")
     if given:
-        return given
+        return os.path.abspath(given)  # the daemon runs in /: a relative folder would be another
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     return os.path.join(runtime, "tonecheck") if runtime else f"/tmp/tonecheck-{os.getuid()}"
 
@@ -64,7 +64,8 @@ def socket_path() -> str:
 
     from . import __version__
 
-    ident = f"{sys.prefix}\0{sys.version}\0{__version__}".encode("utf-8", "surrogateescape")
+    # the environment, and which tonecheck in it: another checkout run with python -m is another daemon's
+    ident = f"{sys.prefix}\0{sys.version}\0{__version__}\0{os.path.dirname(__file__)}".encode("utf-8", "surrogateescape")
     return os.path.join(socket_dir(), f"daemon-{zlib.crc32(ident):08x}.sock")
 
 
@@ -133,10 +134,17 @@ _SAME_ENV = ("PYTHON", "LC_", "LANG", "TONECHECK_NO_PLUGINS")
 def context() -> dict:
     """What a forked child keeps of the daemon whatever its caller: the interpreter's
     environment variables, the locale, the groups, the resource limits, capabilities,
-    seccomp and namespaces. A request whose caller differs in any is refused (the
-    caller runs the command itself), so a sandboxed or limited caller stays so."""
+    seccomp and namespaces, the priority and CPUs, the interpreter's options. A request
+    whose caller differs in any is refused (the caller runs the command itself), so a
+    sandboxed, limited or niced caller stays so."""
     out: dict = {"env": sorted((k, v) for k, v in os.environ.items() if k.startswith(_SAME_ENV)),
-                 "gid": os.getegid(), "groups": sorted(os.getgroups())}
+                 "gid": os.getegid(), "groups": sorted(os.getgroups()), "flags": list(sys.flags),
+                 "warnoptions": list(sys.warnoptions)}
+    try:
+        out["nice"] = os.getpriority(os.PRIO_PROCESS, 0)
+        out["cpus"] = sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        pass
     try:
         import resource
 
@@ -167,8 +175,12 @@ def handed_over(argv: list[str]) -> int | None:
     try:
         for fd in (0, 1, 2):
             os.fstat(fd)  # a closed stream is said by the command itself, in this process
+        if os.isatty(0) and os.tcgetpgrp(0) != os.getpgrp():
+            return None  # a background job: only its own process is stopped when it reads the terminal
     except OSError:
         return None
+    if any(a.startswith(_CALLERS_OWN) for a in argv):
+        return None  # <(...), /dev/fd/5, /dev/tty: descriptors and a terminal only this process has
     import signal
 
     caller = _Caller()
@@ -180,14 +192,29 @@ def handed_over(argv: list[str]) -> int | None:
     try:
         sock = _connect(path, HANDSHAKE)
         outcome = None if sock is None else caller.hand_over(sock, argv)
+    except _Interrupted:
+        outcome = None
     finally:
         if caller.child is None:  # the run stays here: the signals are the command line's own again
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-    if outcome is None and caller.pending:  # Ctrl-C before the daemon took it: stop, as the command would
-        print("\ntonecheck: aborted", file=sys.stderr)
-        return 130
+    if outcome is None and caller.pending:  # a signal before the daemon took it: as the command would end
+        signum = caller.pending[0]
+        if signum == signal.SIGINT:
+            print("\ntonecheck: aborted", file=sys.stderr)
+            return 130
+        os.kill(os.getpid(), signum)  # its handler is the default again: ended by it
+        return 128 + signum
     return outcome
+
+
+#: Paths that name what only the caller's process has: the descriptors of a process
+#: substitution ("<(...)") and its terminal.
+_CALLERS_OWN = ("/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", "/dev/tty")
+
+
+class _Interrupted(Exception):
+    """A signal came while the caller waited for the daemon to take its request."""
 
 
 #: Signals the caller passes on to the child doing its work (Ctrl-C, Ctrl-Z and the like).
@@ -205,17 +232,22 @@ class _Caller:
     def forward(self, signum, frame) -> None:
         import signal
 
+        if signum == signal.SIGTSTP:  # Ctrl-Z: stop the child, then this caller, as a shell expects
+            if self.child is not None:
+                os.kill(self.child, signal.SIGSTOP)
+            signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTSTP)  # returns at fg (or at once, if no shell can stop us)
+            signal.signal(signal.SIGTSTP, self.forward)
+            if self.child is not None:
+                os.kill(self.child, signal.SIGCONT)
+            return
         if self.child is None:
             if signum != signal.SIGCONT:
                 self.pending.append(signum)
+                if not self.committed:
+                    raise _Interrupted()  # stop waiting for the daemon: the command ends here
             return
         try:
-            if signum == signal.SIGTSTP:  # Ctrl-Z: stop the child, then this caller, as a shell expects
-                os.kill(self.child, signal.SIGSTOP)
-                signal.signal(signal.SIGTSTP, signal.SIG_DFL)
-                os.kill(os.getpid(), signal.SIGTSTP)
-                signal.signal(signal.SIGTSTP, self.forward)
-                return
             os.kill(self.child, signum)
         except OSError:
             pass
@@ -238,8 +270,8 @@ class _Caller:
                 if reader.readline() != b"ready\n" or self.pending:
                     return None  # refused, busy, or Ctrl-C on the way: run here (or stop); the daemon runs nothing
                 # the streams go with "go", not before: a caller that gave up leaves none of them behind
+                self.committed = True  # before "go" leaves: a signal from here on waits for the child
                 socket.send_fds(sock, [b"go\n"], [0, 1, 2])
-                self.committed = True
                 sock.settimeout(None)  # from here on, the command is the daemon's: a big mbox may take a while
                 first = reader.readline()
                 if first.startswith(b"pid "):
@@ -259,7 +291,10 @@ class _Caller:
             import signal
 
             signum = int(last[7:])
-            signal.signal(signum, signal.SIG_DFL)
+            try:
+                signal.signal(signum, signal.SIG_DFL)
+            except (OSError, ValueError):  # SIGKILL and SIGSTOP have no handler to reset
+                pass
             os.kill(os.getpid(), signum)
             return 128 + signum
         if self.child is not None:  # the daemon went away mid-run: its child goes too, as ours would

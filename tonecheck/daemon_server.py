@@ -37,6 +37,8 @@ def _stamp(path: str, checksum: bool) -> tuple:
     copy that keeps time and size is still seen); None for one that is gone."""
     try:
         st = os.stat(path)
+        if os.path.isdir(path):  # a pack folder: a pack added or removed is a change
+            return (st.st_mtime_ns, tuple(sorted(os.listdir(path))))
         if not checksum:
             return (st.st_mtime_ns, st.st_size)
         import zlib
@@ -64,17 +66,17 @@ def data_files(linters) -> set:
     the spelling word list."""
     from pathlib import Path
 
+    from . import lexicon
     from .packs import pack_files
 
     package = Path(__file__).resolve().parent
     files = {str(p) for folder in (package / "model", package / "data") if folder.is_dir()
              for p in folder.iterdir() if p.is_file() and p.suffix != ".pyc"}
+    files.add(str(lexicon.path()))
     for linter in linters:
         for path in linter.pack_paths:
-            files.add(str(path))  # a folder: a pack added or removed changes its time
+            files.add(str(path))  # a folder: its list of files is stamped too
             try:
-                folder = path if path.is_dir() else path.parent
-                files.update(str(p) for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))  # the lexicon too
                 files.update(str(p) for p in pack_files(path))
             except Exception:  # noqa: BLE001 - gone or unreadable: its stamp says so
                 pass
@@ -106,19 +108,28 @@ class Daemon:
         relative path, nor one that fails to load (the requests that use it say why)."""
         from .engine import Linter
 
+        import time
+
         key = WarmLinters.key(config, rule_budget)
-        # a relative --config names a file in the caller's folder, not the daemon's
-        if key in self.warm.linters or config.plugins or (config.path is not None and not config.path.is_absolute()):
+        # a relative --config names a file in the caller's folder, "~/packs" a folder in the caller's home
+        if (key in self.warm.linters or config.plugins or (config.path is not None and not config.path.is_absolute())
+                or any(str(p).startswith("~") for p in config.packs)):
             return
+        began = time.time_ns()
         try:
             linter = Linter(config, rule_budget=rule_budget)
             linter.prepare()
         except Exception as exc:  # noqa: BLE001 - a request will meet it and say it
             self.log(f"not kept: {config.path or 'the defaults'} ({type(exc).__name__}: {exc})")
             return
+        read = {path: _stamp(path, checksum=True) for path in data_files([linter]) - self.data.keys()}
+        if any(isinstance(stamp[0], int) and stamp[0] >= began for stamp in read.values()):
+            self.log(f"not kept: {config.path or 'the defaults'} (a pack changed while it loaded)")
+            return  # it may hold the old words: the next request loads it again
         while len(self.warm.linters) >= MAX_WARM:
             self.warm.linters.pop(next(iter(self.warm.linters)))
         self.warm.linters[key] = linter
+        self.data.update(read)
         self.note_files()
 
     def preload(self) -> None:
@@ -325,12 +336,13 @@ class Daemon:
             os.close(done_r)
             code = 70
             try:
+                os.setsid()  # a Ctrl-C at a foreground daemon's terminal is the daemon's, not its commands'
                 self.listener.close()
-                conn.close()
+                self.sel.close()
                 for r, (_, other, _) in list(self.children.items()):
                     os.close(r)
                     other.close()
-                code = _run_as_caller(request, fds, self.warm, done_w)
+                code = _run_as_caller(request, fds, self.warm, done_w, conn)
             finally:
                 os._exit(code)
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
@@ -408,14 +420,32 @@ def _answers(path: str) -> bool:
             return False
 
 
-def _run_as_caller(request: dict, fds: list, warm: WarmLinters, report_fd: int) -> int:
+def _run_as_caller(request: dict, fds: list, warm: WarmLinters, report_fd: int, conn) -> int:
     """Become the caller (its streams, folder, environment, umask), run its command
-    line, and report the configs it had to load; the exit code."""
+    line, and report the configs it had to load; the exit code. A caller killed
+    outright ends it at once (SIGIO on its socket), however busy the daemon is."""
     import atexit
+    import fcntl
     import io
     import pickle
     import time
 
+    import select
+    import socket
+
+    def caller_gone(signum, frame):
+        try:
+            if select.select([conn], [], [], 0)[0] and conn.recv(1, socket.MSG_PEEK) == b"":
+                os.kill(os.getpid(), signal.SIGKILL)
+        except (ConnectionError, TimeoutError):
+            os.kill(os.getpid(), signal.SIGKILL)
+        except OSError:
+            pass
+
+    signal.signal(signal.SIGIO, caller_gone)
+    fcntl.fcntl(conn.fileno(), fcntl.F_SETOWN, os.getpid())
+    fcntl.fcntl(conn.fileno(), fcntl.F_SETFL, fcntl.fcntl(conn.fileno(), fcntl.F_GETFL) | os.O_ASYNC)
+    caller_gone(signal.SIGIO, None)  # gone already
     atexit._clear()  # the daemon's own exit handlers are not this command's
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
@@ -464,6 +494,13 @@ def _run_as_caller(request: dict, fds: list, warm: WarmLinters, report_fd: int) 
 
         traceback.print_exc()
         code = 1
+    signal.pthread_sigmask(signal.SIG_BLOCK, _CALLER_SIGNALS)  # the command is over: a late Ctrl-C is too late
+    if "threading" in sys.modules:  # a plugin's threads end as they would at the interpreter's exit
+        import threading
+
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread() and not thread.daemon:
+                thread.join()
     atexit._run_exitfuncs()  # the command's own: a LanguageTool it started is stopped
     for stream in (sys.stdout, sys.stderr):
         try:

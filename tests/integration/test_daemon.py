@@ -150,6 +150,15 @@ rules:
     assert "Plain words, please" in changed[1]
     assert changed == tonecheck(daemon, "check", "d.txt", cwd=tmp_path, daemon=False)
 
+    deadline = time.monotonic() + 60  # kept again, after the daemon started afresh
+    while ((s := status(daemon)) is None or s["configs"] < 2) and time.monotonic() < deadline:
+        tonecheck(daemon, "check", "d.txt", cwd=tmp_path)
+        time.sleep(0.2)
+    (tmp_path / "house" / "more.yml").write_text(pack.read_text().replace("pack: Acme", "pack: More")
+                                                .replace("synergy]", "order]").replace("Plain words", "More words"))
+    added = tonecheck(daemon, "check", "d.txt", cwd=tmp_path)  # a pack added to the folder is read too
+    assert "More.Synergy" in added[1] and added == tonecheck(daemon, "check", "d.txt", cwd=tmp_path, daemon=False)
+
 
 def test_a_project_s_own_plugin_is_never_kept_so_another_s_of_the_same_name_is_not_served(socket_dir, tmp_path):
     env = _env(socket_dir)
@@ -336,3 +345,13 @@ def test_a_request_the_daemon_cannot_read_keeps_none_of_the_callers_streams(daem
         finally:
             os.close(r)
     assert status(daemon) is not None  # and it still answers
+
+
+def test_a_path_only_the_caller_can_open_is_checked_by_the_caller(daemon, tmp_path):
+    served = status(daemon)["served"]
+    text = (EXAMPLES / "collection-weekend.txt").read_text()
+    script = f"{TONECHECK} check -q <(printf %s {text!r}) | sed 's#/dev/fd/[0-9]*#FD#'"
+    via = subprocess.run(["bash", "-c", script], env=daemon, capture_output=True, text=True, timeout=60)
+    alone = subprocess.run(["bash", "-c", script], env={**daemon, "TONECHECK_DAEMON": "0"}, capture_output=True, text=True, timeout=60)
+    assert via.stdout == alone.stdout and "CustomerFocus.OwnAgenda" in via.stdout
+    assert status(daemon)["served"] == served
