@@ -553,3 +553,30 @@ def test_prepare_compiles_every_pattern_a_rule_holds_before_any_draft_needs_it(t
     assert len(patterns) == 2 and all(p._regex is None for p in patterns)  # the pattern and its unless, not yet compiled
     linter.prepare()
     assert all(p._regex is not None for p in patterns)
+
+
+@pytest.mark.parametrize("demote, severity", [("true", "suggestion"), ("false", "warning")])
+def test_a_rule_may_keep_its_warning_in_a_draft_the_learned_score_passes(tmp_path, demote, severity):
+    linter = pack(tmp_path, f"""
+        - name: Hurry
+          kind: phrase
+          category: negative_framing
+          message: m
+          demote: {demote}
+          patterns: ["zorbly"]
+          {EX}""")
+    report = linter.lint(load_text("Hi Sam,\n\nYour sofa is zorbly ready, and I've booked delivery for Friday at 10am.\n\nThanks,\nJo\n"))
+    assert report.score.overall >= linter.config.demote_above
+    assert [(f.rule, f.severity) for f in report.findings] == [("House.Hurry", severity)]
+
+
+def test_demote_must_be_true_or_false(tmp_path):
+    with pytest.raises(PackError, match="demote"):
+        pack(tmp_path, f"""
+            - name: Hurry
+              kind: phrase
+              category: negative_framing
+              message: m
+              demote: sometimes
+              patterns: ["zorbly"]
+              {EX}""")

@@ -46,6 +46,7 @@ class Linter:
         self.formats = collect_formats(self.pm.hook.tonecheck_sources, self.problems.append)
         # rules the project or a plugin added: on the same words, theirs win over a built-in's
         self._house = frozenset(r.id for r in self.rules if r.source not in BUILTIN_PLUGINS)
+        self._kept_severity = frozenset(r.id for r in self.rules if not r.demotable)  # never demoted
         self.model = None  # the learned model, when the config scores with it
         if self.config.score == "learned":
             try:
@@ -255,7 +256,8 @@ class Linter:
         findings.sort(key=lambda f: (f.offset, -SEVERITY_RANK[f.severity], f.rule))
         result = score(findings, self.config.weights, learned)
         if result.method == "learned" and self.config.demote_above < 100 and result.overall >= self.config.demote_above:
-            findings = [_demoted(f, result.overall) for f in findings]
+            kept = self._kept_severity
+            findings = [f if f.rule in kept else _demoted(f, result.overall) for f in findings]
         return Report(
             path=draft.path,
             text=draft.original,

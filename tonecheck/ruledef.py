@@ -50,6 +50,9 @@ class Rule:
     defers: bool = False
     # off unless select names it (its id, pack or category): spelling, say
     opt_in: bool = False
+    # False: its warning stays a warning in a draft the learned score passes (what the
+    # model has had too few examples to weigh: pressure selling, say)
+    demotable: bool = True
 
     @property
     def pack(self) -> str:
@@ -137,6 +140,7 @@ def rule(
     options: dict | None = None,
     defers: bool = False,
     opt_in: bool = False,
+    demotable: bool = True,
 ) -> Callable[[Callable], Rule]:
     """Turn ``check(analysis, rule) -> Iterable[Finding]`` into a Rule; its docstring
     says what the rule does."""
@@ -158,6 +162,7 @@ def rule(
             options=dict(options or {}),
             defers=defers,
             opt_in=opt_in,
+            demotable=demotable,
         )
         r.validate()
         return r

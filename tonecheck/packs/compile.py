@@ -21,7 +21,7 @@ from .schema import NAME, check_template, examples as _examples, no_unknown, str
 COMMON = {
     "name", "kind", "category", "severity", "message", "description", "why", "instead",
     "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
-    "owned_severity",
+    "owned_severity", "demote",
 }
 UNLESS_SCOPES = ("clause", "sentence", "following", "around", "draft")
 
@@ -74,6 +74,9 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
     severity = spec.get("severity", "warning")
     if severity not in SEVERITIES:
         fail("severity", f"must be one of {', '.join(SEVERITIES)}")
+    demote = spec.get("demote", True)
+    if not isinstance(demote, bool):
+        fail("demote", "must be true or false")
     owned_severity = spec.get("owned_severity")
     if owned_severity is not None and owned_severity not in SEVERITIES:
         fail("owned_severity", f"must be one of {', '.join(SEVERITIES)}")
@@ -138,4 +141,5 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         options=options,
         source=source,
         kind=kind_name,
+        demotable=demote,
     )
