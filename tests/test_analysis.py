@@ -207,6 +207,8 @@ def test_an_initial_does_not_end_a_sentence():
         "Re: Accounts of the late Mr D. Kerr", "We are sorry.", "Dr A. J. Patel will call.",
         "The parcel was left at Door B.", "You'll find it there."]
     # an initial before a surname, with no title: one sentence; before a word that starts sentences: two
-    text = "Your engineer, J. Patel, will call. Choose plan B. Friday suits us too. Ask for Raymond T. Feeney."
+    text = ("Your engineer, J. Patel, will call. Choose plan B. Friday suits us too. Ask for Raymond T. Feeney. "
+            "Your seat is in row C. Boarding starts at 9am. We've moved you to Plan B. Customers on it pay monthly.")
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
-        "Your engineer, J. Patel, will call.", "Choose plan B.", "Friday suits us too.", "Ask for Raymond T. Feeney."]
+        "Your engineer, J. Patel, will call.", "Choose plan B.", "Friday suits us too.", "Ask for Raymond T. Feeney.",
+        "Your seat is in row C.", "Boarding starts at 9am.", "We've moved you to Plan B.", "Customers on it pay monthly."]

@@ -220,17 +220,31 @@ def _is_field(line: str) -> bool:
 # unless the capital word after it is one that starts sentences ("Plan B. Then ...").
 _INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.$")
 _NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")  # its first letters: "You" of "You'll"
+# the word before the initial, if no comma comes between
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
+# Labels a letter follows: "row C", "Plan B", "vitamin D"
+_LABELS = frozenset(
+    "Plan Unit Door Annex Appendix Row Gate Room Vitamin Option Grade Type Section Block Flat Level Floor Terminal "
+    "Zone Part Schedule Phase Stage Team Group Class Form Year Ward Bay Platform Lot Tier Category Band Size Box "
+    "Building Wing Hall Court Suite Lane Channel Line Model Version Step Item Table Figure Exhibit Clause".split())
 _OPENERS = frozenset(
     "I You We They He She It The A An This That These Those There Here Please Thanks Thank If But And So Or "
     "Our Your My His Her Their Its What When Where Why How Which Who Sorry Unfortunately Also Just Yes No Hi "
     "Hello Dear Best Kind Many Let Once As For In On At To With From By After Before Then Now Today Tomorrow "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Otherwise Meanwhile However Sadly Good Great Happy Do Don't "
-    "Can Could Would Will Should Is Are Was Were Have Has Had Any Every Each All Some One Two Three".split())
+    "Can Could Would Will Should Is Are Was Were Have Has Had Any Every Each All Some One Two Three Apologies "
+    "Whenever Since While Regards Everything Nothing Someone".split())
 
 
 def _initial_of_a_name(seg: str, m: re.Match) -> bool:
+    """Is this full stop an initial's, inside a name: after a comma, the paragraph's
+    start or a first name ("J. Patel", "Raymond T. Feeney"), not after a label ("row C.",
+    "Plan B."), and before a surname, not a word that starts sentences?"""
     if not (m.group() == "." and _INITIAL.search(seg, 0, m.end())):
+        return False
+    before = _WORD_BEFORE.search(seg, 0, m.end() - 2)
+    if before and (before.group(1) in _LABELS or not before.group(1)[:1].isupper()):
         return False
     after = _NAME_AFTER.match(seg, m.end())
     return bool(after) and after.group(1) not in _OPENERS

@@ -244,8 +244,8 @@ class _Caller:
         if self.child is None:
             if signum != signal.SIGCONT:
                 self.pending.append(signum)
-                if not self.committed:
-                    raise _Interrupted()  # stop waiting for the daemon: the command ends here
+                if not self.committed and len(self.pending) == 1:
+                    raise _Interrupted()  # stop waiting for the daemon (once): the command ends here
             return
         try:
             os.kill(self.child, signum)
@@ -271,18 +271,25 @@ class _Caller:
                     return None  # refused, busy, or Ctrl-C on the way: run here (or stop); the daemon runs nothing
                 # the streams go with "go", not before: a caller that gave up leaves none of them behind
                 self.committed = True  # before "go" leaves: a signal from here on waits for the child
-                socket.send_fds(sock, [b"go\n"], [0, 1, 2])
+                try:
+                    socket.send_fds(sock, [b"go\n"], [0, 1, 2])
+                except OSError:  # not sent: the daemon has nothing to run, so this caller runs it
+                    self.committed = False
+                    return None
                 sock.settimeout(None)  # from here on, the command is the daemon's: a big mbox may take a while
                 first = reader.readline()
-                if first.startswith(b"pid "):
-                    self.child = int(first[4:])
-                    for signum in self.pending:
-                        os.kill(self.child, signum)
-                    last = reader.readline()
-                else:
-                    last = b""
+                if not first.startswith(b"pid "):
+                    # no child was made (the daemon forks before it says the pid; a child whose
+                    # caller closes this socket ends itself): the command is this caller's
+                    self.committed = False
+                    return None
+                self.child = int(first[4:])
+                for signum in self.pending:
+                    os.kill(self.child, signum)
+                last = reader.readline()
             except (OSError, ValueError):
-                if not self.committed:
+                if self.child is None:  # nothing runs for it in the daemon: the command is this caller's
+                    self.committed = False
                     return None
                 last = b""
         if last.startswith(b"exit "):

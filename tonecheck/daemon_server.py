@@ -494,14 +494,18 @@ def _run_as_caller(request: dict, fds: list, warm: WarmLinters, report_fd: int, 
 
         traceback.print_exc()
         code = 1
-    signal.pthread_sigmask(signal.SIG_BLOCK, _CALLER_SIGNALS)  # the command is over: a late Ctrl-C is too late
-    if "threading" in sys.modules:  # a plugin's threads end as they would at the interpreter's exit
-        import threading
+    try:
+        if "threading" in sys.modules:  # a plugin's threads end as they would at the interpreter's exit
+            import threading
 
-        for thread in threading.enumerate():
-            if thread is not threading.current_thread() and not thread.daemon:
-                thread.join()
-    atexit._run_exitfuncs()  # the command's own: a LanguageTool it started is stopped
+            for thread in threading.enumerate():
+                if thread is not threading.current_thread() and not thread.daemon:
+                    thread.join()
+        atexit._run_exitfuncs()  # the command's own: a LanguageTool it started is stopped
+    except KeyboardInterrupt:  # Ctrl-C while a plugin's thread holds the exit, as at the interpreter's
+        print("tonecheck: aborted", file=sys.stderr)
+        code = 130
+    signal.pthread_sigmask(signal.SIG_BLOCK, _CALLER_SIGNALS)  # the command is over: a late Ctrl-C is too late
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -355,3 +355,32 @@ def test_a_path_only_the_caller_can_open_is_checked_by_the_caller(daemon, tmp_pa
     alone = subprocess.run(["bash", "-c", script], env={**daemon, "TONECHECK_DAEMON": "0"}, capture_output=True, text=True, timeout=60)
     assert via.stdout == alone.stdout and "CustomerFocus.OwnAgenda" in via.stdout
     assert status(daemon)["served"] == served
+
+
+def test_a_daemon_that_drops_the_caller_after_ready_leaves_the_command_to_it(socket_dir, tmp_path):
+    """The caller's "go" carries its streams: if it cannot be sent, nothing was handed
+    over, and the caller runs the command itself."""
+    import socket
+    import threading
+
+    from tonecheck import daemon as client
+
+    env = _env(socket_dir)
+    path = os.path.join(str(socket_dir), os.path.basename(client.socket_path()))
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(1)
+
+    def stand_in():  # answers "ready", then goes away
+        conn, _ = server.accept()
+        with conn:
+            conn.recv(1 << 20)
+            conn.sendall(b"ready\n")
+            conn.shutdown(socket.SHUT_RDWR)
+
+    threading.Thread(target=stand_in, daemon=True).start()
+    (tmp_path / "d.txt").write_text((EXAMPLES / "collection-weekend.txt").read_text())
+    try:
+        assert tonecheck(env, "check", "d.txt", cwd=tmp_path) == tonecheck(env, "check", "d.txt", cwd=tmp_path, daemon=False)
+    finally:
+        server.close()
