@@ -392,3 +392,16 @@ def test_json_output_when_no_input_can_be_read_is_still_a_document(run, tmp_path
 
     schema = json.loads((Path(where).parent.parent / "schema" / "report.schema.json").read_text())
     jsonschema.validate(doc, schema)
+
+
+def test_the_command_runs_where_no_daemon_can(monkeypatch, tmp_path):
+    """Elsewhere than Linux (Windows has no user ids to name a socket by), the command
+    runs as it always did: the daemon is not even looked for."""
+    from tonecheck import daemon
+
+    monkeypatch.setattr(daemon.sys, "platform", "win32")
+    monkeypatch.delattr(daemon.os, "getuid")
+    monkeypatch.delenv("TONECHECK_DAEMON", raising=False)
+    monkeypatch.delenv("TONECHECK_DAEMON_DIR", raising=False)
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    assert daemon.handed_over(["check", str(tmp_path / "d.txt")]) is None

@@ -167,8 +167,9 @@ def handed_over(argv: list[str]) -> int | None:
     code, or None when the command is to run in this process (no daemon, another
     command, TONECHECK_DAEMON=0, a closed standard stream, a caller the daemon cannot
     stand in for, a daemon about to start again or too busy to answer at once)."""
-    if not argv or argv[0] not in COMMANDS or os.environ.get("TONECHECK_DAEMON", "").lower() in ("0", "no", "off", "false"):
-        return None
+    if (not argv or argv[0] not in COMMANDS or not supported()
+            or os.environ.get("TONECHECK_DAEMON", "").lower() in ("0", "no", "off", "false")):
+        return None  # (elsewhere than Linux, not even a path is worked out: Windows has no user ids)
     path = socket_path()
     if not os.path.exists(path):  # the common case: no daemon, and nothing else to import
         return None
