@@ -436,6 +436,9 @@ def section_big(args, env) -> None:
         for label, words in (("4,000 sentences", 84_000), ("40,000 sentences", 840_000)):  # ~21 words each
             text = build_draft(words, seed=1, quote=False)
             files[label] = (text.encode(), f"{sum(1 for _ in split_sentences(text, 0, len(text))):,} sentences")
+        # the same sentences as one paragraph: what is worked out at each full stop must
+        # not look back over the whole paragraph (an initial's check once did: 120 s)
+        files["40,000, one paragraph"] = (" ".join(text.split()).encode(), files["40,000 sentences"][1])
         text = build_draft(MAX_BYTES // 5, seed=1, quote=False).encode()
         capped = text[: text.rfind(b"\n", 0, MAX_BYTES - 64)] + b"\n"  # whole lines, under the cap
         files["10 MiB draft"] = (capped, f"{len(capped) / MiB:.1f} MiB")
@@ -454,7 +457,7 @@ def section_big(args, env) -> None:
               f"   (auto: {serial / rows['10,000-message mbox'][0]:.1f} x faster, {_cpus()} CPUs)")
     ratio = rows["40,000 sentences"][0] / rows["4,000 sentences"][0]
     print(f"  40,000 / 4,000 sentences: {ratio:.1f} x   target <= {TARGETS['big_ratio']:.0f} x: {verdict(ratio <= TARGETS['big_ratio'])}")
-    for label in ("40,000 sentences", "10 MiB draft", "10,000-message mbox"):
+    for label in ("40,000 sentences", "40,000, one paragraph", "10 MiB draft", "10,000-message mbox"):
         ok = rows[label][0] <= TARGETS["big_seconds"]
         print(f"  {label}: target <= {TARGETS['big_seconds']:.0f} s: {verdict(ok)}")
     peak = rows["10 MiB draft"][1] / MiB

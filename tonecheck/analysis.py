@@ -218,7 +218,6 @@ def _is_field(line: str) -> bool:
 
 # An initial and a surname ("your engineer, J. Patel, will call"): not a sentence's end,
 # unless the capital word after it is one that starts sentences ("Plan B. Then ...").
-_INITIAL = re.compile(r"(?:^|(?<=\s))[A-Z]\.$")
 _NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")  # its first letters: "You" of "You'll"
 # the word before the initial, if no comma comes between
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
@@ -241,9 +240,10 @@ def _initial_of_a_name(seg: str, m: re.Match) -> bool:
     """Is this full stop an initial's, inside a name: after a comma, the paragraph's
     start or a first name ("J. Patel", "Raymond T. Feeney"), not after a label ("row C.",
     "Plan B."), and before a surname, not a word that starts sentences?"""
-    if not (m.group() == "." and _INITIAL.search(seg, 0, m.end())):
+    at = m.start()  # the stop; the letter before it must stand alone ("J.", not "etc.")
+    if not (m.group() == "." and at and "A" <= seg[at - 1] <= "Z" and (at == 1 or seg[at - 2].isspace())):
         return False
-    before = _WORD_BEFORE.search(seg, 0, m.end() - 2)
+    before = _WORD_BEFORE.search(seg, max(0, at - 40), at - 1)  # a short look back: this runs at every stop
     if before and (before.group(1) in _LABELS or not before.group(1)[:1].isupper()):
         return False
     after = _NAME_AFTER.match(seg, m.end())

@@ -196,6 +196,7 @@ def handed_over(argv: list[str]) -> int | None:
     except _Interrupted:
         outcome = None
     finally:
+        caller.waiting = False  # a signal from here on is only noted
         if caller.child is None:  # the run stays here: the signals are the command line's own again
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -227,7 +228,7 @@ class _Caller:
 
     def __init__(self) -> None:
         self.child: int | None = None  # the pid of the child doing the work, once the daemon says it
-        self.committed = False  # "go" sent: from here on the command is the daemon's, never run here too
+        self.waiting = True  # may still give up on the daemon and run the command here
         self.pending: list[int] = []  # signals that came before the child was known
 
     def forward(self, signum, frame) -> None:
@@ -245,7 +246,7 @@ class _Caller:
         if self.child is None:
             if signum != signal.SIGCONT:
                 self.pending.append(signum)
-                if not self.committed and len(self.pending) == 1:
+                if self.waiting and len(self.pending) == 1:
                     raise _Interrupted()  # stop waiting for the daemon (once): the command ends here
             return
         try:
@@ -257,6 +258,7 @@ class _Caller:
         """Send the request and this caller's descriptors; the child's exit code (None:
         the daemon did not take it, and will not run it)."""
         import json
+        import signal
         import socket
 
         with sock:
@@ -271,18 +273,16 @@ class _Caller:
                 if reader.readline() != b"ready\n" or self.pending:
                     return None  # refused, busy, or Ctrl-C on the way: run here (or stop); the daemon runs nothing
                 # the streams go with "go", not before: a caller that gave up leaves none of them behind
-                self.committed = True  # before "go" leaves: a signal from here on waits for the child
+                self.waiting = False  # before "go" leaves: a signal from here on waits for the child
                 try:
                     socket.send_fds(sock, [b"go\n"], [0, 1, 2])
                 except OSError:  # not sent: the daemon has nothing to run, so this caller runs it
-                    self.committed = False
                     return None
                 sock.settimeout(None)  # from here on, the command is the daemon's: a big mbox may take a while
                 first = reader.readline()
                 if not first.startswith(b"pid "):
                     # no child was made (the daemon forks before it says the pid; a child whose
                     # caller closes this socket ends itself): the command is this caller's
-                    self.committed = False
                     return None
                 self.child = int(first[4:])
                 for signum in self.pending:
@@ -290,14 +290,11 @@ class _Caller:
                 last = reader.readline()
             except (OSError, ValueError):
                 if self.child is None:  # nothing runs for it in the daemon: the command is this caller's
-                    self.committed = False
                     return None
                 last = b""
         if last.startswith(b"exit "):
             return int(last[5:])
         if last.startswith(b"signal "):  # killed by a signal: this caller ends the same way
-            import signal
-
             signum = int(last[7:])
             try:
                 signal.signal(signum, signal.SIG_DFL)
@@ -307,7 +304,7 @@ class _Caller:
             return 128 + signum
         if self.child is not None:  # the daemon went away mid-run: its child goes too, as ours would
             try:
-                os.kill(self.child, 9)
+                os.kill(self.child, signal.SIGKILL)
             except OSError:
                 pass
         print("tonecheck: error: the daemon stopped before the command ended (run it again, or with TONECHECK_DAEMON=0)",

@@ -33,18 +33,18 @@ class WarmLinters:
 
 
 def _stamp(path: str, checksum: bool) -> tuple:
-    """A file's modification time and size (and for data, a checksum of its bytes: a
-    copy that keeps time and size is still seen); None for one that is gone."""
+    """A file's modification time and size (and for data, ``cache.file_stamp``'s checksum
+    of its bytes too: a copy that keeps time and size is still seen); (None,) for one
+    that is gone."""
+    from pathlib import Path
+
+    from .cache import file_stamp
+
     try:
         st = os.stat(path)
         if os.path.isdir(path):  # a pack folder: a pack added or removed is a change
             return (st.st_mtime_ns, tuple(sorted(os.listdir(path))))
-        if not checksum:
-            return (st.st_mtime_ns, st.st_size)
-        import zlib
-
-        with open(path, "rb") as fh:
-            return (st.st_mtime_ns, st.st_size, zlib.crc32(fh.read()))
+        return tuple(file_stamp(Path(path))) if checksum else (st.st_mtime_ns, st.st_size)
     except OSError:
         return (None,)
 
@@ -94,7 +94,6 @@ class Daemon:
         self.warm = WarmLinters()
         self.to_load: list = []  # configs requests had to load: loaded between requests
         self.children: dict = {}  # the pipe a child ends with -> [pid, the caller's socket, what it reported]
-        self.by_conn: dict = {}  # the caller's socket -> the child's pipe
         self.served = 0
         self.started = 0.0
         self.stopping = False
@@ -106,9 +105,9 @@ class Daemon:
         names plugins of its own (its modules would be shared by every later request,
         another project's module of the same name among them), nor one named by a
         relative path, nor one that fails to load (the requests that use it say why)."""
-        from .engine import Linter
-
         import time
+
+        from .engine import Linter
 
         key = WarmLinters.key(config, rule_budget)
         # a relative --config names a file in the caller's folder, "~/packs" a folder in the caller's home
@@ -135,17 +134,16 @@ class Daemon:
     def preload(self) -> None:
         """Import what a command imports and load the default config's Linter."""
         import gc
+        import json
 
         from . import cli, rewrites  # noqa: F401 - imported here once, not in each child
         from .config import load_config
+        from .containment import RULE_BUDGET
+        from .formatters import json as _json, text as _text  # noqa: F401
         try:  # what reads a project's config, on the way of nearly every request
             import tomllib  # noqa: F401
         except ImportError:  # Python 3.10
             import tomli  # noqa: F401
-        from .containment import RULE_BUDGET
-        from .formatters import json as _json, text as _text  # noqa: F401
-
-        import json
 
         self.context = json.loads(json.dumps(context()))  # as a request carries it
         self.load(load_config(None), RULE_BUDGET)
@@ -221,8 +219,6 @@ class Daemon:
                 for selected, _ in events:
                     if selected.data == "listener":
                         restart = self.accept(listener) or restart
-                    elif selected.data == "caller":
-                        self.caller_gone(selected.fileobj)
                     else:
                         self.child_ended(selected.fileobj)
                 if events or self.children:
@@ -299,7 +295,7 @@ class Daemon:
         finally:
             for fd in fds:
                 os.close(fd)
-            if conn is not None and conn not in self.by_conn:
+            if conn is not None:  # not handed to a child
                 conn.close()
 
     def control(self, conn, op) -> bool:
@@ -352,25 +348,7 @@ class Daemon:
         self.served += 1
         self._send(conn, f"pid {pid}\n".encode())
         self.children[done_r] = [pid, conn, []]
-        self.by_conn[conn] = done_r
         self.sel.register(done_r, selectors.EVENT_READ, "child")
-        self.sel.register(conn, selectors.EVENT_READ, "caller")
-
-    def caller_gone(self, conn) -> None:
-        """The caller's socket spoke or closed mid-run: a caller killed outright (a
-        Ctrl-C is passed on as a signal instead) takes its command with it."""
-
-        try:
-            if conn.recv(64):
-                return
-        except OSError:
-            pass
-        self.sel.unregister(conn)
-        pid = self.children[self.by_conn[conn]][0]
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
 
     def child_ended(self, done_r: int) -> None:
         """A child wrote to its pipe or ended: read what it reports; at its end, tell the
@@ -385,14 +363,9 @@ class Daemon:
         self.sel.unregister(done_r)
         os.close(done_r)
         del self.children[done_r]
-        del self.by_conn[conn]
         _, status = os.waitpid(pid, 0)
         code = os.waitstatus_to_exitcode(status)
         self._send(conn, f"exit {code}\n".encode() if code >= 0 else f"signal {-code}\n".encode())
-        try:
-            self.sel.unregister(conn)
-        except (KeyError, ValueError):
-            pass
         conn.close()
         try:
             missed = pickle.loads(b"".join(chunks)) if chunks else []
@@ -428,10 +401,9 @@ def _run_as_caller(request: dict, fds: list, warm: WarmLinters, report_fd: int, 
     import fcntl
     import io
     import pickle
-    import time
-
     import select
     import socket
+    import time
 
     def caller_gone(signum, frame):
         try:
