@@ -13,6 +13,7 @@ from tonecheck.vocabulary import DETECTED
     ("", "Your sofa is delayed and will not arrive on Friday.", "delay"),
     ("Can't wait to pick up the new car!", "Your car is ready.", "celebration"),
     ("My father passed away last month and I need to close his account.", "Please send the certificate.", "bereavement"),
+    ("Our old dog died at the weekend, so please cancel his grooming.", "I've cancelled it.", "bereavement"),
     ("", "I'm afraid your claim has been declined.", "bad_news"),
     ("When can you come round to fit it?", "Would Tuesday at 9am suit you?", "scheduling"),
     ("Why was I charged twice for my subscription?", "I've looked at your account.", "billing"),
@@ -36,6 +37,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     # a letter about a death is no celebration, though it names the retirement before it
     ("", "I was so sorry to hear that your wife has died. When she retired in 2019, she chose a pension for you.",
      "celebration"),
+    # a machine that died is no bereavement
+    ("My laptop died on Monday and I lost my dissertation draft.", "I'm sorry to hear that.", "bereavement"),
+    ("The battery has completely died after two weeks.", "Thanks for the photos.", "bereavement"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

@@ -204,3 +204,38 @@ def test_a_company_signature_block_with_an_address_under_the_name():
                       "Brightwave Mobile\nPO Box 4410, Bristol BS1 9XX\nbrightwave.co.uk | 0330 010 2020\n"
                       "Case reference: NT-301774\n")
     assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff", "signature"]
+
+
+@pytest.mark.parametrize("footer", [
+    "Enc. Inspection photos; returns form",
+    "Est. 1987 | Member of the Guild of Master Craftsmen",
+    "ISO 9001 certified",
+    "This message and its attachments are confidential and intended only for the named recipient. "
+    "If you received it in error, please tell us and delete it.",
+    "Halden Joinery Ltd is registered in England, company number 04811290.\n"
+    "Registered office: 2 Mill Yard, Leeds LS1 4AB.",
+])
+def test_what_follows_a_signed_letter_is_its_signature(footer):
+    draft = load_text("Dear Mr Osei,\n\nYour new door is fitted on Monday at 9am.\n\nYours sincerely,\n\n"
+                      f"Grace Lindqvist\nWorkshop Manager\n\n{footer}\n")
+    assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff", "signature"]
+    assert parts(draft)[2] == ("signoff", "Yours sincerely,\n\nGrace Lindqvist\nWorkshop Manager")
+
+
+def test_a_last_paragraph_about_confidentiality_is_body_without_a_signed_letter():
+    # nothing signed above it: the notice-like sentence is the writer's own
+    text = "Hi Ola,\n\nYour file is ready. It is confidential and intended only for you, so please keep it safe."
+    assert kinds(text) == ["greeting", "body"]
+
+
+@pytest.mark.parametrize("ending", ["With apologies again,\n\nTheo Marsh",
+                                    "With our deepest sympathy,\n\nDr Nia Roberts MRCVS\nand everyone at Fernside",
+                                    "Best wishes,\n\nIvy Chen\nMembership Secretary (volunteer), Northfield and District Rowing Club",
+                                    "Jo @ Bloom & Bud"])
+def test_sign_offs_of_apology_teams_long_titles_and_chat(ending):
+    draft = load_text("Hi Sam,\n\nYour refund is on its way.\n\n" + ending + "\n")
+    assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff"]
+
+
+def test_a_greeting_ended_by_a_dash():
+    assert parts(load_text("Hey Marcus - no problem at all, your deposit carries over."))[0] == ("greeting", "Hey Marcus -")

@@ -99,6 +99,15 @@ _NOT_THEIR_MOMENT = _re2(
 )
 
 
+# A machine that died, or a death figure of speech: "my laptop died", "the battery's dead".
+_NOT_A_DEATH = _re2(
+    r"\b(?:laptop|phone|mobile|battery|engine|car|van|computer|pc|printer|boiler|tv|telly|screen|router|modem|drive|"
+    r"hard drive|fridge|freezer|washer|dryer|dishwasher|oven|tablet|ipad|iphone|charger|speaker|headphones|watch|"
+    r"camera|console|kettle|bulb|motor|pump|heater|server|website|site|app|account|signal|wifi|connection)s?"
+    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down"
+)
+
+
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
     quoted = quoted.replace("’", "'")
@@ -111,6 +120,9 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
         if tag == "complaint":
             hits = len(pattern.findall(quoted)) + len(_DRAFT_COMPLAINT_RE.findall(draft))
             if _STRONG_COMPLAINT.search(quoted) or _draft_failure().search(draft) or hits >= 2:
+                tags.add(tag)
+        elif tag == "bereavement":
+            if pattern.search(_NOT_A_DEATH.sub("", draft)) or pattern.search(_NOT_A_DEATH.sub("", quoted)):
                 tags.add(tag)
         elif tag == "celebration":
             if pattern.search(_NOT_THEIR_MOMENT.sub("", draft)) or pattern.search(_NOT_THEIR_MOMENT.sub("", quoted)):

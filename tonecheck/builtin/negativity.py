@@ -15,7 +15,10 @@ _OPENER = re.compile(
 _ALTERNATIVE = re.compile(
     r"\b(?:instead|alternative\w*|so (?:I|we)['’]?(?:ve| have| can|'ll| will)?|(?:I|we)['’](?:ve|ll)|"
     # "I can", not "I can't": a refusal is no alternative
-    r"(?:I|we) (?:can|could|have|will|am|are happy)(?!['’]t|not)|you can(?!['’]t|not)|happy to|but (?:I|we|you)|here['’]s what|option)\b",
+    r"(?:I|we) (?:can|could|have|will|am|are happy)(?!['’]t|not)|you (?:can|could|might)(?!['’]t|not)|happy to|"
+    # an offer in other words: "I'd be glad to send you their number", "I'd suggest"
+    r"(?:glad|pleased|delighted) to (?!hear|say|see|know|report|inform)|(?:I|we)(?:['’]d| would) (?:suggest|recommend)|"
+    r"but (?:I|we|you)|here['’]s what|option)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)
@@ -36,6 +39,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|no
     good=[
         "Unfortunately the sea-view room is taken that weekend, so I've reserved our garden suite for you.",
         "Unfortunately the fabric failed our check. A new cover is being made, and I can deliver on Thursday.",
+        "I'm afraid the hall is booked that evening. The library next door hires its room out, and I'd be glad to ask them for you.",
     ],
     fixable=True,
     fix_safety="Unsafe: it adds a sentence with a placeholder for what you can offer; fill it in before sending.",

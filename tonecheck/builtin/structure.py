@@ -76,6 +76,19 @@ _FILLER = frozenset(
 _CONTENT = re.compile(r"[a-z][a-z']{3,}")
 
 
+# A question asked to be answered yes or no, and a reply that gives one.
+_YES_NO_QUESTION = re.compile(
+    r"(?:[^,]*,\s*)?(?:can|could|would|will|is|are|do|does|may|might|should|shall)\s+(?:it|i|we|you|my|our|he|she|they|this|that|there)\b",
+    re.IGNORECASE,
+)
+_YES_OR_NO = re.compile(
+    r"^\W*(?:yes|no|of course|certainly|absolutely|sadly|unfortunately|regrettably)\b|\bI['’]m afraid\b|\bI am afraid\b|"
+    r"\b(?:we|I) (?:don['’]t|do not|can['’]t|cannot|aren['’]t able to|are not able to) (?:allow|permit|accept|take|offer|do)\b|"
+    r"\b(?:isn['’]t|is not|won['’]t be|will not be) possible\b|\byou['’]re (?:very )?welcome to\b",
+    re.IGNORECASE,
+)
+
+
 def _stems(text: str) -> set[str]:
     """A question's or reply's content words, cut to five letters (refund, refunded)."""
     return {w[:5] for w in _CONTENT.findall(text.lower().replace("’", "'")) if w not in _FILLER}
@@ -92,14 +105,20 @@ def _stems(text: str) -> set[str]:
         Example("Hi Ben,\nThanks for your order; it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?")
     ],
     good=[
-        Example("Hi Ben,\nYes: I've changed the sofa's colour to grey, and it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?")
+        Example("Hi Ben,\nYes: I've changed the sofa's colour to grey, and it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?"),
+        # the one yes/no question, answered "no" in other words
+        Example("Hi Ben,\nI'm afraid the van has no room for a passenger, but the bus stops at our gate.\nLeah\n\n"
+                "On Mon, Ben wrote:\n> Could my son travel up with the driver?"),
     ],
 )
 def unanswered_question(analysis, rule):
     """Flags a question in the customer's quoted message that shares no content word
-    with the reply (when-questions are Structure.UnansweredWhen's)."""
+    with the reply (when-questions are Structure.UnansweredWhen's). A lone yes/no
+    question is answered by a plain yes or no, whatever its words."""
     questions = analysis.quoted_questions
     if not analysis.body or not questions:
+        return
+    if len(questions) == 1 and _YES_NO_QUESTION.match(questions[0]) and any(_YES_OR_NO.search(s.text) for s in analysis.body):
         return
     reply: set[str] = set()
     for s in analysis.sentences:  # one set at a time: a long reply is not held twice

@@ -13,7 +13,8 @@ _GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
     r"hallo|hola|bonjour|hej|ciao)\b(?P<name>[^\n,!:;?]{0,40}?)"
     # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
-    r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$)", re.I)
+    r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$|"
+    r"[ \t]+[-–—](?=[ \t]))", re.I)  # "Hey Marcus - no worries at all"
 
 _CASUAL_NAMES = {"there", "all", "everyone", "team", "folks", "guys", "again", "both"}
 
@@ -32,7 +33,7 @@ _CLOSING = re.compile(
     r"sincerely|(?:yours\s+)?(?:sincerely|faithfully|truly)|respectfully|take\s+care|"
     r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon)?|with\s+(?:(?:our|my|all\s+(?:our|my))\s+)?"
     r"(?:(?:warmest|warm|deepest|heartfelt|sincere|kindest|kind|best|very\s+best)\s+)?(?:thanks|sympathy|love|"
-    r"appreciation|best\s+wishes|wishes|gratitude|condolences)|cordialement|"
+    r"appreciation|best\s+wishes|wishes|gratitude|condolences|apologies)|cordialement|"
     r"mit\s+freundlichen\s+grüßen|viele\s+grüße|groeten|saludos|hälsningar", re.I)
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
@@ -125,12 +126,46 @@ def _sentence(line: str) -> bool:
     return line[-1:] in ".?!" and len(line.split()) >= 6
 
 
+# A name line that goes on from the one above: "and everyone at Riverside".
+_AND_LEAD = re.compile(r"^(?:and|&)[ \t]+(?:(?:everyone|all|the[ \t]+team)[ \t]+)?(?:at|of|from)?[ \t]*(?=[A-Z])")
+
+# What may follow a signature: an enclosure or copy line, a trade body or
+# certification, and a legal notice ("This email and any attachments are confidential").
+_FOOTER_LINE = re.compile(
+    r"[ \t]*(?:(?:enc|encs|encl|enclosures?|attachments?|cc|bcc)\b\.?:?[ \t]+\S"
+    r"|.{0,40}\b(?:member of|accredited by|certified|ISO[ \t]?\d{4,5}|est(?:\.|ablished)[ \t]+(?:in[ \t]+)?\d{4})\b)"
+    r"(?!.*\b(?:I|we|you)\b)", re.I)
+_NOTICE = re.compile(
+    r"\b(?:intended (?:solely |only )?(?:for|recipient)|received (?:this|it)(?: \w+)? in error|"
+    r"(?:confidential|privileged)(?: and (?:confidential|privileged))? information|is confidential|are confidential|"
+    r"registered (?:charity|in england|in scotland|in wales|in ireland|office|company)|company (?:no|number|reg)|"
+    r"authori[sz]ed and regulated by)\b", re.I)
+
+
+def _footer_start(text, content) -> int:
+    """Index of the first line of what follows a signature at the end of ``content``
+    (enclosure and trade-body lines, paragraphs of legal notice); len(content) if none."""
+    k = n = len(content)
+    while k > 0:
+        p = k - 1
+        while p > 0 and _adjacent(text, content[p - 1], content[p]):
+            p -= 1
+        paragraph = text[content[p][0]:content[k - 1][1]]
+        if len(_NOTICE.findall(paragraph)) >= 2 or (k - p == 1 and _NOTICE.search(paragraph) and len(paragraph) > 80):
+            k = p
+        elif _FOOTER_LINE.match(text, content[k - 1][0], content[k - 1][1]) and len(text[content[k - 1][0]:content[k - 1][1]].split()) <= 12:
+            k -= 1
+        else:
+            break
+    return k if k < n else n
+
+
 def _name_like(line: str) -> bool:
     """A short line of mostly capitalised words: "Tom, KX Airways Customer Care"."""
-    s = line.strip()
+    s = _AND_LEAD.sub("", line.strip().replace(" @ ", " at "))  # "and everyone at Riverside", "Sam @ Ink & Iron"
     words = s.split()
     named = [w for w in words if w.lower().strip(",") not in _CONNECTORS]
-    if (not words or len(s) > 60 or len(named) > 7 or s[-1] in "?!:;," or _NOT_NAME.search(s)
+    if (not words or len(s) > 72 or len(named) > 7 or s[-1] in "?!:;," or _NOT_NAME.search(s)
             or s.startswith(_BULLETS)):
         return False
     if s[-1] == "." and not (_ABBREVIATION.search(s) or _INITIALLED_NAME.match(s)):
@@ -267,6 +302,12 @@ def _signoff(text, content, body_start, alone=False):
     content = [(max(s, body_start), e) for s, e in content if e > body_start]
     if not content:
         return None
+    footer = _footer_start(text, content)
+    if 0 < footer < len(content):  # a signed letter under which a notice follows
+        found = _signoff(text, content[:footer], body_start, alone)
+        if found is not None:
+            start, end, sig = found
+            return start, end, content[footer][0] if sig is None else sig
 
     def line(k: int) -> str:
         return text[content[k][0]:content[k][1]]
