@@ -76,6 +76,40 @@ def test_an_unless_in_another_clause_of_the_sentence_clears_only_with_sentence_s
     assert rule_ids(linter, "Hi Jo,\nIt wasn't your fault and you should have checked nothing.\n") == []
 
 
+def test_unless_patterns_each_looked_for_in_their_own_scope(tmp_path):
+    linter = pack(tmp_path, f"""
+        - name: Refusal
+          kind: phrase
+          category: negative_framing
+          message: m
+          patterns: ["we can't offer"]
+          unless:
+            sentence: ["but I've"]
+            after: ["what we can do"]
+          {EX}""")
+    refusal = "Hi Jo,\nWe can't offer you a place this term. The list is long. Places go in order. "
+    assert rule_ids(linter, refusal + "What we can do: lend you the kit.\n") == []
+    assert rule_ids(linter, "Hi Jo,\nWhat we can do is limited. " + refusal + "\n") == ["House.Refusal"]  # before it: no
+    assert rule_ids(linter, "Hi Jo,\nWe can't offer you a place, but I've kept your name.\n") == []
+    assert rule_ids(linter, refusal + "\n") == ["House.Refusal"]
+
+
+@pytest.mark.parametrize("unless, problem", [
+    ("{nearby: [x]}", "unknown scope 'nearby'"),
+    ("{after: [x]}\n          unless_scope: clause", "is not used with a mapping"),
+])
+def test_a_mapping_of_unless_scopes_is_checked(tmp_path, unless, problem):
+    with pytest.raises(PackError, match=problem):
+        pack(tmp_path, f"""
+        - name: Refusal
+          kind: phrase
+          category: negative_framing
+          message: m
+          patterns: ["we can't offer"]
+          unless: {unless}
+          {EX}""")
+
+
 def test_substitution_carries_a_fix(tmp_path):
     linter = pack(tmp_path, """
         - name: Email
@@ -542,9 +576,11 @@ def test_prepare_compiles_every_pattern_a_rule_holds_before_any_draft_needs_it(t
     """)
     from tonecheck.packs.patterns import Pattern
 
-    def held(obj, depth=4):  # the Patterns a check keeps in its closure
+    def held(obj, depth=4):  # the Patterns a check keeps in its closure, or in a list there
         if isinstance(obj, Pattern):
             return [obj]
+        if isinstance(obj, (list, tuple)):
+            return [p for item in obj for p in held(item, depth - 1)] if depth else []
         cells = getattr(obj, "__closure__", None) or () if depth else ()
         return [p for c in cells for p in held(c.cell_contents, depth - 1)]
 

@@ -37,6 +37,8 @@ _OFFER = regex.compile(
 # Where the main clause starts after an if-clause: a comma, then its subject.
 _MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
 _NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
+_AS_REQUIRED = re.compile(r"[\w'’ ]{0,30}\b(?:require|requires|allow|allows|permit|permits|say|says|state|states|"
+                          r"set out|sets out|stipulate|stipulates)\b\s*(?:[,;.]|$)", re.IGNORECASE)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
     r"(?:we|I) (?:got|made|messed|should have|shouldn['’]t have|dropped))\b",
@@ -64,6 +66,7 @@ _OWNING = regex.compile(
         "We can't fit the boiler on Saturday, as our engineers are all booked, but we can do Friday at 8am.",
         "If the work has to move, for example because of heavy rain, we'll write to you two days before.",
         "I wanted to write as soon as our lab came back to us: Bramble's results are clear.",
+        "Berths go strictly in order of joining, as our rules and the harbour authority require.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -87,8 +90,10 @@ def circumstance(analysis, rule):
             continue
         agent = _ELSEWHERE.search(s.text, cause.end())
         between = s.text[cause.end():agent.start()] if agent else ""
-        # "because we ..." gives our own reason: owning, not blaming
-        if agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end()):
+        # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
+        # council's lease require" is what a decision follows, not a cause
+        if (agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end())
+                and not (cause.group()[:2].lower() == "as" and _AS_REQUIRED.match(s.text, agent.end()))):
             severity = rule.options["owned_severity"] if owned else rule.severity
             msg = rule.message.format(cause=cause.group(), agent=agent.group())
             yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)

@@ -23,7 +23,7 @@ COMMON = {
     "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
     "owned_severity", "demote",
 }
-UNLESS_SCOPES = ("clause", "sentence", "following", "around", "draft")
+UNLESS_SCOPES = ("clause", "sentence", "following", "around", "after", "draft")
 
 
 def compile_pack(data: Any, path: Path, source: str, validated: bool = False,
@@ -101,10 +101,7 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail,
         validated=validated, anchors=anchors,
     )
-    unless = compile_patterns(spec.get("unless", []), "unless", **flags) if spec.get("unless") else None
-    unless_scope = spec.get("unless_scope", "sentence")
-    if unless_scope not in UNLESS_SCOPES:
-        fail("unless_scope", f"must be one of {', '.join(UNLESS_SCOPES)}")
+    unless = _unless(spec, flags, fail)
     check, options, fixable = kind.build(spec, flags, fail)
     examples = spec.get("examples")
     if not isinstance(examples, dict):
@@ -117,8 +114,8 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         if when and not a.contexts.intersection(when):
             return ()
         found = check(a, r, scope)
-        if unless is not None:
-            found = (f for f in found if not unless_hit(a, f.offset, unless, unless_scope))
+        if unless:
+            found = (f for f in found if not any(unless_hit(a, f.offset, p, where) for where, p in unless))
         if owned_severity is not None and r.severity == severity:  # a configured severity wins
             # a cause the writer owns is an explanation: said, but not held against the draft
             # (asked only once there is a finding: most drafts never need to know)
@@ -143,3 +140,24 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         kind=kind_name,
         demotable=demote,
     )
+
+
+def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:
+    """(scope, pattern) for each place the rule's ``unless`` patterns are looked for:
+    a list with one ``unless_scope`` (default "sentence"), or a mapping of scope to
+    patterns ("an alternative in the next sentence, or a list of options anywhere after")."""
+    given, scope = spec.get("unless"), spec.get("unless_scope", "sentence")
+    if scope not in UNLESS_SCOPES:
+        fail("unless_scope", f"must be one of {', '.join(UNLESS_SCOPES)}")
+    if not given:
+        return []
+    if not isinstance(given, dict):
+        return [(scope, compile_patterns(given, "unless", **flags))]
+    if "unless_scope" in spec:
+        fail("unless_scope", "is not used with a mapping of scopes to patterns: its keys say where each list is looked for")
+    out = []
+    for where, patterns in given.items():
+        if where not in UNLESS_SCOPES:
+            fail("unless", f"unknown scope {where!r}: one of {', '.join(UNLESS_SCOPES)}")
+        out.append((where, compile_patterns(patterns, f"unless.{where}", **flags)))
+    return out

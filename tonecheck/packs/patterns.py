@@ -216,7 +216,9 @@ def unless_hit(a, offset: int, pattern, scope: str) -> bool:
     """Does ``pattern`` occur near the finding: in its clause (the part of its sentence
     between turns such as ", but" and ";"), in its sentence, in that sentence or the two
     after it ("following": a refusal answered by an alternative), from the sentence
-    before to the two after ("around"), or anywhere in the writer's text ("draft")?"""
+    before to the two after ("around"), in that sentence or any after it ("after": a
+    letter that sets out its options further down), or anywhere in the writer's text
+    ("draft")?"""
     if scope == "draft":
         return any(True for _ in a.writer_matches(pattern))
     sent = a.sentence_at(offset)
@@ -232,5 +234,5 @@ def unless_hit(a, offset: int, pattern, scope: str) -> bool:
                 break
         return bool(pattern.search(sent.text[start:end]))
     first = max(0, sent.index - 1) if scope == "around" else sent.index
-    last = sent.index + (3 if scope in ("following", "around") else 1)
+    last = len(a.sentences) if scope == "after" else sent.index + (3 if scope in ("following", "around") else 1)
     return any(pattern.search(s.text) for s in a.sentences[first:last])
