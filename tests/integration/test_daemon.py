@@ -229,7 +229,13 @@ def test_ctrl_c_in_the_caller_stops_the_command(daemon, tmp_path):
     while status(daemon)["running"] == 0 and time.monotonic() < deadline:  # the check waits for stdin
         time.sleep(0.05)
     caller.send_signal(signal.SIGINT)
-    out, err = caller.communicate(timeout=30)
+    # stdin stays open, as a terminal's does (communicate() would close it: an end of input
+    # that can reach the command before the signal does)
+    caller.wait(timeout=30)
+    err = caller.stderr.read()
+    caller.stdin.close()
+    caller.stdout.close()
+    caller.stderr.close()
     assert caller.returncode == 130 and err.strip() == "tonecheck: aborted"  # as Ctrl-C in the terminal gives
 
 

@@ -239,3 +239,15 @@ def test_sign_offs_of_apology_teams_long_titles_and_chat(ending):
 
 def test_a_greeting_ended_by_a_dash():
     assert parts(load_text("Hey Marcus - no problem at all, your deposit carries over."))[0] == ("greeting", "Hey Marcus -")
+
+
+def test_a_name_under_the_last_sentence_signs_without_a_closing():
+    draft = load_text("Hi Mrs Grant,\n\nYour tuning is booked for Tuesday at 2pm.\n\nLovely to hear the piano gets played!\nDave\nKeynote Pianos\n")
+    assert parts(draft)[-2:] == [("body", "Your tuning is booked for Tuesday at 2pm.\n\nLovely to hear the piano gets played!"),
+                                 ("signoff", "Dave\nKeynote Pianos")]
+
+
+def test_a_chat_reply_signed_with_a_dash_under_its_text():
+    draft = load_text("Yes, you're booked for Thursday at 10:15.\n- Mo, Riverside Ice\n")
+    assert parts(draft)[-1] == ("signature", "- Mo, Riverside Ice")
+    assert kinds("Bring these:\n- Boots\n- Gloves\n") == ["body"]  # a list's last item is no name

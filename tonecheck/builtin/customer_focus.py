@@ -30,6 +30,14 @@ _IMPOSED = re.compile(
     r" (?:to|for)\b",
     re.IGNORECASE,
 )
+# The writer moving the customer's booking, and the customer's own request to move it:
+# "Is there any way I can switch to a weekend class?"
+_MOVED_YOU = re.compile(r"\b(?:we|I)(?:['’]ve| have) (?:moved|put|switched|transferred) (?:you|your)\b", re.IGNORECASE)
+_ASKED_TO_MOVE = re.compile(
+    r"\b(?:can|could|would|may|is there any way|is it possible|possible to|please|I'd like to|I would like to|I need to)\b"
+    r"[^.?!\n]{0,60}?\b(?:switch|move|change|swap|transfer|rebook|reschedule|rearrange)\b",
+    re.IGNORECASE,
+)
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
 _IMPERATIVE = re.compile(
     r"^(?:so |really |very )?sorry\b|^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
@@ -67,6 +75,9 @@ _CHOICE = regex.compile(
     good=[
         "Hi Steve,\nWhich time suits you best: Saturday at 9am, or another day?",
         "I've booked your follow-up for Tuesday at 10:30am. If that time doesn't work for you, reply and I'll move it.",
+        # the move the customer asked for
+        Example("Hi Liz,\nNo problem: I've moved you to the Saturday class at 10am.\nAna\n\n"
+                "On Mon, Liz wrote:\n> My shifts have changed. Could I switch to a weekend class?"),
     ],
     fixable=True,
     fix_safety=(
@@ -81,7 +92,10 @@ def single_slot(analysis, rule):
     usual") and a booking made on their behalf are not flagged."""
     if any(_CHOICE.search(s.text) for s in analysis.body):
         return
+    asked = _ASKED_TO_MOVE.search(analysis.quoted.replace("’", "'"))  # they asked to move: a move is their request
     for i, s in enumerate(analysis.body):
+        if asked and (_MOVED_YOU.search(s.text) or _IMPOSED.search(s.text)):
+            continue
         only = _ONLY.search(s.text)
         if only:
             yield rule.finding(s.start + only.start(), s.start + only.end(), suggestions=[_move_offer(s)])

@@ -119,12 +119,16 @@ _NAMED = re.compile(
     r"\b(?:as|because|since|but|and|so) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?= (?:weren['’]t|wasn['’]t|were not|was not|"
     r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never|was supposed|were supposed))|"
     # "Sarah, who looks after your file, has been off for a fortnight"
-    r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))"
+    r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))|"
+    # a colleague named with what they do here: "Marco, who runs our bookings, put ..."
+    r"^([A-Z][a-z]+), (?:who|whose) [^,]{3,60},(?= )"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
 _FAILED = re.compile(
     r"\s+(?:(?:has|have|had|was|were|is|are|must have|may have|might have|will have|probably|must've)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
     r"(?:sent|shipped|delivered|gave|supplied|fitted|ordered|packed|picked|printed|quoted|used)(?: \w+){0,2} (?:the |a )?wrong|"
+    # "put your visit in for the wrong month"
+    r"(?:put|booked|entered|keyed|wrote|noted|logged|listed|set)(?: \w+){0,3} (?:in |down )?(?:for|on|under|to) (?:the |a )?wrong|"
     r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
     r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|"
     r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
@@ -172,13 +176,17 @@ _OUR_FIX = re.compile(
         "Our engineer didn't turn up because the agency didn't pass on the booking.",
         "The new billing system double-charged some customers last week. IT are aware.",
         "Hi Ana,\nOur Zürich warehouse sent the wrong size, so that is what you received.\nTom",  # not just ASCII names
+        "Hi Ana,\nDev, who keeps our diary, put your fitting in for the wrong week.\nTom",
     ],
     good=[
         "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",
         "Our supplier sent the wrong part, so I've ordered the right one; it arrives tomorrow at 10am.",
         "Our engineer will be with you at 9am, and the team will bring the new meter.",
+        "Hi Ana,\nDev, who keeps our diary, has moved your fitting to Friday at 10am as you asked.\nTom",
     ],
     options={"owned_severity": "suggestion"},
+    # a named culprit's failure, not owned and not fixed: wrong however warm the rest
+    demotable=False,
 )
 def their_mistake(analysis, rule):
     """Flags a clause whose subject is a supplier, courier, colleague, team or system and

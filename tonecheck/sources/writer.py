@@ -53,7 +53,7 @@ _MOBILE = re.compile(
     r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
     r"[ \t]+[^,\n]{1,60}$", re.I)
 
-_DASH_NAME = re.compile(r"[ \t]*-[ \t]?[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]*$")
+_DASH_NAME = re.compile(r"[ \t]*[-–—][ \t]?[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,5}[ \t]*$")
 
 # (The look-behind starts an address only where a run of its characters starts: without
 # it, a long word with no "@" is scanned again from every one of its letters.)
@@ -116,6 +116,10 @@ def _signature_start(text, ls) -> int | None:
             return s
         if (_DASH_NAME.match(line) and len(rest) <= 3 and k > 0 and _blank(text, ls[k - 1])):
             return s
+        # a chat reply signed on its last line, under the text: "- Mo, Riverside Ice" (not a list's last item)
+        if (_DASH_NAME.match(line) and not rest and k > 0 and _has_text(text, *ls[k - 1])
+                and not text[ls[k - 1][0]:ls[k - 1][1]].lstrip().startswith(_BULLETS)):
+            return s
         if (_DASHES.match(line) and k > 0 and 0 < len(rest) <= 12
                 and (_MOBILE.match(rest[0]) or all(len(r) <= 80 and not _sentence(r) for r in rest))):
             return s
@@ -139,7 +143,8 @@ _NOTICE = re.compile(
     r"\b(?:intended (?:solely |only )?(?:for|recipient)|received (?:this|it)(?: \w+)? in error|"
     r"(?:confidential|privileged)(?: and (?:confidential|privileged))? information|is confidential|are confidential|"
     r"registered (?:charity|in england|in scotland|in wales|in ireland|office|company)|company (?:no|number|reg)|"
-    r"authori[sz]ed and regulated by)\b", re.I)
+    r"authori[sz]ed and regulated by|(?:for )?the sole use of|no (?:liability|responsibility) (?:is|can be|will be) accepted|"
+    r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business))\b", re.I)
 
 
 def _footer_start(text, content) -> int:
@@ -151,8 +156,11 @@ def _footer_start(text, content) -> int:
         while p > 0 and _adjacent(text, content[p - 1], content[p]):
             p -= 1
         paragraph = text[content[p][0]:content[k - 1][1]]
+        last = text[content[k - 1][0]:content[k - 1][1]]
         if len(_NOTICE.findall(paragraph)) >= 2 or (k - p == 1 and _NOTICE.search(paragraph) and len(paragraph) > 80):
             k = p
+        elif k - p > 1 and len(last) > 80 and len(_NOTICE.findall(last)) >= 2:  # a notice under an enclosure line
+            k -= 1
         elif _FOOTER_LINE.match(text, content[k - 1][0], content[k - 1][1]) and len(text[content[k - 1][0]:content[k - 1][1]].split()) <= 12:
             k -= 1
         else:
@@ -341,6 +349,11 @@ def _signoff(text, content, body_start, alone=False):
     p = n - 1
     while p > 0 and _adjacent(text, content[p - 1], content[p]):
         p -= 1
+    if p > 0 and not _name_like(line(p)) and line(p).rstrip()[-1:] in ".!?":
+        # a last sentence, then the name under it: "Lovely to hear it's being played!\nDave\nKeynote Pianos"
+        q = p + 1
+        if q < n and len(line(q).split()) <= 3 and _name_like(line(q)):
+            p = q
     if p == 0 or n - p > 4 or not _name_like(line(p)):
         return None
     if not all(_name_like(line(j)) or _CONTACT.search(line(j)) for j in range(p, n)):
