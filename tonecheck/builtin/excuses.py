@@ -37,6 +37,7 @@ _OFFER = regex.compile(
 # Where the main clause starts after an if-clause: a comma, then its subject.
 _MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
 _NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
+_AS_WHEN = re.compile(r"\s+(?:head|move|go|come|get|draw|approach|enter|near)\w*\s+(?:into|towards|to|closer|nearer|the)\b", re.IGNORECASE)
 _AS_REQUIRED = re.compile(r"[\w'’ ]{0,30}\b(?:require|requires|allow|allows|permit|permits|say|says|state|states|"
                           r"set out|sets out|stipulate|stipulates)\b\s*(?:[,;.]|$)", re.IGNORECASE)
 _OWNING = regex.compile(
@@ -67,6 +68,7 @@ _OWNING = regex.compile(
         "If the work has to move, for example because of heavy rain, we'll write to you two days before.",
         "I wanted to write as soon as our lab came back to us: Bramble's results are clear.",
         "Berths go strictly in order of joining, as our rules and the harbour authority require.",
+        "The gates lock at dusk as we head into the busy season, so please bring your key.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -86,8 +88,8 @@ def circumstance(analysis, rule):
         # "as soon as our lab ...", "as well as our team": a time or a list, not a reason
         cause = next((c for c in _CAUSE.finditer(s.text)
                       if c.start() > clause and not _NOT_A_REASON.search(s.text, 0, c.start())), None)
-        if not cause:
-            continue
+        if not cause or (cause.group()[:2].lower() == "as" and _AS_WHEN.match(s.text, cause.end())):
+            continue  # "as we head into the busy season": a time, not a reason
         agent = _ELSEWHERE.search(s.text, cause.end())
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the

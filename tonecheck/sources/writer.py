@@ -144,7 +144,8 @@ _NOTICE = re.compile(
     r"(?:confidential|privileged)(?: and (?:confidential|privileged))? information|is confidential|are confidential|"
     r"registered (?:charity|in england|in scotland|in wales|in ireland|office|company)|company (?:no|number|reg)|"
     r"authori[sz]ed and regulated by|(?:for )?the sole use of|no (?:liability|responsibility) (?:is|can be|will be) accepted|"
-    r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business))\b", re.I)
+    r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business)|"
+    r"(?:is|are) (?:a )?members? of|ATOL|ABTA|protected under|(?:regulated|registered) (?:by|with))\b", re.I)
 
 
 def _footer_start(text, content) -> int:
