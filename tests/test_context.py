@@ -14,6 +14,7 @@ from tonecheck.vocabulary import DETECTED
     ("Can't wait to pick up the new car!", "Your car is ready.", "celebration"),
     ("My father passed away last month and I need to close his account.", "Please send the certificate.", "bereavement"),
     ("Our old dog died at the weekend, so please cancel his grooming.", "I've cancelled it.", "bereavement"),
+    ("", "Thank you for your gift of £40 in memory of Bramble.", "bereavement"),
     ("", "I'm afraid your claim has been declined.", "bad_news"),
     ("When can you come round to fit it?", "Would Tuesday at 9am suit you?", "scheduling"),
     ("Why was I charged twice for my subscription?", "I've looked at your account.", "billing"),
@@ -40,6 +41,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     # a machine that died is no bereavement
     ("My laptop died on Monday and I lost my dissertation draft.", "I'm sorry to hear that.", "bereavement"),
     ("The battery has completely died after two weeks.", "Thanks for the photos.", "bereavement"),
+    ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

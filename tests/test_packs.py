@@ -97,6 +97,7 @@ def test_unless_patterns_each_looked_for_in_their_own_scope(tmp_path):
 @pytest.mark.parametrize("unless, problem", [
     ("{nearby: [x]}", "unknown scope 'nearby'"),
     ("{after: [x]}\n          unless_scope: clause", "is not used with a mapping"),
+    ("{after: []}", "must be a non-empty list"),  # an empty alternation would match everywhere
 ])
 def test_a_mapping_of_unless_scopes_is_checked(tmp_path, unless, problem):
     with pytest.raises(PackError, match=problem):
@@ -108,6 +109,19 @@ def test_a_mapping_of_unless_scopes_is_checked(tmp_path, unless, problem):
           patterns: ["we can't offer"]
           unless: {unless}
           {EX}""")
+
+
+def test_one_lexicon_entry_is_still_a_list_of_unless_patterns(tmp_path):
+    linter = pack(tmp_path, f"""
+        - name: Refusal
+          kind: phrase
+          category: negative_framing
+          message: m
+          patterns: ["we can't offer"]
+          unless: {{lexicon: weekday}}
+          {EX}""")
+    assert rule_ids(linter, "Hi Jo,\nWe can't offer Friday, but Monday is free.\n") == []
+    assert rule_ids(linter, "Hi Jo,\nWe can't offer you a place.\n") == ["House.Refusal"]
 
 
 def test_substitution_carries_a_fix(tmp_path):

@@ -300,6 +300,7 @@ class Analysis:
         self._detect = detect
         self.company = tuple(company)
         self._window_cache: dict[str, tuple] = {}
+        self._last_match: dict[int, int] = {}  # id(pattern) -> index of the last sentence it occurs in
 
     # -- text and sentences -------------------------------------------------
     @cached_property
@@ -379,6 +380,14 @@ class Analysis:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def last_sentence_with(self, pattern) -> int:
+        """Index of the last writer sentence ``pattern`` occurs in (-1: none), looked for
+        once per pattern: every finding of a rule asks the same ("anything after mine?")."""
+        key = id(pattern)
+        if key not in self._last_match:
+            self._last_match[key] = next((s.index for s in reversed(self.sentences) if pattern.search(s.text)), -1)
+        return self._last_match[key]
 
     def opening(self, n: int = 2) -> list[Sentence]:
         return self.body[:n]

@@ -914,13 +914,13 @@ def daemon_start(idle_timeout):
 
     path = _daemon_socket()
 
-    def running() -> bool:
+    def already_running() -> bool:
         status = daemon.ask("status", path)
         if status is not None:
             click.echo(f"tonecheck: the daemon already runs (pid {status.get('pid')}, {path})", err=True)
         return status is not None
 
-    if running():
+    if already_running():
         return
     ready_r, ready_w = os.pipe()  # its "ready" comes here: stderr may carry anything an import prints
     command = [sys.executable, "-m", "tonecheck", "daemon", "run", "--idle-timeout", str(idle_timeout), "--ready-fd", str(ready_w)]
@@ -932,7 +932,7 @@ def daemon_start(idle_timeout):
         said = ready.readline()
     if said != b"ready\n":  # it ended first: its last line says why
         why = [line for line in proc.communicate()[1].decode("utf-8", "replace").splitlines() if line.strip()]
-        if running():  # another start got there first
+        if already_running():  # another start got there first
             return
         raise TonecheckError(why[-1].removeprefix("tonecheck: error: ") if why else f"the daemon did not start (exit {proc.returncode})")
     proc.stderr.close()

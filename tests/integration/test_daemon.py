@@ -223,20 +223,19 @@ def test_an_edited_lexicon_makes_the_daemon_start_again(socket_dir, tmp_path, mo
 
 
 def test_ctrl_c_in_the_caller_stops_the_command(daemon, tmp_path):
-    caller = subprocess.Popen([str(TONECHECK), "check", "-"], cwd=tmp_path, env=daemon, stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = tmp_path / "out", tmp_path / "err"
+    with out.open("w") as stdout, err.open("w") as stderr:  # files: nothing waits on a pipe to be read
+        caller = subprocess.Popen([str(TONECHECK), "check", "-"], cwd=tmp_path, env=daemon, stdin=subprocess.PIPE,
+                                  stdout=stdout, stderr=stderr, text=True)
     deadline = time.monotonic() + 30
     while status(daemon)["running"] == 0 and time.monotonic() < deadline:  # the check waits for stdin
         time.sleep(0.05)
     caller.send_signal(signal.SIGINT)
-    # stdin stays open, as a terminal's does (communicate() would close it: an end of input
-    # that can reach the command before the signal does)
+    # stdin stays open, as a terminal's does (closing it is an end of input that can reach
+    # the command before the signal does)
     caller.wait(timeout=30)
-    err = caller.stderr.read()
     caller.stdin.close()
-    caller.stdout.close()
-    caller.stderr.close()
-    assert caller.returncode == 130 and err.strip() == "tonecheck: aborted"  # as Ctrl-C in the terminal gives
+    assert caller.returncode == 130 and err.read_text().strip() == "tonecheck: aborted"  # as Ctrl-C in the terminal gives
 
 
 def test_a_folder_others_can_enter_is_not_used(daemon, tmp_path):

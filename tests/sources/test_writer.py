@@ -222,10 +222,12 @@ def test_what_follows_a_signed_letter_is_its_signature(footer):
     assert parts(draft)[2] == ("signoff", "Yours sincerely,\n\nGrace Lindqvist\nWorkshop Manager")
 
 
-def test_a_last_paragraph_about_confidentiality_is_body_without_a_signed_letter():
-    # nothing signed above it: the notice-like sentence is the writer's own
-    text = "Hi Ola,\n\nYour file is ready. It is confidential and intended only for you, so please keep it safe."
-    assert kinds(text) == ["greeting", "body"]
+def test_a_postscript_under_the_sign_off_stays_the_writer_s():
+    # a P.S. that names the terms of business is still the writer speaking, and checked
+    draft = load_text("Hi Jo,\n\nYour boiler service is booked for Monday at 9am.\n\nThanks,\nGrace\n\n"
+                      "P.S. Our terms of business changed in May, and you should have read them before booking.")
+    assert "signature" not in [k for k, _ in parts(draft)]
+    assert "you should have read them" in dict(parts(draft))["body"]
 
 
 @pytest.mark.parametrize("ending", ["With apologies again,\n\nTheo Marsh",
@@ -250,4 +252,26 @@ def test_a_name_under_the_last_sentence_signs_without_a_closing():
 def test_a_chat_reply_signed_with_a_dash_under_its_text():
     draft = load_text("Yes, you're booked for Thursday at 10:15.\n- Mo, Riverside Ice\n")
     assert parts(draft)[-1] == ("signature", "- Mo, Riverside Ice")
-    assert kinds("Bring these:\n- Boots\n- Gloves\n") == ["body"]  # a list's last item is no name
+
+
+@pytest.mark.parametrize("text", ["Bring these:\n- Boots\n- Gloves\n", "Still missing:\n- Passport Copy\n",
+                                  "Rooms left:\n— Garden Suite\n— Sea View Room\n", "Bring:\n-Boots\n-Gloves\n"])
+def test_a_list_s_last_item_is_no_signature(text):
+    assert kinds(text) == ["body"]
+
+
+def test_a_name_under_a_one_paragraph_reply_signs_but_an_address_does_not():
+    assert parts(load_text("Hi Ana,\nYour parcel left today.\nTom"))[-1] == ("signoff", "Tom")
+    assert kinds("Hi Ana,\nPlease collect it from our depot.\nUnit Four\nMill Lane") == ["greeting", "body"]
+
+
+@pytest.mark.parametrize("line", ["Hi-fi repairs - your amplifier is ready", "Hello-Fresh boxes ship on Monday, as always."])
+def test_a_word_that_starts_like_a_salutation_greets_no_one(line):
+    assert kinds(line) == ["body"]
+
+
+def test_with_apologies_closes_a_letter_only_as_a_closing():
+    signed = load_text("Hi Tom,\n\nYour sofa arrives on Friday.\n\nWith apologies again,\nTom")
+    assert parts(signed)[-1] == ("signoff", "With apologies again,\nTom")
+    said = load_text("Hi Tom,\n\nYour sofa arrives on Friday.\nWith apologies for the wait.\nTom")
+    assert "With apologies for the wait." in dict(parts(said))["body"]

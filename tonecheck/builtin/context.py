@@ -104,7 +104,9 @@ _NOT_A_DEATH = _re2(
     r"\b(?:laptop|phone|mobile|battery|engine|car|van|computer|pc|printer|boiler|tv|telly|screen|router|modem|drive|"
     r"hard drive|fridge|freezer|washer|dryer|dishwasher|oven|tablet|ipad|iphone|charger|speaker|headphones|watch|"
     r"camera|console|kettle|bulb|motor|pump|heater|server|website|site|app|account|signal|wifi|connection)s?"
-    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down"
+    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down|"
+    # the firm's own loss, not the customer's: "in memory of our founder, the shop is closed"
+    r"in (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|friend|director)s?\b"
 )
 
 

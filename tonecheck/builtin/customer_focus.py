@@ -9,11 +9,13 @@ from .. import hookimpl, regex
 from ..fixes import add_after, replace_span, suggestion
 from ..ruledef import Example, rule
 
+# The writer moving the customer's booking ("we've moved you to ...").
+_MOVED_YOU_PATTERN = r"\b(?:we|I)(?:'ve| have) (?:moved|put|switched|transferred) (?:you|your)\b"
 _ASK = regex.compile(
     r"\b(?:would|could|can|will) you (?:be (?:available|free|around|in)|come|make(?: it)?|do|pop|drop|attend|get here)|"
     r"\bare you (?:available|free|around)|\bdoes .{0,30}\b(?:work|suit) for you|\bplease (?:come|attend|arrive|be (?:home|in|available))|"
     # booking a time on the customer's behalf is service; moving theirs is imposing one
-    r"\b(?:we|I)(?:'ve| have) (?:moved|put) (?:you|your)\b.{0,60}\b(?:for|to|on|at)\b|"
+    rf"{_MOVED_YOU_PATTERN}.{{0,60}}\b(?:for|to|on|at)\b|"
     # one time offered as the writer's: "I can do Tuesday at 8:15am"
     r"\b(?:I|we) can (?:do|offer(?: you)?|fit you in|squeeze you in|see you)(?: on| at| this| next)? "
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|\d{1,2}(?:[:.]\d{2})? ?(?:am|pm))\b",
@@ -32,10 +34,12 @@ _IMPOSED = re.compile(
 )
 # The writer moving the customer's booking, and the customer's own request to move it:
 # "Is there any way I can switch to a weekend class?"
-_MOVED_YOU = re.compile(r"\b(?:we|I)(?:['’]ve| have) (?:moved|put|switched|transferred) (?:you|your)\b", re.IGNORECASE)
+_MOVED_YOU = regex.compile(_MOVED_YOU_PATTERN, ignore_case=True)
 _ASKED_TO_MOVE = re.compile(
-    r"\b(?:can|could|would|may|is there any way|is it possible|possible to|please|I'd like to|I would like to|I need to)\b"
-    r"[^.?!\n]{0,60}?\b(?:switch|move|change|swap|transfer|rebook|reschedule|rearrange)\b",
+    r"\b(?:can|could|may) (?:I|we) (?:please )?(?:switch|move|change|swap|transfer|rebook|reschedule)\b|"
+    r"\b(?:is there any way|is it possible(?: for me)?|would it be possible(?: for me)?) (?:I|we|to) ?(?:can |could )?"
+    r"(?:switch|move|change|swap|transfer|rebook|reschedule)\b|\b(?:please )?(?:move|switch|transfer|rebook) (?:me|us)\b|"
+    r"\b(?:I['’]d|I would|we['’]d|we would) (?:like|love|prefer) to (?:switch|move|change|swap|transfer|rebook|reschedule)\b",
     re.IGNORECASE,
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."

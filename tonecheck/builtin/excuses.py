@@ -38,8 +38,9 @@ _OFFER = regex.compile(
 _MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
 _NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
 _AS_WHEN = re.compile(r"\s+(?:head|move|go|come|get|draw|approach|enter|near)\w*\s+(?:into|towards|to|closer|nearer|the)\b", re.IGNORECASE)
-_AS_REQUIRED = re.compile(r"[\w'’ ]{0,30}\b(?:require|requires|allow|allows|permit|permits|say|says|state|states|"
-                          r"set out|sets out|stipulate|stipulates)\b\s*(?:[,;.]|$)", re.IGNORECASE)
+_AS_CLAUSE = re.compile(r"as (?:the|our|their|your|we|they|there|it|he|she)$", re.IGNORECASE)
+_AS_REQUIRED = re.compile(r"[\w'’ ]{0,30}\b(?:require|requires|allow|allows|permit|permits|set out|sets out|stipulate|stipulates)\b"
+                          r"\s*(?:[,;.]|$)", re.IGNORECASE)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
     r"(?:we|I) (?:got|made|messed|should have|shouldn['’]t have|dropped))\b",
@@ -88,14 +89,14 @@ def circumstance(analysis, rule):
         # "as soon as our lab ...", "as well as our team": a time or a list, not a reason
         cause = next((c for c in _CAUSE.finditer(s.text)
                       if c.start() > clause and not _NOT_A_REASON.search(s.text, 0, c.start())), None)
-        if not cause or (cause.group()[:2].lower() == "as" and _AS_WHEN.match(s.text, cause.end())):
+        if not cause or (_AS_CLAUSE.match(cause.group()) and _AS_WHEN.match(s.text, cause.end())):
             continue  # "as we head into the busy season": a time, not a reason
         agent = _ELSEWHERE.search(s.text, cause.end())
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause
         if (agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end())
-                and not (cause.group()[:2].lower() == "as" and _AS_REQUIRED.match(s.text, agent.end()))):
+                and not (_AS_CLAUSE.match(cause.group()) and _AS_REQUIRED.match(s.text, agent.end()))):
             severity = rule.options["owned_severity"] if owned else rule.severity
             msg = rule.message.format(cause=cause.group(), agent=agent.group())
             yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
@@ -122,8 +123,9 @@ _NAMED = re.compile(
     r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never|was supposed|were supposed))|"
     # "Sarah, who looks after your file, has been off for a fortnight"
     r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))|"
-    # a colleague named with what they do here: "Marco, who runs our bookings, put ..."
-    r"^([A-Z][a-z]+), (?:who|whose) [^,]{3,60},(?= )"
+    # a colleague named with what they do here, then what went wrong: "Marco, who runs our bookings, put ... the wrong"
+    r"^([A-Z][a-z]+), (?:who|whose) [^,]{3,60},(?= (?:put|booked|entered|keyed|wrote|noted|logged|sent|gave|forgot|mixed|misread|"
+    r"missed|didn['’]t|did not|never|failed))"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
 _FAILED = re.compile(
@@ -157,7 +159,7 @@ _OUR_FIX = re.compile(
     r"\b(?:I|we)(?:['’]ve|['’]ll| have| will| am| are|['’]m|['’]re) (?:\w+ ){0,3}?"
     r"(?:ordered|sent|booked|arranged|refunded|credited|moved|reserved|re-?ordered|chased|fixed|replaced|"
     r"rebooked|upgraded|put|added|fitted|sorted|dispatched|couriered|collecting|sending|fitting|delivering|refunding|"
-    r"replacing|calling|ringing|bringing|driving|making|printing|reprinting|rebuilding)\b",
+    r"replacing|calling|ringing|bringing|driving|making|printing|reprinting|rebuilding|come|coming|visiting)\b",
     re.IGNORECASE,
 )
 
@@ -187,8 +189,6 @@ _OUR_FIX = re.compile(
         "Hi Ana,\nDev, who keeps our diary, has moved your fitting to Friday at 10am as you asked.\nTom",
     ],
     options={"owned_severity": "suggestion"},
-    # a named culprit's failure, not owned and not fixed: wrong however warm the rest
-    demotable=False,
 )
 def their_mistake(analysis, rule):
     """Flags a clause whose subject is a supplier, courier, colleague, team or system and

@@ -82,11 +82,15 @@ _YES_NO_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _YES_OR_NO = re.compile(
-    r"^\W*(?:yes|no|of course|certainly|absolutely|sadly|unfortunately|regrettably)\b|\bI['’]m afraid\b|\bI am afraid\b|"
-    r"\b(?:we|I) (?:don['’]t|do not|can['’]t|cannot|aren['’]t able to|are not able to) (?:allow|permit|accept|take|offer|do)\b|"
+    # a refusal in so many words: "we don't allow pets", "that isn't possible"
+    r"\b(?:we|I) (?:don['’]t|do not|can['’]t|cannot|aren['’]t able to|are not able to|won['’]t be able to) "
+    r"(?:allow|permit|accept|take|offer|do|bring|fit|include|extend|transfer|refund)\b|"
     r"\b(?:isn['’]t|is not|won['’]t be|will not be) possible\b|\byou['’]re (?:very )?welcome to\b",
     re.IGNORECASE,
 )
+# A plain yes or no opening the reply ("Yes, of course", "No, I'm afraid not"), not "no problem".
+_YES_OR_NO_FIRST = re.compile(r"^\W*(?:yes|yep|of course|certainly|absolutely|no(?! problem| worries| need| charge| change))\b",
+                              re.IGNORECASE)
 
 
 def _stems(text: str) -> set[str]:
@@ -107,7 +111,7 @@ def _stems(text: str) -> set[str]:
     good=[
         Example("Hi Ben,\nYes: I've changed the sofa's colour to grey, and it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?"),
         # the one yes/no question, answered "no" in other words
-        Example("Hi Ben,\nI'm afraid the van has no room for a passenger, but the bus stops at our gate.\nLeah\n\n"
+        Example("Hi Ben,\nI'm afraid we can't take passengers in the van, but the bus stops at our gate.\nLeah\n\n"
                 "On Mon, Ben wrote:\n> Could my son travel up with the driver?"),
     ],
 )
@@ -118,8 +122,9 @@ def unanswered_question(analysis, rule):
     questions = analysis.quoted_questions
     if not analysis.body or not questions:
         return
-    if len(questions) == 1 and _YES_NO_QUESTION.match(questions[0]) and any(_YES_OR_NO.search(s.text) for s in analysis.body):
-        return
+    if len(questions) == 1 and _YES_NO_QUESTION.match(questions[0]) and (
+            _YES_OR_NO_FIRST.match(analysis.body[0].text) or any(_YES_OR_NO.search(s.text) for s in analysis.body[:2])):
+        return  # answered first thing, with a yes, a no or a refusal in so many words
     reply: set[str] = set()
     for s in analysis.sentences:  # one set at a time: a long reply is not held twice
         reply |= _stems(s.text)

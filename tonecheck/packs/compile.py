@@ -151,7 +151,7 @@ def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:
         fail("unless_scope", f"must be one of {', '.join(UNLESS_SCOPES)}")
     if not given:
         return []
-    if not isinstance(given, dict):
+    if not isinstance(given, dict) or set(given) == {"lexicon"}:  # a list, or one lexicon entry
         return [(scope, compile_patterns(given, "unless", **flags))]
     if "unless_scope" in spec:
         fail("unless_scope", "is not used with a mapping of scopes to patterns: its keys say where each list is looked for")
@@ -159,5 +159,7 @@ def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:
     for where, patterns in given.items():
         if where not in UNLESS_SCOPES:
             fail("unless", f"unknown scope {where!r}: one of {', '.join(UNLESS_SCOPES)}")
+        if not patterns:  # an empty alternation matches everywhere: the rule would never speak
+            fail(f"unless.{where}", "must be a non-empty list of patterns")
         out.append((where, compile_patterns(patterns, f"unless.{where}", **flags)))
     return out

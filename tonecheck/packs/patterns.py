@@ -233,6 +233,8 @@ def unless_hit(a, offset: int, pattern, scope: str) -> bool:
                 end = turn.start()
                 break
         return bool(pattern.search(sent.text[start:end]))
+    if scope == "after":
+        return a.last_sentence_with(pattern) >= sent.index
     first = max(0, sent.index - 1) if scope == "around" else sent.index
-    last = len(a.sentences) if scope == "after" else sent.index + (3 if scope in ("following", "around") else 1)
+    last = sent.index + (3 if scope in ("following", "around") else 1)
     return any(pattern.search(s.text) for s in a.sentences[first:last])

@@ -33,7 +33,8 @@ _CLOSING = re.compile(
     r"sincerely|(?:yours\s+)?(?:sincerely|faithfully|truly)|respectfully|take\s+care|"
     r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon)?|with\s+(?:(?:our|my|all\s+(?:our|my))\s+)?"
     r"(?:(?:warmest|warm|deepest|heartfelt|sincere|kindest|kind|best|very\s+best)\s+)?(?:thanks|sympathy|love|"
-    r"appreciation|best\s+wishes|wishes|gratitude|condolences|apologies)|cordialement|"
+    r"appreciation|best\s+wishes|wishes|gratitude|condolences)|with\s+(?:(?:my|our)\s+)?(?:sincere\s+|renewed\s+)?apologies(?:\s+again)?(?:\s+and\s+[\w ]{1,20})?(?=,)|"
+    r"cordialement|"
     r"mit\s+freundlichen\s+grüßen|viele\s+grüße|groeten|saludos|hälsningar", re.I)
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
@@ -53,7 +54,7 @@ _MOBILE = re.compile(
     r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
     r"[ \t]+[^,\n]{1,60}$", re.I)
 
-_DASH_NAME = re.compile(r"[ \t]*[-–—][ \t]?[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,5}[ \t]*$")
+_DASH_NAME = re.compile(r"[ \t]*-[ \t]?[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]*$")
 
 # (The look-behind starts an address only where a run of its characters starts: without
 # it, a long word with no "@" is scanned again from every one of its letters.)
@@ -90,7 +91,12 @@ _REF_LINE = re.compile(
     r"(?i:ref(?:erence)?|case|ticket|order|booking|claim|policy|account|invoice|job)(?i:[ \t]+(?:no\.?|number|ref))?"
     r"[ \t]*#?[ \t]*[A-Z]{0,4}[-/]?\d[\w/-]{2,20}[ \t]*$")
 
-_BULLETS = ("- ", "* ", "• ", "– ")
+_BULLETS = ("- ", "* ", "• ", "– ", "— ")
+# Words of an address line, not a name: "Unit Four", "Mill Lane".
+_PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Drive|Park|Estate|House|Floor|Building|Yard|"
+                          r"Works|Mill|Court|Square|Place|Terrace|Gardens|Crescent|Hill|Row)\b")
+# A chat reply's signature: a dash, a space and a name, with the shop after a comma.
+_CHAT_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,5}[ \t]*$")
 
 
 def _stretch_lines(text, lines, a, b) -> list[tuple[int, int]]:
@@ -109,15 +115,16 @@ def _signature_start(text, ls) -> int | None:
         line = text[s:e]
         if _SIG_DELIM.match(line):
             return s
-        if not (_MOBILE.match(line) or _DASH_NAME.match(line) or _DASHES.match(line)):
+        if not (_MOBILE.match(line) or _DASH_NAME.match(line) or _DASHES.match(line) or _CHAT_SIGNATURE.match(line)):
             continue  # the lines after are only read for a candidate: linear, not quadratic
         rest = [text[a:b].strip() for a, b in ls[k + 1:] if _has_text(text, a, b)]
         if _MOBILE.match(line) and len(rest) <= 2:
             return s
         if (_DASH_NAME.match(line) and len(rest) <= 3 and k > 0 and _blank(text, ls[k - 1])):
             return s
-        # a chat reply signed on its last line, under the text: "- Mo, Riverside Ice" (not a list's last item)
-        if (_DASH_NAME.match(line) and not rest and k > 0 and _has_text(text, *ls[k - 1])
+        # a chat reply signed on its last line, under a sentence: "- Mo, Riverside Ice" (not a list's last item)
+        if (not rest and k > 0 and _CHAT_SIGNATURE.match(line)
+                and text[ls[k - 1][0]:ls[k - 1][1]].rstrip()[-1:] in ".!?)"
                 and not text[ls[k - 1][0]:ls[k - 1][1]].lstrip().startswith(_BULLETS)):
             return s
         if (_DASHES.match(line) and k > 0 and 0 < len(rest) <= 12
@@ -150,23 +157,34 @@ _NOTICE = re.compile(
 
 def _footer_start(text, content) -> int:
     """Index of the first line of what follows a signature at the end of ``content``
-    (enclosure and trade-body lines, paragraphs of legal notice); len(content) if none."""
+    (enclosure and trade-body lines, paragraphs of legal notice); len(content) if none.
+    A footer is short: at most _FOOTER_LINES lines and _FOOTER_PARAGRAPHS notices are
+    read, each once (so a long draft costs no more than a short one)."""
     k = n = len(content)
-    while k > 0:
+    lines = paragraphs = 0
+    whole = True  # k is the end of its paragraph: the paragraph is read whole once
+    while k > 0 and lines < _FOOTER_LINES and paragraphs < _FOOTER_PARAGRAPHS:
         p = k - 1
-        while p > 0 and _adjacent(text, content[p - 1], content[p]):
+        while p > 0 and k - p < _FOOTER_LINES and _adjacent(text, content[p - 1], content[p]):
             p -= 1
-        paragraph = text[content[p][0]:content[k - 1][1]]
         last = text[content[k - 1][0]:content[k - 1][1]]
-        if len(_NOTICE.findall(paragraph)) >= 2 or (k - p == 1 and _NOTICE.search(paragraph) and len(paragraph) > 80):
-            k = p
-        elif k - p > 1 and len(last) > 80 and len(_NOTICE.findall(last)) >= 2:  # a notice under an enclosure line
-            k -= 1
-        elif _FOOTER_LINE.match(text, content[k - 1][0], content[k - 1][1]) and len(text[content[k - 1][0]:content[k - 1][1]].split()) <= 12:
-            k -= 1
+        if last.lstrip().lower().startswith(("p.s", "ps ", "ps:")):
+            break  # a postscript is the writer's
+        if whole and len(_NOTICE.findall(text, content[p][0], content[k - 1][1])) >= 2:
+            k, paragraphs, whole = p, paragraphs + 1, True
+        elif len(last) > 80 and len(_NOTICE.findall(last)) >= 2:  # a notice under an enclosure line
+            k, lines, whole = k - 1, lines + 1, False
+        elif _FOOTER_LINE.match(last) and len(last.split()) <= 12:
+            k, lines, whole = k - 1, lines + 1, k - 1 == p
         else:
             break
-    return k if k < n else n
+    return k
+
+
+#: What follows a signature is short: a few enclosure, trade-body or certification
+#: lines, and a few paragraphs of notice.
+_FOOTER_LINES = 8
+_FOOTER_PARAGRAPHS = 4
 
 
 def _name_like(line: str) -> bool:
@@ -297,6 +315,8 @@ def _heading_line(line: str) -> bool:
 
 
 def _greeting_name_ok(m: re.Match) -> bool:
+    if m.group("name")[:1] not in ("", " ", "\t"):  # "Hi-fi repairs", "Hello-Fresh": no salutation
+        return False
     words = m.group("name").split()
     if m.group("end").strip():
         # alone on its line, a salutation may name a group: "Dear Parents and Carers of Year 4,"
@@ -306,14 +326,14 @@ def _greeting_name_ok(m: re.Match) -> bool:
     return len(words) <= 3 and all(w[0].isupper() or w.lower() in _CASUAL_NAMES for w in words)
 
 
-def _signoff(text, content, body_start, alone=False):
+def _signoff(text, content, body_start, alone=False, footer_read=False):
     """(start, end, signature start or None) of the sign-off at the end of ``content``."""
     content = [(max(s, body_start), e) for s, e in content if e > body_start]
     if not content:
         return None
-    footer = _footer_start(text, content)
+    footer = len(content) if footer_read else _footer_start(text, content)
     if 0 < footer < len(content):  # a signed letter under which a notice follows
-        found = _signoff(text, content[:footer], body_start, alone)
+        found = _signoff(text, content[:footer], body_start, alone, footer_read=True)
         if found is not None:
             start, end, sig = found
             return start, end, content[footer][0] if sig is None else sig
@@ -350,11 +370,13 @@ def _signoff(text, content, body_start, alone=False):
     p = n - 1
     while p > 0 and _adjacent(text, content[p - 1], content[p]):
         p -= 1
-    if p > 0 and not _name_like(line(p)) and line(p).rstrip()[-1:] in ".!?":
-        # a last sentence, then the name under it: "Lovely to hear it's being played!\nDave\nKeynote Pianos"
-        q = p + 1
-        if q < n and len(line(q).split()) <= 3 and _name_like(line(q)):
-            p = q
+    # a last sentence, then the name under it: "Lovely to hear it's being played!\nDave\nKeynote Pianos"
+    q = n - 1
+    while q > p and n - q < 3 and _name_like(line(q - 1)):
+        q -= 1
+    if (q > p and not (alone and p == 0) and line(q - 1).rstrip()[-1:] in ".!?" and len(line(q).split()) <= 3
+            and _name_like(line(q)) and not _PLACE_WORDS.search(line(q))):
+        p = q
     if p == 0 or n - p > 4 or not _name_like(line(p)):
         return None
     if not all(_name_like(line(j)) or _CONTACT.search(line(j)) for j in range(p, n)):
