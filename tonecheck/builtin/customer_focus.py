@@ -54,6 +54,8 @@ _CHOICE = regex.compile(
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for
     r"\bas (?:you )?(?:asked|requested|discussed|agreed)\b|\byou asked for\b|\bat your request\b|\bas usual\b|"
+    # a move granted: "no problem at all, I've moved your session to Thursday"
+    r"\b(?:no problem|of course|sure|happy to)(?: at all)?\W{1,3}(?:I|we)(?:'ve| have) (?:moved|changed|switched|rebooked)\b|"
     r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b",
     ignore_case=True,
 )
@@ -80,8 +82,9 @@ _CHOICE = regex.compile(
         "Hi Steve,\nWhich time suits you best: Saturday at 9am, or another day?",
         "I've booked your follow-up for Tuesday at 10:30am. If that time doesn't work for you, reply and I'll move it.",
         # the move the customer asked for
-        Example("Hi Liz,\nNo problem: I've moved you to the Saturday class at 10am.\nAna\n\n"
+        Example("Hi Liz,\nThanks for letting me know: I've moved you to the Saturday class at 10am.\nAna\n\n"
                 "On Mon, Liz wrote:\n> My shifts have changed. Could I switch to a weekend class?"),
+        "Hi Ben, no problem at all, I've moved your session to Thursday at 6:30pm. Rachel",
     ],
     fixable=True,
     fix_safety=(

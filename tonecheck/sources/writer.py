@@ -152,7 +152,8 @@ _NOTICE = re.compile(
     r"registered (?:charity|in england|in scotland|in wales|in ireland|office|company)|company (?:no|number|reg)|"
     r"authori[sz]ed and regulated by|(?:for )?the sole use of|no (?:liability|responsibility) (?:is|can be|will be) accepted|"
     r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business)|"
-    r"(?:is|are) (?:a )?members? of|ATOL|ABTA|protected under|(?:regulated|registered) (?:by|with))\b", re.I)
+    r"(?:is|are) (?:a )?members? of|ATOL|ABTA|protected under|(?:regulated|registered) (?:by|with)|VAT (?:no|number|reg)|"
+    r"available on request|(?:quotation|quote|offer) is valid for)\b", re.I)
 
 
 def _footer_start(text, content) -> int:
