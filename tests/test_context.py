@@ -15,6 +15,7 @@ from tonecheck.vocabulary import DETECTED
     ("My father passed away last month and I need to close his account.", "Please send the certificate.", "bereavement"),
     ("Our old dog died at the weekend, so please cancel his grooming.", "I've cancelled it.", "bereavement"),
     ("", "Thank you for your gift of £40 in memory of Bramble.", "bereavement"),
+    ("We'd like to give a bench in memory of our friend Sarah.", "Thank you for thinking of the park.", "bereavement"),
     ("", "I'm afraid your claim has been declined.", "bad_news"),
     ("When can you come round to fit it?", "Would Tuesday at 9am suit you?", "scheduling"),
     ("Why was I charged twice for my subscription?", "I've looked at your account.", "billing"),

@@ -275,3 +275,26 @@ def test_with_apologies_closes_a_letter_only_as_a_closing():
     assert parts(signed)[-1] == ("signoff", "With apologies again,\nTom")
     said = load_text("Hi Tom,\n\nYour sofa arrives on Friday.\nWith apologies for the wait.\nTom")
     assert "With apologies for the wait." in dict(parts(said))["body"]
+
+
+@pytest.mark.parametrize("footer", [
+    "Ashby Insurance Services Ltd is authorised and regulated by the Financial Conduct Authority.",
+    # a notice hard-wrapped at 72 columns, as plain-text mail sends it
+    "This email and any files sent with it are confidential and intended\n"
+    "solely for the person to whom they are addressed. If you received it\n"
+    "in error, please tell the sender and delete it.",
+])
+def test_small_print_under_a_signed_letter_is_its_signature(footer):
+    draft = load_text(f"Dear Mr Shah,\n\nYour cover starts on 1 June.\n\nYours sincerely,\n\nGrace Lindqvist\nCustomer Services\n\n{footer}\n")
+    assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff", "signature"]
+
+
+@pytest.mark.parametrize("signature", ["— Sam\nThe Olive Tree", "- Sam, The Olive Tree\n0113 496 0000"])
+def test_a_dash_signature_under_a_blank_line(signature):
+    draft = load_text(f"Hi Jo,\n\nYour table for six is booked for Friday at 7pm.\n\n{signature}\n")
+    assert parts(draft)[-1] == ("signature", signature)
+
+
+@pytest.mark.parametrize("lines", ["Monday Pilates\nWednesday Yoga", "Acme Returns\nBradford BD1 2AB"])
+def test_short_lines_under_the_last_sentence_that_are_no_name(lines):
+    assert "signoff" not in kinds(f"Hi Jo,\nYour classes are booked.\n{lines}")

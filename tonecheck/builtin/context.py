@@ -104,10 +104,11 @@ _NOT_A_DEATH = _re2(
     r"\b(?:laptop|phone|mobile|battery|engine|car|van|computer|pc|printer|boiler|tv|telly|screen|router|modem|drive|"
     r"hard drive|fridge|freezer|washer|dryer|dishwasher|oven|tablet|ipad|iphone|charger|speaker|headphones|watch|"
     r"camera|console|kettle|bulb|motor|pump|heater|server|website|site|app|account|signal|wifi|connection)s?"
-    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down|"
-    # the firm's own loss, not the customer's: "in memory of our founder, the shop is closed"
-    r"in (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|friend|director)s?\b"
+    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down"
 )
+# The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
+# (in the customer's words, "in memory of our friend Sarah" is theirs).
+_OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|director)s?\b")
 
 
 def detect(quoted: str, sentences: list[str]) -> set[str]:
@@ -124,7 +125,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             if _STRONG_COMPLAINT.search(quoted) or _draft_failure().search(draft) or hits >= 2:
                 tags.add(tag)
         elif tag == "bereavement":
-            if pattern.search(_NOT_A_DEATH.sub("", draft)) or pattern.search(_NOT_A_DEATH.sub("", quoted)):
+            if pattern.search(_OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))) or pattern.search(_NOT_A_DEATH.sub("", quoted)):
                 tags.add(tag)
         elif tag == "celebration":
             if pattern.search(_NOT_THEIR_MOMENT.sub("", draft)) or pattern.search(_NOT_THEIR_MOMENT.sub("", quoted)):

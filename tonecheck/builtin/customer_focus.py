@@ -36,10 +36,12 @@ _IMPOSED = re.compile(
 # "Is there any way I can switch to a weekend class?"
 _MOVED_YOU = regex.compile(_MOVED_YOU_PATTERN, ignore_case=True)
 _ASKED_TO_MOVE = re.compile(
-    r"\b(?:can|could|may) (?:I|we) (?:please )?(?:switch|move|change|swap|transfer|rebook|reschedule)\b|"
-    r"\b(?:is there any way|is it possible(?: for me)?|would it be possible(?: for me)?) (?:I|we|to) ?(?:can |could )?"
-    r"(?:switch|move|change|swap|transfer|rebook|reschedule)\b|\b(?:please )?(?:move|switch|transfer|rebook) (?:me|us)\b|"
-    r"\b(?:I['’]d|I would|we['’]d|we would) (?:like|love|prefer) to (?:switch|move|change|swap|transfer|rebook|reschedule)\b",
+    r"\b(?:can|could|may) (?:I|we) (?:please )?(?:switch|move|change|swap|transfer|rebook|reschedule|rearrange)\b|"
+    r"\b(?:can|could|would) you (?:please )?(?:move|reschedule|rearrange|rebook|push back|bring forward) (?:my|our|the|it|me|us)\b|"
+    r"\b(?:is there any way|is it possible(?: for me)?|would it be possible(?: for me)?|any chance) (?:I|we|to) ?(?:can |could )?"
+    r"(?:switch|move|change|swap|transfer|rebook|reschedule|rearrange)\b|\b(?:please )?(?:move|switch|transfer|rebook) (?:me|us)\b|"
+    r"\b(?:I|we) (?:need|want|would like|['’]d like|would love|['’]d love|would prefer|['’]d prefer) to (?:switch|move|change|swap|"
+    r"transfer|rebook|reschedule|rearrange) (?:my|our|the|it|to)\b",
     re.IGNORECASE,
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."

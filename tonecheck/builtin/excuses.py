@@ -38,6 +38,7 @@ _OFFER = regex.compile(
 _MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
 _NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
 _AS_WHEN = re.compile(r"\s+(?:head|move|go|come|get|draw|approach|enter|near)\w*\s+(?:into|towards|to|closer|nearer|the)\b", re.IGNORECASE)
+_AS_SAYS = re.compile(r"[\w'’ ]{0,20}\b(?:says|said|confirms|confirmed|reports|reported|notes|noted),", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"as (?:the|our|their|your|we|they|there|it|he|she)$", re.IGNORECASE)
 _AS_REQUIRED = re.compile(r"[\w'’ ]{0,30}\b(?:require|requires|allow|allows|permit|permits|set out|sets out|stipulate|stipulates)\b"
                           r"\s*(?:[,;.]|$)", re.IGNORECASE)
@@ -70,6 +71,7 @@ _OWNING = regex.compile(
         "I wanted to write as soon as our lab came back to us: Bramble's results are clear.",
         "Berths go strictly in order of joining, as our rules and the harbour authority require.",
         "The gates lock at dusk as we head into the busy season, so please bring your key.",
+        "As the courier says, the parcel was left with your neighbour at number 12 at 3pm.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -96,7 +98,8 @@ def circumstance(analysis, rule):
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause
         if (agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end())
-                and not (_AS_CLAUSE.match(cause.group()) and _AS_REQUIRED.match(s.text, agent.end()))):
+                and not (_AS_CLAUSE.match(cause.group()) and (_AS_REQUIRED.match(s.text, agent.end())
+                                                              or (cause.start() == 0 and _AS_SAYS.match(s.text, agent.end()))))):
             severity = rule.options["owned_severity"] if owned else rule.severity
             msg = rule.message.format(cause=cause.group(), agent=agent.group())
             yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
@@ -124,8 +127,8 @@ _NAMED = re.compile(
     # "Sarah, who looks after your file, has been off for a fortnight"
     r"^([A-Z][a-z]+)(?:, (?:who|whose) [^,]{3,60},)?(?= (?:has been|had been|was|is|['’]s) (?:off|away|out|sick|ill|on holiday|on leave))|"
     # a colleague named with what they do here, then what went wrong: "Marco, who runs our bookings, put ... the wrong"
-    r"^([A-Z][a-z]+), (?:who|whose) [^,]{3,60},(?= (?:put|booked|entered|keyed|wrote|noted|logged|sent|gave|forgot|mixed|misread|"
-    r"missed|didn['’]t|did not|never|failed))"
+    r"^([A-Z][a-z]+), (?:who|whose) [^,]{3,60},(?= (?:(?:has|had) )?(?:put|booked|entered|keyed|wrote|noted|logged|sent|gave|"
+    r"forgot|forgotten|mixed|misread|missed|didn['’]t|did not|never|failed))"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
 _FAILED = re.compile(
@@ -159,7 +162,8 @@ _OUR_FIX = re.compile(
     r"\b(?:I|we)(?:['’]ve|['’]ll| have| will| am| are|['’]m|['’]re) (?:\w+ ){0,3}?"
     r"(?:ordered|sent|booked|arranged|refunded|credited|moved|reserved|re-?ordered|chased|fixed|replaced|"
     r"rebooked|upgraded|put|added|fitted|sorted|dispatched|couriered|collecting|sending|fitting|delivering|refunding|"
-    r"replacing|calling|ringing|bringing|driving|making|printing|reprinting|rebuilding|come|coming|visiting)\b",
+    r"replacing|calling|ringing|bringing|driving|making|printing|reprinting|rebuilding|visiting|"
+    r"come (?:round|over|out|myself|ourselves|to you)|coming (?:round|over|out|to you))\b",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,7 @@ _OPENER = re.compile(
 _ALTERNATIVE = re.compile(
     r"\b(?:instead|alternative\w*|so (?:I|we)['’]?(?:ve| have| can|'ll| will)?|(?:I|we)['’](?:ve|ll)|"
     # "I can", not "I can't": a refusal is no alternative
-    r"(?:I|we) (?:can|could|have|will|am|are happy)(?!['’]t|not)|you can(?!['’]t|not)|happy to|"
+    r"(?:I|we) (?:can|could|have|will|am|are happy)(?!['’]t|not)|you can(?!['’]t|not)|you (?:could|might) (?:like|try|prefer|enjoy|want|consider|book|ask)|happy to|"
     # an offer in other words: "I'd be glad to send you their number", "I'd suggest"
     r"(?:glad|pleased|delighted) to (?!hear|say|see|know|report|inform)|(?:I|we)(?:['’]d| would) (?:suggest|recommend)|"
     r"but (?:I|we|you)|here['’]s what|option)\b",

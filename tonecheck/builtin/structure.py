@@ -88,9 +88,13 @@ _YES_OR_NO = re.compile(
     r"\b(?:isn['’]t|is not|won['’]t be|will not be) possible\b|\byou['’]re (?:very )?welcome to\b",
     re.IGNORECASE,
 )
-# A plain yes or no opening the reply ("Yes, of course", "No, I'm afraid not"), not "no problem".
-_YES_OR_NO_FIRST = re.compile(r"^\W*(?:yes|yep|of course|certainly|absolutely|no(?! problem| worries| need| charge| change))\b",
-                              re.IGNORECASE)
+# A request ("Could my son travel with the driver?") and a reply that opens with its
+# answer: yes, no, "sadly", "I'm afraid", "no problem" (not information asked for:
+# "Is my warranty still valid?" wants its own words answered).
+_REQUEST = re.compile(r"(?:[^,]*,\s*)?(?:can|could|would|may|might) (?:I|we|my|our|he|she|they|you)\b|"
+                      r"\b(?:is|would) it (?:be )?possible\b|\bis there any (?:way|chance)\b|\bany chance\b", re.IGNORECASE)
+_YES_OR_NO_FIRST = re.compile(r"^\W*(?:yes|yep|sure|of course|certainly|absolutely|no problem|happy to|sadly|"
+                              r"unfortunately|I['’]m afraid|I am afraid|no)\b", re.IGNORECASE)
 
 
 def _stems(text: str) -> set[str]:
@@ -111,7 +115,7 @@ def _stems(text: str) -> set[str]:
     good=[
         Example("Hi Ben,\nYes: I've changed the sofa's colour to grey, and it leaves us on Friday.\nLeah\n\nOn Mon, Ben wrote:\n> Can I change the colour of the sofa to grey?"),
         # the one yes/no question, answered "no" in other words
-        Example("Hi Ben,\nI'm afraid we can't take passengers in the van, but the bus stops at our gate.\nLeah\n\n"
+        Example("Hi Ben,\nI'm afraid the van has no room for a passenger, but the bus stops at our gate.\nLeah\n\n"
                 "On Mon, Ben wrote:\n> Could my son travel up with the driver?"),
     ],
 )
@@ -123,8 +127,9 @@ def unanswered_question(analysis, rule):
     if not analysis.body or not questions:
         return
     if len(questions) == 1 and _YES_NO_QUESTION.match(questions[0]) and (
-            _YES_OR_NO_FIRST.match(analysis.body[0].text) or any(_YES_OR_NO.search(s.text) for s in analysis.body[:2])):
-        return  # answered first thing, with a yes, a no or a refusal in so many words
+            any(_YES_OR_NO.search(s.text) for s in analysis.body[:2])
+            or (_REQUEST.match(questions[0]) and any(_YES_OR_NO_FIRST.match(s.text) for s in analysis.body[:2]))):
+        return  # answered first thing: a refusal in so many words, or a request's yes or no
     reply: set[str] = set()
     for s in analysis.sentences:  # one set at a time: a long reply is not held twice
         reply |= _stems(s.text)

@@ -33,7 +33,8 @@ _CLOSING = re.compile(
     r"sincerely|(?:yours\s+)?(?:sincerely|faithfully|truly)|respectfully|take\s+care|"
     r"talk\s+soon|speak\s+soon|see\s+you(?:\s+soon)?|with\s+(?:(?:our|my|all\s+(?:our|my))\s+)?"
     r"(?:(?:warmest|warm|deepest|heartfelt|sincere|kindest|kind|best|very\s+best)\s+)?(?:thanks|sympathy|love|"
-    r"appreciation|best\s+wishes|wishes|gratitude|condolences)|with\s+(?:(?:my|our)\s+)?(?:sincere\s+|renewed\s+)?apologies(?:\s+again)?(?:\s+and\s+[\w ]{1,20})?(?=,)|"
+    r"appreciation|best\s+wishes|wishes|gratitude|condolences)|with\s+(?:(?:my|our)\s+)?(?:(?:sincere|sincerest|renewed|deepest|deep|humble|heartfelt)\s+)?apologies(?:\s+again)?"
+    r"(?:\s+(?:for|and)\s+[\w ]{1,30})?(?=,)|"
     r"cordialement|"
     r"mit\s+freundlichen\s+grüßen|viele\s+grüße|groeten|saludos|hälsningar", re.I)
 
@@ -54,7 +55,7 @@ _MOBILE = re.compile(
     r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
     r"[ \t]+[^,\n]{1,60}$", re.I)
 
-_DASH_NAME = re.compile(r"[ \t]*-[ \t]?[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]*$")
+_DASH_NAME = re.compile(r"[ \t]*[-–—][ \t]?[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,5}[ \t]*$")
 
 # (The look-behind starts an address only where a run of its characters starts: without
 # it, a long word with no "@" is scanned again from every one of its letters.)
@@ -94,7 +95,8 @@ _REF_LINE = re.compile(
 _BULLETS = ("- ", "* ", "• ", "– ", "— ")
 # Words of an address line, not a name: "Unit Four", "Mill Lane".
 _PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Drive|Park|Estate|House|Floor|Building|Yard|"
-                          r"Works|Mill|Court|Square|Place|Terrace|Gardens|Crescent|Hill|Row)\b")
+                          r"Works|Mill|Court|Square|Place|Terrace|Gardens|Crescent|Hill|Row|Reception|Desk|Office|Returns|"
+                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A chat reply's signature: a dash, a space and a name, with the shop after a comma.
 _CHAT_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,5}[ \t]*$")
 
@@ -111,24 +113,36 @@ def _stretch_lines(text, lines, a, b) -> list[tuple[int, int]]:
 
 def _signature_start(text, ls) -> int | None:
     """Offset where the signature starts in a stretch of the writer's text."""
+    # what follows each line, worked out once from the end: how many lines with text
+    # (counted up to 13: no test needs more), the first of them, and whether all are short
+    # and no sentence (a list of 10,000 dash lines costs one pass, not one per line)
+    n = len(ls)
+    count, first, plain = [0] * (n + 1), [""] * (n + 1), [True] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        a, b = ls[k]
+        has = _has_text(text, a, b)
+        t = text[a:b].strip() if has else ""
+        count[k] = min(count[k + 1] + has, 13)
+        first[k] = t if has else first[k + 1]
+        plain[k] = plain[k + 1] and (not has or (len(t) <= 80 and not _sentence(t)))
     for k, (s, e) in enumerate(ls):
         line = text[s:e]
         if _SIG_DELIM.match(line):
             return s
         if not (_MOBILE.match(line) or _DASH_NAME.match(line) or _DASHES.match(line) or _CHAT_SIGNATURE.match(line)):
-            continue  # the lines after are only read for a candidate: linear, not quadratic
-        rest = [text[a:b].strip() for a, b in ls[k + 1:] if _has_text(text, a, b)]
-        if _MOBILE.match(line) and len(rest) <= 2:
+            continue
+        rest = count[k + 1]
+        if _MOBILE.match(line) and rest <= 2:
             return s
-        if (_DASH_NAME.match(line) and len(rest) <= 3 and k > 0 and _blank(text, ls[k - 1])):
+        if (_DASH_NAME.match(line) and rest <= 3 and k > 0 and _blank(text, ls[k - 1])):
             return s
         # a chat reply signed on its last line, under a sentence: "- Mo, Riverside Ice" (not a list's last item)
         if (not rest and k > 0 and _CHAT_SIGNATURE.match(line)
                 and text[ls[k - 1][0]:ls[k - 1][1]].rstrip()[-1:] in ".!?)"
                 and not text[ls[k - 1][0]:ls[k - 1][1]].lstrip().startswith(_BULLETS)):
             return s
-        if (_DASHES.match(line) and k > 0 and 0 < len(rest) <= 12
-                and (_MOBILE.match(rest[0]) or all(len(r) <= 80 and not _sentence(r) for r in rest))):
+        if (_DASHES.match(line) and k > 0 and 0 < rest <= 12
+                and (_MOBILE.match(first[k + 1]) or plain[k + 1])):
             return s
     return None
 
@@ -146,34 +160,45 @@ _FOOTER_LINE = re.compile(
     r"[ \t]*(?:(?:enc|encs|encl|enclosures?|attachments?|cc|bcc)\b\.?:?[ \t]+\S"
     r"|.{0,40}\b(?:member of|accredited by|certified|ISO[ \t]?\d{4,5}|est(?:\.|ablished)[ \t]+(?:in[ \t]+)?\d{4})\b)"
     r"(?!.*\b(?:I|we|you)\b)", re.I)
-_NOTICE = re.compile(
+def _wrapped(pattern: str) -> str:
+    """A phrase pattern whose spaces also match a line break: small print is often hard-wrapped."""
+    return pattern.replace(" ", r"\s+")
+
+
+_NOTICE = re.compile(_wrapped(
     r"\b(?:intended (?:solely |only )?(?:for|recipient)|received (?:this|it)(?: \w+)? in error|"
     r"(?:confidential|privileged)(?: and (?:confidential|privileged))? information|is confidential|are confidential|"
     r"registered (?:charity|in england|in scotland|in wales|in ireland|office|company)|company (?:no|number|reg)|"
     r"authori[sz]ed and regulated by|(?:for )?the sole use of|no (?:liability|responsibility) (?:is|can be|will be) accepted|"
     r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business)|"
     r"(?:is|are) (?:a )?members? of|ATOL|ABTA|protected under|(?:regulated|registered) (?:by|with)|VAT (?:no|number|reg)|"
-    r"available on request|(?:quotation|quote|offer) is valid for)\b", re.I)
+    r"available on request|(?:quotation|quote|offer) is valid for)\b"), re.I)
+# One of these alone makes a long line small print: "... is authorised and regulated by the FCA."
+_STRONG_NOTICE = re.compile(_wrapped(
+    r"\b(?:authori[sz]ed and regulated by|regulated by the|registered (?:in england|in scotland|in wales|office|charity)|"
+    r"company (?:no|number|reg)|ATOL|ABTA|intended (?:solely |only )?for|received (?:this|it)(?: \w+)? in error)\b"), re.I)
 
 
 def _footer_start(text, content) -> int:
     """Index of the first line of what follows a signature at the end of ``content``
     (enclosure and trade-body lines, paragraphs of legal notice); len(content) if none.
-    A footer is short: at most _FOOTER_LINES lines and _FOOTER_PARAGRAPHS notices are
-    read, each once (so a long draft costs no more than a short one)."""
+    A footer is short: at most _FOOTER_LINES lines, _FOOTER_PARAGRAPHS notices and
+    _FOOTER_CHARS characters of a paragraph are read, each once (a long draft costs no
+    more than a short one)."""
     k = n = len(content)
     lines = paragraphs = 0
     whole = True  # k is the end of its paragraph: the paragraph is read whole once
     while k > 0 and lines < _FOOTER_LINES and paragraphs < _FOOTER_PARAGRAPHS:
         p = k - 1
-        while p > 0 and k - p < _FOOTER_LINES and _adjacent(text, content[p - 1], content[p]):
+        while (p > 0 and content[k - 1][1] - content[p - 1][0] <= _FOOTER_CHARS
+               and _adjacent(text, content[p - 1], content[p])):
             p -= 1
         last = text[content[k - 1][0]:content[k - 1][1]]
-        if last.lstrip().lower().startswith(("p.s", "ps ", "ps:")):
+        if last.lstrip().lower().startswith(("p.s", "ps ", "ps.", "ps:")):
             break  # a postscript is the writer's
-        if whole and len(_NOTICE.findall(text, content[p][0], content[k - 1][1])) >= 2:
+        if whole and _notice(text, content[p][0], content[k - 1][1]):
             k, paragraphs, whole = p, paragraphs + 1, True
-        elif len(last) > 80 and len(_NOTICE.findall(last)) >= 2:  # a notice under an enclosure line
+        elif _notice(text, content[k - 1][0], content[k - 1][1]):  # a notice line under an enclosure line
             k, lines, whole = k - 1, lines + 1, False
         elif _FOOTER_LINE.match(last) and len(last.split()) <= 12:
             k, lines, whole = k - 1, lines + 1, k - 1 == p
@@ -182,10 +207,17 @@ def _footer_start(text, content) -> int:
     return k
 
 
+def _notice(text, start, end) -> bool:
+    """Legal or regulatory small print: two of its marks, or one strong mark in a long line."""
+    marks = _NOTICE.findall(text, start, end)
+    return len(marks) >= 2 or (len(marks) == 1 and end - start > 60 and bool(_STRONG_NOTICE.search(text, start, end)))
+
+
 #: What follows a signature is short: a few enclosure, trade-body or certification
-#: lines, and a few paragraphs of notice.
+#: lines, a few paragraphs of notice, none of them a chapter.
 _FOOTER_LINES = 8
-_FOOTER_PARAGRAPHS = 4
+_FOOTER_PARAGRAPHS = 6
+_FOOTER_CHARS = 2000
 
 
 def _name_like(line: str) -> bool:
@@ -375,8 +407,8 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
     q = n - 1
     while q > p and n - q < 3 and _name_like(line(q - 1)):
         q -= 1
-    if (q > p and not (alone and p == 0) and line(q - 1).rstrip()[-1:] in ".!?" and len(line(q).split()) <= 3
-            and _name_like(line(q)) and not _PLACE_WORDS.search(line(q))):
+    if (q > p and not (alone and p == 0) and line(q - 1).rstrip()[-1:] in ".!?" and len(line(q).split()) <= 2
+            and _name_like(line(q)) and not any(_PLACE_WORDS.search(line(j)) or _ADDRESS_LINE.search(line(j)) for j in range(q, n))):
         p = q
     if p == 0 or n - p > 4 or not _name_like(line(p)):
         return None
