@@ -3,6 +3,7 @@ signature, in each stretch that is not quoted."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..draft import Region
 from .lines import _blank, _first_char, _has_text
@@ -113,25 +114,24 @@ def _stretch_lines(text, lines, a, b) -> list[tuple[int, int]]:
 
 def _signature_start(text, ls) -> int | None:
     """Offset where the signature starts in a stretch of the writer's text."""
-    # what follows each line, worked out once from the end: how many lines with text
-    # (counted up to 13: no test needs more), the first of them, and whether all are short
-    # and no sentence (a list of 10,000 dash lines costs one pass, not one per line)
-    n = len(ls)
-    count, first, plain = [0] * (n + 1), [""] * (n + 1), [True] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        a, b = ls[k]
-        has = _has_text(text, a, b)
-        t = text[a:b].strip() if has else ""
-        count[k] = min(count[k + 1] + has, 13)
-        first[k] = t if has else first[k + 1]
-        plain[k] = plain[k + 1] and (not has or (len(t) <= 80 and not _sentence(t)))
+
+    def lines_after(k: int) -> int:
+        # the lines with text after a candidate, counted up to 13 (no test needs more): a
+        # list of 10,000 dash lines costs 13 steps a line, not the rest of the list
+        n = 0
+        for j in range(k + 1, len(ls)):
+            n += _has_text(text, *ls[j])
+            if n > 12:
+                break
+        return n
+
     for k, (s, e) in enumerate(ls):
         line = text[s:e]
         if _SIG_DELIM.match(line):
             return s
-        if not (_MOBILE.match(line) or _DASH_NAME.match(line) or _DASHES.match(line) or _CHAT_SIGNATURE.match(line)):
+        if not (_MOBILE.match(line) or _DASH_NAME.match(line) or _DASHES.match(line)):  # a chat signature is a dash name
             continue
-        rest = count[k + 1]
+        rest = lines_after(k)
         if _MOBILE.match(line) and rest <= 2:
             return s
         if (_DASH_NAME.match(line) and rest <= 3 and k > 0 and _blank(text, ls[k - 1])):
@@ -141,9 +141,10 @@ def _signature_start(text, ls) -> int | None:
                 and text[ls[k - 1][0]:ls[k - 1][1]].rstrip()[-1:] in ".!?)"
                 and not text[ls[k - 1][0]:ls[k - 1][1]].lstrip().startswith(_BULLETS)):
             return s
-        if (_DASHES.match(line) and k > 0 and 0 < rest <= 12
-                and (_MOBILE.match(first[k + 1]) or plain[k + 1])):
-            return s
+        if _DASHES.match(line) and k > 0 and 0 < rest <= 12:  # at most 12 lines to read
+            after = [t for t in (text[a:b].strip() for a, b in islice(ls, k + 1, None)) if t][:12]
+            if _MOBILE.match(after[0]) or all(len(t) <= 80 and not _sentence(t) for t in after):
+                return s
     return None
 
 
