@@ -76,17 +76,20 @@ def test_an_unless_in_another_clause_of_the_sentence_clears_only_with_sentence_s
     assert rule_ids(linter, "Hi Jo,\nIt wasn't your fault and you should have checked nothing.\n") == []
 
 
-def test_unless_patterns_each_looked_for_in_their_own_scope(tmp_path):
-    linter = pack(tmp_path, f"""
+def refusal_pack(tmp_path, unless: str):
+    """A house rule flagging "we can't offer", with the given ``unless`` (YAML)."""
+    return pack(tmp_path, f"""
         - name: Refusal
           kind: phrase
           category: negative_framing
           message: m
           patterns: ["we can't offer"]
-          unless:
-            sentence: ["but I've"]
-            after: ["what we can do"]
+          unless: {unless}
           {EX}""")
+
+
+def test_unless_patterns_each_looked_for_in_their_own_scope(tmp_path):
+    linter = refusal_pack(tmp_path, "{sentence: [\"but I've\"], after: [what we can do]}")
     refusal = "Hi Jo,\nWe can't offer you a place this term. The list is long. Places go in order. "
     assert rule_ids(linter, refusal + "What we can do: lend you the kit.\n") == []
     assert rule_ids(linter, "Hi Jo,\nWhat we can do is limited. " + refusal + "\n") == ["House.Refusal"]  # before it: no
@@ -101,25 +104,11 @@ def test_unless_patterns_each_looked_for_in_their_own_scope(tmp_path):
 ])
 def test_a_mapping_of_unless_scopes_is_checked(tmp_path, unless, problem):
     with pytest.raises(PackError, match=problem):
-        pack(tmp_path, f"""
-        - name: Refusal
-          kind: phrase
-          category: negative_framing
-          message: m
-          patterns: ["we can't offer"]
-          unless: {unless}
-          {EX}""")
+        refusal_pack(tmp_path, unless)
 
 
 def test_one_lexicon_entry_is_still_a_list_of_unless_patterns(tmp_path):
-    linter = pack(tmp_path, f"""
-        - name: Refusal
-          kind: phrase
-          category: negative_framing
-          message: m
-          patterns: ["we can't offer"]
-          unless: {{lexicon: weekday}}
-          {EX}""")
+    linter = refusal_pack(tmp_path, "{lexicon: weekday}")
     assert rule_ids(linter, "Hi Jo,\nWe can't offer Friday, but Monday is free.\n") == []
     assert rule_ids(linter, "Hi Jo,\nWe can't offer you a place.\n") == ["House.Refusal"]
 
