@@ -298,3 +298,11 @@ def test_a_dash_signature_under_a_blank_line(signature):
 @pytest.mark.parametrize("lines", ["Monday Pilates\nWednesday Yoga", "Acme Returns\nBradford BD1 2AB"])
 def test_short_lines_under_the_last_sentence_that_are_no_name(lines):
     assert "signoff" not in kinds(f"Hi Jo,\nYour classes are booked.\n{lines}")
+
+
+@pytest.mark.parametrize("reply, signature", [
+    ("You're on the list for Saturday!\n– Tom, Box Office, Little Strings Puppet Theatre", "– Tom, Box Office, Little Strings Puppet Theatre"),
+    ("Row F has step-free access. Enjoy the film! – Becca, Regal Picturehouse", "– Becca, Regal Picturehouse"),
+])
+def test_a_chat_reply_signed_with_a_dash(reply, signature):
+    assert parts(load_text(reply))[-1][1] == signature

@@ -56,7 +56,7 @@ _MOBILE = re.compile(
     r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
     r"[ \t]+[^,\n]{1,60}$", re.I)
 
-_DASH_NAME = re.compile(r"[ \t]*[-–—][ \t]?[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,5}[ \t]*$")
+_DASH_NAME = re.compile(r"[ \t]*[-–—][ \t]?[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7}[ \t]*$")
 
 # (The look-behind starts an address only where a run of its characters starts: without
 # it, a long word with no "@" is scanned again from every one of its letters.)
@@ -99,7 +99,10 @@ _PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Dr
                           r"Works|Mill|Court|Square|Place|Terrace|Gardens|Crescent|Hill|Row|Reception|Desk|Office|Returns|"
                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A chat reply's signature: a dash, a space and a name, with the shop after a comma.
-_CHAT_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,5}[ \t]*$")
+_CHAT_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7}[ \t]*$")
+# ... and at the end of the reply's last line: "Enjoy the film! – Becca, Regal Picturehouse"
+_CHAT_SIGNATURE_INLINE = re.compile(
+    r"(?<=[.!?)])[ \t]+([-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7})[ \t]*$")
 
 
 def _stretch_lines(text, lines, a, b) -> list[tuple[int, int]]:
@@ -396,7 +399,8 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
         end = content[n - 1][1] if sig is None else _prev_end(content, sig)
         return content[k][0], end, sig
     # An inline closing at the end of a one-paragraph email.
-    m = _CLOSING_INLINE.search(text, content[-1][0], content[-1][1])
+    m = (_CLOSING_INLINE.search(text, content[-1][0], content[-1][1])
+         or _CHAT_SIGNATURE_INLINE.search(text, content[-1][0], content[-1][1]))
     if m:
         return m.start(1), m.end(1), None
     # No closing phrase: a last paragraph of name lines ("Maya\nHomeStyle Deliveries")
