@@ -306,3 +306,24 @@ def test_short_lines_under_the_last_sentence_that_are_no_name(lines):
 ])
 def test_a_chat_reply_signed_with_a_dash(reply, signature):
     assert parts(load_text(reply))[-1][1] == signature
+
+
+def test_small_print_words_in_an_unsigned_reply_stay_its_body():
+    # "Thanks for asking." over the last paragraph is no signed letter: its words are the writer's
+    draft = load_text("Hi Sam,\n\nThanks for asking.\n\nSorry, but that code is intended only for new members. "
+                      "Our terms of business are available on request.")
+    assert kinds(draft.text) == ["greeting", "body"]
+
+
+def test_an_en_dash_list_above_a_sign_off_stays_body():
+    draft = load_text("Hi Sam,\n\nYou can pick from:\n\n– Oak Finish\n– Walnut Finish\n\nThanks,\nJo")
+    assert parts(draft)[-1] == ("signoff", "Thanks,\nJo")
+
+
+@pytest.mark.parametrize("name", ["Tom\nReturns Team", "Dr Ana Silva\nRiverside Vets", "Sam, Front Desk"])
+def test_a_name_with_its_team_under_the_last_sentence_signs(name):
+    assert parts(load_text(f"Hi Sam,\nYour parcel lands on Friday.\n{name}"))[-1] == ("signoff", name)
+
+
+def test_a_dash_at_the_end_of_a_sentence_is_no_signature_when_it_goes_on():
+    assert kinds("We are open every day. – Except Christmas Day") == ["body"]

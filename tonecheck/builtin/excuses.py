@@ -163,7 +163,7 @@ _OUR_FIX = re.compile(
     r"(?:ordered|sent|booked|arranged|refunded|credited|moved|reserved|re-?ordered|chased|fixed|replaced|"
     r"rebooked|upgraded|put|added|fitted|sorted|dispatched|couriered|collecting|sending|fitting|delivering|refunding|"
     r"replacing|calling|ringing|bringing|driving|making|printing|reprinting|rebuilding|visiting|"
-    r"come (?:round|over|out|myself|ourselves|to you)|coming (?:round|over|out|to you))\b",
+    r"come (?:back(?! to you)|by|round|over|out|myself|ourselves|to you|and \w+)|coming (?:back(?! to you)|by|round|over|out|to you))\b",
     re.IGNORECASE,
 )
 

@@ -93,8 +93,13 @@ _YES_OR_NO = re.compile(
 # "Is my warranty still valid?" wants its own words answered).
 _REQUEST = re.compile(r"(?:[^,]*,\s*)?(?:can|could|would|may|might) (?:I|we|my|our|he|she|they|you)\b|"
                       r"\b(?:is|would) it (?:be )?possible\b|\bis there any (?:way|chance)\b|\bany chance\b", re.IGNORECASE)
-_YES_OR_NO_FIRST = re.compile(r"^\W*(?:yes|yep|sure|of course|certainly|absolutely|no problem|happy to|sadly|"
-                              r"unfortunately|I['’]m afraid|I am afraid|no)\b", re.IGNORECASE)
+_YES_OR_NO_FIRST = re.compile(
+    r"^\W*(?:yes|yep|no)\b|"
+    # "sure" with what is done ("Sure: I've added him"), "sadly" with the no ("Sadly the van has no room")
+    r"^\W*(?:sure|of course|certainly|absolutely|no problem|happy to)\b.*\b(?:I['’]ve|I have|I['’]ll|I will|I can|we['’]ve|we have|"
+    r"we['’]ll|we will|we can|you can|you['’]re welcome|is fine|that['’]s fine)\b|"
+    r"^\W*(?:sadly|unfortunately|I['’]m afraid|I am afraid)\b.*(?:\b(?:not|no|cannot|unable|never|nothing)\b|n['’]t\b)",
+    re.IGNORECASE)
 
 
 def _stems(text: str) -> set[str]:

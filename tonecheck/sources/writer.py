@@ -94,6 +94,7 @@ _REF_LINE = re.compile(
     r"[ \t]*#?[ \t]*[A-Z]{0,4}[-/]?\d[\w/-]{2,20}[ \t]*$")
 
 _BULLETS = ("- ", "* ", "• ", "– ", "— ")
+_TITLE = re.compile(r"[ \t]*(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?[ \t]")
 # Words of an address line, not a name: "Unit Four", "Mill Lane".
 _PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Drive|Park|Estate|House|Floor|Building|Yard|"
                           r"Works|Mill|Court|Square|Place|Terrace|Gardens|Crescent|Hill|Row|Reception|Desk|Office|Returns|"
@@ -102,7 +103,8 @@ _PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Dr
 _CHAT_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7}[ \t]*$")
 # ... and at the end of the reply's last line: "Enjoy the film! – Becca, Regal Picturehouse"
 _CHAT_SIGNATURE_INLINE = re.compile(
-    r"(?<=[.!?)])[ \t]+([-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7})[ \t]*$")
+    r"(?<=[.!?)])[ \t]+([-–—][ \t](?!(?:Except|Including|Excluding|Open|Closed|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|"
+    r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7})[ \t]*$")
 
 
 def _stretch_lines(text, lines, a, b) -> list[tuple[int, int]]:
@@ -137,7 +139,8 @@ def _signature_start(text, ls) -> int | None:
         rest = lines_after(k)
         if _MOBILE.match(line) and rest <= 2:
             return s
-        if (_DASH_NAME.match(line) and rest <= 3 and k > 0 and _blank(text, ls[k - 1])):
+        if (_DASH_NAME.match(line) and rest <= 3 and k > 0 and _blank(text, ls[k - 1])
+                and not _next_text(text, ls, k).startswith(_BULLETS)):  # "– Oak Finish" over "– Walnut Finish": a list
             return s
         # a chat reply signed on its last line, under a sentence: "- Mo, Riverside Ice" (not a list's last item)
         if (not rest and k > 0 and _CHAT_SIGNATURE.match(line)
@@ -149,6 +152,14 @@ def _signature_start(text, ls) -> int | None:
             if _MOBILE.match(after[0]) or all(len(t) <= 80 and not _sentence(t) for t in after):
                 return s
     return None
+
+
+def _next_text(text, ls, k) -> str:
+    """The next line with text after line k, stripped ("" if none)."""
+    for j in range(k + 1, len(ls)):
+        if _has_text(text, *ls[j]):
+            return text[ls[j][0]:ls[j][1]].strip() + " "  # a bullet's space kept, so startswith(_BULLETS) sees it
+    return ""
 
 
 def _sentence(line: str) -> bool:
@@ -180,7 +191,7 @@ _NOTICE = re.compile(_wrapped(
 # One of these alone makes a long line small print: "... is authorised and regulated by the FCA."
 _STRONG_NOTICE = re.compile(_wrapped(
     r"\b(?:authori[sz]ed and regulated by|regulated by the|registered (?:in england|in scotland|in wales|office|charity)|"
-    r"company (?:no|number|reg)|ATOL|ABTA|intended (?:solely |only )?for|received (?:this|it)(?: \w+)? in error)\b"), re.I)
+    r"company (?:no|number|reg)|(?:ATOL|ABTA)(?: no\.?| number)? [A-Z]?\d+|intended recipient|received (?:this|it)(?: \w+)? in error)\b"), re.I)
 
 
 def _footer_start(text, content) -> int:
@@ -198,7 +209,7 @@ def _footer_start(text, content) -> int:
                and _adjacent(text, content[p - 1], content[p])):
             p -= 1
         last = text[content[k - 1][0]:content[k - 1][1]]
-        if last.lstrip().lower().startswith(("p.s", "ps ", "ps.", "ps:")):
+        if any(text[content[i][0]:content[i][1]].lstrip().lower().startswith(("p.s", "ps ", "ps.", "ps:")) for i in (p, k - 1)):
             break  # a postscript is the writer's
         if whole and _notice(text, content[p][0], content[k - 1][1]):
             k, paragraphs, whole = p, paragraphs + 1, True
@@ -209,6 +220,14 @@ def _footer_start(text, content) -> int:
         else:
             break
     return k
+
+
+def _signed(text, content, found) -> bool:
+    """Is the sign-off found above small print a signed one: a closing and a name, a name
+    block or a signature (not a lone "Thanks for asking." over the writer's last words)?"""
+    start, end, sig = found
+    lines = [t for s, e in content if start <= s < end and (t := text[s:e].strip())]
+    return sig is not None or len(lines) > 1 or (len(lines) == 1 and not _CLOSING_LINE.match(lines[0]))
 
 
 def _notice(text, start, end) -> bool:
@@ -371,7 +390,7 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
     footer = len(content) if footer_read else _footer_start(text, content)
     if 0 < footer < len(content):  # a signed letter under which a notice follows
         found = _signoff(text, content[:footer], body_start, alone, footer_read=True)
-        if found is not None:
+        if found is not None and _signed(text, content, found):
             start, end, sig = found
             return start, end, content[footer][0] if sig is None else sig
 
@@ -412,8 +431,11 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
     q = n - 1
     while q > p and n - q < 3 and _name_like(line(q - 1)):
         q -= 1
-    if (q > p and not (alone and p == 0) and line(q - 1).rstrip()[-1:] in ".!?" and len(line(q).split()) <= 2
-            and _name_like(line(q)) and not any(_PLACE_WORDS.search(line(j)) or _ADDRESS_LINE.search(line(j)) for j in range(q, n))):
+    name = line(q).split(",")[0]  # "Sam, Front Desk": the name, then the team
+    words = len(name.split())
+    if (q > p and not (alone and p == 0) and line(q - 1).rstrip()[-1:] in ".!?" and _name_like(line(q))
+            and (words <= 2 or (words == 3 and (q < n - 1 or _TITLE.match(name))))
+            and not _PLACE_WORDS.search(name) and not any(_ADDRESS_LINE.search(line(j)) for j in range(q, n))):
         p = q
     if p == 0 or n - p > 4 or not _name_like(line(p)):
         return None
