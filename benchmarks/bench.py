@@ -14,7 +14,8 @@ Sections (see benchmarks/README.md for what each figure means):
   linearity   time per draft for 100 ... 1600-word drafts: ms per 100 words
   learned     the learned model: load time, and what it adds to each 200-word draft
   big         big input: 4,000 and 40,000 sentences, a draft at the 10 MiB cap, a
-              10,000-message mbox (time and peak memory of whole commands)
+              10,000-message mbox, and three shapes that were once quadratic (a 16,000-line
+              dash list, 8,000 enclosure lines, 4,000 refusals): time and peak memory
   imports     python -X importtime: the 10 slowest imports, cumulative
 """
 from __future__ import annotations
@@ -442,6 +443,14 @@ def section_big(args, env) -> None:
         text = build_draft(MAX_BYTES // 5, seed=1, quote=False).encode()
         capped = text[: text.rfind(b"\n", 0, MAX_BYTES - 64)] + b"\n"  # whole lines, under the cap
         files["10 MiB draft"] = (capped, f"{len(capped) / MiB:.1f} MiB")
+        # shapes that once cost time squared in the writer's regions and the rules: a long
+        # dash list (each dash line read what followed it), a signed letter over thousands
+        # of enclosure lines (the footer), refusals each looking for an alternative after it
+        files["16,000-line list"] = (("Bring these:\n" + "- Boots\n" * 16_000).encode(), "16,000 lines")
+        files["8,000 enclosure lines"] = (("Hi Jo,\n\nYour door is fitted.\n\nThanks,\nGrace\n\n" + "Enc. photo\n" * 8_000).encode(),
+                                          "8,000 lines")
+        files["4,000 refusals"] = (("Hi Jo,\n" + "Your claim is not covered by the policy. The weather was bad. " * 4_000).encode(),
+                                   "8,000 sentences")
         mbox = _mbox(10_000)
         files["10,000-message mbox"] = (mbox.encode(), f"{len(mbox) / MiB:.1f} MiB")
         for label, (data, size) in files.items():
@@ -457,7 +466,8 @@ def section_big(args, env) -> None:
               f"   (auto: {serial / rows['10,000-message mbox'][0]:.1f} x faster, {_cpus()} CPUs)")
     ratio = rows["40,000 sentences"][0] / rows["4,000 sentences"][0]
     print(f"  40,000 / 4,000 sentences: {ratio:.1f} x   target <= {TARGETS['big_ratio']:.0f} x: {verdict(ratio <= TARGETS['big_ratio'])}")
-    for label in ("40,000 sentences", "40,000, one paragraph", "10 MiB draft", "10,000-message mbox"):
+    for label in ("40,000 sentences", "40,000, one paragraph", "10 MiB draft", "10,000-message mbox",
+                  "16,000-line list", "8,000 enclosure lines", "4,000 refusals"):
         ok = rows[label][0] <= TARGETS["big_seconds"]
         print(f"  {label}: target <= {TARGETS['big_seconds']:.0f} s: {verdict(ok)}")
     peak = rows["10 MiB draft"][1] / MiB

@@ -91,15 +91,16 @@ def circumstance(analysis, rule):
         # "as soon as our lab ...", "as well as our team": a time or a list, not a reason
         cause = next((c for c in _CAUSE.finditer(s.text)
                       if c.start() > clause and not _NOT_A_REASON.search(s.text, 0, c.start())), None)
-        if not cause or (_AS_CLAUSE.match(cause.group()) and _AS_WHEN.match(s.text, cause.end())):
+        as_clause = bool(cause) and _AS_CLAUSE.match(cause.group())  # "as the ...", "as we ...": maybe no reason at all
+        if not cause or (as_clause and _AS_WHEN.match(s.text, cause.end())):
             continue  # "as we head into the busy season": a time, not a reason
         agent = _ELSEWHERE.search(s.text, cause.end())
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause
         if (agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end())
-                and not (_AS_CLAUSE.match(cause.group()) and (_AS_REQUIRED.match(s.text, agent.end())
-                                                              or (cause.start() == 0 and _AS_SAYS.match(s.text, agent.end()))))):
+                and not (as_clause and (_AS_REQUIRED.match(s.text, agent.end())
+                                        or (cause.start() == 0 and _AS_SAYS.match(s.text, agent.end()))))):
             severity = rule.options["owned_severity"] if owned else rule.severity
             msg = rule.message.format(cause=cause.group(), agent=agent.group())
             yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)

@@ -127,7 +127,9 @@ def _stems(text: str) -> set[str]:
 def unanswered_question(analysis, rule):
     """Flags a question in the customer's quoted message that shares no content word
     with the reply (when-questions are Structure.UnansweredWhen's). A lone yes/no
-    question is answered by a plain yes or no, whatever its words."""
+    question is answered, whatever its words, by a refusal in so many words in the
+    first two sentences ("we don't allow pets"), or, if it asks for something ("Could my
+    son ...?"), by a yes or no opening one of them ("Sadly the van has no room")."""
     questions = analysis.quoted_questions
     if not analysis.body or not questions:
         return

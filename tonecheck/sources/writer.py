@@ -56,7 +56,9 @@ _MOBILE = re.compile(
     r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
     r"[ \t]+[^,\n]{1,60}$", re.I)
 
-_DASH_NAME = re.compile(r"[ \t]*[-–—][ \t]?[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7}[ \t]*$")
+# A name signed after a dash, and the shop or team after it: "Mo, Riverside Ice", "Lewis @ Fade Street".
+_SIGNED_NAME = r"[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7}"
+_DASH_NAME = re.compile(rf"[ \t]*[-–—][ \t]?{_SIGNED_NAME}[ \t]*$")
 
 # (The look-behind starts an address only where a run of its characters starts: without
 # it, a long word with no "@" is scanned again from every one of its letters.)
@@ -100,11 +102,11 @@ _PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Dr
                           r"Works|Mill|Court|Square|Place|Terrace|Gardens|Crescent|Hill|Row|Reception|Desk|Office|Returns|"
                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A chat reply's signature: a dash, a space and a name, with the shop after a comma.
-_CHAT_SIGNATURE = re.compile(r"[ \t]*[-–—][ \t][A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7}[ \t]*$")
+_CHAT_SIGNATURE = re.compile(rf"[ \t]*[-–—][ \t]{_SIGNED_NAME}[ \t]*$")
 # ... and at the end of the reply's last line: "Enjoy the film! – Becca, Regal Picturehouse"
 _CHAT_SIGNATURE_INLINE = re.compile(
     r"(?<=[.!?)])[ \t]+([-–—][ \t](?!(?:Except|Including|Excluding|Open|Closed|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|"
-    r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7})[ \t]*$")
+    rf"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b){_SIGNED_NAME})[ \t]*$")
 
 
 def _stretch_lines(text, lines, a, b) -> list[tuple[int, int]]:
@@ -143,9 +145,8 @@ def _signature_start(text, ls) -> int | None:
                 and not _next_text(text, ls, k).startswith(_BULLETS)):  # "– Oak Finish" over "– Walnut Finish": a list
             return s
         # a chat reply signed on its last line, under a sentence: "- Mo, Riverside Ice" (not a list's last item)
-        if (not rest and k > 0 and _CHAT_SIGNATURE.match(line)
-                and text[ls[k - 1][0]:ls[k - 1][1]].rstrip()[-1:] in ".!?)"
-                and not text[ls[k - 1][0]:ls[k - 1][1]].lstrip().startswith(_BULLETS)):
+        above = text[ls[k - 1][0]:ls[k - 1][1]].strip() if k > 0 else ""
+        if not rest and k > 0 and _CHAT_SIGNATURE.match(line) and above[-1:] in ".!?)" and not above.startswith(_BULLETS):
             return s
         if _DASHES.match(line) and k > 0 and 0 < rest <= 12:  # at most 12 lines to read
             after = [t for t in (text[a:b].strip() for a, b in islice(ls, k + 1, None)) if t][:12]
@@ -175,6 +176,8 @@ _FOOTER_LINE = re.compile(
     r"[ \t]*(?:(?:enc|encs|encl|enclosures?|attachments?|cc|bcc)\b\.?:?[ \t]+\S"
     r"|.{0,40}\b(?:member of|accredited by|certified|ISO[ \t]?\d{4,5}|est(?:\.|ablished)[ \t]+(?:in[ \t]+)?\d{4})\b)"
     r"(?!.*\b(?:I|we|you)\b)", re.I)
+
+
 def _wrapped(pattern: str) -> str:
     """A phrase pattern whose spaces also match a line break: small print is often hard-wrapped."""
     return pattern.replace(" ", r"\s+")
