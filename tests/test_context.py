@@ -19,6 +19,9 @@ from tonecheck.vocabulary import DETECTED
     ("", "I'm afraid your claim has been declined.", "bad_news"),
     ("When can you come round to fit it?", "Would Tuesday at 9am suit you?", "scheduling"),
     ("Why was I charged twice for my subscription?", "I've looked at your account.", "billing"),
+    # hard moments only the customer tells: an old relative in a cold house, work lost for good
+    ("Four days now without heating, and my dad, who is 88, lives with us.", "An engineer is booked.", "distress"),
+    ("All my recipe photos are gone since the update.", "Here is our export guide.", "distress"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -43,6 +46,10 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("My laptop died on Monday and I lost my dissertation draft.", "I'm sorry to hear that.", "bereavement"),
     ("The battery has completely died after two weeks.", "Thanks for the photos.", "bereavement"),
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
+    # the writer's own report of the same is logistics, not the customer's hard moment
+    ("", "Flats 2 to 6 will be without heating on Tuesday while we replace the boiler.", "distress"),
+    ("", "Old versions of the app are deleted; the files are gone from our servers after 30 days.", "distress"),
+    ("Can I book the 75-minute massage?", "Yes, Thursday at 3pm is free.", "distress"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

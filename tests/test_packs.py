@@ -176,6 +176,28 @@ def test_ratio_metric_require_when_and_limit(tmp_path):
     assert rule_ids(linter, "Due to rain. Due to snow.") == ["House.Excuse"]
 
 
+def test_a_draft_level_count_reads_as_a_whole_number_and_an_index_with_its_decimal(tmp_path):
+    linter = pack(tmp_path, """
+        - name: Wordy
+          kind: metric
+          metric: word_count
+          max: 5
+          category: structure
+          message: "{value} words"
+          examples: {bad: [One two three four five six.], good: [One two.]}
+        - name: Grade
+          kind: metric
+          metric: flesch_kincaid_grade
+          max: 0
+          category: hard_to_read
+          message: "grade {value}"
+          examples: {bad: [Notwithstanding the aforementioned considerations.], good: [Hi.]}
+    """)
+    said = {f.rule: f.message for f in linter.lint(load_text("One two three four five six seven.")).findings}
+    assert said["House.Wordy"].startswith("7 words")
+    assert re.match(r"grade -?\d+\.\d\b", said["House.Grade"])
+
+
 def test_config_overrides_severity_and_options(tmp_path):
     folder = tmp_path / "house"
     pack(tmp_path, LONG)

@@ -283,6 +283,12 @@ def test_with_apologies_closes_a_letter_only_as_a_closing():
     "This email and any files sent with it are confidential and intended\n"
     "solely for the person to whom they are addressed. If you received it\n"
     "in error, please tell the sender and delete it.",
+    # a US or marketing footer: the firm's legal name, licence or address, why the email came, how to stop it
+    "Harbor Lane Bank, Member FDIC. Equal Housing Lender.",
+    "Corbel Outdoor Inc., 41 Pike Street, Tacoma, WA 98402. You're receiving this email about an order you placed. "
+    "Privacy Policy | Terms of Sale",
+    "Brightwater University does not discriminate on the basis of age or disability. Unsubscribe from these updates.",
+    "This email was sent from an unmonitored address. Eastfield Hospital, Ward Road, Eastfield EF4 2QT.",
 ])
 def test_small_print_under_a_signed_letter_is_its_signature(footer):
     draft = load_text(f"Dear Mr Shah,\n\nYour cover starts on 1 June.\n\nYours sincerely,\n\nGrace Lindqvist\nCustomer Services\n\n{footer}\n")

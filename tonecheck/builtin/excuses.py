@@ -113,6 +113,7 @@ _AGENT = re.compile(
     r"(?:suppliers?|wholesalers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|contractors?|"
     r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
     r"instructors?|editors?|printers?|photographers?|colleagues?|locum|agency|temp|office|head office|branch|"
+    r"techs?|technicians?|agents?|advis[eo]rs?|reps?|representatives?|receptionists?|dispatchers?|schedulers?|"
     r"team|department|staff|system|software|app|website|portal|platform|server|network|bank|post office|"
     r"airline|hotel|kitchen|chef|processor|provider|mill|studio|workshop|management|promoter|venue|artist|band|"
     r"organi[sz]ers?|label|client|surgery|practice|pharmacy|insurer|council))|IT|accounts|head office|"
@@ -186,6 +187,7 @@ _OUR_FIX = re.compile(
         "The new billing system double-charged some customers last week. IT are aware.",
         "Hi Ana,\nOur Zürich warehouse sent the wrong size, so that is what you received.\nTom",  # not just ASCII names
         "Hi Ana,\nDev, who keeps our diary, put your fitting in for the wrong week.\nTom",
+        "Hi Ana,\nOne of our weekend agents didn't update your address, so the parcel went to the old one.\nTom",
     ],
     good=[
         "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",

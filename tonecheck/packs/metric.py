@@ -7,6 +7,10 @@ from .schema import Threshold, fmt, number, whole
 from .kind import Kind
 
 
+#: Metrics that count words: whole numbers, shown without a decimal point.
+COUNTS = ("word_count", "longest_sentence")
+
+
 def build(spec, flags, fail):
     from ..analysis import READABILITY_METRICS
 
@@ -21,7 +25,7 @@ def build(spec, flags, fail):
     if "max" not in spec and "min" not in spec:
         fail("max", "a metric rule needs 'max' or 'min'")
     options = {k: number(spec[k], k, fail) for k in ("max", "min") if k in spec}
-    if metric not in ("word_count", "longest_sentence"):
+    if metric not in COUNTS:
         # an index is a decimal figure: a config may set 12.5 (shown as written: 14, not 14.0)
         options = {k: Threshold(v) for k, v in options.items()}
     # draft-level figures are noise on a line or two: only judge drafts this long
@@ -50,7 +54,8 @@ def build(spec, flags, fail):
         if out_of_range(value, r.options):
             longest = max(sents, key=lambda s: s.word_count)
             fixed = rewrite(a, longest, longest.start, longest.end, {}) if rewrite else None
-            yield r.finding(longest.start, longest.end, fmt(r.message, value=f"{value:.1f}", **r.options),
+            shown = f"{value:.0f}" if metric in COUNTS else f"{value:.1f}"  # "352 words", "grade 14.2"
+            yield r.finding(longest.start, longest.end, fmt(r.message, value=shown, **r.options),
                             suggestions=[fixed] if fixed else [])
 
     return check, options, rewrite is not None

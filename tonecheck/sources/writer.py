@@ -185,16 +185,24 @@ def _wrapped(pattern: str) -> str:
 
 _NOTICE = re.compile(_wrapped(
     r"\b(?:intended (?:solely |only )?(?:for|recipient)|received (?:this|it)(?: \w+)? in error|"
-    r"(?:confidential|privileged)(?: and (?:confidential|privileged))? information|is confidential|are confidential|"
+    r"(?:confidential|privileged)(?: and (?:confidential|privileged))? (?:\w+ )?information|is confidential|are confidential|"
     r"registered (?:charity|in england|in scotland|in wales|in ireland|office|company)|company (?:no|number|reg)|"
     r"authori[sz]ed and regulated by|(?:for )?the sole use of|no (?:liability|responsibility) (?:is|can be|will be) accepted|"
     r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business)|"
     r"(?:is|are) (?:a )?members? of|ATOL|ABTA|protected under|(?:regulated|registered) (?:by|with)|VAT (?:no|number|reg)|"
-    r"available on request|(?:quotation|quote|offer) is valid for)\b"), re.I)
+    r"available on request|(?:quotation|quote|offer) is valid for|"
+    # a US or marketing footer: the firm's legal name, its licence, why this email came, how to stop it
+    r"(?:LLC|Inc|Ltd|plc)\b\.?|member FDIC|equal housing (?:lender|opportunity)|licensed (?:\w+ ){0,2}(?:provider|lender|broker|insurer)|"
+    r"unsubscribe|(?:manage|update) (?:your )?(?:email |mailing )?preferences|stop receiving|privacy (?:policy|notice|statement)|"
+    r"terms (?:of (?:sale|service|use)|and conditions)|(?:you(?:['’]re| are) receiving|this (?:message|email) was sent to you)|"
+    r"does not discriminate|(?:are|is) not affected by this (?:email|message|letter)|(?:this is an )?official notice|"
+    r"all rights reserved|(?:unmonitored|automated|no-?reply) (?:address|mailbox|inbox|account)|do not reply to this|(?-i:[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}))(?!\w)"), re.I)
 # One of these alone makes a long line small print: "... is authorised and regulated by the FCA."
 _STRONG_NOTICE = re.compile(_wrapped(
     r"\b(?:authori[sz]ed and regulated by|regulated by the|registered (?:in england|in scotland|in wales|office|charity)|"
-    r"company (?:no|number|reg)|(?:ATOL|ABTA)(?: no\.?| number)? [A-Z]?\d+|intended recipient|received (?:this|it)(?: \w+)? in error)\b"), re.I)
+    r"company (?:no|number|reg)|(?:ATOL|ABTA)(?: no\.?| number)? [A-Z]?\d+|intended recipient|received (?:this|it)(?: \w+)? in error|"
+    r"member FDIC|equal housing (?:lender|opportunity)|unsubscribe|(?:manage|update) (?:your )?(?:email |mailing )?preferences|"
+    r"you(?:['’]re| are) receiving this (?:email|message))\b"), re.I)
 
 
 def _footer_start(text, content) -> int:
