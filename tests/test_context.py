@@ -22,6 +22,7 @@ from tonecheck.vocabulary import DETECTED
     # hard moments only the customer tells: an old relative in a cold house, work lost for good
     ("Four days now without heating, and my dad, who is 88, lives with us.", "An engineer is booked.", "distress"),
     ("All my recipe photos are gone since the update.", "Here is our export guide.", "distress"),
+    ("", "You told us your wife's cancer treatment has cut your hours.", "distress"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -46,6 +47,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("My laptop died on Monday and I lost my dissertation draft.", "I'm sorry to hear that.", "bereavement"),
     ("The battery has completely died after two weeks.", "Thanks for the photos.", "bereavement"),
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
+    # what we still wait for from the customer is no delay of theirs
+    ("", "We're still waiting on your signed form; once it arrives, your loan is paid the same day.", "delay"),
     # the writer's own report of the same is logistics, not the customer's hard moment
     ("", "Flats 2 to 6 will be without heating on Tuesday while we replace the boiler.", "distress"),
     ("", "Old versions of the app are deleted; the files are gone from our servers after 30 days.", "distress"),

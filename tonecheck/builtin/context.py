@@ -90,10 +90,12 @@ _STRONG_COMPLAINT = _re2(
 _PLANNED = _re2(r"\b(?:planned|scheduled|upcoming|routine) (?:\w+ ){0,2}(?:outages?|downtime|maintenance|works?)")
 _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
 # Not a failure of ours: what the customer missed ("the appointment you missed", "a fee
-# for missed appointments"); work announced ahead is _PLANNED.
+# for missed appointments"), or what we still wait for from them ("we're still waiting
+# on your transcript": no delay of theirs); work announced ahead is _PLANNED.
 _NOT_OUR_FAILURE = _re2(
     r"\b(?:fees?|charges?|policy|policies) (?:for|on) (?:a )?missed (?:\w+ )?(?:appointments?|visits?|sessions?)|"
-    r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b"
+    r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
+    r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) (?:your|you)\b"
 )
 
 
