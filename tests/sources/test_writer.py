@@ -22,7 +22,8 @@ def test_greeting_on_the_same_line_as_the_body_is_only_the_salutation():
 
 
 @pytest.mark.parametrize("line", ["Dear Mr Hale,", "Hello,", "Hey there! 😊", "Hi folks",
-                                  "Good morning Ms Tanaka,", "Dear Sir/Madam,"])
+                                  "Good morning Ms Tanaka,", "Dear Sir/Madam,",
+                                  "Kia ora Wiremu,", "G'day Kylie,", "Howzit Lwazi,", "Morning Pieter,"])
 def test_salutations_are_greetings(line):
     assert parts(load_text(f"{line}\n\nYour refund is on its way.")) == [
         ("greeting", line), ("body", "Your refund is on its way.")]
@@ -30,7 +31,8 @@ def test_salutations_are_greetings(line):
 
 @pytest.mark.parametrize("first", ["Thanks for the suggestion! We'll look into it.",
                                    "History shows the parcel left on Monday.",
-                                   "Hello world is the first program we ship"])
+                                   "Hello world is the first program we ship",
+                                   "Morning appointments are full, so I've booked you at 2pm."])
 def test_a_first_line_that_is_not_a_salutation_is_body(first):
     assert kinds(first + "\n\nMore soon.") == ["body"]
 
@@ -312,6 +314,20 @@ def test_short_lines_under_the_last_sentence_that_are_no_name(lines):
 ])
 def test_a_chat_reply_signed_with_a_dash(reply, signature):
     assert parts(load_text(reply))[-1][1] == signature
+
+
+@pytest.mark.parametrize("signature", [
+    "Ngā mihi, Aroha", "Regards, Kavya, Team Saanjh", "Regards, Shop team",  # a closing and a name (and team)
+    "Ciara x", "Johan", "Ben, Inkwell support", "Whatever you prefer, Kirsty",  # a name alone, after the last sentence
+])
+def test_a_one_paragraph_reply_signed_at_the_end_of_its_line(signature):
+    draft = load_text(f"Hi Sam, your stool is ready to collect, and I've oiled the legs again. {signature}")
+    assert parts(draft)[-1] == ("signoff", signature)
+
+
+@pytest.mark.parametrize("ending", ["Happy Christmas", "See you", "Thursday Pilates"])
+def test_a_last_line_that_names_no_one_is_no_signature(ending):
+    assert "signoff" not in kinds(f"Hi Sam, your stool is ready to collect. {ending}")
 
 
 def test_small_print_words_in_an_unsigned_reply_stay_its_body():

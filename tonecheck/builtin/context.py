@@ -103,7 +103,8 @@ _NOT_OUR_FAILURE = _re2(
 # orders". Not the customer's moment to be congratulated on.
 _NOT_THEIR_MOMENT = _re2(
     r"\b(?:(?:(?:my|your|our) (?:\w+ )?(?:brother|sister|son|daughter|friend|mum|mom|dad|mother|father|parents|cousin|colleague|boss|"
-    r"niece|nephew|aunt|uncle|grandson|granddaughter|best friend|partner)|his|her|their)(?:['’]s)? "
+    r"niece|nephew|aunt|auntie|uncle|grandson|granddaughter|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|"
+    r"nan|nana|nanna|grandparents|godson|goddaughter|stepdad|stepmum|stepmom|neighbou?r|mate|best friend|partner)|his|her|their)(?:['’]s)? "
     r"(?:wedding|birthday|anniversary|graduation|retirement|engagement|new baby)|"
     r"wedding (?:orders|season|dresses|cakes|bookings|trade|fairs?|rush|work|industry|business|suppliers?|hire)\b)"
 )

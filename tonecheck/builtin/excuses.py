@@ -114,6 +114,7 @@ _AGENT = re.compile(
     r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
     r"instructors?|editors?|printers?|photographers?|colleagues?|locum|agency|temp|office|head office|branch|"
     r"techs?|technicians?|agents?|advis[eo]rs?|reps?|representatives?|receptionists?|dispatchers?|schedulers?|"
+    r"apprentices?|helpers?|offsiders?|labourers?|assistants?|juniors?|"
     r"team|department|staff|system|software|app|website|portal|platform|server|network|bank|post office|"
     r"airline|hotel|kitchen|chef|processor|provider|mill|studio|workshop|management|promoter|venue|artist|band|"
     r"organi[sz]ers?|label|client|surgery|practice|pharmacy|insurer|council))|IT|accounts|head office|"
@@ -146,11 +147,13 @@ _FAILED = re.compile(
     r"(?:didn['’]t|did not|never|hasn['’]t|haven['’]t|has not|have not|failed to|forgot to|neglected to|couldn['’]t|could not) "
     r"(?:\w+ )?(?:show|turn up|arrive|tell|pass|send|deliver|update|call|process|let|inform|notify|collect|book|log|"
     r"record|follow|check|read|respond|reply|ship|dispatch|load|flag|fix|finish|get|come|attend|make it|deliver)|"
-    r"(?:weren['’]t|wasn['’]t|were not|was not) able to|(?:were|was) unable to|"
-    r"(?:\w+ed|did|done|keyed|put|set) (?:it |them |this |that |your \w+ )?(?:incorrectly|wrongly|in error|by mistake)|"
-    r"(?:been )?(?:a bit |really |very |quite |so |rather |seriously |badly |massively )?"
+    r"(?:weren['’]t|wasn['’]t|were not|was not) able to|(?:were|was) unable to|(?:was|were) meant to|"
+    r"(?:\w+ed|did|done|keyed|put|set) (?:it |them |this |that |your \w+ )?(?:incorrectly|wrongly|in error|by mistake))\b|"
+    # a state is said with its verb: "the driver was late" (not "use the app late at night")
+    r"\s+(?:(?:has|have|had) been|been|was|were|is|are|['’]s|['’]re)\s+(?:also\s+|again\s+|just\s+|apparently\s+)?"
+    r"(?:a bit |really |very |quite |so |rather |seriously |badly |massively )?"
     r"(?:off sick|out sick|ill|on holiday|on leave|away|behind|booked up|booked solid|fully booked|short[- ]staffed|"
-    r"snowed under|having (?:issues|problems|a nightmare)|late))\b",
+    r"snowed under|having (?:issues|problems|a nightmare)|late)\b",
     re.IGNORECASE,
 )
 # The writer takes it on: a real apology, or the fix already under way with a time.

@@ -22,7 +22,7 @@ _PASSIVE = re.compile(
     "Readability.Passive",
     category="hard_to_read",
     severity="warning",
-    message="{count} passive constructions here: nobody is doing anything. Say who does what ('we credited your account').",
+    message="{count} passive constructions {where}: nobody is doing anything. Say who does what ('we credited your account').",
     why=(
         "Passive voice hides who acted and who will act. To a customer it reads as evasive "
         "and makes them read twice to find out what happens to them."
@@ -43,18 +43,19 @@ def passive(analysis, rule):
     for s, n in counts:
         if n >= rule.options["per_sentence"]:
             flagged = True
-            yield rule.finding(s.start, s.end, rule.message.format(count=n))
+            yield rule.finding(s.start, s.end, rule.message.format(count=n, where="in this sentence"))
     total = sum(n for _, n in counts)
     passive_sentences = [s for s, n in counts if n]
     if not flagged and total >= rule.options["per_draft"] and len(passive_sentences) * 2 > len(counts):
-        s = passive_sentences[0]
-        yield rule.finding(s.start, s.end, rule.message.format(count=total))
+        s = passive_sentences[0]  # the draft's count, shown on its first passive sentence
+        where = f"in {len(passive_sentences)} of {len(counts)} sentences"
+        yield rule.finding(s.start, s.end, rule.message.format(count=total, where=where))
 
 
 # Abbreviations every customer reads without thinking.
 _EVERYDAY = frozenset(
     "OK UK US USA EU UN ID PIN PDF TV PC IT FAQ URL USB SMS GPS NHS GP VAT ATM AM PM BBC CEO "
-    "ASAP TBC DIY MOT ISA HR PR HQ APP IOS UTC GMT BST EST PST".split()
+    "ASAP TBC DIY MOT ISA HR PR HQ APP IOS UTC GMT BST EST PST GST HST EFT ETA FYI RSVP PS NB".split()
 )
 
 

@@ -11,8 +11,10 @@ from .quotes import _DASHES
 
 
 _GREETING = re.compile(
-    r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"hallo|hola|bonjour|hej|ciao)\b(?P<name>[^\n,!:;?]{0,40}?)"
+    r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"g['’]?day|kia\s+ora|howzit|namaste|hallo|hola|bonjour|hej|ciao|"
+    # a bare time of day greets only a name: "Morning Pieter," (not "Morning appointments are full.")
+    r"(?:morning|afternoon|evening)(?=(?:,?\s+(?-i:[A-Z][\w'’-]*)){1,2}\s*[,!]))\b(?P<name>[^\n,!:;?]{0,40}?)"
     # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
     r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$|"
     r"[ \t]+[-–—](?=[ \t]))", re.I)  # "Hey Marcus - no worries at all"
@@ -36,7 +38,7 @@ _CLOSING = re.compile(
     r"(?:(?:warmest|warm|deepest|heartfelt|sincere|kindest|kind|best|very\s+best)\s+)?(?:thanks|sympathy|love|"
     r"appreciation|best\s+wishes|wishes|gratitude|condolences)|with\s+(?:(?:my|our)\s+)?(?:(?:sincere|sincerest|renewed|deepest|deep|humble|heartfelt)\s+)?apologies(?:\s+again)?"
     r"(?:\s+(?:for|and)\s+[\w ]{1,30})?(?=,)|"
-    r"cordialement|"
+    r"ng[aā]\s+mihi(?:\s+nui)?|cordialement|"
     r"mit\s+freundlichen\s+grüßen|viele\s+grüße|groeten|saludos|hälsningar", re.I)
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
@@ -44,10 +46,17 @@ _CLOSING = re.compile(
 _CLOSING_LINE = re.compile(rf"[ \t]*(?:{_CLOSING.pattern})\b[^\n.?!;:]{{0,40}}?[,!.]?[ \t]*$", re.I)
 
 # A one-paragraph email signed at the end of its last line: "... happen. Thanks, Service Desk".
-_NAME_WORDS = r"(?-i:[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})"
+_NAME_WORDS = r"(?-i:[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}(?:[ \t]+(?:team|support|desk|crew|office))?)"
 
 _CLOSING_INLINE = re.compile(
-    rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[,!]?[ \t]+{_NAME_WORDS})[ \t]*$", re.I)
+    rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[,!]?[ \t]+{_NAME_WORDS}(?:,[ \t]+{_NAME_WORDS})?)[ \t]*$", re.I)
+# ... or by a bare name, with a kiss or not: "... at 6pm. Ciara x", "... instead. Johan"
+# ("Ben, Inkwell support", "Nomsa, PetPantry"), or after a few words of goodbye: "Whatever you prefer, Kirsty"
+_NAME_INLINE = re.compile(
+    rf"(?<=[.!?])[ \t]+((?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,3}},[ \t]+)?(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)"
+    rf"(?:,[ \t]+{_NAME_WORDS})?(?:[ \t]+x{{1,3}})?)[ \t]*$")
+# First words of a last line that is no name: "Happy Christmas", "See you then"
+_NOT_A_SIGNER = {"happy", "merry", "good", "enjoy", "have", "see", "speak", "talk", "bye", "safe", "all", "many", "welcome"}
 
 _SIG_DELIM = re.compile(r"--[ \t]*$")
 
@@ -432,6 +441,9 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
     m = (_CLOSING_INLINE.search(text, content[-1][0], content[-1][1])
          or _CHAT_SIGNATURE_INLINE.search(text, content[-1][0], content[-1][1]))
     if m:
+        return m.start(1), m.end(1), None
+    m = _NAME_INLINE.search(text, content[-1][0], content[-1][1])
+    if m and m.group(1).split()[0].strip(",").lower() not in _NOT_A_NAME | _NOT_A_SIGNER and not _PLACE_WORDS.search(m.group(1)):
         return m.start(1), m.end(1), None
     # No closing phrase: a last paragraph of name lines ("Maya\nHomeStyle Deliveries")
     # is the sign-off; with contact lines (e-mail, phone, web) it is a signature.
