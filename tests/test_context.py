@@ -52,7 +52,12 @@ def test_each_situation_is_read(quoted, draft, tag):
     # the writer's own report of the same is logistics, not the customer's hard moment
     ("", "Flats 2 to 6 will be without heating on Tuesday while we replace the boiler.", "distress"),
     ("", "Old versions of the app are deleted; the files are gone from our servers after 30 days.", "distress"),
-    ("Can I book the 75-minute massage?", "Yes, Thursday at 3pm is free.", "distress"),
+    # ... and in the customer's words, a plan, a request or an errand is no hard moment
+    ("We're away, so the house will be two weeks without heating; should I drain the boiler?", "Yes, please.", "distress"),
+    ("Please delete all my data. Once the files are deleted, can you confirm?", "Done today.", "distress"),
+    ("I lost my notes from the meeting, can you resend the slides?", "Here they are.", "distress"),
+    ("My grandad, who is 90 on Saturday, loves your fudge: can you gift wrap it?", "Of course.", "distress"),
+    ("Your emails are gone to spam, by the way.", "Thanks for telling us.", "distress"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

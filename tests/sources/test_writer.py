@@ -291,10 +291,31 @@ def test_with_apologies_closes_a_letter_only_as_a_closing():
     "Privacy Policy | Terms of Sale",
     "Brightwater University does not discriminate on the basis of age or disability. Unsubscribe from these updates.",
     "This email was sent from an unmonitored address. Eastfield Hospital, Ward Road, Eastfield EF4 2QT.",
+    "© 2026 Corbel Outdoor. All rights reserved.\nPrivacy | Terms",
+    "NMLS ID 402711. Equal Housing Opportunity.",
 ])
 def test_small_print_under_a_signed_letter_is_its_signature(footer):
     draft = load_text(f"Dear Mr Shah,\n\nYour cover starts on 1 June.\n\nYours sincerely,\n\nGrace Lindqvist\nCustomer Services\n\n{footer}\n")
     assert [k for k, _ in parts(draft)] == ["greeting", "body", "signoff", "signature"]
+    assert parts(draft)[-1][1].endswith(footer)
+
+
+@pytest.mark.parametrize("after", [
+    # the writer's own words after the sign-off stay theirs, whatever firm names, postcodes or policies they mention
+    "Sorry, one more thing: we cannot refund the postage, as our terms and conditions and privacy policy say so.",
+    "The £40 inc. VAT is non-refundable, as you were told at the shop on Park Row, Leeds LS1 5HD.",
+    "If the daily texts get too much, it's your own fault for not reading: just unsubscribe in the app.",
+])
+def test_the_writer_s_words_after_a_sign_off_are_no_small_print(after):
+    draft = load_text(f"Dear Mr Shah,\n\nYour cover starts on 1 June.\n\nYours sincerely,\n\nGrace Lindqvist\n\n{after}\n")
+    assert "signature" not in kinds(draft.text)
+    assert after in [t for k, t in parts(draft) if k == "body"][-1]
+
+
+@pytest.mark.parametrize("block", ["Anna Lee\nCorbel Outdoor Ltd\nLeeds LS1 4AB", "Anna Lee\nCorbel Outdoor Inc.\nTacoma, WA 98402"])
+def test_a_company_and_its_address_under_the_name_sign(block):
+    draft = load_text(f"Hi Sam,\n\nYour replacement has shipped today.\nTracked 48\n\nKind regards,\n{block}\n")
+    assert parts(draft)[-1] == ("signoff", f"Kind regards,\n{block}")
 
 
 @pytest.mark.parametrize("signature", ["— Sam\nThe Olive Tree", "- Sam, The Olive Tree\n0113 496 0000"])

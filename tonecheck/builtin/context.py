@@ -42,14 +42,14 @@ _DRAFT_COMPLAINT = (
 _DRAFT_ONLY = {"bad_news"}
 # Hard moments that only the customer's own message tells: in the writer's sentences
 # these are logistics ("the crew will collect your father from the hospital").
-# So are an old or frail relative in the house, days without heat or power, and work
-# that is lost for good ("my notes are gone"): the writer saying so is a report.
+# So are an old relative to care for, days gone by with no heat or power, and work lost for
+# good ("my notes are gone", "the update wiped all my photos"): said by the writer, a report.
 _QUOTE_ONLY = {"distress": (
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
-    r"elderly|frail|(?:who is|who's|aged) (?:[7-9]\d|1[01]\d)|(?:[7-9]\d|1[01]\d)[- ]years?[- ]old|"
-    r"(?:days?|nights?|weeks?|since \w+) (?:now )?(?:without|with no) (?:any )?(?:heat|heating|hot water|power|electricity|water|gas)|"
-    r"(?:notes|files|photos|pictures|videos|data|work|records|documents|emails|contacts|recordings) (?:are|is|have been|has been|were|was) (?:all )?(?:gone|lost|wiped|erased|deleted)|"
-    r"lost (?:all )?(?:of )?(?:my|our) (?:\w+ ){0,2}(?:notes|files|photos|pictures|videos|data|work|records|documents|emails|contacts|recordings)"
+    r"elderly (?:mother|father|mum|mom|dad|parents?|relatives?|aunt|uncle|gran\w*|grandmother|grandfather|husband|wife|neighbou?r)|"
+    r"(?:(?:been|had|gone) (?:\w+ ){0,2}|(?:days?|nights?|weeks?) now )(?:without|no) (?:any )?(?:heat|heating|hot water|power|electricity|running water|water|gas)\b|"
+    r"(?:my|our) (?:\w+ ){0,2}(?:photos|pictures|videos|notes|files|data|records|documents|recordings) (?:are|have|has|were) (?:all )?(?:gone|lost|wiped|disappeared|vanished)|"
+    r"(?:wiped|erased|deleted|lost) (?:all|years|months|weeks|\w+ (?:years|months|weeks)) (?:of )?(?:(?:my|our|the) )?(?:\w+ ){0,2}(?:photos|pictures|videos|notes|files|data|records|documents|recordings|work)"
 )}
 
 

@@ -113,7 +113,7 @@ _AGENT = re.compile(
     r"(?:suppliers?|wholesalers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|contractors?|"
     r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
     r"instructors?|editors?|printers?|photographers?|colleagues?|locum|agency|temp|office|head office|branch|"
-    r"techs?|technicians?|agents?|advis[eo]rs?|reps?|representatives?|receptionists?|dispatchers?|schedulers?|"
+    r"techs?|agents?|advis[eo]rs?|reps?|representatives?|receptionists?|dispatchers?|schedulers?|"
     r"apprentices?|helpers?|offsiders?|labourers?|assistants?|juniors?|"
     r"team|department|staff|system|software|app|website|portal|platform|server|network|bank|post office|"
     r"airline|hotel|kitchen|chef|processor|provider|mill|studio|workshop|management|promoter|venue|artist|band|"

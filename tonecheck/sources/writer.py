@@ -90,7 +90,7 @@ _CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da",
 # An address line in a company's signature block: "PO Box 4410, Bristol BS1 9XX" (a PO box,
 # a UK postcode, a numbered street).
 _ADDRESS_LINE = re.compile(
-    r"\b(?:P\.?O\.? Box)[ \t]+\d+|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b|^[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'-]*[ \t]+)+"
+    r"\b(?:P\.?O\.? Box)[ \t]+\d+|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b|\b[A-Z][a-z]+,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b|^[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'-]*[ \t]+)+"
     r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Close|Drive|Place|Square|Court|Park|Row|Terrace|Gardens|Crescent|Hill)\b")
 # A reference line under the name: "Policy number: MC-6620419", "Ref: WC/24/118230".
 _FIELD_LINE = re.compile(
@@ -200,18 +200,24 @@ _NOTICE = re.compile(_wrapped(
     r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business)|"
     r"(?:is|are) (?:a )?members? of|ATOL|ABTA|protected under|(?:regulated|registered) (?:by|with)|VAT (?:no|number|reg)|"
     r"available on request|(?:quotation|quote|offer) is valid for|"
-    # a US or marketing footer: the firm's legal name, its licence, why this email came, how to stop it
-    r"(?:LLC|Inc|Ltd|plc)\b\.?|member FDIC|equal housing (?:lender|opportunity)|licensed (?:\w+ ){0,2}(?:provider|lender|broker|insurer)|"
-    r"unsubscribe|(?:manage|update) (?:your )?(?:email |mailing )?preferences|stop receiving|privacy (?:policy|notice|statement)|"
-    r"terms (?:of (?:sale|service|use)|and conditions)|(?:you(?:['’]re| are) receiving|this (?:message|email) was sent to you)|"
-    r"does not discriminate|(?:are|is) not affected by this (?:email|message|letter)|(?:this is an )?official notice|"
-    r"all rights reserved|(?:unmonitored|automated|no-?reply) (?:address|mailbox|inbox|account)|do not reply to this|(?-i:[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}))(?!\w)"), re.I)
+    # a US or marketing footer: the firm's licence, why this email came, how to stop it, who may not reply
+    r"member FDIC|equal housing (?:lender|opportunity)|equal opportunity (?:institution|employer|lender)|NMLS|"
+    r"licensed (?:\w+ ){0,2}(?:provider|lender|broker|insurer)|underwritten by|"
+    r"unsubscribe|(?:manage|update|change) (?:your )?(?:email |mailing |notification |communication |marketing )?(?:preferences|settings)|"
+    r"stop receiving|opt[- ]out of|(?:you(?:['’]re| are) receiving|you received) this (?:email|message)|"
+    r"this (?:message|email) was sent (?:to you|to the (?:email )?address|from an?)|does not discriminate|(?:are|is) not affected by this (?:email|message|letter)|"
+    r"official notice|all rights reserved|(?:unmonitored|automated|no-?reply) (?:address|mailbox|inbox|account)|"
+    r"(?:is )?not monitored|do not reply to this|use your (?:personal )?(?:information|data|details) (?:to|for|in accordance))(?!\w)|©"), re.I)
+# Marks that only back up another: a firm's legal name, an address, the privacy policy and terms,
+# which the writer's own sentences name too ("read our terms and conditions", "Corbel Outdoor Ltd").
+_WEAK_NOTICE = re.compile(_wrapped(
+    r"\b(?:(?-i:LLC|Inc|Ltd|PLC|plc)\b\.?|privacy (?:policy|notice|statement)|terms (?:of (?:sale|service|use)|and conditions)|"
+    r"(?-i:[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}))(?!\w)"), re.I)
 # One of these alone makes a long line small print: "... is authorised and regulated by the FCA."
 _STRONG_NOTICE = re.compile(_wrapped(
     r"\b(?:authori[sz]ed and regulated by|regulated by the|registered (?:in england|in scotland|in wales|office|charity)|"
     r"company (?:no|number|reg)|(?:ATOL|ABTA)(?: no\.?| number)? [A-Z]?\d+|intended recipient|received (?:this|it)(?: \w+)? in error|"
-    r"member FDIC|equal housing (?:lender|opportunity)|unsubscribe|(?:manage|update) (?:your )?(?:email |mailing )?preferences|"
-    r"you(?:['’]re| are) receiving this (?:email|message))\b"), re.I)
+    r"member FDIC|equal housing (?:lender|opportunity))\b"), re.I)
 
 
 def _footer_start(text, content) -> int:
@@ -251,9 +257,12 @@ def _signed(text, content, found) -> bool:
 
 
 def _notice(text, start, end) -> bool:
-    """Legal or regulatory small print: two of its marks, or one strong mark in a long line."""
-    marks = _NOTICE.findall(text, start, end)
-    return len(marks) >= 2 or (len(marks) == 1 and end - start > 60 and bool(_STRONG_NOTICE.search(text, start, end)))
+    """Legal or regulatory small print: two of its marks (a weak one only beside another),
+    or one strong mark in a long line."""
+    marks = len(_NOTICE.findall(text, start, end))
+    if marks and marks + len(_WEAK_NOTICE.findall(text, start, end)) >= 2:
+        return True
+    return marks == 1 and end - start > 60 and bool(_STRONG_NOTICE.search(text, start, end))
 
 
 #: What follows a signature is short: a few enclosure, trade-body or certification
@@ -428,7 +437,8 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
         if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Happy travels!" above a name
-        if not (_name_like(t) or _CONTACT.search(t) or _ADDRESS_LINE.search(t)
+        # (a sentence that gives a phone number or a postcode is still the writer's sentence)
+        if not (_name_like(t) or ((_CONTACT.search(t) or _ADDRESS_LINE.search(t)) and not _sentence(t.strip()))
                 or (k > 0 and (_FIELD_LINE.match(t) or _REF_LINE.match(t)))):
             k = -1
             break
