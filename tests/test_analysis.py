@@ -23,6 +23,11 @@ def test_sentences_keep_abbreviations_times_and_bullets():
     ]
 
 
+def test_a_clause_number_and_incl_do_not_end_a_sentence():
+    text = "Per cl. 9.2 the fee (incl. VAT) is held. We'll send the receipt today."
+    assert sentences(text) == ["Per cl. 9.2 the fee (incl. VAT) is held.", "We'll send the receipt today."]
+
+
 def test_wrapped_lines_join_into_one_sentence():
     text = "I just wanted to plan my weekend as I am only in on Saturday and have some\nappointments already. Would you?"
     assert sentences(text) == [

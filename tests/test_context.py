@@ -23,6 +23,8 @@ from tonecheck.vocabulary import DETECTED
     ("Four days now without heating, and my dad, who is 88, lives with us.", "An engineer is booked.", "distress"),
     ("All my recipe photos are gone since the update.", "Here is our export guide.", "distress"),
     ("", "You told us your wife's cancer treatment has cut your hours.", "distress"),
+    ("My son had an allergic reaction to the dessert and we ended up in A&E.", "Thank you for your email.", "distress"),
+    ("My wife's stroke means we can't travel on Friday.", "Your booking is still open.", "distress"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])

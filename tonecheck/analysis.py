@@ -17,7 +17,7 @@ from .draft import Draft
 
 # Abbreviations that end with a full stop but do not end a sentence.
 _ABBREV = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|cl|incl|excl|para|Sec|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m|"
     # an initial after a title ("Mr D. Kerr"): "Door B." or "Plan B." may well end a sentence
     r"(?-i:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sir|Dame)\.? (?:[A-Z]\. ?)*[A-Z]))\.$",

@@ -39,7 +39,8 @@ def test_a_first_line_that_is_not_a_salutation_is_body(first):
 
 @pytest.mark.parametrize("closing", ["Kind regards,", "Best wishes,", "Cheers", "See you soon,",
                                      "Thanks for your patience,", "Have a wonderful trip,",
-                                     "Happy travels!"])
+                                     "Happy travels!"
+                                     "Hope to see you at Riverbend next summer,", "Safe drive, and see you in the morning,",])
 def test_closings_with_name_lines_are_the_signoff(closing):
     text = f"Hi Tom,\n\nYour sofa arrives Friday.\n\n{closing}\nMaya\nHomeStyle Deliveries"
     assert parts(load_text(text))[-1] == ("signoff", f"{closing}\nMaya\nHomeStyle Deliveries")
@@ -370,3 +371,8 @@ def test_a_name_with_its_team_under_the_last_sentence_signs(name):
 
 def test_a_dash_at_the_end_of_a_sentence_is_no_signature_when_it_goes_on():
     assert kinds("We are open every day. – Except Christmas Day") == ["body"]
+
+
+def test_a_name_alone_under_a_subject_line_greets():
+    draft = load_text("Subject: Re: Mezzanine\n\nJordan,\n\nWe can look at the mezzanine in June.\n\nBest,\nAl")
+    assert parts(draft)[:2] == [("heading", "Subject: Re: Mezzanine"), ("greeting", "Jordan,")]

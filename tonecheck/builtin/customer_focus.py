@@ -22,7 +22,9 @@ _ASK = regex.compile(
     ignore_case=True,
 )
 _ONLY = re.compile(
-    r"\b(?:the only|my only|our only|just one|one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
+    # ("one option is to go ahead now" offers a plan, not a slot)
+    r"\b(?:(?:the only|my only|our only|just one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)|"
+    r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening))\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,
 )
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
@@ -58,7 +60,9 @@ _CHOICE = regex.compile(
     r"\bas (?:you )?(?:asked|requested|discussed|agreed)\b|\byou asked for\b|\bat your request\b|\bas usual\b|"
     # a move granted: "no problem at all, I've moved your session to Thursday"
     r"\b(?:no problem|of course|sure|happy to)(?: at all)?\W{1,3}(?:I|we)(?:'ve| have) (?:moved|changed|switched|rebooked)\b|"
-    r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b",
+    r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b|"
+    # a second time held out: "if Saturday's awkward, I've also got Tuesday at 6pm"
+    r"\b(?:I|we)(?:'ve| have) also got\b|\bif (?:\w+ ){0,3}(?:is|'s|are) (?:awkward|no good|tricky|difficult|a problem|not ideal)\b",
     ignore_case=True,
 )
 
@@ -87,6 +91,8 @@ _CHOICE = regex.compile(
         Example("Hi Liz,\nThanks for letting me know: I've moved you to the Saturday class at 10am.\nAna\n\n"
                 "On Mon, Liz wrote:\n> My shifts have changed. Could I switch to a weekend class?"),
         "Hi Ben, no problem at all, I've moved your session to Thursday at 6:30pm. Rachel",
+        "Hi Ana,\nI've moved your colour to Saturday at 10am. If Saturday's awkward, I've also got Tuesday at 6pm.\nCiara",
+        "Hi Jo,\nIf the October start is a problem, one option is to go ahead now and add the loft as a second phase.\nAl",
     ],
     fixable=True,
     fix_safety=(

@@ -319,8 +319,7 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
                 g_end = e  # "Hey there! 😊"
             out.append(Region("greeting", fc, g_end))
             body_start = g_end
-        elif _NAME_GREETING.match(text, fc, e) and text[fc:e].split()[0].strip(",.").lower() not in _NOT_A_NAME \
-                and len(content) > 1:
+        elif _bare_name_greeting(text, fc, e) and len(content) > 1:
             g_end = text.index(",", fc) + 1
             out.append(Region("greeting", fc, g_end))
             body_start = g_end
@@ -357,12 +356,19 @@ _HEADING_DATE = re.compile(r"[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?(?:[A-Z][a-z]+[ \t]+\
 _HEADING_LINES = 14
 
 
+def _bare_name_greeting(text: str, fc: int, e: int) -> bool:
+    """A name alone with its comma, as a greeting: "Jordan," / "Mrs Okafor," (not "However,")."""
+    return bool(_NAME_GREETING.match(text, fc, e)) and text[fc:e].split()[0].strip(",.").lower() not in _NOT_A_NAME
+
+
 def _greeting_below_heading(text: str, content) -> int:
-    """The index of a greeting line (Dear ..., Hi ...,) under heading lines at the top
-    of a draft, or 0: none there, or nothing but headings above it."""
+    """The index of a greeting line (Dear ..., Hi ..., or a name alone with its comma) under
+    heading lines at the top of a draft, or 0: none there, or nothing but headings above it."""
     for k, (s, e) in enumerate(content[:_HEADING_LINES]):
         fc = _first_char(text, s, e)
         line = text[s:e]
+        if k and k + 1 < len(content) and _bare_name_greeting(text, fc, e):
+            return k  # "Subject: Re: Mezzanine" over "Jordan,"
         m = _GREETING.match(text, fc, e)
         if m and _greeting_name_ok(m):
             # "Hello Fresh Customer Care" over "Dear Mr Shah,": a letterhead, not the greeting
@@ -434,9 +440,9 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
         if _CLOSING_LINE.match(t) and len(t.split()) <= 8:
             break
         nxt = k + 1 < n and _adjacent(text, content[k], content[k + 1]) and _name_like(line(k + 1))
-        if nxt and len(t.split()) <= 6 and (t.rstrip().endswith(",")
-                                             or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
-            break  # "Have a wonderful trip," / "Happy travels!" above a name
+        if nxt and len(t.split()) <= 10 and (t.rstrip().endswith(",")
+                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
+            break  # "Have a wonderful trip," / "Hope to see you at Riverbend next summer," / "Happy travels!" above a name
         # (a sentence that gives a phone number or a postcode is still the writer's sentence)
         if not (_name_like(t) or ((_CONTACT.search(t) or _ADDRESS_LINE.search(t)) and not _sentence(t.strip()))
                 or (k > 0 and (_FIELD_LINE.match(t) or _REF_LINE.match(t)))):
