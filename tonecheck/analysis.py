@@ -17,7 +17,7 @@ from .draft import Draft
 
 # Abbreviations that end with a full stop but do not end a sentence.
 _ABBREV = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|cl|incl|excl|para|Sec|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|cl|incl|excl|para|Sec|Reg|Regs|Sch|Pt|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m|"
     # an initial after a title ("Mr D. Kerr"): "Door B." or "Plan B." may well end a sentence
     r"(?-i:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sir|Dame)\.? (?:[A-Z]\. ?)*[A-Z]))\.$",
@@ -206,7 +206,21 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             if content.strip():
                 yield from _split_paragraph(text, ls, le)
             pos = le
+        elif pos == ls and _heading(content, text, le, end):
+            yield from _trimmed(text, ls, le)  # "Your complaint" over "You told us ...": its own line
+            pos = le
     yield from _split_paragraph(text, pos, end)
+
+
+def _heading(line: str, text: str, after: int, end: int) -> bool:
+    """A letter's section heading opening a paragraph: a short capitalised line with no
+    closing punctuation, and a line starting with a capital under it ("What we found")."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or len(stripped.split()) > 8 or stripped[-1] in ".!?,;:" or not stripped[0].isupper():
+        return False
+    nl = text.find("\n", after, end)
+    nxt = text[after:nl if nl >= 0 else end].lstrip()
+    return nxt[:1].isupper()
 
 
 def _is_field(line: str) -> bool:
