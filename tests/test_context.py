@@ -25,6 +25,12 @@ from tonecheck.vocabulary import DETECTED
     ("", "You told us your wife's cancer treatment has cut your hours.", "distress"),
     ("My son had an allergic reaction to the dessert and we ended up in A&E.", "Thank you for your email.", "distress"),
     ("My wife's stroke means we can't travel on Friday.", "Your booking is still open.", "distress"),
+    ("My mother is 91 and frail, and the lift is broken.", "Thanks for your email.", "distress"),
+    ("We had a small fire in the kitchen last night and the oven is ruined.", "Please fill in the claim form.", "distress"),
+    ("We still have no hot water.", "Thanks for your email.", "distress"),
+    ("Since your update I've lost my wedding photos.", "Thanks for your email.", "distress"),
+    # our own delay, told as what we wait for
+    ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -60,6 +66,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("I lost my notes from the meeting, can you resend the slides?", "Here they are.", "distress"),
     ("My grandad, who is 90 on Saturday, loves your fudge: can you gift wrap it?", "Of course.", "distress"),
     ("Your emails are gone to spam, by the way.", "Thanks for telling us.", "distress"),
+    ("I've had no gas bill since March.", "Here is your statement.", "distress"),
+    ("Great news, we've had no power cuts since the upgrade.", "Glad to hear it.", "distress"),
+    ("My photos have gone blurry since the update.", "Try the fix below.", "distress"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

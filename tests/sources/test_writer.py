@@ -32,7 +32,9 @@ def test_salutations_are_greetings(line):
 @pytest.mark.parametrize("first", ["Thanks for the suggestion! We'll look into it.",
                                    "History shows the parcel left on Monday.",
                                    "Hello world is the first program we ship",
-                                   "Morning appointments are full, so I've booked you at 2pm."])
+                                   "Morning appointments are full, so I've booked you at 2pm.",
+                                   "Namaste yoga can't refund missed classes.",
+                                   "Afternoon Tea, as you asked, is booked for 3pm."])
 def test_a_first_line_that_is_not_a_salutation_is_body(first):
     assert kinds(first + "\n\nMore soon.") == ["body"]
 
@@ -308,9 +310,28 @@ def test_small_print_under_a_signed_letter_is_its_signature(footer):
     "If the daily texts get too much, it's your own fault for not reading: just unsubscribe in the app.",
 ])
 def test_the_writer_s_words_after_a_sign_off_are_no_small_print(after):
+    # the words are the writer's, read by the rules (the letter, signed mid-way, has no sign-off at its end)
     draft = load_text(f"Dear Mr Shah,\n\nYour cover starts on 1 June.\n\nYours sincerely,\n\nGrace Lindqvist\n\n{after}\n")
     assert "signature" not in kinds(draft.text)
     assert after in [t for k, t in parts(draft) if k == "body"][-1]
+
+
+@pytest.mark.parametrize("footer", [
+    "If you no longer wish to receive emails from us, you can unsubscribe at any time.",
+    "You're receiving this email because you have an account with Corbel Outdoor.",
+    "Corbel Outdoor Ltd | Privacy Policy | Terms of Service",
+])
+def test_a_one_line_marketing_footer_under_a_signed_letter_is_its_signature(footer):
+    draft = load_text(f"Hi Sam,\n\nYour replacement has shipped today.\n\nKind regards,\nAnna Lee\nCustomer Care Team\n\n{footer}\n")
+    assert parts(draft)[-2:] == [("signoff", "Kind regards,\nAnna Lee\nCustomer Care Team"), ("signature", footer)]
+
+
+@pytest.mark.parametrize("line", ["Call us on 0113 496 0000, Monday to Friday, 9am to 5pm.",
+                                  "Unit 4, Mill Lane Trading Estate, Harrogate HG1 4QT.",
+                                  "Visit us at www.corbel.example for opening hours and offers."])
+def test_a_contact_or_address_line_ending_in_a_full_stop_stays_in_the_signature_block(line):
+    draft = load_text(f"Hi Sam,\n\nYour replacement has shipped today.\n\nKind regards,\nAnna Lee\nCorbel Outdoor\n{line}\n")
+    assert [k for k, _ in parts(draft)][-1] in ("signoff", "signature") and "signoff" in kinds(draft.text)
 
 
 @pytest.mark.parametrize("block", ["Anna Lee\nCorbel Outdoor Ltd\nLeeds LS1 4AB", "Anna Lee\nCorbel Outdoor Inc.\nTacoma, WA 98402"])
@@ -347,9 +368,17 @@ def test_a_one_paragraph_reply_signed_at_the_end_of_its_line(signature):
     assert parts(draft)[-1] == ("signoff", signature)
 
 
-@pytest.mark.parametrize("ending", ["Happy Christmas", "See you", "Thursday Pilates"])
+@pytest.mark.parametrize("ending", ["Happy Christmas", "See you", "Closed Sundays", "Royal Mail", "Stay Safe",
+                                    "Congratulations", "From all of us, Merry Christmas", "We can't refund it, Sam"])
 def test_a_last_line_that_names_no_one_is_no_signature(ending):
+    # a word that ends a reply without naming anyone, a phrase that is no goodbye, or the greeting's own name
     assert "signoff" not in kinds(f"Hi Sam, your stool is ready to collect. {ending}")
+
+
+@pytest.mark.parametrize("signature", ["Have a lovely weekend, Ciara x", "Bye for now, Ciara", "Zoë x", "Jean-Luc", "Ciara X",
+                                       "Clearview Opticians", "Niamh O'Brien"])
+def test_a_goodbye_and_a_name_or_a_name_alone_signs(signature):
+    assert parts(load_text(f"Hi Sam, your stool is ready to collect. {signature}"))[-1] == ("signoff", signature)
 
 
 def test_small_print_words_in_an_unsigned_reply_stay_its_body():
@@ -371,6 +400,10 @@ def test_a_name_with_its_team_under_the_last_sentence_signs(name):
 
 def test_a_dash_at_the_end_of_a_sentence_is_no_signature_when_it_goes_on():
     assert kinds("We are open every day. – Except Christmas Day") == ["body"]
+
+
+def test_a_time_of_day_greets_a_name_on_the_reply_s_first_line():
+    assert parts(load_text("Morning Pieter, your bakkie's ready. Johan"))[0] == ("greeting", "Morning Pieter,")
 
 
 def test_a_name_alone_under_a_subject_line_greets():

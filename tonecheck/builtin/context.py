@@ -6,6 +6,7 @@ is late, we'll hold the car" is a kindness, not delay news.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import hookimpl, regex
@@ -47,9 +48,15 @@ _DRAFT_ONLY = {"bad_news"}
 _QUOTE_ONLY = {"distress": (
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
     r"elderly (?:mother|father|mum|mom|dad|parents?|relatives?|aunt|uncle|gran\w*|grandmother|grandfather|husband|wife|neighbou?r)|"
-    r"(?:(?:been|had|gone) (?:\w+ ){0,2}|(?:days?|nights?|weeks?) now )(?:without|no) (?:any )?(?:heat|heating|hot water|power|electricity|running water|water|gas)\b|"
-    r"(?:my|our) (?:\w+ ){0,2}(?:photos|pictures|videos|notes|files|data|records|documents|recordings) (?:are|have|has|were) (?:all )?(?:gone|lost|wiped|disappeared|vanished)|"
-    r"(?:wiped|erased|deleted|lost) (?:all|years|months|weeks|\w+ (?:years|months|weeks)) (?:of )?(?:(?:my|our|the) )?(?:\w+ ){0,2}(?:photos|pictures|videos|notes|files|data|records|documents|recordings|work)"
+    r"(?:is|am|I'm) (?:(?:[7-9]\d|1[01]\d) and )?(?:elderly|frail|housebound)|"
+    # the supply itself gone ("no heating for four days"), not "no gas bill since March" or "no power cuts"
+    r"(?:(?:been|had|gone) (?:\w+ ){0,2}|(?:days?|nights?|weeks?) now |(?:haven't|have not|hasn't|has not) had (?:any )?|still (?:have|has|got) )"
+    r"(?:without |no )?(?:any )?(?:heat|heating|hot water|power|electricity|running water|water|gas)\b"
+    r"(?! (?:bills?|cuts?|pressure|meters?|suppliers?|tariffs?|rates?|compan(?:y|ies)|readings?|boilers?|safety|usage|prices?))|"
+    r"(?:my|our) (?:\w+ ){0,2}(?:photos|pictures|videos|notes|files|data|records|documents|recordings) (?:are|have|has|were) (?:all )?"
+    r"(?:gone|lost|wiped|disappeared|vanished)\b(?! (?:blurry|grainy|dark|fuzzy|pixelated|to spam|through|up|down|out of (?:date|order)))|"
+    r"(?:wiped|erased|deleted|lost) (?:all|years|months|weeks|\w+ (?:years|months|weeks)) (?:of )?(?:(?:my|our|the) )?(?:\w+ ){0,2}(?:photos|pictures|videos|notes|files|data|records|documents|recordings|work)|"
+    r"lost (?:all )?(?:of )?(?:my|our) (?:\w+ ){0,2}(?:photos|pictures|videos|recordings|dissertation|thesis|files|documents|data)\b"
 )}
 
 
@@ -73,7 +80,8 @@ def _draft_failure():
     return _re2(rf"\b(?:{_DRAFT_FAILURE}|{pattern('stock_apology')})")
 
 
-_QUOTE_ONLY_RE = {tag: _re2(rf"\b(?:{p})\b") for tag, p in _QUOTE_ONLY.items()}
+# on re: the look-aheads tell "no heating" from "no gas bill", and a customer's quote is short
+_QUOTE_ONLY_RE = {tag: re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for tag, p in _QUOTE_ONLY.items()}
 # A conditional clause inside a sentence ("..., but if you're not ready, Tuesday is free"): up to its comma.
 _IF_CLAUSE = _re2(r"\b(?:if|unless|in case|should you)\b[^,.;:!?]*")
 _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
@@ -95,7 +103,8 @@ _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
 _NOT_OUR_FAILURE = _re2(
     r"\b(?:fees?|charges?|policy|policies) (?:for|on) (?:a )?missed (?:\w+ )?(?:appointments?|visits?|sessions?)|"
     r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
-    r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) (?:your|you)\b"
+    r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) your (?:\w+ )?(?:form|transcript|documents?|signature|"
+    r"reply|response|answer|payment|confirmation|photos?|details|proof|certificate|ID|information|meter reading|approval|instructions)\b"
 )
 
 

@@ -133,6 +133,12 @@ _NAMED = re.compile(
     r"^([A-Z][a-z]+), (?:who|whose) [^,]{3,60},(?= (?:(?:has|had) )?(?:put|booked|entered|keyed|wrote|noted|logged|sent|gave|"
     r"forgot|forgotten|mixed|misread|missed|didn['’]t|did not|never|failed))"
 )
+# A state that keeps someone from the job: "off sick", "short-staffed", "late".
+_STATE = (
+    r"(?:also\s+|again\s+|just\s+|apparently\s+)?(?:a bit |really |very |quite |so |rather |seriously |badly |massively )?"
+    r"(?:off sick|out sick|ill|on holiday|on leave|away|behind|booked up|booked solid|fully booked|short[- ]staffed|"
+    r"snowed under|having (?:issues|problems|a nightmare)|late)\b"
+)
 # What went wrong, said of that agent: the mistake is theirs, not ours.
 _FAILED = re.compile(
     r"\s+(?:(?:has|have|had|was|were|is|are|must have|may have|might have|will have|probably|must've)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
@@ -150,12 +156,12 @@ _FAILED = re.compile(
     r"(?:weren['’]t|wasn['’]t|were not|was not) able to|(?:were|was) unable to|(?:was|were) meant to|"
     r"(?:\w+ed|did|done|keyed|put|set) (?:it |them |this |that |your \w+ )?(?:incorrectly|wrongly|in error|by mistake))\b|"
     # a state is said with its verb: "the driver was late" (not "use the app late at night")
-    r"\s+(?:(?:has|have|had) been|been|was|were|is|are|['’]s|['’]re)\s+(?:also\s+|again\s+|just\s+|apparently\s+)?"
-    r"(?:a bit |really |very |quite |so |rather |seriously |badly |massively )?"
-    r"(?:off sick|out sick|ill|on holiday|on leave|away|behind|booked up|booked solid|fully booked|short[- ]staffed|"
-    r"snowed under|having (?:issues|problems|a nightmare)|late)\b",
+    rf"\s+(?:(?:has|have|had|must have|may have|might have|will have) been|been|was|were|is|are|['’]s|['’]re)\s+{_STATE}",
     re.IGNORECASE,
 )
+# ... or with the verb the agent's own clause took: "our fitter, who's off sick, had the only key"
+_STATE_AFTER = re.compile(rf"\s+{_STATE}", re.IGNORECASE)
+_RELATIVE_VERB = re.compile(r"(?:who|which|that)(?:['’]s|['’]re|['’]ve| have| has| are| is)$", re.IGNORECASE)
 # The writer takes it on: a real apology, or the fix already under way with a time.
 _SORRY = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\b(?! if| for any| that you feel| you feel)|"
@@ -191,12 +197,14 @@ _OUR_FIX = re.compile(
         "Hi Ana,\nOur Zürich warehouse sent the wrong size, so that is what you received.\nTom",  # not just ASCII names
         "Hi Ana,\nDev, who keeps our diary, put your fitting in for the wrong week.\nTom",
         "Hi Ana,\nOne of our weekend agents didn't update your address, so the parcel went to the old one.\nTom",
+        "Hi Ana,\nYour fitting didn't go ahead because our fitter, who's off sick, had the only key.\nTom",
     ],
     good=[
         "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",
         "Our supplier sent the wrong part, so I've ordered the right one; it arrives tomorrow at 10am.",
         "Our engineer will be with you at 9am, and the team will bring the new meter.",
         "Hi Ana,\nDev, who keeps our diary, has moved your fitting to Friday at 10am as you asked.\nTom",
+        "Hi Ana,\nDark mode is on its way. If you use the app late at night, the night filter helps meanwhile.\nTom",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -211,6 +219,8 @@ def their_mistake(analysis, rule):
     for i, s in enumerate(body):
         for agent in (*_AGENT.finditer(s.text), *_NAMED.finditer(s.text)):
             failure = _FAILED.match(s.text, agent.end())
+            if not failure and _RELATIVE_VERB.search(agent.group().rstrip()):
+                failure = _STATE_AFTER.match(s.text, agent.end())
             if not failure:
                 continue
             if owned is None:

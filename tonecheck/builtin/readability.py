@@ -1,5 +1,6 @@
 """The Readability pack's rules that need code (the rest are in rules/Readability.yml):
-what a pattern cannot see, stacked passive voice and a soup of acronyms."""
+what a pattern cannot see, stacked passive voice, a soup of acronyms and text-message
+shorthand."""
 from __future__ import annotations
 
 import re
@@ -93,6 +94,52 @@ def acronyms(analysis, rule):
         yield rule.finding(s.start, s.end, rule.message.format(count=len(found), names=names))
 
 
+# Text-message shortenings, as words of their own: not inside a link, an address or a file
+# name ("orders.txt", "/u/0/", "refund.msg"), and "wk" not beside a number ("a 6 wk course").
+_SHORTHAND = re.compile(
+    r"(?<![\w./@#-])(?:u|ur|pls|plz|thx|thanx|nxt|wk|wknd|tmrw|tmw|2moro|2morrow|b4|gr8|msg|txt|ppl|cuz|coz|idk|btw|"
+    r"rn|abt|def|prob|ya|lmk|tbh|np|ty|l8r)(?![\w'’/@-]|\.\w)",
+    re.IGNORECASE,
+)
+_BY_A_NUMBER = re.compile(r"\d\s*(?:/\s*)?$")
+
+
+@rule(
+    "Readability.TextSpeak",
+    category="hard_to_read",
+    severity="warning",
+    message="Text-message shorthand ({names}): spelled out, the reply reads faster and reads as care.",
+    why=(
+        "Shorthand saves the writer a few letters and costs the reader a second read; from a "
+        "business it also reads as a reply dashed off between other things."
+    ),
+    instead="'I can move your warrant check to next week. Would Tuesday at 10am suit you? I'll text you on Monday to confirm.'",
+    bad=["Hey, can prob do ur gate nxt wk, will txt u b4."],
+    good=[
+        "Hi Dev, I can fix your gate next week. Would Tuesday at 10am suit you? I'll text you on Monday to confirm.",
+        "Thanks for the photos, pls keep the receipt. Your refund goes out today.",
+        "I've attached orders.txt and the original as refund.msg. Your 6 wk course costs £20/wk.",
+    ],
+    options={"min_kinds": 3},
+)
+def text_speak(analysis, rule):
+    """Flags a draft with three or more different text-message shortenings ("u", "ur",
+    "pls", "nxt wk", "tmrw"): one "pls" is a style, three kinds are shorthand. A word
+    inside a link, e-mail address or file name is no shortening, nor is "wk" beside a
+    number; counting kinds, not uses, keeps another language's "u" or "ya" quiet."""
+    seen: dict[str, int] = {}
+    for s in analysis.body:
+        for m in _SHORTHAND.finditer(s.text):
+            word = m.group().lower()
+            if word == "wk" and (_BY_A_NUMBER.search(s.text, 0, m.start()) or s.text[m.end():m.end() + 2].strip()[:1].isdigit()):
+                continue
+            seen.setdefault(word, s.start + m.start())
+    if len(seen) >= rule.options["min_kinds"]:
+        first = min(seen.values())
+        names = ", ".join(sorted(seen, key=seen.get)[:5])
+        yield rule.finding(first, first + len(min(seen, key=seen.get)), rule.message.format(names=names))
+
+
 @hookimpl
 def tonecheck_rules():
-    return [passive, acronyms]
+    return [passive, acronyms, text_speak]

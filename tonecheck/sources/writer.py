@@ -12,9 +12,13 @@ from .quotes import _DASHES
 
 _GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"g['’]?day|kia\s+ora|howzit|namaste|hallo|hola|bonjour|hej|ciao|"
-    # a bare time of day greets only a name: "Morning Pieter," (not "Morning appointments are full.")
-    r"(?:morning|afternoon|evening)(?=(?:,?\s+(?-i:[A-Z][\w'’-]*)){1,2}\s*[,!]))\b(?P<name>[^\n,!:;?]{0,40}?)"
+    r"hallo|hola|bonjour|hej|ciao|"
+    # these greet a name or no one ("Kia ora Dave,", "G'day!"), not a studio or a squash ("Namaste yoga can't ...")
+    r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}\s*(?:[,!]|$))|"
+    # a bare time of day greets a name, "all" or "team", alone on its line or before the reply's first
+    # words ("Morning Pieter, your bakkie's ready"): not "Morning appointments are full", "Afternoon Tea, as asked"
+    r"(?:morning|afternoon|evening)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|all|team|everyone|folks)){0,2}\s*(?:!|$|,(?=\s*$|\s+(?:your|you|you['’]re|I|I['’]m|I['’]ve|just|thanks|thank|hope|good|great|quick|it['’]s|sorry)\b))))"
+    r"\b(?P<name>[^\n,!:;?]{0,40}?)"
     # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
     r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$|"
     r"[ \t]+[-–—](?=[ \t]))", re.I)  # "Hey Marcus - no worries at all"
@@ -46,17 +50,26 @@ _CLOSING = re.compile(
 _CLOSING_LINE = re.compile(rf"[ \t]*(?:{_CLOSING.pattern})\b[^\n.?!;:]{{0,40}}?[,!.]?[ \t]*$", re.I)
 
 # A one-paragraph email signed at the end of its last line: "... happen. Thanks, Service Desk".
-_NAME_WORDS = r"(?-i:[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}(?:[ \t]+(?:team|support|desk|crew|office))?)"
+_NAME_WORDS = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+(?:team|support|desk|crew|office))?)"
 
 _CLOSING_INLINE = re.compile(
     rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[,!]?[ \t]+{_NAME_WORDS}(?:,[ \t]+{_NAME_WORDS})?)[ \t]*$", re.I)
 # ... or by a bare name, with a kiss or not: "... at 6pm. Ciara x", "... instead. Johan"
-# ("Ben, Inkwell support", "Nomsa, PetPantry"), or after a few words of goodbye: "Whatever you prefer, Kirsty"
+# ("Ben, Inkwell support", "Nomsa, PetPantry", "Clearview Opticians"), or after a goodbye: "Whatever you prefer,
+# Kirsty", "Enjoy it, Ciara x".
+_FIRST_NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)*"
+_GOODBYE = (r"(?:whatever you (?:prefer|decide|choose)|any (?:problems|questions|issues)|let me know|see you(?: \w+){0,2}|"
+            r"have a (?:\w+ ){0,2}(?:day|weekend|week|evening|night|time|trip|one|christmas|holiday)|enjoy(?: \w+){0,2}|"
+            r"bye(?: for now)?|speak soon|talk soon|take care|thanks(?: again| so much| heaps)?|cheers|all the best|"
+            r"good luck|safe travels|love|lots of love|warmly|best)")
 _NAME_INLINE = re.compile(
-    rf"(?<=[.!?])[ \t]+((?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){{0,3}},[ \t]+)?(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)"
-    rf"(?:,[ \t]+{_NAME_WORDS})?(?:[ \t]+x{{1,3}})?)[ \t]*$")
-# First words of a last line that is no name: "Happy Christmas", "See you then"
-_NOT_A_SIGNER = {"happy", "merry", "good", "enjoy", "have", "see", "speak", "talk", "bye", "safe", "all", "many", "welcome"}
+    rf"(?<=[.!?])[ \t]+((?:{_GOODBYE},?[ \t]+)?(?P<who>(?-i:{_FIRST_NAME}(?:[ \t]+{_FIRST_NAME})?))(?:,[ \t]+{_NAME_WORDS})?"
+    rf"(?:[ \t]+[xX]{{1,3}})?\.?)[ \t]*$", re.I)
+# Words that end a reply without naming anyone: "Congratulations", "Cheers"
+_NOT_A_SIGNER = {"congratulations", "congrats", "welcome", "enjoy", "bye", "cheers", "merry", "happy", "good", "goodbye",
+                 "closed", "open", "soon", "tomorrow", "tonight", "asap", "done", "sorted", "fixed", "noted", "cool", "great",
+                 "go", "god", "stay", "bon", "season's", "seasons", "have", "see", "all", "many", "kind", "warm", "safe",
+                 "well", "get", "royal", "first", "second", "next", "free", "same", "new", "old"}
 
 _SIG_DELIM = re.compile(r"--[ \t]*$")
 
@@ -88,7 +101,7 @@ _CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da",
                "everyone", "all", "team"}  # "Dr Rachel Moore and everyone at Oakfield Vets"
 
 # An address line in a company's signature block: "PO Box 4410, Bristol BS1 9XX" (a PO box,
-# a UK postcode, a numbered street).
+# a UK postcode, a US town with its state and ZIP, a numbered street).
 _ADDRESS_LINE = re.compile(
     r"\b(?:P\.?O\.? Box)[ \t]+\d+|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b|\b[A-Z][a-z]+,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b|^[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'-]*[ \t]+)+"
     r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Close|Drive|Place|Square|Court|Park|Row|Terrace|Gardens|Crescent|Hill)\b")
@@ -176,6 +189,16 @@ def _sentence(line: str) -> bool:
     return line[-1:] in ".?!" and len(line.split()) >= 6
 
 
+# A clause with a person in it: "as you were told at the shop", "we cannot refund the postage"
+_VOICE = re.compile(r"\b(?:I|we|you)\b[^.!?]*?\b(?:am|are|is|was|were|will|would|can|could|cannot|have|has|had|do|does|did|"
+                    r"must|should|\w+n['’]t)\b|\b(?:I['’]m|I['’]ve|I['’]ll|we['’]re|we['’]ve|we['’]ll|you['’]re|you['’]ve|you['’]ll)\b", re.I)
+
+
+def _voiced(line: str) -> bool:
+    """A sentence in the writer's voice, not a contact or address line ending in a full stop."""
+    return _sentence(line.strip()) and bool(_VOICE.search(line))
+
+
 # A name line that goes on from the one above: "and everyone at Riverside".
 _AND_LEAD = re.compile(r"^(?:and|&)[ \t]+(?:(?:everyone|all|the[ \t]+team)[ \t]+)?(?:at|of|from)?[ \t]*(?=[A-Z])")
 
@@ -207,7 +230,7 @@ _NOTICE = re.compile(_wrapped(
     r"stop receiving|opt[- ]out of|(?:you(?:['’]re| are) receiving|you received) this (?:email|message)|"
     r"this (?:message|email) was sent (?:to you|to the (?:email )?address|from an?)|does not discriminate|(?:are|is) not affected by this (?:email|message|letter)|"
     r"official notice|all rights reserved|(?:unmonitored|automated|no-?reply) (?:address|mailbox|inbox|account)|"
-    r"(?:is )?not monitored|do not reply to this|use your (?:personal )?(?:information|data|details) (?:to|for|in accordance))(?!\w)|©"), re.I)
+    r"not monitored|do not reply to this|use your (?:personal )?(?:information|data|details) (?:to|for|in accordance))(?!\w)|©"), re.I)
 # Marks that only back up another: a firm's legal name, an address, the privacy policy and terms,
 # which the writer's own sentences name too ("read our terms and conditions", "Corbel Outdoor Ltd").
 _WEAK_NOTICE = re.compile(_wrapped(
@@ -217,7 +240,14 @@ _WEAK_NOTICE = re.compile(_wrapped(
 _STRONG_NOTICE = re.compile(_wrapped(
     r"\b(?:authori[sz]ed and regulated by|regulated by the|registered (?:in england|in scotland|in wales|office|charity)|"
     r"company (?:no|number|reg)|(?:ATOL|ABTA)(?: no\.?| number)? [A-Z]?\d+|intended recipient|received (?:this|it)(?: \w+)? in error|"
-    r"member FDIC|equal housing (?:lender|opportunity))\b"), re.I)
+    r"member FDIC|equal housing (?:lender|opportunity)|"
+    # a marketing footer's own formulas ("you can unsubscribe at any time"), not "just unsubscribe in the app"
+    r"no longer wish to receive|(?:you can|click (?:here )?to|to) unsubscribe|unsubscribe (?:at any time|here)|"
+    r"you(?:['’]re| are) receiving this (?:email|message) because|manage your (?:email |mailing |notification )?preferences)\b"), re.I)
+# The writer speaking, which small print does not: "I'm afraid", "sorry", "one more thing"
+_WRITER_VOICE = re.compile(_wrapped(
+    r"\b(?:I['’]m|I am|I['’]ve|I have|I['’]ll|I will|I['’]d|sorry|afraid|apologi[sz]e|unfortunately|one more thing|"
+    r"by the way|we (?:cannot|can['’]t|won['’]t|will not|don['’]t|do not)|your own fault)\b"), re.I)
 
 
 def _footer_start(text, content) -> int:
@@ -257,12 +287,14 @@ def _signed(text, content, found) -> bool:
 
 
 def _notice(text, start, end) -> bool:
-    """Legal or regulatory small print: two of its marks (a weak one only beside another),
-    or one strong mark in a long line."""
-    marks = len(_NOTICE.findall(text, start, end))
-    if marks and marks + len(_WEAK_NOTICE.findall(text, start, end)) >= 2:
+    """Legal or regulatory small print: a strong mark in a long line, or two of its marks
+    (a weak one only beside another, or three weak ones: "Corbel Ltd | Privacy Policy |
+    Terms of Service"), and not the writer speaking ("I'm afraid we cannot ...")."""
+    if end - start > 60 and _STRONG_NOTICE.search(text, start, end):
         return True
-    return marks == 1 and end - start > 60 and bool(_STRONG_NOTICE.search(text, start, end))
+    marks = len(_NOTICE.findall(text, start, end))
+    weak = len(_WEAK_NOTICE.findall(text, start, end))
+    return (marks + weak >= 2 if marks else weak >= 3) and not _WRITER_VOICE.search(text, start, end)
 
 
 #: What follows a signature is short: a few enclosure, trade-body or certification
@@ -443,8 +475,8 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
         if nxt and len(t.split()) <= 10 and (t.rstrip().endswith(",")
                                               or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Hope to see you at Riverbend next summer," / "Happy travels!" above a name
-        # (a sentence that gives a phone number or a postcode is still the writer's sentence)
-        if not (_name_like(t) or ((_CONTACT.search(t) or _ADDRESS_LINE.search(t)) and not _sentence(t.strip()))
+        # (a sentence in the writer's voice that gives a phone number or a postcode is still theirs)
+        if not (_name_like(t) or ((_CONTACT.search(t) or _ADDRESS_LINE.search(t)) and not _voiced(t))
                 or (k > 0 and (_FIELD_LINE.match(t) or _REF_LINE.match(t)))):
             k = -1
             break
@@ -459,7 +491,7 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
     if m:
         return m.start(1), m.end(1), None
     m = _NAME_INLINE.search(text, content[-1][0], content[-1][1])
-    if m and m.group(1).split()[0].strip(",").lower() not in _NOT_A_NAME | _NOT_A_SIGNER and not _PLACE_WORDS.search(m.group(1)):
+    if m and _signs_inline(text, m, body_start, content[-1][0]):
         return m.start(1), m.end(1), None
     # No closing phrase: a last paragraph of name lines ("Maya\nHomeStyle Deliveries")
     # is the sign-off; with contact lines (e-mail, phone, web) it is a signature.
@@ -484,6 +516,16 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
     if sig is not None:
         return content[p][0], content[p][0], content[p][0]  # empty sign-off, all signature
     return (content[p][0], content[n - 1][1], None) if n - p <= 3 else None
+
+
+def _signs_inline(text, m, body_start, line_start) -> bool:
+    """Is the name at the end of the reply's last line its writer's: not a word that ends a
+    reply without naming anyone, not the greeting's name ("We can't refund it, Sam"), not
+    a place or a day, and not a list item's last words?"""
+    name = m.group("who").split()[0]
+    greeted = re.findall(r"[^\W\d_]+", text[:body_start])
+    return name.lower() not in _NOT_A_NAME | _NOT_A_SIGNER and name not in greeted \
+        and not _PLACE_WORDS.search(m.group(1)) and not text[line_start:m.start()].lstrip().startswith(_BULLETS)
 
 
 def _contact_start(text, content, k):
