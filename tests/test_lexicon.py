@@ -105,6 +105,13 @@ def test_a_change_to_the_lexicon_reaches_a_cached_pack(tmp_path, monkeypatch):
     lex.write_text(shipped + "\nhouse_oops:\n  description: d\n  patterns: [oopsy daisy]\n")
     assert fired("Whoopsie, the parcel was late.") == []
     assert fired("Oopsy daisy, the parcel was late.") == ["House.StockApology"]
+    # the new entry's anchors, worked out once, are kept with the cached pack: not every run again
+    from tonecheck.packs import anchors as anchors_module
+
+    calls = []
+    monkeypatch.setattr(anchors_module, "each", lambda *a: calls.append(a) or [None] * len(a[0]))
+    assert fired("Oopsy daisy, the parcel was late.") == ["House.StockApology"]
+    assert calls == []
 
 
 @pytest.mark.parametrize(

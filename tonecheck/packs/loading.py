@@ -107,7 +107,12 @@ def load_pack(path: Path, source: str) -> list[Rule]:
     entry = cache.entry("packs", str(path.resolve()))
     cached = cache.load(entry, stamp)
     if isinstance(cached, dict) and isinstance(cached.get("anchors"), dict):
-        return compile_pack(cached.get("yaml"), path, source, validated=True, anchors=cached["anchors"])
+        anchors = cached["anchors"]
+        known = len(anchors)
+        rules = compile_pack(cached.get("yaml"), path, source, validated=True, anchors=anchors)
+        if len(anchors) > known:  # a lexicon entry changed since: keep the anchors worked out again
+            cache.store(entry, stamp, {"yaml": cached.get("yaml"), "anchors": anchors})
+        return rules
     data = parse_yaml(path)
     anchors: dict | None = {} if entry is not None else None  # worked out only to be cached
     rules = compile_pack(data, path, source, anchors=anchors)
