@@ -29,6 +29,7 @@ from tonecheck.vocabulary import DETECTED
     ("We had a small fire in the kitchen last night and the oven is ruined.", "Please fill in the claim form.", "distress"),
     ("We still have no hot water.", "Thanks for your email.", "distress"),
     ("Since your update I've lost my wedding photos.", "Thanks for your email.", "distress"),
+    ("I've been in so much pain since the filling on Monday.", "The next appointment is in May.", "distress"),
     # our own delay, told as what we wait for
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
 ])
@@ -48,6 +49,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     # someone else's big day, or the trade's, is not the customer's
     ("", "Your trousers will be ready well before your brother's wedding on the 15th.", "celebration"),
     ("", "We've had a huge rush of wedding orders this month.", "celebration"),
+    ("", "Aarav's cousin is getting married, so his lesson moves to Friday at 5pm.", "celebration"),
     # a letter about a death is no celebration, though it names the retirement before it
     ("", "I was so sorry to hear that your wife has died. When she retired in 2019, she chose a pension for you.",
      "celebration"),

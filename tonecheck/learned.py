@@ -201,8 +201,9 @@ class Model:
     def worst_words(self, counts: dict[str, int], n: int = 3) -> list[str]:
         """The words and pairs that pulled the wording furthest towards a bad draft."""
         w = self.lexical.weights
+        # (a term with a number in it reads "00 days" once folded: not a word to show)
         pulls = sorted((v * w[i], i) for i, v in self.vector(counts).items()
-                       if w[i] < 0 and not _FUNCTION_WORDS.issuperset(self.terms[i].split()))
+                       if w[i] < 0 and not _FUNCTION_WORDS.issuperset(self.terms[i].split()) and "0" not in self.terms[i])
         return [self.terms[i] for pull, i in pulls[:n] if pull < -0.02]
 
     def p_good(self, features: dict[str, float], wording: float) -> float:

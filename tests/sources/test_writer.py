@@ -23,7 +23,7 @@ def test_greeting_on_the_same_line_as_the_body_is_only_the_salutation():
 
 @pytest.mark.parametrize("line", ["Dear Mr Hale,", "Hello,", "Hey there! 😊", "Hi folks",
                                   "Good morning Ms Tanaka,", "Dear Sir/Madam,",
-                                  "Kia ora Wiremu,", "G'day Kylie,", "Howzit Lwazi,", "Morning Pieter,"])
+                                  "Kia ora Wiremu,", "Kia ora koutou,", "G'day Kylie,", "Howzit Lwazi,", "Morning Pieter,"])
 def test_salutations_are_greetings(line):
     assert parts(load_text(f"{line}\n\nYour refund is on its way.")) == [
         ("greeting", line), ("body", "Your refund is on its way.")]
@@ -336,6 +336,7 @@ def test_a_contact_or_address_line_ending_in_a_full_stop_stays_in_the_signature_
 
 @pytest.mark.parametrize("block", ["Anna Lee\nCorbel Outdoor Ltd\nLeeds LS1 4AB", "Anna Lee\nCorbel Outdoor Inc.\nTacoma, WA 98402"])
 def test_a_company_and_its_address_under_the_name_sign(block):
+    # (also a name in two languages: see test_a_bilingual_name_line_signs)
     draft = load_text(f"Hi Sam,\n\nYour replacement has shipped today.\nTracked 48\n\nKind regards,\n{block}\n")
     assert parts(draft)[-1] == ("signoff", f"Kind regards,\n{block}")
 
@@ -409,3 +410,8 @@ def test_a_time_of_day_greets_a_name_on_the_reply_s_first_line():
 def test_a_name_alone_under_a_subject_line_greets():
     draft = load_text("Subject: Re: Mezzanine\n\nJordan,\n\nWe can look at the mezzanine in June.\n\nBest,\nAl")
     assert parts(draft)[:2] == [("heading", "Subject: Re: Mezzanine"), ("greeting", "Jordan,")]
+
+
+def test_a_bilingual_name_line_signs():
+    signoff = "Yours sincerely,\n\nGwenllian Hughes\nAmgueddfa Porth Tywyn / Porth Tywyn Maritime Museum"
+    assert parts(load_text(f"Dear Mr Jones,\n\nThe lift is fixed.\n\n{signoff}\n"))[-1] == ("signoff", signoff)

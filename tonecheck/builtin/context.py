@@ -115,7 +115,10 @@ _NOT_THEIR_MOMENT = _re2(
     r"niece|nephew|aunt|auntie|uncle|grandson|granddaughter|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|"
     r"nan|nana|nanna|grandparents|godson|goddaughter|stepdad|stepmum|stepmom|neighbou?r|mate|best friend|partner)|his|her|their)(?:['’]s)? "
     r"(?:wedding|birthday|anniversary|graduation|retirement|engagement|new baby)|"
-    r"wedding (?:orders|season|dresses|cakes|bookings|trade|fairs?|rush|work|industry|business|suppliers?|hire)\b)"
+    r"wedding (?:orders|season|dresses|cakes|bookings|trade|fairs?|rush|work|industry|business|suppliers?|hire)\b|"
+    # "Aarav's cousin is getting married": a relative's news, told in passing
+    r"(?:[A-Z]\w+['’]s|his|her|their|your|my|our) (?:\w+ )?(?:brother|sister|cousin|friend|aunt|auntie|uncle|niece|nephew|son|daughter|"
+    r"mum|mom|dad|gran|grandma|grandad|colleague|boss|neighbou?r) (?:is|was|are|were)(?: \w+)? (?:getting married|engaged|graduating|retiring|having a baby)\b)"
 )
 
 

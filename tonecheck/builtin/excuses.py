@@ -36,7 +36,7 @@ _OFFER = regex.compile(
 # reason for what may happen (analysis.CONDITIONAL) is no excuse for what did.
 # Where the main clause starts after an if-clause: a comma, then its subject.
 _MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
-_NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
+_NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bas [a-z]+(?:ly)?\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
 _AS_WHEN = re.compile(r"\s+(?:head|move|go|come|get|draw|approach|enter|near)\w*\s+(?:into|towards|to|closer|nearer|the)\b", re.IGNORECASE)
 _AS_SAYS = re.compile(r"[\w'’ ]{0,20}\b(?:says|said|confirms|confirmed|reports|reported|notes|noted),", re.IGNORECASE)
 _AS_CLAUSE = re.compile(r"as (?:the|our|their|your|we|they|there|it|he|she)$", re.IGNORECASE)
@@ -72,6 +72,7 @@ _OWNING = regex.compile(
         "Berths go strictly in order of joining, as our rules and the harbour authority require.",
         "The gates lock at dusk as we head into the busy season, so please bring your key.",
         "As the courier says, the parcel was left with your neighbour at number 12 at 3pm.",
+        "We've kept the new fee as low as we could and have not touched the opening hours.",
     ],
     options={"owned_severity": "suggestion"},
 )

@@ -90,7 +90,8 @@ def acronyms(analysis, rule):
     if len(found) > rule.options["max"]:
         offset = sorted(found.values())[rule.options["max"]]
         s = analysis.sentence_at(offset)
-        names = ", ".join(sorted(found, key=found.get)[:5])
+        ordered = sorted(found, key=found.get)
+        names = ", ".join(ordered[:5]) + (", ..." if len(ordered) > 5 else "")  # "7 abbreviations (A, B, C, D, E, ...)"
         yield rule.finding(s.start, s.end, rule.message.format(count=len(found), names=names))
 
 

@@ -15,7 +15,7 @@ _GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
     r"hallo|hola|bonjour|hej|ciao|"
     # these greet a name or no one ("Kia ora Dave,", "G'day!"), not a studio or a squash ("Namaste yoga can't ...")
-    r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}\s*(?:[,!]|$))|"
+    r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|koutou|katoa|tātou|everyone|all|team|folks)){0,2}\s*(?:[,!]|$))|"
     # a bare time of day greets a name, "all" or "team", alone on its line or before the reply's first
     # words ("Morning Pieter, your bakkie's ready"): not "Morning appointments are full", "Afternoon Tea, as asked"
     r"(?:morning|afternoon|evening)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|all|team|everyone|folks)){0,2}\s*(?:!|$|,(?=\s*$|\s+(?:your|you|you['’]re|I|I['’]m|I['’]ve|just|thanks|thank|hope|good|great|quick|it['’]s|sorry)\b))))"
@@ -312,7 +312,8 @@ _FOOTER_CHARS = 2000
 
 def _name_like(line: str) -> bool:
     """A short line of mostly capitalised words: "Tom, KX Airways Customer Care"."""
-    s = _AND_LEAD.sub("", line.strip().replace(" @ ", " at "))  # "and everyone at Riverside", "Sam @ Ink & Iron"
+    # "and everyone at Riverside", "Sam @ Ink & Iron", a name in two languages: "Amgueddfa Porth Tywyn / Porth Tywyn Museum"
+    s = _AND_LEAD.sub("", line.strip().replace(" @ ", " at ").replace(" / ", " "))
     words = s.split()
     named = [w for w in words if w.lower().strip(",") not in _CONNECTORS]
     if (not words or len(s) > 72 or len(named) > 7 or s[-1] in "?!:;," or _NOT_NAME.search(s)
