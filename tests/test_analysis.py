@@ -24,14 +24,22 @@ def test_sentences_keep_abbreviations_times_and_bullets():
 
 
 def test_a_clause_number_and_incl_do_not_end_a_sentence():
-    text = "Per cl. 9.2 the fee (incl. VAT) is held under Reg. 4. We'll send the receipt today."
-    assert sentences(text) == ["Per cl. 9.2 the fee (incl. VAT) is held under Reg. 4.", "We'll send the receipt today."]
+    text = "Per cl. 9.2 the fee (incl. VAT) is held under Sch. 4. We'll send the receipt today. Your driver is Reg. He'll call."
+    assert sentences(text) == ["Per cl. 9.2 the fee (incl. VAT) is held under Sch. 4.", "We'll send the receipt today.",
+                               "Your driver is Reg.", "He'll call."]
 
 
 def test_a_letter_s_heading_is_its_own_line_not_the_start_of_a_sentence():
     text = "Your complaint\nYou told us the bill was wrong. We agree.\n\nThanks for the\nquick reply."
     assert sentences(text) == ["Your complaint", "You told us the bill was wrong.", "We agree.",
                                "Thanks for the\nquick reply."]
+
+
+@pytest.mark.parametrize("text", ["Your order has been delayed as\nDPD have had a backlog at their hub.",
+                                  "We can't refund the deposit on that one\nAl",
+                                  "We will look into this and\nI will call you on Friday at 2pm."])
+def test_a_short_line_that_goes_on_or_opens_a_clause_is_no_heading(text):
+    assert len(sentences(text)) == 1
 
 
 def test_wrapped_lines_join_into_one_sentence():

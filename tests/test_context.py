@@ -71,6 +71,10 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("I've had no gas bill since March.", "Here is your statement.", "distress"),
     ("Great news, we've had no power cuts since the upgrade.", "Glad to hear it.", "distress"),
     ("My photos have gone blurry since the update.", "Try the fix below.", "distress"),
+    ("We had the heating serviced by your engineer in March and the thermostat clicks.", "We'll reset it.", "distress"),
+    ("Thankfully we still have power, but the fridge door hinge is broken.", "A new hinge is on its way.", "distress"),
+    ("I lost my data connection for an hour last night.", "It's back now.", "distress"),
+    ("The hotel pool is elderly and the tiles are cracked.", "Thanks for telling us.", "distress"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

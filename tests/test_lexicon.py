@@ -112,6 +112,13 @@ def test_a_change_to_the_lexicon_reaches_a_cached_pack(tmp_path, monkeypatch):
     monkeypatch.setattr(anchors_module, "each", lambda *a: calls.append(a) or [None] * len(a[0]))
     assert fired("Oopsy daisy, the parcel was late.") == ["House.StockApology"]
     assert calls == []
+    # ... and only those in use: the old entry's anchors are not kept, so edits never pile up
+    entry = cache.entry("packs", str((tmp_path / "house" / "House.yml").resolve()))
+    keys = lambda: set(json.loads(entry.read_text().split("\n", 1)[1])["anchors"])  # noqa: E731
+    before = keys()
+    lex.write_text(shipped + "\nhouse_oops:\n  description: d\n  patterns: [whoops a daisy]\n")
+    assert fired("Whoops a daisy, the parcel was late.") == ["House.StockApology"]
+    assert len(keys()) == len(before) and keys() != before
 
 
 @pytest.mark.parametrize(

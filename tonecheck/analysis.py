@@ -17,7 +17,7 @@ from .draft import Draft
 
 # Abbreviations that end with a full stop but do not end a sentence.
 _ABBREV = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|cl|incl|excl|para|Sec|Reg|Regs|Sch|Pt|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|No|Nos|approx|Inc|Ltd|Co|Corp|vs|etc|Ref|Tel|ext|inst|Fig|cl|incl|excl|para|Sch|Pt|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]\.[A-Za-z]|\b[ap]\.m|"
     # an initial after a title ("Mr D. Kerr"): "Door B." or "Plan B." may well end a sentence
     r"(?-i:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sir|Dame)\.? (?:[A-Z]\. ?)*[A-Z]))\.$",
@@ -213,14 +213,36 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 def _heading(line: str, text: str, after: int, end: int) -> bool:
-    """A letter's section heading opening a paragraph: a short capitalised line with no
-    closing punctuation, and a line starting with a capital under it ("What we found")."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > 60 or len(stripped.split()) > 8 or stripped[-1] in ".!?,;:" or not stripped[0].isupper():
+    """A letter's section heading opening a paragraph ("What we found"), with a line
+    starting with a capital under it: not a hard-wrapped sentence's first half."""
+    if not looks_like_heading(line):
         return False
     nl = text.find("\n", after, end)
     nxt = text[after:nl if nl >= 0 else end].lstrip()
     return nxt[:1].isupper()
+
+
+# Words a heading never ends on, nor opens with: a sentence wrapped there goes on ("Your order
+# has been delayed as / DPD ..."), or starts a clause ("We can't refund the deposit on that one").
+_GOES_ON = frozenset("and but or nor so as because since if than that which who when while where with without to "
+                     "for from of in on at by into onto about after before the a an your our my their his her its "
+                     "this these those is are was were be been will would can could should must".split())
+_CLAUSE_OPENERS = frozenset("i we you they he she it this that there please thanks thank sorry unfortunately "
+                            "sadly just also so and but".split())
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line with no closing punctuation that neither opens a clause ("We ...",
+    "Sorry ...") nor breaks off mid-sentence ("... delayed as"): "Your complaint",
+    "What we're doing to put things right", "Customer Impact"."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(stripped) > 60 or len(words) > 8 or stripped[-1] in ".!?,;:…" or not stripped[0].isupper():
+        return False
+    first, last = words[0].lower().strip("'’"), words[-1].lower().strip("'’\"”)")
+    if first in _CLAUSE_OPENERS or last in _GOES_ON:
+        return False
+    return not re.search(r"n['’]t\b", stripped, re.IGNORECASE)
 
 
 def _is_field(line: str) -> bool:

@@ -92,15 +92,14 @@ _POINTS_BACK = re.compile(r"^(?:this|that|these|those|it|they|such|which|today i
 def opening_sentence(analysis):
     """The body's first real sentence, where an opening line goes: not a salutation, a
     field, or a heading line ("Your complaint", "Customer Impact")."""
+    from .analysis import looks_like_heading
+
     for s in analysis.body:
-        if not (_NOT_OPENING.match(s.text) or _heading_line(s.text)):
+        short = "\n" not in s.text
+        if not (_NOT_OPENING.match(s.text) or (short and looks_like_heading(s.text))
+                or (short and s.text.rstrip().endswith(",") and len(s.text.split()) <= 6)):  # "To our valued customers,"
             return s
     return None
-
-
-def _heading_line(text: str) -> bool:
-    """A short line with no closing punctuation: a heading, or a name on its own."""
-    return "\n" not in text and len(text.split()) <= 8 and text.rstrip()[-1:] not in ".!?…:)\"'’”"
 
 
 def points_back(analysis, sentence) -> bool:

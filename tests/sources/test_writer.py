@@ -41,7 +41,7 @@ def test_a_first_line_that_is_not_a_salutation_is_body(first):
 
 @pytest.mark.parametrize("closing", ["Kind regards,", "Best wishes,", "Cheers", "See you soon,",
                                      "Thanks for your patience,", "Have a wonderful trip,",
-                                     "Happy travels!"
+                                     "Happy travels!",
                                      "Hope to see you at Riverbend next summer,", "Safe drive, and see you in the morning,",])
 def test_closings_with_name_lines_are_the_signoff(closing):
     text = f"Hi Tom,\n\nYour sofa arrives Friday.\n\n{closing}\nMaya\nHomeStyle Deliveries"
@@ -369,7 +369,8 @@ def test_a_one_paragraph_reply_signed_at_the_end_of_its_line(signature):
     assert parts(draft)[-1] == ("signoff", signature)
 
 
-@pytest.mark.parametrize("ending", ["Happy Christmas", "See you", "Closed Sundays", "Royal Mail", "Stay Safe",
+@pytest.mark.parametrize("ending", ["Happy Christmas", "Closed Sundays", "Royal Mail", "Stay Safe", "Regrettably.",
+                                    "Tickets Non-Refundable.", "Date TBC.", "Not Possible.",
                                     "Congratulations", "From all of us, Merry Christmas", "We can't refund it, Sam"])
 def test_a_last_line_that_names_no_one_is_no_signature(ending):
     # a word that ends a reply without naming anyone, a phrase that is no goodbye, or the greeting's own name
@@ -377,7 +378,7 @@ def test_a_last_line_that_names_no_one_is_no_signature(ending):
 
 
 @pytest.mark.parametrize("signature", ["Have a lovely weekend, Ciara x", "Bye for now, Ciara", "Zoë x", "Jean-Luc", "Ciara X",
-                                       "Clearview Opticians", "Niamh O'Brien"])
+                                       "Clearview Opticians", "Niamh O'Brien", "Kind Regards", "See you"])
 def test_a_goodbye_and_a_name_or_a_name_alone_signs(signature):
     assert parts(load_text(f"Hi Sam, your stool is ready to collect. {signature}"))[-1] == ("signoff", signature)
 
@@ -415,3 +416,26 @@ def test_a_name_alone_under_a_subject_line_greets():
 def test_a_bilingual_name_line_signs():
     signoff = "Yours sincerely,\n\nGwenllian Hughes\nAmgueddfa Porth Tywyn / Porth Tywyn Maritime Museum"
     assert parts(load_text(f"Dear Mr Jones,\n\nThe lift is fixed.\n\n{signoff}\n"))[-1] == ("signoff", signoff)
+
+
+def test_a_name_the_quoted_thread_mentions_still_signs():
+    # only the greeting's own name is the customer's, not a name in the quoted message
+    draft = load_text("Jo Bloggs wrote:\n> Hi Dev, is my bike ready yet?\n\nYes, it's ready and the new chain is on. "
+                      "Collect it any time before 6pm. Dev")
+    assert parts(draft)[-1] == ("signoff", "Dev")
+
+
+def test_a_long_line_ending_in_a_comma_over_a_name_is_no_closing_unless_it_sounds_like_one():
+    draft = load_text("Hi Jo,\nThanks for your patience.\nUnfortunately we can't refund the deposit on this booking,\nDev")
+    assert "Unfortunately we can't refund the deposit on this booking," in [t for k, t in parts(draft) if k == "body"][0]
+
+
+@pytest.mark.parametrize("greeting", ["G'day mate,", "Kia ora e hoa,", "Namaste ji,", "Namaste Mrs. Sharma,",
+                                      "Kia ora Dave and Sue,", "Howzit bru,"])
+def test_greetings_to_a_mate_a_couple_or_a_title(greeting):
+    assert parts(load_text(f"{greeting}\n\nYour order went out today and should be with you tomorrow.\n\nAl"))[0] == ("greeting", greeting)
+
+
+def test_a_contact_sentence_with_a_verb_is_the_writer_s():
+    draft = load_text("Hi Jo,\nThanks for your email.\nYour refund will be processed in due course. Any questions, email refunds@acme.co.uk.\nAl")
+    assert "Your refund will be processed in due course." in " ".join(t for k, t in parts(draft) if k == "body")

@@ -163,6 +163,9 @@ _FAILED = re.compile(
 # ... or with the verb the agent's own clause took: "our fitter, who's off sick, had the only key"
 _STATE_AFTER = re.compile(rf"\s+{_STATE}", re.IGNORECASE)
 _RELATIVE_VERB = re.compile(r"(?:who|which|that)(?:['’]s|['’]re|['’]ve| have| has| are| is)$", re.IGNORECASE)
+# ... when the sentence says what went wrong (not "who's on holiday until Monday, has left your part with Sam")
+_WENT_WRONG = re.compile(r"\b(?:didn['’]t|did not|couldn['’]t|could not|wasn['’]t|was not|weren['’]t|missed|late|delayed|"
+                         r"cancell?ed|no one|nobody|only key|go ahead|went ahead|never)\b", re.IGNORECASE)
 # The writer takes it on: a real apology, or the fix already under way with a time.
 _SORRY = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\b(?! if| for any| that you feel| you feel)|"
@@ -206,6 +209,7 @@ _OUR_FIX = re.compile(
         "Our engineer will be with you at 9am, and the team will bring the new meter.",
         "Hi Ana,\nDev, who keeps our diary, has moved your fitting to Friday at 10am as you asked.\nTom",
         "Hi Ana,\nDark mode is on its way. If you use the app late at night, the night filter helps meanwhile.\nTom",
+        "Hi Ana,\nOur fitter, who's on holiday until Monday, has left your part with Sam, who'll fit it on Tuesday at 10am.\nTom",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -220,8 +224,8 @@ def their_mistake(analysis, rule):
     for i, s in enumerate(body):
         for agent in (*_AGENT.finditer(s.text), *_NAMED.finditer(s.text)):
             failure = _FAILED.match(s.text, agent.end())
-            if not failure and _RELATIVE_VERB.search(agent.group().rstrip()):
-                failure = _STATE_AFTER.match(s.text, agent.end())
+            if not failure and _RELATIVE_VERB.search(agent.group().rstrip()) and _WENT_WRONG.search(s.text):
+                failure = _STATE_AFTER.match(s.text, agent.end())  # "our fitter, who's off sick, had the only key"
             if not failure:
                 continue
             if owned is None:

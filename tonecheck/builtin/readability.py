@@ -115,27 +115,34 @@ _BY_A_NUMBER = re.compile(r"\d\s*(?:/\s*)?$")
         "business it also reads as a reply dashed off between other things."
     ),
     instead="'I can move your warrant check to next week. Would Tuesday at 10am suit you? I'll text you on Monday to confirm.'",
-    bad=["Hey, can prob do ur gate nxt wk, will txt u b4."],
+    bad=["Hey, can prob do ur gate nxt wk, will txt u b4.", "Can u confirm ur address? I'll ring u when u get in."],
     good=[
         "Hi Dev, I can fix your gate next week. Would Tuesday at 10am suit you? I'll text you on Monday to confirm.",
         "Thanks for the photos, pls keep the receipt. Your refund goes out today.",
         "I've attached orders.txt and the original as refund.msg. Your 6 wk course costs £20/wk.",
+        "You'll see Dana Ruiz, NP, on Friday at 10am, and our RN takes your bloods first. We'll TXT a reminder.",
     ],
-    options={"min_kinds": 3},
+    options={"min_kinds": 3, "min_uses": 4},
 )
 def text_speak(analysis, rule):
     """Flags a draft with three or more different text-message shortenings ("u", "ur",
-    "pls", "nxt wk", "tmrw"): one "pls" is a style, three kinds are shorthand. A word
-    inside a link, e-mail address or file name is no shortening, nor is "wk" beside a
-    number; counting kinds, not uses, keeps another language's "u" or "ya" quiet."""
+    "pls", "nxt wk", "tmrw"), or four uses of two ("can u confirm ur address ... u ...
+    ur"): one "pls" is a style. A word inside a link, e-mail address or file name is no
+    shortening, nor is "wk" beside a number or a word in capitals ("RN", "TXT" export);
+    counting kinds keeps another language's lone "u" quiet."""
     seen: dict[str, int] = {}
+    uses = 0
     for s in analysis.body:
         for m in _SHORTHAND.finditer(s.text):
-            word = m.group().lower()
+            word = m.group()
+            if len(word) > 1 and word.isupper():
+                continue  # an abbreviation: "Dana Ruiz, NP", "the MSG export"
+            word = word.lower()
             if word == "wk" and (_BY_A_NUMBER.search(s.text, 0, m.start()) or s.text[m.end():m.end() + 2].strip()[:1].isdigit()):
                 continue
             seen.setdefault(word, s.start + m.start())
-    if len(seen) >= rule.options["min_kinds"]:
+            uses += 1
+    if len(seen) >= rule.options["min_kinds"] or (len(seen) >= 2 and uses >= rule.options["min_uses"]):
         first = min(seen.values())
         names = ", ".join(sorted(seen, key=seen.get)[:5])
         yield rule.finding(first, first + len(min(seen, key=seen.get)), rule.message.format(names=names))

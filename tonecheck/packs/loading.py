@@ -96,6 +96,24 @@ def parse_yaml(path: Path) -> Any:
         raise PackError(path, None, "yaml", f"invalid YAML{where}: {problem}") from None
 
 
+class _Used(dict):
+    """A pack's cached anchors table that notes which entries this compile read or added."""
+
+    def __init__(self, table: dict):
+        super().__init__(table)
+        self.used: set = set()
+        self.added = False
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        return super().get(key, default)
+
+    def __setitem__(self, key, value):
+        self.used.add(key)
+        self.added = True
+        super().__setitem__(key, value)
+
+
 def load_pack(path: Path, source: str) -> list[Rule]:
     """The pack's rules. Its parsed YAML is cached once it has compiled, with its
     patterns' anchors: PyYAML costs ~40 ms to import, working out the anchors about as
@@ -107,11 +125,10 @@ def load_pack(path: Path, source: str) -> list[Rule]:
     entry = cache.entry("packs", str(path.resolve()))
     cached = cache.load(entry, stamp)
     if isinstance(cached, dict) and isinstance(cached.get("anchors"), dict):
-        anchors = cached["anchors"]
-        known = len(anchors)
+        anchors = _Used(cached["anchors"])
         rules = compile_pack(cached.get("yaml"), path, source, validated=True, anchors=anchors)
-        if len(anchors) > known:  # a lexicon entry changed since: keep the anchors worked out again
-            cache.store(entry, stamp, {"yaml": cached.get("yaml"), "anchors": anchors})
+        if anchors.added:  # a lexicon entry changed since: keep the anchors worked out again, and only those in use
+            cache.store(entry, stamp, {"yaml": cached.get("yaml"), "anchors": {k: anchors[k] for k in anchors.used}})
         return rules
     data = parse_yaml(path)
     anchors: dict | None = {} if entry is not None else None  # worked out only to be cached

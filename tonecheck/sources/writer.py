@@ -15,10 +15,11 @@ _GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
     r"hallo|hola|bonjour|hej|ciao|"
     # these greet a name or no one ("Kia ora Dave,", "G'day!"), not a studio or a squash ("Namaste yoga can't ...")
-    r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|koutou|katoa|tātou|everyone|all|team|folks)){0,2}\s*(?:[,!]|$))|"
+    r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?:(?-i:[A-Z][\w'’.-]*)|koutou|katoa|tātou|e\s+hoa|mate|bru|bro|ji|everyone|all|"
+    r"team|folks|guys|there|and|&)){0,5}\s*(?:[,!]|$))|"
     # a bare time of day greets a name, "all" or "team", alone on its line or before the reply's first
     # words ("Morning Pieter, your bakkie's ready"): not "Morning appointments are full", "Afternoon Tea, as asked"
-    r"(?:morning|afternoon|evening)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|all|team|everyone|folks)){0,2}\s*(?:!|$|,(?=\s*$|\s+(?:your|you|you['’]re|I|I['’]m|I['’]ve|just|thanks|thank|hope|good|great|quick|it['’]s|sorry)\b))))"
+    r"(?:morning|afternoon|evening)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|all|team|everyone|folks)){0,2}\s*(?:!|$|,(?=\s*$|\s+(?:your|you|you['’]re|I|I['’]m|I['’]ve|I['’]ll|we|we['’]ve|we['’]re|we['’]ll|our|the|this|just|all|thanks|thank|hope|good|great|quick|it['’]s|sorry)\b))))"
     r"\b(?P<name>[^\n,!:;?]{0,40}?)"
     # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
     r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$|"
@@ -64,8 +65,10 @@ _GOODBYE = (r"(?:whatever you (?:prefer|decide|choose)|any (?:problems|questions
             r"bye(?: for now)?|speak soon|talk soon|take care|thanks(?: again| so much| heaps)?|cheers|all the best|"
             r"good luck|safe travels|love|lots of love|warmly|best)")
 _NAME_INLINE = re.compile(
-    rf"(?<=[.!?])[ \t]+((?:{_GOODBYE},?[ \t]+)?(?P<who>(?-i:{_FIRST_NAME}(?:[ \t]+{_FIRST_NAME})?))(?:,[ \t]+{_NAME_WORDS})?"
+    rf"(?<=[.!?])[ \t]+((?P<bye>{_GOODBYE},?[ \t]+)?(?P<who>(?-i:{_FIRST_NAME}(?:[ \t]+{_FIRST_NAME})?))(?:,[ \t]+{_NAME_WORDS})?"
     rf"(?:[ \t]+[xX]{{1,3}})?\.?)[ \t]*$", re.I)
+# ... or by a closing alone: "... see you tomorrow. Kind Regards"
+_CLOSING_ALONE_INLINE = re.compile(rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[.!]?)[ \t]*$", re.I)
 # Words that end a reply without naming anyone: "Congratulations", "Cheers"
 _NOT_A_SIGNER = {"congratulations", "congrats", "welcome", "enjoy", "bye", "cheers", "merry", "happy", "good", "goodbye",
                  "closed", "open", "soon", "tomorrow", "tonight", "asap", "done", "sorted", "fixed", "noted", "cool", "great",
@@ -190,9 +193,9 @@ def _sentence(line: str) -> bool:
     return line[-1:] in ".?!" and len(line.split()) >= 6
 
 
-# A clause with a person in it: "as you were told at the shop", "we cannot refund the postage"
-_VOICE = regex.compile(r"\b(?:I|we|you)\b[^.!?]*?\b(?:am|are|is|was|were|will|would|can|could|cannot|have|has|had|do|does|did|"
-                       r"must|should|\w+n['’]t)\b|\b(?:I['’]m|I['’]ve|I['’]ll|we['’]re|we['’]ve|we['’]ll|you['’]re|you['’]ve|you['’]ll)\b",
+# A clause with a person or a verb in it: "as you were told at the shop", "your refund will be processed"
+# (a contact line has neither: "Call us on 0113 496 0000, Monday to Friday.")
+_VOICE = regex.compile(r"\b(?:I|we|you|am|are|is|was|were|will|would|can|could|cannot|has|have|had|been|must|should)\b|n['’]t\b",
                        ignore_case=True)
 
 
@@ -201,6 +204,10 @@ def _voiced(line: str) -> bool:
     return _sentence(line.strip()) and bool(_VOICE.search(line))
 
 
+# How a long closing over a name begins: "Hope to see you at Riverbend next summer,"
+_LONG_CLOSING = re.compile(r"[ \t]*(?:hope|hoping|see you|have a|thanks|thank you|wish|wishing|enjoy|safe|looking forward|"
+                           r"can['’]t wait|cannot wait|look forward|until then|"
+                           r"take care|all the best|speak|talk|best|warm|kind|love|cheers|until|good luck|happy|merry)\b", re.I)
 # A name line that goes on from the one above: "and everyone at Riverside".
 _AND_LEAD = re.compile(r"^(?:and|&)[ \t]+(?:(?:everyone|all|the[ \t]+team)[ \t]+)?(?:at|of|from)?[ \t]*(?=[A-Z])")
 
@@ -253,7 +260,7 @@ _STRONG_NOTICE = regex.compile(_wrapped(
 # The writer speaking, which small print does not: "I'm afraid", "sorry", "one more thing"
 _WRITER_VOICE = regex.compile(_wrapped(
     r"\b(?:I['’]m|I am|I['’]ve|I have|I['’]ll|I will|I['’]d|sorry|afraid|apologi[sz]e|unfortunately|one more thing|"
-    r"by the way|we (?:cannot|can['’]t|won['’]t|will not|don['’]t|do not)|your own fault)\b"), ignore_case=True)
+    r"by the way|your own fault)\b"), ignore_case=True)
 
 
 def _footer_start(text, content) -> int:
@@ -299,6 +306,8 @@ def _notice(text, start, end) -> bool:
     if end - start > 60 and _STRONG_NOTICE.search(text, start, end):
         return True
     marks = len(_NOTICE.findall(text, start, end))
+    if marks >= 2:  # "... is a member of the FMB. We do not accept liability for any third party content."
+        return True
     weak = len(_WEAK_NOTICE.findall(text, start, end))
     return (marks + weak >= 2 if marks else weak >= 3) and not _WRITER_VOICE.search(text, start, end)
 
@@ -365,7 +374,8 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
     # A closing phrase may open the stretch only if something precedes it: a
     # greeting, or (in a bottom-posted reply) the quote.
     alone = is_first and body_start == a
-    signoff = _signoff(text, content, body_start, alone) if is_last else None
+    greeted = text[out[-1].start:out[-1].end] if out and out[-1].kind == "greeting" else ""
+    signoff = _signoff(text, content, body_start, alone, greeted=greeted) if is_last else None
     body_end = b
     if signoff is not None:
         so_start, so_end, sig2 = signoff
@@ -456,14 +466,14 @@ def _greeting_name_ok(m: re.Match) -> bool:
     return len(words) <= 3 and all(w[0].isupper() or w.lower() in _CASUAL_NAMES for w in words)
 
 
-def _signoff(text, content, body_start, alone=False, footer_read=False):
+def _signoff(text, content, body_start, alone=False, footer_read=False, greeted=""):
     """(start, end, signature start or None) of the sign-off at the end of ``content``."""
     content = [(max(s, body_start), e) for s, e in content if e > body_start]
     if not content:
         return None
     footer = len(content) if footer_read else _footer_start(text, content)
     if 0 < footer < len(content):  # a signed letter under which a notice follows
-        found = _signoff(text, content[:footer], body_start, alone, footer_read=True)
+        found = _signoff(text, content[:footer], body_start, alone, footer_read=True, greeted=greeted)
         if found is not None and _signed(text, content, found):
             start, end, sig = found
             return start, end, content[footer][0] if sig is None else sig
@@ -479,8 +489,8 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
         if _CLOSING_LINE.match(t) and len(t.split()) <= 8:
             break
         nxt = k + 1 < n and _adjacent(text, content[k], content[k + 1]) and _name_like(line(k + 1))
-        if nxt and len(t.split()) <= 10 and (t.rstrip().endswith(",")
-                                              or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
+        if nxt and (len(t.split()) <= 6 or (len(t.split()) <= 10 and _LONG_CLOSING.match(t))) and (
+                t.rstrip().endswith(",") or (t.rstrip().endswith("!") and len(t.split()) <= 4)):
             break  # "Have a wonderful trip," / "Hope to see you at Riverbend next summer," / "Happy travels!" above a name
         # (a sentence in the writer's voice that gives a phone number or a postcode is still theirs)
         if not (_name_like(t) or ((_CONTACT.search(t) or _ADDRESS_LINE.search(t)) and not _voiced(t))
@@ -497,8 +507,8 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
          or _CHAT_SIGNATURE_INLINE.search(text, content[-1][0], content[-1][1]))
     if m:
         return m.start(1), m.end(1), None
-    m = _NAME_INLINE.search(text, content[-1][0], content[-1][1])
-    if m and _signs_inline(text, m, body_start, content[-1][0]):
+    m = _CLOSING_ALONE_INLINE.search(text, content[-1][0], content[-1][1]) or _NAME_INLINE.search(text, content[-1][0], content[-1][1])
+    if m and (m.re is _CLOSING_ALONE_INLINE or _signs_inline(text, m, greeted, content[-1][0])):
         return m.start(1), m.end(1), None
     # No closing phrase: a last paragraph of name lines ("Maya\nHomeStyle Deliveries")
     # is the sign-off; with contact lines (e-mail, phone, web) it is a signature.
@@ -525,13 +535,15 @@ def _signoff(text, content, body_start, alone=False, footer_read=False):
     return (content[p][0], content[n - 1][1], None) if n - p <= 3 else None
 
 
-def _signs_inline(text, m, body_start, line_start) -> bool:
+def _signs_inline(text, m, greeted, line_start) -> bool:
     """Is the name at the end of the reply's last line its writer's: not a word that ends a
     reply without naming anyone, not the greeting's name ("We can't refund it, Sam"), not
-    a place or a day, and not a list item's last words?"""
+    a place or a day, not a list item's last words, and, after a full stop, a name with a
+    goodbye or a kiss ("Enjoy it, Ciara x.", not "Regrettably." or "Date TBC.")?"""
     name = m.group("who").split()[0]
-    greeted = re.findall(r"[^\W\d_]+", text[:body_start])
-    return name.lower() not in _NOT_A_NAME | _NOT_A_SIGNER and name not in greeted \
+    plain = m.group(1).rstrip(".") == m.group(1) or m.group("bye") or re.search(r"[xX]{1,3}\.?$", m.group(1))
+    return bool(plain) and name.lower() not in _NOT_A_NAME | _NOT_A_SIGNER and not name.lower().endswith("ly") \
+        and name not in re.findall(r"[^\W\d_]+", greeted) \
         and not _PLACE_WORDS.search(m.group(1)) and not text[line_start:m.start()].lstrip().startswith(_BULLETS)
 
 
