@@ -29,6 +29,11 @@ def test_a_clause_number_and_incl_do_not_end_a_sentence():
                                "Your driver is Reg.", "He'll call."]
 
 
+@pytest.mark.parametrize("heading", ["Who we are", "What's on", "Check in", "This week's update", "Don't forget"])
+def test_headings_that_ask_or_point_are_headings(heading):
+    assert sentences(f"{heading}\nYour sofa arrives on Friday.") == [heading, "Your sofa arrives on Friday."]
+
+
 def test_a_letter_s_heading_is_its_own_line_not_the_start_of_a_sentence():
     text = "Your complaint\nYou told us the bill was wrong. We agree.\n\nThanks for the\nquick reply."
     assert sentences(text) == ["Your complaint", "You told us the bill was wrong.", "We agree.",

@@ -26,6 +26,8 @@ from tonecheck.vocabulary import DETECTED
     ("My son had an allergic reaction to the dessert and we ended up in A&E.", "Thank you for your email.", "distress"),
     ("My wife's stroke means we can't travel on Friday.", "Your booking is still open.", "distress"),
     ("My mother is 91 and frail, and the lift is broken.", "Thanks for your email.", "distress"),
+    ("My dad, who is 91 and frail, lives with us.", "Thanks for your email.", "distress"),
+    ("We have been without any hot water for five days now.", "Thanks for your email.", "distress"),
     ("We had a small fire in the kitchen last night and the oven is ruined.", "Please fill in the claim form.", "distress"),
     ("We still have no hot water.", "Thanks for your email.", "distress"),
     ("Since your update I've lost my wedding photos.", "Thanks for your email.", "distress"),

@@ -225,10 +225,12 @@ def _heading(line: str, text: str, after: int, end: int) -> bool:
 # Words a heading never ends on, nor opens with: a sentence wrapped there goes on ("Your order
 # has been delayed as / DPD ..."), or starts a clause ("We can't refund the deposit on that one").
 _GOES_ON = frozenset("and but or nor so as because since if than that which who when while where with without to "
-                     "for from of in on at by into onto about after before the a an your our my their his her its "
-                     "this these those is are was were be been will would can could should must".split())
-_CLAUSE_OPENERS = frozenset("i we you they he she it this that there please thanks thank sorry unfortunately "
+                     "for from of at by into onto about after before the a an your our my their his her its "
+                     "these those is was were be been will would can could should must means meant".split())
+_CLAUSE_OPENERS = frozenset("i we you they he she it there please thanks thank sorry unfortunately "
                             "sadly just also so and but".split())
+# A heading may end on these when it asks: "Who we are", "What's on", "Check in"
+_ASKS = frozenset("what what's who where when why how check".split())
 
 
 def looks_like_heading(line: str) -> bool:
@@ -240,9 +242,7 @@ def looks_like_heading(line: str) -> bool:
     if not words or len(stripped) > 60 or len(words) > 8 or stripped[-1] in ".!?,;:…" or not stripped[0].isupper():
         return False
     first, last = words[0].lower().strip("'’"), words[-1].lower().strip("'’\"”)")
-    if first in _CLAUSE_OPENERS or last in _GOES_ON:
-        return False
-    return not re.search(r"n['’]t\b", stripped, re.IGNORECASE)
+    return first not in _CLAUSE_OPENERS and (last not in _GOES_ON or first in _ASKS or len(words) <= 2)
 
 
 def _is_field(line: str) -> bool:

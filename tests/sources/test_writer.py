@@ -439,3 +439,26 @@ def test_greetings_to_a_mate_a_couple_or_a_title(greeting):
 def test_a_contact_sentence_with_a_verb_is_the_writer_s():
     draft = load_text("Hi Jo,\nThanks for your email.\nYour refund will be processed in due course. Any questions, email refunds@acme.co.uk.\nAl")
     assert "Your refund will be processed in due course." in " ".join(t for k, t in parts(draft) if k == "body")
+
+
+@pytest.mark.parametrize("signature", ["Emily", "Love, Emily x", "Ciara.", "Johan Berg."])
+def test_names_that_end_a_one_paragraph_reply_sign(signature):
+    assert parts(load_text(f"Hi Sam, the tart is ready and we'll bring it out after mains. {signature}"))[-1] == ("signoff", signature)
+
+
+@pytest.mark.parametrize("line", ["Lines are open 8am to 6pm on 0113 496 0000.",
+                                  "Out-of-hours emergencies can be reported on 0800 123 4567."])
+def test_a_contact_line_with_a_verb_but_no_one_in_it_stays_in_the_signature(line):
+    draft = load_text(f"Hi Sam,\n\nYour boiler is booked.\n\nKind regards,\nTom Baker\nBaker Heating Ltd\n{line}\n")
+    assert "signoff" in kinds(draft.text) and parts(draft)[-1][1].endswith(line)
+
+
+@pytest.mark.parametrize("closing", ["Let me know if you need anything else,", "Many thanks for your patience with all of this,"])
+def test_a_long_closing_that_sounds_like_one_signs(closing):
+    assert parts(load_text(f"Hi Sam,\n\nYour sofa arrives Friday.\n\n{closing}\nTom"))[-1] == ("signoff", f"{closing}\nTom")
+
+
+@pytest.mark.parametrize("first", ["Afternoon Tea, the menu is attached and the price is £25 per person.",
+                                   "Namaste Yoga and Pilates, our studio on Mill Road, has moved your class."])
+def test_a_brand_that_starts_like_a_greeting_greets_no_one(first):
+    assert kinds(first + "\n\nThanks,\nAl")[0] == "body"

@@ -48,10 +48,10 @@ _DRAFT_ONLY = {"bad_news"}
 _QUOTE_ONLY = {"distress": (
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
     r"elderly (?:mother|father|mum|mom|dad|parents?|relatives?|aunt|uncle|gran\w*|grandmother|grandfather|husband|wife|neighbou?r)|"
-    r"(?:(?:mother|father|mum|mom|dad|husband|wife|partner|gran\w*|grandmother|grandfather|nan|aunt|uncle|neighbou?r|she|he|I) (?:is|am)|I'm) "
+    r"(?:(?:mother|father|mum|mom|dad|husband|wife|partner|gran\w*|grandmother|grandfather|nan|aunt|uncle|neighbou?r|she|he|I),? (?:who is |who's )?(?:is |am )?|I'm )"
     r"(?:(?:[7-9]\d|1[01]\d) and )?(?:elderly|frail|housebound)|"
     # the supply itself gone ("no heating for four days"), not "no gas bill since March" or "no power cuts"
-    r"(?:(?:(?:been|had|gone) (?:\w+ ){0,2}|(?:days?|nights?|weeks?) now |still (?:have|has|got) )(?:without|no)|"
+    r"(?:(?:(?:been|had|gone) (?:\w+ ){0,2}|(?:days?|nights?|weeks?) now |still (?:have|has|got) )(?:without|no)(?: any)?|"
     r"(?:haven't|have not|hasn't|has not) had(?: any)?) (?:heat|heating|hot water|power|electricity|running water|water|gas)\b"
     r"(?! (?:bills?|cuts?|pressure|meters?|suppliers?|tariffs?|rates?|compan(?:y|ies)|readings?|boilers?|safety|usage|prices?))|"
     r"(?:my|our) (?:\w+ ){0,2}(?:photos|pictures|videos|notes|files|data|records|documents|recordings) (?:are|have|has|were) (?:all )?"

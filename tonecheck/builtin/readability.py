@@ -135,8 +135,8 @@ def text_speak(analysis, rule):
     for s in analysis.body:
         for m in _SHORTHAND.finditer(s.text):
             word = m.group()
-            if len(word) > 1 and word.isupper():
-                continue  # an abbreviation: "Dana Ruiz, NP", "the MSG export"
+            if len(word) > 1 and word.isupper() and not s.text.isupper():
+                continue  # an abbreviation: "Dana Ruiz, NP", "the MSG export" (in a sentence not all in capitals)
             word = word.lower()
             if word == "wk" and (_BY_A_NUMBER.search(s.text, 0, m.start()) or s.text[m.end():m.end() + 2].strip()[:1].isdigit()):
                 continue

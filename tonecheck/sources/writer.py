@@ -11,15 +11,20 @@ from .lines import _blank, _first_char, _has_text
 from .quotes import _DASHES
 
 
+# The reply's own first words after "Morning Pieter," on one line ("your bakkie's ready", "we've finished"):
+# not a brand's description ("Afternoon Tea, the menu is attached", "Namaste Yoga and Pilates, our studio")
+_FOLLOWS = (r"your|you|you['’]re|I|I['’]m|I['’]ve|I['’]ll|we|we['’]ve|we['’]re|we['’]ll|just|thanks|thank|hope|good|great|"
+            r"quick|it['’]s|sorry|hi|how")
+
 _GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
     r"hallo|hola|bonjour|hej|ciao|"
     # these greet a name or no one ("Kia ora Dave,", "G'day!"), not a studio or a squash ("Namaste yoga can't ...")
     r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?:(?-i:[A-Z][\w'’.-]*)|koutou|katoa|tātou|e\s+hoa|mate|bru|bro|ji|everyone|all|"
-    r"team|folks|guys|there|and|&)){0,5}\s*(?:[,!]|$))|"
+    rf"team|folks|guys|there|and|&)){{0,5}}\s*(?:!|$|,(?=\s*$|\s+(?:{_FOLLOWS})\b)))|"
     # a bare time of day greets a name, "all" or "team", alone on its line or before the reply's first
     # words ("Morning Pieter, your bakkie's ready"): not "Morning appointments are full", "Afternoon Tea, as asked"
-    r"(?:morning|afternoon|evening)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|all|team|everyone|folks)){0,2}\s*(?:!|$|,(?=\s*$|\s+(?:your|you|you['’]re|I|I['’]m|I['’]ve|I['’]ll|we|we['’]ve|we['’]re|we['’]ll|our|the|this|just|all|thanks|thank|hope|good|great|quick|it['’]s|sorry)\b))))"
+    rf"(?:morning|afternoon|evening)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|all|team|everyone|folks)){{0,2}}\s*(?:!|$|,(?=\s*$|\s+(?:{_FOLLOWS})\b))))"
     r"\b(?P<name>[^\n,!:;?]{0,40}?)"
     # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
     r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$|"
@@ -73,7 +78,8 @@ _CLOSING_ALONE_INLINE = re.compile(rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[.!
 _NOT_A_SIGNER = {"congratulations", "congrats", "welcome", "enjoy", "bye", "cheers", "merry", "happy", "good", "goodbye",
                  "closed", "open", "soon", "tomorrow", "tonight", "asap", "done", "sorted", "fixed", "noted", "cool", "great",
                  "go", "god", "stay", "bon", "season's", "seasons", "have", "see", "all", "many", "kind", "warm", "safe",
-                 "well", "get", "royal", "first", "second", "next", "free", "same", "new", "old"}
+                 "well", "get", "royal", "first", "second", "next", "free", "same", "new", "old", "tough", "understood",
+                 "agreed", "not", "never", "absolutely", "date", "tickets", "see", "no", "yes", "okay", "ok"}
 
 _SIG_DELIM = re.compile(r"--[ \t]*$")
 
@@ -193,9 +199,11 @@ def _sentence(line: str) -> bool:
     return line[-1:] in ".?!" and len(line.split()) >= 6
 
 
-# A clause with a person or a verb in it: "as you were told at the shop", "your refund will be processed"
-# (a contact line has neither: "Call us on 0113 496 0000, Monday to Friday.")
-_VOICE = regex.compile(r"\b(?:I|we|you|am|are|is|was|were|will|would|can|could|cannot|has|have|had|been|must|should)\b|n['’]t\b",
+# A clause with the reader or writer and a verb: "as you were told at the shop", "your refund will be processed"
+# (a contact line has no one in it: "Lines are open 8am to 6pm on 0113 496 0000.")
+_VOICE = regex.compile(r"\b(?:I|we|you|your)\b[^.!?]*\b(?:am|are|is|was|were|will|would|can|could|cannot|has|have|had|been|be|"
+                       r"must|should|do|does|did)\b|\b(?:I['’]m|I['’]ve|I['’]ll|we['’]re|we['’]ve|we['’]ll|you['’]re|you['’]ve|you['’]ll)\b|"
+                       r"\b(?:am|are|is|was|were|will|would|can|could|have|has|had|be|been)\b[^.!?]*\b(?:you|your)\b",
                        ignore_case=True)
 
 
@@ -205,8 +213,9 @@ def _voiced(line: str) -> bool:
 
 
 # How a long closing over a name begins: "Hope to see you at Riverbend next summer,"
-_LONG_CLOSING = re.compile(r"[ \t]*(?:hope|hoping|see you|have a|thanks|thank you|wish|wishing|enjoy|safe|looking forward|"
-                           r"can['’]t wait|cannot wait|look forward|until then|"
+_LONG_CLOSING = re.compile(r"[ \t]*(?:hope|hoping|see you|have a|thanks|thank you|many thanks|wish|wishing|enjoy|safe|looking forward|"
+                           r"can['’]t wait|cannot wait|look forward|until then|let me know|let us know|any questions|give me a|"
+                           r"give us a|just|feel free|do let|please|shout|drop me|congratulations|congrats|"
                            r"take care|all the best|speak|talk|best|warm|kind|love|cheers|until|good luck|happy|merry)\b", re.I)
 # A name line that goes on from the one above: "and everyone at Riverside".
 _AND_LEAD = re.compile(r"^(?:and|&)[ \t]+(?:(?:everyone|all|the[ \t]+team)[ \t]+)?(?:at|of|from)?[ \t]*(?=[A-Z])")
@@ -233,7 +242,6 @@ _NOTICE = regex.compile(_wrapped(
     r"authori[sz]ed and regulated by|(?:for )?the sole use of|no (?:liability|responsibility) (?:is|can be|will be) accepted|"
     r"accepts? no (?:liability|responsibility)|(?:any|a) third part(?:y|ies)|terms of (?:engagement|business)|"
     r"(?:is|are) (?:a )?members? of|ATOL|ABTA|protected under|(?:regulated|registered) (?:by|with)|VAT (?:no|number|reg)|"
-    r"available on request|(?:quotation|quote|offer) is valid for|"
     # a US or marketing footer: the firm's licence, why this email came, how to stop it, who may not reply
     r"member FDIC|equal housing (?:lender|opportunity)|equal opportunity (?:institution|employer|lender)|NMLS|"
     r"licensed (?:\w+ ){0,2}(?:provider|lender|broker|insurer)|underwritten by|"
@@ -247,6 +255,7 @@ _NOTICE = regex.compile(_wrapped(
 # which the writer's own sentences name too ("read our terms and conditions", "Corbel Outdoor Ltd").
 _WEAK_NOTICE = regex.compile(_wrapped(
     r"\b(?:(?-i:LLC|Inc|Ltd|PLC|plc)|privacy (?:policy|notice|statement)|terms (?:of (?:sale|service|use)|and conditions)|"
+    r"available on request|(?:quotation|quote|offer) is valid for|"
     r"(?-i:[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}))\b"), ignore_case=True)
 # One of these alone makes a long line small print: "... is authorised and regulated by the FCA."
 _STRONG_NOTICE = regex.compile(_wrapped(
@@ -541,8 +550,9 @@ def _signs_inline(text, m, greeted, line_start) -> bool:
     a place or a day, not a list item's last words, and, after a full stop, a name with a
     goodbye or a kiss ("Enjoy it, Ciara x.", not "Regrettably." or "Date TBC.")?"""
     name = m.group("who").split()[0]
-    plain = m.group(1).rstrip(".") == m.group(1) or m.group("bye") or re.search(r"[xX]{1,3}\.?$", m.group(1))
-    return bool(plain) and name.lower() not in _NOT_A_NAME | _NOT_A_SIGNER and not name.lower().endswith("ly") \
+    # after a full stop, an adverb is the last sentence, not a name: "Regrettably."
+    stopped = m.group(1).endswith(".") and not (m.group("bye") or re.search(r"[xX]{1,3}\.$", m.group(1)))
+    return not (stopped and name.lower().endswith("ly")) and name.lower() not in _NOT_A_NAME | _NOT_A_SIGNER \
         and name not in re.findall(r"[^\W\d_]+", greeted) \
         and not _PLACE_WORDS.search(m.group(1)) and not text[line_start:m.start()].lstrip().startswith(_BULLETS)
 
