@@ -82,8 +82,11 @@ def _draft_failure():
     return _re2(rf"\b(?:{_DRAFT_FAILURE}|{pattern('stock_apology')})")
 
 
-# on re: the look-aheads tell "no heating" from "no gas bill", and a customer's quote is short
-_QUOTE_ONLY_RE = {tag: re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for tag, p in _QUOTE_ONLY.items()}
+@lru_cache(maxsize=1)
+def _quote_only() -> dict:
+    """Compiled on first use (only a draft with a quoted message needs them), on re: the
+    look-aheads tell "no heating" from "no gas bill"."""
+    return {tag: re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for tag, p in _QUOTE_ONLY.items()}
 # A conditional clause inside a sentence ("..., but if you're not ready, Tuesday is free"): up to its comma.
 _IF_CLAUSE = _re2(r"\b(?:if|unless|in case|should you)\b[^,.;:!?]*")
 _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
@@ -157,7 +160,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)
-        elif tag in _QUOTE_ONLY_RE and _QUOTE_ONLY_RE[tag].search(quoted):
+        elif tag in _QUOTE_ONLY and quoted and _quote_only()[tag].search(quoted):
             tags.add(tag)
     if "bereavement" in tags:  # a death is no celebration: a wedding or retirement named is its past
         tags.discard("celebration")

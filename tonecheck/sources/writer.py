@@ -3,6 +3,7 @@ signature, in each stretch that is not quoted."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from .. import regex
@@ -59,8 +60,8 @@ _CLOSING_LINE = re.compile(rf"[ \t]*(?:{_CLOSING.pattern})\b[^\n.?!;:]{{0,40}}?[
 # A one-paragraph email signed at the end of its last line: "... happen. Thanks, Service Desk".
 _NAME_WORDS = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+(?:team|support|desk|crew|office))?)"
 
-_CLOSING_INLINE = re.compile(
-    rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[,!]?[ \t]+{_NAME_WORDS}(?:,[ \t]+{_NAME_WORDS})?)[ \t]*$", re.I)
+_CLOSING_INLINE = (
+    rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[,!]?[ \t]+{_NAME_WORDS}(?:,[ \t]+{_NAME_WORDS})?)[ \t]*$")
 # ... or by a bare name, with a kiss or not: "... at 6pm. Ciara x", "... instead. Johan"
 # ("Ben, Inkwell support", "Nomsa, PetPantry", "Clearview Opticians"), or after a goodbye: "Whatever you prefer,
 # Kirsty", "Enjoy it, Ciara x".
@@ -69,11 +70,11 @@ _GOODBYE = (r"(?:whatever you (?:prefer|decide|choose)|any (?:problems|questions
             r"have a (?:\w+ ){0,2}(?:day|weekend|week|evening|night|time|trip|one|christmas|holiday)|enjoy(?: \w+){0,2}|"
             r"bye(?: for now)?|speak soon|talk soon|take care|thanks(?: again| so much| heaps)?|cheers|all the best|"
             r"good luck|safe travels|love|lots of love|warmly|best)")
-_NAME_INLINE = re.compile(
+_NAME_INLINE = (
     rf"(?<=[.!?])[ \t]+((?P<bye>{_GOODBYE},?[ \t]+)?(?P<who>(?-i:{_FIRST_NAME}(?:[ \t]+{_FIRST_NAME})?))(?:,[ \t]+{_NAME_WORDS})?"
-    rf"(?:[ \t]+[xX]{{1,3}})?\.?)[ \t]*$", re.I)
+    rf"(?:[ \t]+[xX]{{1,3}})?\.?)[ \t]*$")
 # ... or by a closing alone: "... see you tomorrow. Kind Regards"
-_CLOSING_ALONE_INLINE = re.compile(rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[.!]?)[ \t]*$", re.I)
+_CLOSING_ALONE_INLINE = rf"(?<=[.!?])[ \t]+((?:{_CLOSING.pattern})[.!]?)[ \t]*$"
 # Words that end a reply without naming anyone: "Congratulations", "Cheers"
 _NOT_A_SIGNER = {"congratulations", "congrats", "welcome", "enjoy", "bye", "cheers", "merry", "happy", "good", "goodbye",
                  "closed", "open", "soon", "tomorrow", "tonight", "asap", "done", "sorted", "fixed", "noted", "cool", "great",
@@ -136,7 +137,7 @@ _PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Dr
 # A chat reply's signature: a dash, a space and a name, with the shop after a comma.
 _CHAT_SIGNATURE = re.compile(rf"[ \t]*[-–—][ \t]{_SIGNED_NAME}[ \t]*$")
 # ... and at the end of the reply's last line: "Enjoy the film! – Becca, Regal Picturehouse"
-_CHAT_SIGNATURE_INLINE = re.compile(
+_CHAT_SIGNATURE_INLINE = (
     r"(?<=[.!?)])[ \t]+([-–—][ \t](?!(?:Except|Including|Excluding|Open|Closed|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|"
     rf"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b){_SIGNED_NAME})[ \t]*$")
 
@@ -512,12 +513,12 @@ def _signoff(text, content, body_start, alone=False, footer_read=False, greeted=
         end = content[n - 1][1] if sig is None else _prev_end(content, sig)
         return content[k][0], end, sig
     # An inline closing at the end of a one-paragraph email.
-    m = (_CLOSING_INLINE.search(text, content[-1][0], content[-1][1])
-         or _CHAT_SIGNATURE_INLINE.search(text, content[-1][0], content[-1][1]))
+    closing, chat, closing_alone, name = _inline()
+    m = closing.search(text, content[-1][0], content[-1][1]) or chat.search(text, content[-1][0], content[-1][1])
     if m:
         return m.start(1), m.end(1), None
-    m = _CLOSING_ALONE_INLINE.search(text, content[-1][0], content[-1][1]) or _NAME_INLINE.search(text, content[-1][0], content[-1][1])
-    if m and (m.re is _CLOSING_ALONE_INLINE or _signs_inline(text, m, greeted, content[-1][0])):
+    m = closing_alone.search(text, content[-1][0], content[-1][1]) or name.search(text, content[-1][0], content[-1][1])
+    if m and (m.re is closing_alone or _signs_inline(text, m, greeted, content[-1][0])):
         return m.start(1), m.end(1), None
     # No closing phrase: a last paragraph of name lines ("Maya\nHomeStyle Deliveries")
     # is the sign-off; with contact lines (e-mail, phone, web) it is a signature.
@@ -555,6 +556,14 @@ def _signs_inline(text, m, greeted, line_start) -> bool:
     return not (stopped and name.lower().endswith("ly")) and name.lower() not in _NOT_A_NAME | _NOT_A_SIGNER \
         and name not in re.findall(r"[^\W\d_]+", greeted) \
         and not _PLACE_WORDS.search(m.group(1)) and not text[line_start:m.start()].lstrip().startswith(_BULLETS)
+
+
+@lru_cache(maxsize=1)
+def _inline():
+    """The sign-offs at the end of a reply's last line, compiled on first use: only a reply
+    signed inside its last line needs them, and they are large (start-up)."""
+    return (re.compile(_CLOSING_INLINE, re.I), re.compile(_CHAT_SIGNATURE_INLINE),
+            re.compile(_CLOSING_ALONE_INLINE, re.I), re.compile(_NAME_INLINE, re.I))
 
 
 def _contact_start(text, content, k):
