@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .analysis import looks_like_heading
 from .findings import SEVERITY_RANK, Edit, Finding, Fix, Suggestion
 
 #: A placeholder a fix leaves for the writer: double brackets, so a template's own
@@ -92,8 +93,6 @@ _POINTS_BACK = re.compile(r"^(?:this|that|these|those|it|they|such|which|today i
 def opening_sentence(analysis):
     """The body's first real sentence, where an opening line goes: not a salutation, a
     field, or a heading line ("Your complaint", "Customer Impact")."""
-    from .analysis import looks_like_heading
-
     for s in analysis.body:
         short = "\n" not in s.text
         if not (_NOT_OPENING.match(s.text) or (short and looks_like_heading(s.text))

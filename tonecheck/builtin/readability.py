@@ -143,9 +143,9 @@ def text_speak(analysis, rule):
             seen.setdefault(word, s.start + m.start())
             uses += 1
     if len(seen) >= rule.options["min_kinds"] or (len(seen) >= 2 and uses >= rule.options["min_uses"]):
-        first = min(seen.values())
-        names = ", ".join(sorted(seen, key=seen.get)[:5])
-        yield rule.finding(first, first + len(min(seen, key=seen.get)), rule.message.format(names=names))
+        ordered = sorted(seen, key=seen.get)  # in the order they first appear
+        first = seen[ordered[0]]
+        yield rule.finding(first, first + len(ordered[0]), rule.message.format(names=", ".join(ordered[:5])))
 
 
 @hookimpl

@@ -80,7 +80,7 @@ _NOT_A_SIGNER = {"congratulations", "congrats", "welcome", "enjoy", "bye", "chee
                  "closed", "open", "soon", "tomorrow", "tonight", "asap", "done", "sorted", "fixed", "noted", "cool", "great",
                  "go", "god", "stay", "bon", "season's", "seasons", "have", "see", "all", "many", "kind", "warm", "safe",
                  "well", "get", "royal", "first", "second", "next", "free", "same", "new", "old", "tough", "understood",
-                 "agreed", "not", "never", "absolutely", "date", "tickets", "see", "no", "yes", "okay", "ok"}
+                 "agreed", "not", "never", "absolutely", "date", "tickets", "no", "yes", "okay", "ok"}
 
 _SIG_DELIM = re.compile(r"--[ \t]*$")
 
@@ -547,9 +547,9 @@ def _signoff(text, content, body_start, alone=False, footer_read=False, greeted=
 
 def _signs_inline(text, m, greeted, line_start) -> bool:
     """Is the name at the end of the reply's last line its writer's: not a word that ends a
-    reply without naming anyone, not the greeting's name ("We can't refund it, Sam"), not
-    a place or a day, not a list item's last words, and, after a full stop, a name with a
-    goodbye or a kiss ("Enjoy it, Ciara x.", not "Regrettably." or "Date TBC.")?"""
+    reply without naming anyone ("Congratulations", "Date TBC."), not the greeting's name
+    ("We can't refund it, Sam"), not a place or a day, not a list item's last words, and,
+    after a full stop with no goodbye or kiss, no adverb ("Regrettably.", not "Ciara.")?"""
     name = m.group("who").split()[0]
     # after a full stop, an adverb is the last sentence, not a name: "Regrettably."
     stopped = m.group(1).endswith(".") and not (m.group("bye") or re.search(r"[xX]{1,3}\.$", m.group(1)))
