@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
-from . import regex
+from . import re_cached, regex
 from .draft import Draft
 
 # Abbreviations that end with a full stop but do not end a sentence.
@@ -24,12 +24,12 @@ _ABBREV = regex.compile(
     ignore_case=True,
 )
 # A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
-_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # _TOKEN's words, without the punctuation
-_REST = re.compile(r"[:;]")
+_SENTENCE_END = re_cached.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_BULLET = re_cached.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
+_FIELD = re_cached.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
+_TOKEN = re_cached.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
+_WORD = re_cached.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # _TOKEN's words, without the punctuation
+_REST = re_cached.compile(r"[:;]")
 #: A sentence that opens with a condition ("If your flight is late, ..."): what may
 #: happen, not what did (the context detector and the excuse rules skip its if-clause).
 CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
@@ -60,10 +60,10 @@ def _ownership() -> tuple:
 
 
 # Two or more capitals (digits allowed): PAYE, P60, DKIM; plural "MTAs" too.
-_ACRONYM = re.compile(r"\b(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b")
+_ACRONYM = re_cached.compile(r"\b(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b")
 
-_PLACEHOLDER = re.compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}")
-_CAPS_LINE = re.compile(r"(?m)^[^a-z\n]+$")
+_PLACEHOLDER = re_cached.compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}")
+_CAPS_LINE = re_cached.compile(r"(?m)^[^a-z\n]+$")
 
 FIRST_PERSON = frozenset(
     "i i'm i've i'll i'd me my mine myself we we're we've we'll we'd us our ours ourselves".split()
@@ -187,6 +187,12 @@ class _Dated:
         return self._sentences[i].mentions_time
 
 
+_LINE = re_cached.compile(r"[^\n]*\n?")
+_QUOTE_MARKS = re_cached.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+_QUESTION = re_cached.compile(r"[^.!?\n]*\?")
+_WROTE = re_cached.compile(r"\bwrote:")
+
+
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in text[start:end].
 
@@ -195,7 +201,7 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     joined and split at sentence punctuation that is not an abbreviation.
     """
     pos = start
-    for line in re.finditer(r"[^\n]*\n?", text[start:end]):
+    for line in _LINE.finditer(text[start:end]):
         if not line.group():
             break
         ls, le = start + line.start(), start + line.end()
@@ -254,9 +260,9 @@ def _is_field(line: str) -> bool:
 
 # An initial and a surname ("your engineer, J. Patel, will call"): not a sentence's end,
 # unless the capital word after it is one that starts sentences ("Plan B. Then ...").
-_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")  # its first letters: "You" of "You'll"
+_NAME_AFTER = re_cached.compile(r"\s+([A-Z][a-z]+)")  # its first letters: "You" of "You'll"
 # the word before the initial, if no comma comes between
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
+_WORD_BEFORE = re_cached.compile(r"([A-Za-z]+)\s*$")
 # Labels a letter follows: "row C", "Plan B", "vitamin D"
 _LABELS = frozenset(
     "Plan Unit Door Annex Appendix Row Gate Room Vitamin Option Grade Type Section Block Flat Level Floor Terminal "
@@ -309,7 +315,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=16)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """The company's names as whole words, compiled once per config, not per draft."""
-    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names), re.IGNORECASE)
+    return re_cached.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names), re.IGNORECASE)
 
 
 class Analysis:
@@ -384,14 +390,14 @@ class Analysis:
     @cached_property
     def quoted(self) -> str:
         """The customer's message we are replying to, without '>' markers."""
-        return re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", self.draft.quoted_text())
+        return _QUOTE_MARKS.sub("", self.draft.quoted_text())
 
     @cached_property
     def quoted_questions(self) -> list[str]:
         return [
             q.strip()
-            for q in re.findall(r"[^.!?\n]*\?", self.quoted)
-            if len(q.split()) >= 3 and not re.search(r"\bwrote:", q)
+            for q in _QUESTION.findall(self.quoted)
+            if len(q.split()) >= 3 and not _WROTE.search(q)
         ]
 
     @cached_property
@@ -568,10 +574,10 @@ class Readability:
 # textstat 0.7.8's counting, step for step (tests/test_analysis.py holds the two equal
 # on every labelled draft): importing textstat costs a cold check ~35 ms, most of it
 # the syllable dictionaries that this character-based index never reads.
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
-_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_SPACE = re.compile(r"\s")
+_NON_CONTRACTION_APOSTROPHE = re_cached.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re_cached.compile(r"[^\w\s\']")
+_TEXTSTAT_SENTENCE = re_cached.compile(r"\b[^.!?]+[.!?]*")
+_SPACE = re_cached.compile(r"\s")
 
 
 def _textstat_words(text: str) -> int:

@@ -14,9 +14,10 @@ map offsets around them (``without_zero_width``).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+from . import re_cached
 
 #: Regions the writer wrote and tonecheck judges. A "heading" is what a letter or a
 #: pasted email has above its greeting: a "Subject:" line, a reference, a title.
@@ -31,14 +32,14 @@ SPACE_SEPARATORS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 ZERO_WIDTH = "\u200b\u2060\ufeff"
 #: Apostrophes other than "'" (Outlook and Apple Mail type ’): the rules see "'" instead.
 APOSTROPHES = "\u2019\u2018\u02bc"
-_PLAIN = re.compile(f"[{SPACE_SEPARATORS}{APOSTROPHES}]")
+_PLAIN = re_cached.compile(f"[{SPACE_SEPARATORS}{APOSTROPHES}]")
 _TO_PLAIN = str.maketrans(SPACE_SEPARATORS + APOSTROPHES, " " * len(SPACE_SEPARATORS) + "'" * len(APOSTROPHES))
-_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+_ZERO_WIDTH = re_cached.compile(f"[{ZERO_WIDTH}]")
 # What a blank draft may consist of: every whitespace character and the zero-width ones.
 _BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029" + SPACE_SEPARATORS + ZERO_WIDTH
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re_cached.compile("[\ud800-\udfff]")
 
 
 def plain_characters(text: str) -> str:

@@ -6,11 +6,11 @@ rules themselves, so mail tooling can check many drafts in one process.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from . import re_cached
 from .analysis import Analysis
 from .config import Config, matches
 from .containment import MAX_FINDINGS, RuleTimeout, contained, quiet_stdout, rule_timer
@@ -287,7 +287,7 @@ def _header_contexts(draft: Draft, errors: list[str] | None) -> tuple[str, ...]:
     return tuple(t for t in tags if t in CONTEXTS)
 
 
-_UNFILLED = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_UNFILLED = re_cached.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
 @lru_cache(maxsize=None)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import re_cached
+
 _MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-_FACT = re.compile(
+_FACT = re_cached.compile(
     r"https?://\S+[^\s.,;:!?)\]'\"]|www\.\S+[^\s.,;:!?)\]'\"]"  # links
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|\+?\d[\d ()-]{7,}\d"  # phone numbers
@@ -19,11 +21,15 @@ _FACT = re.compile(
     re.IGNORECASE,
 )
 # "May" the month, not "you may": a capital letter, or a number beside it
-_MAY = re.compile(r"\bmay\b", re.IGNORECASE)
+_MAY = re_cached.compile(r"\bmay\b", re.IGNORECASE)
+
+
+_SPACES = re_cached.compile(r"\s+")
+_DIGIT = re_cached.compile(r"\d")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip()).lower()
+    return _SPACES.sub(" ", text.strip()).lower()
 
 
 def facts(text: str) -> Counter:
@@ -39,7 +45,7 @@ def facts(text: str) -> Counter:
 
 def _is_month_may(text: str, start: int, end: int) -> bool:
     around = text[max(0, start - 4):end + 4]
-    return text[start] == "M" and bool(re.search(r"\d", around))
+    return text[start] == "M" and bool(_DIGIT.search(around))
 
 
 def spans(text: str, fact: str) -> list[tuple[int, int]]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import re_cached
 from .analysis import looks_like_heading
 from .findings import SEVERITY_RANK, Edit, Finding, Fix, Suggestion
 
 #: A placeholder a fix leaves for the writer: double brackets, so a template's own
 #: "[Name]" (which the writer may mean to send) is not taken for one.
-PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]{1,80}\]\]")
+PLACEHOLDER = re_cached.compile(r"\[\[[^\[\]\n]{1,80}\]\]")
 
 
 def placeholder(what: str) -> str:
@@ -85,9 +86,9 @@ def add_after(sentence, content: str) -> Edit:
 
 # Not where a letter opens: a salutation the sections missed ("Dear [name]"), or a
 # field line ("Re: Order 2317", "Subject: ...").
-_NOT_OPENING = re.compile(r"^(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b|[A-Z][\w -]{0,24}:(?:\s|$))", re.I)
+_NOT_OPENING = re_cached.compile(r"^(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b|[A-Z][\w -]{0,24}:(?:\s|$))", re.I)
 # a sentence that leans on the one before it
-_POINTS_BACK = re.compile(r"^(?:this|that|these|those|it|they|such|which|today is one|there)\b", re.I)
+_POINTS_BACK = re_cached.compile(r"^(?:this|that|these|those|it|they|such|which|today is one|there)\b", re.I)
 
 
 def opening_sentence(analysis):
@@ -118,14 +119,14 @@ def add_before(sentence, content: str) -> Edit:
 # Where a long sentence turns: a semicolon, or a comma before "and", "but" or "so",
 # with a new clause after it ("; the part", ", and we"), not a list or a phrase.
 _SUBJECT = r"(?:I|we|you|they|he|she|it|this|these|those|there|the|our|your|my|their|his|her)\s"
-_TURN = re.compile(rf";\s+(?={_SUBJECT})|,\s+(?:and\s+(?={_SUBJECT})|(?=but\s|so\s))", re.I)
+_TURN = re_cached.compile(rf";\s+(?={_SUBJECT})|,\s+(?:and\s+(?={_SUBJECT})|(?=but\s|so\s))", re.I)
 # a sentence that opens with a subordinate clause has no main clause before its comma
-_SUBORDINATE = re.compile(r"^\W*(?:as|because|since|if|when|whenever|while|although|though|after|before|unless|until|once|whether|advised|directed|following|due)\b", re.I)
+_SUBORDINATE = re_cached.compile(r"^\W*(?:as|because|since|if|when|whenever|while|although|though|after|before|unless|until|once|whether|advised|directed|following|due)\b", re.I)
 
 
 # Where a clause that carries an excuse starts: "..., because we've been swamped"
-_CLAUSE_START = re.compile(r",?\s+(?:because|as|since|due to|owing to|but)\b|,\s+", re.I)
-_LEADING_CONJUNCTION = re.compile(r",?\s+(?:because|as|since|due to|owing to|but|and|so)\s*$", re.I)
+_CLAUSE_START = re_cached.compile(r",?\s+(?:because|as|since|due to|owing to|but)\b|,\s+", re.I)
+_LEADING_CONJUNCTION = re_cached.compile(r",?\s+(?:because|as|since|due to|owing to|but|and|so)\s*$", re.I)
 
 
 def delete_clause(sentence, start: int, end: int) -> Edit | None:
@@ -229,8 +230,8 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
     return _one_apology(taken, text)
 
 
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_APOLOGY = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+_SENTENCE_END = re_cached.compile(r"[.!?](?=\s|$)")
 
 
 def _one_apology(taken: list[tuple[Finding, Fix]], text: str) -> list[tuple[Finding, Fix]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,12 +19,14 @@ from operator import itemgetter, mul
 from pathlib import Path
 from typing import Container, Iterable
 
+from . import re_cached
+
 MODEL_PATH = Path(__file__).with_name("model") / "model.json"
 
 # Words in lower case, apostrophes kept inside them ("don't"); every digit reads as 0,
 # so "14 June" and "3 May" are one feature and no customer's number is learned.
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)*")
-_DIGIT = re.compile(r"[0-9]")
+_WORD = re_cached.compile(r"[a-z0-9]+(?:['’][a-z]+)*")
+_DIGIT = re_cached.compile(r"[0-9]")
 
 # Words that carry weight in the model but tell a writer nothing when shown alone.
 _FUNCTION_WORDS = frozenset(

@@ -17,7 +17,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from . import cache
+from . import cache, re_cached
 from .errors import PackError
 
 FILE_NAME = "lexicon.yml"
@@ -93,14 +93,16 @@ def _load(where: str, mtime: int, size: int) -> dict[str, dict]:
     return data
 
 
+_NAME = re_cached.compile(r"^[a-z][a-z0-9_]*$")
+
+
 def _resolve(raw, where: str) -> dict[str, dict]:
     """Validate the parsed file and expand every reference (a cycle is an error)."""
-    import re
 
     if not isinstance(raw, dict) or not raw:
         raise LexiconError(where, None, "lexicon", "the lexicon is a mapping of entry names to entries")
     for name, spec in raw.items():
-        if not isinstance(name, str) or not re.match(r"^[a-z][a-z0-9_]*$", name):
+        if not isinstance(name, str) or not _NAME.match(name):
             raise LexiconError(where, None, str(name), "an entry name is snake_case, such as hollow_apology")
         if not isinstance(spec, dict):
             raise LexiconError(where, name, "entry", "an entry is a mapping with 'description' and 'patterns'")

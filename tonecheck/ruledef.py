@@ -7,13 +7,13 @@ or prints.
 from __future__ import annotations
 
 import inspect
-import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
+from . import re_cached
 from .findings import CATEGORIES, SEVERITIES, Finding, Suggestion
 
-_ID = re.compile(r"^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$")
+_ID = re_cached.compile(r"^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class Example:
     context: tuple[str, ...] = ()
     flags: str = ""
     fixed: str | None = None
+
+
+_CATEGORY = re_cached.compile(r"^[a-z][a-z_]*$")
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ class Rule:
             raise ValueError(f"rule id {self.id!r} is not of the form Pack.RuleName")
         if self.severity not in SEVERITIES:
             raise ValueError(f"{self.id}: severity {self.severity!r} is not one of {SEVERITIES}")
-        if not re.match(r"^[a-z][a-z_]*$", self.category):
+        if not _CATEGORY.match(self.category):
             raise ValueError(f"{self.id}: category {self.category!r} is not a snake_case name")
 
 

@@ -9,12 +9,12 @@ less only the writer's own ``X-Tonecheck`` header.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import threading
 from dataclasses import dataclass, field
 
+from . import re_cached
 from .errors import TonecheckError
 from .report import NO_WRITER_TEXT
 
@@ -31,7 +31,7 @@ ON_ERROR = ("hold", "send")
 DEFAULT_TIMEOUT = 30.0
 
 # The end of the header block: the first empty line (CRLF or LF).
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_HEADER_END = re_cached.compile(rb"\r?\n\r?\n")
 
 
 @dataclass

@@ -14,10 +14,9 @@ Bound to 127.0.0.1 unless told otherwise: drafts carry personal data.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from . import __version__
+from . import __version__, re_cached
 from .errors import TonecheckError
 from .languagetool import Utf16, annotated
 from .vocabulary import given_contexts
@@ -35,7 +34,7 @@ _LANGUAGES = [
 _ISSUE_TYPES = {"grammar": "grammar", "spelling": "misspelling", "hard_to_read": "style", "structure": "typographical"}
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re_cached.compile("[\ud800-\udfff]")
 
 
 class BadRequest(Exception):
@@ -328,7 +327,7 @@ def app_from_environment():
     return create_app(Linter(config), max_bytes=int(os.environ.get("TONECHECK_SERVE_MAX_BYTES", MAX_BYTES)))
 
 
-_SENTENCE_END = re.compile(r"[.!?]+\s|\n\s*\n")
+_SENTENCE_END = re_cached.compile(r"[.!?]+\s|\n\s*\n")
 
 
 def _sentence(text: str, start: int, end: int) -> str:

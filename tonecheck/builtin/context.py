@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import hookimpl, regex
+from .. import hookimpl, re_cached, regex
 from ..analysis import CONDITIONAL
 from ..vocabulary import DETECTED
 
@@ -86,7 +86,7 @@ def _draft_failure():
 def _quote_only() -> dict:
     """Compiled on first use (only a draft with a quoted message needs them), on re: the
     look-aheads tell "no heating" from "no gas bill"."""
-    return {tag: re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for tag, p in _QUOTE_ONLY.items()}
+    return {tag: re_cached.compile(rf"\b(?:{p})\b", re.IGNORECASE) for tag, p in _QUOTE_ONLY.items()}
 # A conditional clause inside a sentence ("..., but if you're not ready, Tuesday is free"): up to its comma.
 _IF_CLAUSE = _re2(r"\b(?:if|unless|in case|should you)\b[^,.;:!?]*")
 _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl, regex
+from .. import hookimpl, re_cached, regex
 from ..fixes import add_after, opening_sentence, replace_span, suggestion
 from ..ruledef import Example, rule
 
@@ -21,14 +21,14 @@ _ASK = regex.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|\d{1,2}(?:[:.]\d{2})? ?(?:am|pm))\b",
     ignore_case=True,
 )
-_ONLY = re.compile(
+_ONLY = re_cached.compile(
     # ("one option is to go ahead now" offers a plan, not a slot)
     r"\b(?:(?:the only|my only|our only|just one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)|"
     r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening))\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,
 )
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
-_IMPOSED = re.compile(
+_IMPOSED = re_cached.compile(
     r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
     r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:moved|rescheduled|changed|brought forward|put back)"
     r" (?:to|for)\b",
@@ -37,7 +37,7 @@ _IMPOSED = re.compile(
 # The writer moving the customer's booking, and the customer's own request to move it:
 # "Is there any way I can switch to a weekend class?"
 _MOVED_YOU = regex.compile(_MOVED_YOU_PATTERN, ignore_case=True)
-_ASKED_TO_MOVE = re.compile(
+_ASKED_TO_MOVE = re_cached.compile(
     r"\b(?:can|could|may) (?:I|we) (?:please )?(?:switch|move|change|swap|transfer|rebook|reschedule|rearrange)\b|"
     r"\b(?:can|could|would) you (?:please )?(?:move|reschedule|rearrange|rebook|push back|bring forward) (?:my|our|the|it|me|us)\b|"
     r"\b(?:is there any way|is it possible(?: for me)?|would it be possible(?: for me)?|any chance) (?:I|we|to) ?(?:can |could )?"
@@ -47,7 +47,7 @@ _ASKED_TO_MOVE = re.compile(
     re.IGNORECASE,
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
-_IMPERATIVE = re.compile(
+_IMPERATIVE = re_cached.compile(
     r"^(?:so |really |very )?sorry\b|^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
     r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]",
     re.IGNORECASE,
@@ -125,8 +125,8 @@ _CLOCK = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DAY = regex.compile(rf"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:next |this )?{_WEEKDAY})\b", ignore_case=True)
 # the writer's only day, said just before the question: "I am only in on Saturday"
-_MY_DAY = re.compile(rf"\b(?:in|here|around|available|free|working|about)(?: on)? ({_WEEKDAY})\b", re.IGNORECASE)
-_PURPOSE = re.compile(r"\bto (collect|pick (?:it |them )?up|come in|drop (?:it |them )?off|visit|meet|attend)\b", re.IGNORECASE)
+_MY_DAY = re_cached.compile(rf"\b(?:in|here|around|available|free|working|about)(?: on)? ({_WEEKDAY})\b", re.IGNORECASE)
+_PURPOSE = re_cached.compile(r"\bto (collect|pick (?:it |them )?up|come in|drop (?:it |them )?off|visit|meet|attend)\b", re.IGNORECASE)
 
 
 def _choice(s, before):

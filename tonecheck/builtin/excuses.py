@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl, regex
+from .. import hookimpl, re_cached, regex
 from ..analysis import CONDITIONAL
 from ..ruledef import rule
 
@@ -25,7 +25,7 @@ _ELSEWHERE = regex.compile(
     r"off sick|strike|backlog|update|upgrade|migration|glitch|merger|rota|workload|busy|peak)\b",
     ignore_case=True,
 )
-_OURS = re.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
+_OURS = re_cached.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
 # What the sentence goes on to do for the customer: a reason followed by what we can do
 # ("..., but we can do Friday at 8am", "..., so I've moved you") explains, it does not excuse.
 _OFFER = regex.compile(
@@ -35,12 +35,12 @@ _OFFER = regex.compile(
 # "If the work has to move, for example because of heavy rain, we'll write to you": a
 # reason for what may happen (analysis.CONDITIONAL) is no excuse for what did.
 # Where the main clause starts after an if-clause: a comma, then its subject.
-_MAIN_CLAUSE = re.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
-_NOT_A_REASON = re.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bas [a-z]+(?:ly)?\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
-_AS_WHEN = re.compile(r"\s+(?:head|move|go|come|get|draw|approach|enter|near)\w*\s+(?:into|towards|to|closer|nearer|the)\b", re.IGNORECASE)
-_AS_SAYS = re.compile(r"[\w'’ ]{0,20}\b(?:says|said|confirms|confirmed|reports|reported|notes|noted),", re.IGNORECASE)
-_AS_CLAUSE = re.compile(r"as (?:the|our|their|your|we|they|there|it|he|she)$", re.IGNORECASE)
-_AS_REQUIRED = re.compile(r"[\w'’ ]{0,30}\b(?:require|requires|allow|allows|permit|permits|set out|sets out|stipulate|stipulates)\b"
+_MAIN_CLAUSE = re_cached.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
+_NOT_A_REASON = re_cached.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bas [a-z]+(?:ly)?\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
+_AS_WHEN = re_cached.compile(r"\s+(?:head|move|go|come|get|draw|approach|enter|near)\w*\s+(?:into|towards|to|closer|nearer|the)\b", re.IGNORECASE)
+_AS_SAYS = re_cached.compile(r"[\w'’ ]{0,20}\b(?:says|said|confirms|confirmed|reports|reported|notes|noted),", re.IGNORECASE)
+_AS_CLAUSE = re_cached.compile(r"as (?:the|our|their|your|we|they|there|it|he|she)$", re.IGNORECASE)
+_AS_REQUIRED = re_cached.compile(r"[\w'’ ]{0,30}\b(?:require|requires|allow|allows|permit|permits|set out|sets out|stipulate|stipulates)\b"
                           r"\s*(?:[,;.]|$)", re.IGNORECASE)
 _OWNING = regex.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|our (?:mistake|fault|error)|my (?:mistake|fault|error)|on us|"
@@ -109,7 +109,7 @@ def circumstance(analysis, rule):
 
 # Someone or something other than the writer, as the subject of a clause. These two stay
 # on re: their \w must know "our Zürich warehouse" (RE2's \w is ASCII only).
-_AGENT = re.compile(
+_AGENT = re_cached.compile(
     r"\b(?:(?i:(?:the|our|my|their|his|her|your|a|an|one of (?:the|our)) (?:[\w'’]+[ -]){0,2}?"
     r"(?:suppliers?|wholesalers?|manufacturers?|couriers?|carriers?|drivers?|warehouse|factory|lab|contractors?|"
     r"subcontractors?|partners?|vendors?|depot|hub|engineers?|technicians?|installers?|fitters?|builders?|"
@@ -125,7 +125,7 @@ _AGENT = re.compile(
     r"(?:,? (?:who|which|that)(?:['’]ve|['’]s|['’]re|['’]d| have| has| are| is| had)?)?"
 )
 # A named firm or person as the culprit: "as Openreach weren't able to attend"
-_NAMED = re.compile(
+_NAMED = re_cached.compile(
     r"\b(?:as|because|since|but|and|so) ([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)(?= (?:weren['’]t|wasn['’]t|were not|was not|"
     r"couldn['’]t|could not|didn['’]t|did not|failed|forgot|cancell?ed|let us down|haven['’]t|hasn['’]t|never|was supposed|were supposed))|"
     # "Sarah, who looks after your file, has been off for a fortnight"
@@ -141,7 +141,7 @@ _STATE = (
     r"snowed under|having (?:issues|problems|a nightmare)|late)\b"
 )
 # What went wrong, said of that agent: the mistake is theirs, not ours.
-_FAILED = re.compile(
+_FAILED = re_cached.compile(
     r"\s+(?:(?:has|have|had|was|were|is|are|must have|may have|might have|will have|probably|must've)\s+)?(?:also\s+|again\s+|just\s+|apparently\s+)?(?:"
     r"(?:sent|shipped|delivered|gave|supplied|fitted|ordered|packed|picked|printed|quoted|used)(?: \w+){0,2} (?:the |a )?wrong|"
     # "put your visit in for the wrong month"
@@ -161,19 +161,19 @@ _FAILED = re.compile(
     re.IGNORECASE,
 )
 # ... or with the verb the agent's own clause took: "our fitter, who's off sick, had the only key"
-_STATE_AFTER = re.compile(rf"\s+{_STATE}", re.IGNORECASE)
-_RELATIVE_VERB = re.compile(r"(?:who|which|that)(?:['’]s|['’]re|['’]ve| have| has| are| is)$", re.IGNORECASE)
+_STATE_AFTER = re_cached.compile(rf"\s+{_STATE}", re.IGNORECASE)
+_RELATIVE_VERB = re_cached.compile(r"(?:who|which|that)(?:['’]s|['’]re|['’]ve| have| has| are| is)$", re.IGNORECASE)
 # ... when the sentence says what went wrong (not "who's on holiday until Monday, has left your part with Sam")
-_WENT_WRONG = re.compile(r"\b(?:didn['’]t|did not|couldn['’]t|could not|wasn['’]t|was not|weren['’]t|missed|late|delayed|"
+_WENT_WRONG = re_cached.compile(r"\b(?:didn['’]t|did not|couldn['’]t|could not|wasn['’]t|was not|weren['’]t|missed|late|delayed|"
                          r"cancell?ed|no one|nobody|only key|go ahead|went ahead|never)\b", re.IGNORECASE)
 # The writer takes it on: a real apology, or the fix already under way with a time.
-_SORRY = re.compile(
+_SORRY = re_cached.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\b(?! if| for any| that you feel| you feel)|"
     r"\b(?:our|my) (?:mistake|fault|error)|\bon us\b|\b(?:we|I) should(?: have|n['’]t have)\b|"
     r"\bthat['’]s not (?:good enough|okay|ok|acceptable)",
     re.IGNORECASE,
 )
-_OUR_FIX = re.compile(
+_OUR_FIX = re_cached.compile(
     r"\b(?:I|we)(?:['’]ve|['’]ll| have| will| am| are|['’]m|['’]re) (?:\w+ ){0,3}?"
     r"(?:ordered|sent|booked|arranged|refunded|credited|moved|reserved|re-?ordered|chased|fixed|replaced|"
     r"rebooked|upgraded|put|added|fitted|sorted|dispatched|couriered|collecting|sending|fitting|delivering|refunding|"

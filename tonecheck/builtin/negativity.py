@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl
+from .. import hookimpl, re_cached
 from ..fixes import add_after, suggestion
 from ..ruledef import Example, rule
 
-_OPENER = re.compile(
+_OPENER = re_cached.compile(
     r"^(?:unfortunately|regrettably|sadly|I['’]m afraid|I am afraid|I regret (?:to|that))\b",
     re.IGNORECASE,
 )
-_ALTERNATIVE = re.compile(
+_ALTERNATIVE = re_cached.compile(
     r"\b(?:instead|alternative\w*|so (?:I|we)['’]?(?:ve| have| can|'ll| will)?|(?:I|we)['’](?:ve|ll)|"
     # "I can", not "I can't": a refusal is no alternative
     r"(?:I|we) (?:can|could|have|will|am|are happy)(?!['’]t|not)|you can(?!['’]t|not)|you (?:could|might) (?:like|try|prefer|enjoy|want|consider|book|ask)|happy to|"
@@ -21,7 +21,7 @@ _ALTERNATIVE = re.compile(
     r"but (?:I|we|you)|here['’]s what|option)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)
+_NEGATION = re_cached.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|neither|nor)\b|n['’]t\b", re.IGNORECASE)
 
 
 @rule(

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl
+from .. import hookimpl, re_cached
 from ..ruledef import rule
 
 _IRREGULAR = (
     "made done given sent taken shown seen known told paid held kept left lost found brought bought built "
     "caught put set cut read run won met put spent written broken chosen driven forgotten hidden"
 )
-_PASSIVE = re.compile(
+_PASSIVE = re_cached.compile(
     rf"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?"
     rf"(?:\w+ed|{'|'.join(_IRREGULAR.split())})\b",
     re.IGNORECASE,
@@ -97,12 +97,12 @@ def acronyms(analysis, rule):
 
 # Text-message shortenings, as words of their own: not inside a link, an address or a file
 # name ("orders.txt", "/u/0/", "refund.msg"), and "wk" not beside a number ("a 6 wk course").
-_SHORTHAND = re.compile(
+_SHORTHAND = re_cached.compile(
     r"(?<![\w./@#-])(?:u|ur|pls|plz|thx|thanx|nxt|wk|wknd|tmrw|tmw|2moro|2morrow|b4|gr8|msg|txt|ppl|cuz|coz|idk|btw|"
     r"rn|abt|def|prob|ya|lmk|tbh|np|ty|l8r)(?![\w'’/@-]|\.\w)",
     re.IGNORECASE,
 )
-_BY_A_NUMBER = re.compile(r"\d\s*(?:/\s*)?$")
+_BY_A_NUMBER = re_cached.compile(r"\d\s*(?:/\s*)?$")
 
 
 @rule(

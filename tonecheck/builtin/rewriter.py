@@ -17,16 +17,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .. import hookimpl
+from .. import hookimpl, re_cached
 from ..fixes import PLACEHOLDER, apply, chosen
 from ..rewrites import Change, Rewrite, body_format
 
-_GREETING_WORDS = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b", re.I)
+_GREETING_WORDS = re_cached.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b", re.I)
 
 
 @hookimpl
 def tonecheck_rewriter(linter, draft, report, unsafe):
     return rewrite_with_fixes(linter, draft, report, unsafe=unsafe)
+
+
+_CAPITALISED = re_cached.compile(r"\b[A-Z][a-z][\w'-]*")
 
 
 def greeted(draft) -> tuple[str, ...]:
@@ -35,7 +38,7 @@ def greeted(draft) -> tuple[str, ...]:
     for r in draft.regions:
         if r.kind == "greeting":
             line = _GREETING_WORDS.sub("", draft.text[r.start:r.end].strip())
-            names += re.findall(r"\b[A-Z][a-z][\w'-]*", line)
+            names += _CAPITALISED.findall(line)
     return tuple(names)
 
 

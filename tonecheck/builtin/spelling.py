@@ -13,21 +13,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import hookimpl
+from .. import hookimpl, re_cached
 from ..findings import Edit, Fix, Suggestion
 from ..ruledef import rule
 
 # British endings and their American forms: "colour" is known as "color" is.
 _GB_TO_US = (
-    (re.compile(r"our(s|ed|ing|able|ite|ites|er|ers)?$"), r"or\1"),
-    (re.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),
-    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"bre(s)?$"), r"ber\1"),
-    (re.compile(r"ence(s)?$"), r"ense\1"),
-    (re.compile(r"ogue(s)?$"), r"og\1"),
-    (re.compile(r"mme(s)?$"), r"m\1"),
-    (re.compile(r"lled$"), "led"), (re.compile(r"lling$"), "ling"), (re.compile(r"ller(s)?$"), r"ler\1"),
-    (re.compile(r"ae"), "e"), (re.compile(r"oe"), "e"),
+    (re_cached.compile(r"our(s|ed|ing|able|ite|ites|er|ers)?$"), r"or\1"),
+    (re_cached.compile(r"is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),
+    (re_cached.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re_cached.compile(r"tre(s)?$"), r"ter\1"), (re_cached.compile(r"bre(s)?$"), r"ber\1"),
+    (re_cached.compile(r"ence(s)?$"), r"ense\1"),
+    (re_cached.compile(r"ogue(s)?$"), r"og\1"),
+    (re_cached.compile(r"mme(s)?$"), r"m\1"),
+    (re_cached.compile(r"lled$"), "led"), (re_cached.compile(r"lling$"), "ling"), (re_cached.compile(r"ller(s)?$"), r"ler\1"),
+    (re_cached.compile(r"ae"), "e"), (re_cached.compile(r"oe"), "e"),
 )
 _GB_WORDS = {"cheque": "check", "cheques": "checks", "kerb": "curb", "tyre": "tire", "tyres": "tires",
              "grey": "gray", "plough": "plow", "aluminium": "aluminum", "jewellery": "jewelry",
@@ -35,7 +35,7 @@ _GB_WORDS = {"cheque": "check", "cheques": "checks", "kerb": "curb", "tyre": "ti
              "learnt": "learned", "spelt": "spelled", "whilst": "while", "amongst": "among", "judgement": "judgment",
              "ageing": "aging", "storey": "story", "sceptical": "skeptical", "manoeuvre": "maneuver", "wifi": "wi-fi"}
 # Common American forms a British writer would not use (dialect = "en-GB").
-_US_ONLY = re.compile(r"(?:col|fav|hon|lab|neighb|behavi|flav|hum|rum|harb|vap|arm|endeav)or(?:s|ed|ing|ite|ites)?$|"
+_US_ONLY = re_cached.compile(r"(?:col|fav|hon|lab|neighb|behavi|flav|hum|rum|harb|vap|arm|endeav)or(?:s|ed|ing|ite|ites)?$|"
                       r"(?:organ|real|recogn|apolog|author|emphas|summar|prior|minim|maxim|special|categor|familiar|util)iz(?:e|es|ed|ing|ation|ations)$|"
                       r"^(?:center|centers|theater|theaters|defense|offense|catalog|program|programs|gray|jewelry|aluminum|traveled|traveling|canceled|canceling)$")
 
@@ -56,7 +56,7 @@ def _dictionary():
 _PREFIXES = ("re", "pre", "un", "dis", "mis", "non", "over", "under", "out", "co", "sub", "super", "multi", "inter", "self", "anti", "de")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "able", "ly", "ment", "ments", "ness", "ful")
 # links, addresses and domain names: their words are not prose
-_NOT_PROSE = re.compile(r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b", re.I)
+_NOT_PROSE = re_cached.compile(r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b", re.I)
 
 
 def _us_form(word: str) -> str:
@@ -122,6 +122,10 @@ def _correction(word: str) -> str | None:
     return best if best and best != word else None
 
 
+_LETTERS = re_cached.compile(r"[^\W\d_]+")
+_TRIPLED = re_cached.compile(r"(\w)\1\1")
+
+
 @rule(
     "Spelling.Unknown",
     category="spelling",
@@ -141,14 +145,14 @@ def unknown_word(analysis, rule):
     settings = analysis.settings.get("spelling", {})
     dialect = settings.get("dialect", "any")
     allowed = {w.lower() for w in settings.get("words", ())}
-    allowed |= {w.lower() for name in analysis.company for w in re.findall(r"[^\W\d_]+", name)}
+    allowed |= {w.lower() for name in analysis.company for w in _LETTERS.findall(name)}
     for s in analysis.sentences:
         skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)]
         for tok in s.words:
             word = tok.text
             if not word.isascii() or not word.isalpha() or not word.islower() or len(word) < 3 or len(set(word)) == 1:
                 continue  # names, codes, placeholders ("xxx"), words from other languages
-            if re.search(r"(\w)\1\1", word):
+            if _TRIPLED.search(word):
                 continue  # "looooong": stretched on purpose
             if any(a <= tok.start < b for a, b in skip):
                 continue

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .. import hookimpl, regex
+from .. import hookimpl, re_cached, regex
 from ..fixes import opening_sentence
 from ..ruledef import Example, rule
 
-_WHEN = re.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
+_WHEN = re_cached.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
 
 
 @rule(
@@ -74,15 +74,15 @@ _FILLER = frozenset(
     "that their them then there these they thing things this those through want was were what when where which while "
     "will with would your yours you've you're".split()
 )
-_CONTENT = re.compile(r"[a-z][a-z']{3,}")
+_CONTENT = re_cached.compile(r"[a-z][a-z']{3,}")
 
 
 # A question asked to be answered yes or no, and a reply that gives one.
-_YES_NO_QUESTION = re.compile(
+_YES_NO_QUESTION = re_cached.compile(
     r"(?:[^,]*,\s*)?(?:can|could|would|will|is|are|do|does|may|might|should|shall)\s+(?:it|i|we|you|my|our|he|she|they|this|that|there)\b",
     re.IGNORECASE,
 )
-_YES_OR_NO = re.compile(
+_YES_OR_NO = re_cached.compile(
     # a refusal in so many words: "we don't allow pets", "that isn't possible"
     r"\b(?:we|I) (?:don['’]t|do not|can['’]t|cannot|aren['’]t able to|are not able to|won['’]t be able to) "
     r"(?:allow|permit|accept|take|offer|do|bring|fit|include|extend|transfer|refund)\b|"
@@ -92,9 +92,9 @@ _YES_OR_NO = re.compile(
 # A request ("Could my son travel with the driver?") and a reply that opens with its
 # answer: yes, no, "sadly", "I'm afraid", "no problem" (not information asked for:
 # "Is my warranty still valid?" wants its own words answered).
-_REQUEST = re.compile(r"(?:[^,]*,\s*)?(?:can|could|would|may|might) (?:I|we|my|our|he|she|they|you)\b|"
+_REQUEST = re_cached.compile(r"(?:[^,]*,\s*)?(?:can|could|would|may|might) (?:I|we|my|our|he|she|they|you)\b|"
                       r"\b(?:is|would) it (?:be )?possible\b|\bis there any (?:way|chance)\b|\bany chance\b", re.IGNORECASE)
-_YES_OR_NO_FIRST = re.compile(
+_YES_OR_NO_FIRST = re_cached.compile(
     r"^\W*(?:yes|yep|no)\b|"
     # "sure" with what is done ("Sure: I've added him"), "sadly" with the no ("Sadly the van has no room")
     r"^\W*(?:sure|of course|certainly|absolutely|no problem|happy to)\b.*\b(?:I['’]ve|I have|I['’]ll|I will|I can|we['’]ve|we have|"

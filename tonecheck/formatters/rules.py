@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import json
-import re
+
+from .. import re_cached
 
 COLUMNS = ("id", "category", "severity", "fixable", "source")
 
@@ -28,6 +29,9 @@ def rules_table(rules) -> str:
     return "\n".join(lines) + "\n"
 
 
+_PLACEHOLDER = re_cached.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
 def explanation(rule) -> str:
     """`tonecheck explain`: ruff's shape (what, why, example, instead, fix safety)."""
     def block(text: str) -> str:
@@ -35,7 +39,7 @@ def explanation(rule) -> str:
 
     # a rule with no description or why falls back on its message, whose {placeholders}
     # only a finding fills
-    said = re.sub(r"\{[A-Za-z_][A-Za-z0-9_]*\}", "…", rule.message)
+    said = _PLACEHOLDER.sub("…", rule.message)
 
     parts = [
         f"# {rule.id} ({rule.category}, {rule.severity})",

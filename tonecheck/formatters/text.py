@@ -18,10 +18,9 @@ The excerpt is drawn the way rustc and ruff draw theirs:
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 
-from .. import hookimpl
+from .. import hookimpl, re_cached
 
 _COLOURS = {
     "error": "31", "warning": "33", "suggestion": "36", "note": "36",
@@ -35,7 +34,7 @@ ELLIPSIS = "..."
 _MIN_BEFORE = 8  # columns of context kept before a span when a line is clipped
 
 
-_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]\s*")
+_LINE_BREAKS = re_cached.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]\s*")
 
 
 def _paint(options):

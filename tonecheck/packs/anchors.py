@@ -17,8 +17,9 @@ pack: a change to how they are worked out bumps ``packs.loading.CHECKS``.
 """
 from __future__ import annotations
 
-import re
 import warnings
+
+from .. import re_cached
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p
@@ -40,11 +41,11 @@ COMMON = frozenset(
 )
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-_WORD = re.compile(r"[a-z0-9_]+")
-_NOT_WORD = re.compile(r"[^A-Za-z0-9_]")
+_WORD = re_cached.compile(r"[a-z0-9_]+")
+_NOT_WORD = re_cached.compile(r"[^A-Za-z0-9_]")
 # Characters that RE2 or re match case-insensitively to an ASCII letter (the Kelvin
 # sign to k, the long s to s, dotted and dotless i): a draft with one is not filtered.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS_TO_ASCII = re_cached.compile("[\u0130\u0131\u017f\u212a]")
 
 _BOUNDARY_AT = {_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING, _c.AT_END, _c.AT_END_STRING}
 _NON_WORD_CATEGORIES = {_c.CATEGORY_SPACE, _c.CATEGORY_LINEBREAK}
@@ -113,7 +114,7 @@ _START = (None, "", False, "s")
 # Syntax that RE2 and Python's re both accept but read differently: a POSIX class
 # ("[[:alpha:]]" is, to re, "[[:alph]" then "]"), a repeat with no lower bound or a
 # leading zero ("{,3}", "{02}": literal text to RE2). Such a pattern gets no anchors.
-_READ_DIFFERENTLY = re.compile(r"\[:|\{,|\{(?:\d*,)?0\d")
+_READ_DIFFERENTLY = re_cached.compile(r"\[:|\{,|\{(?:\d*,)?0\d")
 
 
 def _pattern_anchors(pattern: str, bounded: bool) -> set[str] | None:

@@ -3,7 +3,6 @@ severity, message, examples, when, unless, scope ...) here, each kind's own in i
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from .kinds import KINDS
 from .patterns import compile_patterns, unless_hit
 from .rewrite import fix_safety
 from .schema import NAME, check_template, examples as _examples, no_unknown, str_list
+
+from .. import re_cached
 
 COMMON = {
     "name", "kind", "category", "severity", "message", "description", "why", "instead",
@@ -46,6 +47,9 @@ def compile_pack(data: Any, path: Path, source: str, validated: bool = False,
     return out
 
 
+_CATEGORY = re_cached.compile(r"^[a-z][a-z_]*$")
+
+
 def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, validated: bool = False,
                  anchors: dict | None = None) -> Rule:
     if not isinstance(spec, dict):
@@ -67,7 +71,7 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         if spec.get(key) in (None, "", [], {}):
             fail(key, "is required")
     category = spec["category"]
-    if not isinstance(category, str) or not re.match(r"^[a-z][a-z_]*$", category):
+    if not isinstance(category, str) or not _CATEGORY.match(category):
         fail("category", "must be a snake_case category such as company_centric")
     if near := misspelt_category(category):
         fail("category", f"unknown category {category!r}; did you mean {near!r}?")

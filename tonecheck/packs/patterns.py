@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import re_cached
 from ..draft import plain_characters
 from .anchors import union
 
@@ -184,12 +185,12 @@ def balanced(pattern: str) -> bool:
 
 # An escape, or a [...] class (a "]" first in it, after any "^", is a literal; an
 # unclosed one runs to the end): parentheses inside these do not group.
-_NOT_GROUPING = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]?")
-_PARENS = re.compile(r"[()]")
+_NOT_GROUPING = re_cached.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]?")
+_PARENS = re_cached.compile(r"[()]")
 
 
 # An escape, a [...] class, or a space (optionally made optional by ? or *)
-_SPACE_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\]])*\]| [?*+]?")
+_SPACE_TOKEN = re_cached.compile(r"\\.|\[(?:\\.|[^\]])*\]| [?*+]?")
 
 
 @lru_cache(maxsize=None)  # a lexicon entry's patterns recur in several rules
@@ -209,7 +210,7 @@ def flexible_spaces(pattern: str) -> str:
 
 
 #: Where a sentence turns: "It wasn't your fault, but you should have checked" is two clauses.
-_CLAUSE_BREAK = re.compile(r"(?:,\s*|\s+)(?:but|however|although|though|whereas)\b|,\s*yet\b|;|\s[–—-]\s", re.I)
+_CLAUSE_BREAK = re_cached.compile(r"(?:,\s*|\s+)(?:but|however|although|though|whereas)\b|,\s*yet\b|;|\s[–—-]\s", re.I)
 
 
 def unless_hit(a, offset: int, pattern, scope: str) -> bool:

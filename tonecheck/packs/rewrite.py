@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import fixes
+from .. import fixes, re_cached
 from .patterns import compile_patterns
 from .schema import check_template, fmt, lowered, match_case
 
@@ -119,7 +119,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
 
 
 HARD_TIMES = frozenset({"complaint", "bereavement", "distress", "bad_news"})
-_OCCASION = re.compile(
+_OCCASION = re_cached.compile(
     r"\bnew (car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
     r"\b(wedding|anniversary|birthday|engagement|graduation|retirement|promotion)\b",
     re.IGNORECASE,

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 
+from .. import re_cached
 from ..errors import PackError
 from ..ruledef import Example
 
 
-NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+NAME = re_cached.compile(r"^[A-Z][A-Za-z0-9]*$")
 
 
 def no_unknown(spec: dict, allowed: set, path, rule) -> None:
@@ -99,10 +99,13 @@ def whole(value, field, fail) -> int:
     return value
 
 
+_SHOUTED = re_cached.compile(r"[A-Z]{4,}")
+
+
 def lowered(text: str) -> str:
     """Shouted words in lower case; words of up to three letters (UK, VAT, ID) kept:
     they are more likely abbreviations than a raised voice."""
-    return re.sub(r"[A-Z]{4,}", lambda m: m.group().lower(), text)
+    return _SHOUTED.sub(lambda m: m.group().lower(), text)
 
 
 def match_case(original: str, replacement: str) -> str:

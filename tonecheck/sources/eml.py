@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import re_cached
 from ..draft import Draft, is_blank
 from ..errors import InputError
 
 # An mbox "From " line: "From sender@host Sun Aug  7 11:40:37 2022" (date optional).
-_MBOX_FROM = re.compile(rb"From [^\s:]+(?:[ \t].*)?\r?$")
-_MBOX_SPLIT = re.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x21-\x39\x3b-\x7e]+:)")
+_MBOX_FROM = re_cached.compile(rb"From [^\s:]+(?:[ \t].*)?\r?$")
+_MBOX_SPLIT = re_cached.compile(rb"(?<=\n)\r?\n(?=From [^\s:]+(?:[ \t][^\n]*)?\r?\n[\x21-\x39\x3b-\x7e]+:)")
 _META = ("from", "to", "cc", "bcc", "date", "message-id", "x-tonecheck-context")
 #: Fields that may be given more than once, each adding recipients.
 _RECIPIENT_FIELDS = frozenset({"to", "cc", "bcc"})
@@ -26,8 +27,8 @@ _RECIPIENT_FIELDS = frozenset({"to", "cc", "bcc"})
 #: because every other source module imports this one.
 BOM = b"\xef\xbb\xbf"
 # A header line "Name: value"; continuation lines start with whitespace.
-_HEADER_LINE = re.compile(r"([!-9;-~]+)[ \t]*:")
-_MBOX_FROM_LINE = re.compile(r"From [^\s:]+(?:[ \t].*)?$")
+_HEADER_LINE = re_cached.compile(r"([!-9;-~]+)[ \t]*:")
+_MBOX_FROM_LINE = re_cached.compile(r"From [^\s:]+(?:[ \t].*)?$")
 _ADDRESS_FIELDS = {"from", "to", "cc", "subject", "date", "reply-to", "sender"}
 _TRANSPORT_FIELDS = {"received", "mime-version", "message-id", "return-path", "content-type",
                      "delivered-to", "content-transfer-encoding", "in-reply-to", "references"}
@@ -208,7 +209,7 @@ _PRINTABLE = bytes([9, 10, 13, *range(32, 127)])  # tab, newlines and printable 
 @lru_cache(maxsize=1)
 def _foreign() -> re.Pattern:
     """Characters past U+2FFF: CJK and beyond (compiled on first need: ~3 ms)."""
-    return re.compile("[\u3000-\U0010ffff]")
+    return re_cached.compile("[\u3000-\U0010ffff]")
 
 
 def _check_sense(payload: bytes, text: str, charset: str) -> None:

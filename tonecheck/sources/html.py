@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .. import re_cached
 from ..draft import ZERO_WIDTH
 
 # Tags that mark an HTML body. "<link>" or "<you@x.com>" in a plain email do not.
-_HTML_START = re.compile(
+_HTML_START = re_cached.compile(
     r"\s*(?:<!doctype\s+html|<\?xml|<!--|<(?:html|head|body|meta|style|div|p|br|table|span|"
     r"font|ul|ol|h[1-6]|blockquote|center|b|i|strong|em|a)\b[^<>]*>)", re.I)
-_HTML_TAG = re.compile(
+_HTML_TAG = re_cached.compile(
     r"<(?:/?(?:p|div|br|html|body|table|tr|td|li|ul|ol|blockquote|span|strong|em|b|i|u|font|"
     r"h[1-6]|hr)|a\s+href=)\b[^<>]*>", re.I)
 

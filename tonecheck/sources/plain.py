@@ -14,9 +14,9 @@ between them belongs to no region. All offsets are indices into the text given.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from .. import re_cached
 from ..draft import Draft, Region, plain_characters, without_zero_width
 from .lines import _blank, _first_char, _has_text, _line_start, _lines, _trim
 from .quotes import _QUOTED, _find_quotes
@@ -35,7 +35,7 @@ def plain_draft(text: str, path: str = "-", fmt: str = "text") -> Draft:
                  offset_map=offsets, path=path, format=fmt)
 
 
-_ESCAPED_FROM = re.compile(r">+From ")
+_ESCAPED_FROM = re_cached.compile(r">+From ")
 
 
 def _escaped_from_lines(text: str, lines, q: list[bool]) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .. import re_cached
 from .lines import _blank
 
 
-_QUOTED = re.compile(r"[ \t]*>")
+_QUOTED = re_cached.compile(r"[ \t]*>")
 
 # "wrote" in the languages mail clients write attribution lines in.
 _WROTE = (r"(?:wrote|writes|schrieb|a\s+écrit|écrit|schreef|geschreven|skrev|skrivit|"
@@ -16,30 +17,30 @@ _WROTE = (r"(?:wrote|writes|schrieb|a\s+écrit|écrit|schreef|geschreven|skrev|s
 
 # The attribution ends with the "wrote" word and a colon (German puts the name
 # between: "schrieb Max <max@x.de>:"), or with dashes ("---- Jo wrote ----").
-_ATTR_END = re.compile(_WROTE + r"\b[^:\n]{0,100}?(?::|-{2,})\s*$", re.I)
+_ATTR_END = re_cached.compile(_WROTE + r"\b[^:\n]{0,100}?(?::|-{2,})\s*$", re.I)
 
 # ... and starts a line with "On"/"Le"/"Am"/… or a numeric date, after optional dashes.
-_ATTR_START = re.compile(
+_ATTR_START = re_cached.compile(
     r"[ \t]*[-*]*[ \t]*(?:(?:On|Le|Am|Op|El|Il|Em|W\s+dniu|På|Den|Dne|Vào|Il\s+giorno)\s"
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b)", re.I)
 
 # Android's "---- Jo Bloggs wrote ----" has no date at all.
-_ATTR_DASHED = re.compile(r"[ \t]*-{2,}[ \t]*[^-\s].{0,80}?\b" + _WROTE + r"[ \t]*-{2,}[ \t]*$", re.I)
+_ATTR_DASHED = re_cached.compile(r"[ \t]*-{2,}[ \t]*[^-\s].{0,80}?\b" + _WROTE + r"[ \t]*-{2,}[ \t]*$", re.I)
 
 # "Jo Bloggs wrote:" / "Jo Bloggs <jo@x.com> wrote:" alone on a line, no date: a name
 # (capitalised words, or an address) and the "wrote" word, nothing else.
-_ATTR_NAMED = re.compile(
+_ATTR_NAMED = re_cached.compile(
     r"[ \t]*(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]+(?:<[^<>\s]+@[^<>\s]+>|\([^()\s]+@[^()\s]+\)))?"
     r"|<?[^<>\s]+@[^<>\s]+>?)[ \t]+" + _WROTE + r"[ \t]*:[ \t]*$")
 
 # Mid-line attribution, as when a client glues it to the reply's last line.
-_ATTR_MIDLINE = re.compile(r"-*[ \t]*\bOn\s")
+_ATTR_MIDLINE = re_cached.compile(r"-*[ \t]*\bOn\s")
 
 # Weak attribution (mail.ru, Yandex): a line ending in ":" with a time and an address;
 # it only counts when quoted lines follow.
-_ATTR_WEAK = re.compile(r"^(?=.*\d:\d\d)(?=.*(?:@|<[^>]*>)).{10,200}:\s*$")
+_ATTR_WEAK = re_cached.compile(r"^(?=.*\d:\d\d)(?=.*(?:@|<[^>]*>)).{10,200}:\s*$")
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re_cached.compile(r"\d")
 
 _FROM_KEYS = r"From|Von|De|Från|Fra|Van|Od|От|Da|Lähettäjä|Feladó|Kimden"
 
@@ -49,16 +50,16 @@ _OTHER_KEYS = (r"Sent|Date|To|Subject|Cc|Reply-To|Gesendet|Datum|An|Betreff|Envo
                r"Oggetto|Data")
 
 # "From: x", "*From:* x", "De : x" (French puts a space before the colon).
-_HEADER = re.compile(rf"[ \t]*\*?(?:(?P<from>{_FROM_KEYS})|{_OTHER_KEYS})[ \t]*\*?[ \t]*:", re.I)
+_HEADER = re_cached.compile(rf"[ \t]*\*?(?:(?P<from>{_FROM_KEYS})|{_OTHER_KEYS})[ \t]*\*?[ \t]*:", re.I)
 
-_SEPARATOR = re.compile(
+_SEPARATOR = re_cached.compile(
     r"[ \t]*(?:-{2,}[ \t]*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|"
     r"Mensaje original|Messaggio originale|Oorspronkelijk bericht|Originalmeddelande|"
     r"Opprinnelig melding|Alkuperäinen viesti|Wiadomość oryginalna|Исходное сообщение|"
     r"Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|"
     r"Doorgestuurd bericht)[ \t]*-{2,}|_{5,}|Begin forwarded message:?)[ \t]*$", re.I)
 
-_DASHES = re.compile(r"[ \t]*-{3,}[ \t]*$")
+_DASHES = re_cached.compile(r"[ \t]*-{3,}[ \t]*$")
 
 
 def _find_quotes(text, lines, q, marked) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from .. import regex
+from .. import re_cached, regex
 from ..draft import Region
 from .lines import _blank, _first_char, _has_text
 from .quotes import _DASHES
@@ -17,7 +17,7 @@ from .quotes import _DASHES
 _FOLLOWS = (r"your|you|you['’]re|I|I['’]m|I['’]ve|I['’]ll|we|we['’]ve|we['’]re|we['’]ll|just|thanks|thank|hope|good|great|"
             r"quick|it['’]s|sorry|hi|how")
 
-_GREETING = re.compile(
+_GREETING = re_cached.compile(
     r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
     r"hallo|hola|bonjour|hej|ciao|"
     # these greet a name or no one ("Kia ora Dave,", "G'day!"), not a studio or a squash ("Namaste yoga can't ...")
@@ -34,7 +34,7 @@ _GREETING = re.compile(
 _CASUAL_NAMES = {"there", "all", "everyone", "team", "folks", "guys", "again", "both"}
 
 # A bare name on the first line, as a greeting: "Tom," / "Mrs Okafor," / "Dr. Lee,"
-_NAME_GREETING = re.compile(
+_NAME_GREETING = re_cached.compile(
     r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Madam)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},[ \t]*$")
 
 # ... but not a first word that opens a sentence: "Unfortunately," "However,"
@@ -42,7 +42,7 @@ _NOT_A_NAME = {"unfortunately", "however", "thanks", "thank", "yes", "no", "ok",
                "firstly", "first", "sadly", "sorry", "apologies", "please", "again", "hello", "hi", "dear", "and",
                "but", "now", "today", "finally", "meanwhile", "regards", "cheers", "best"}
 
-_CLOSING = re.compile(
+_CLOSING = re_cached.compile(
     r"(?:(?:many|big|huge)\s+)?thanks|thank\s+you|thx|ta|cheers|(?:(?:kind|best|warm|warmest|"
     r"kindest|with)\s+)?regards|best|all\s+the\s+best|best\s+wishes|warm\s+wishes|warmly|"
     r"sincerely|(?:yours\s+)?(?:sincerely|faithfully|truly)|respectfully|take\s+care|"
@@ -55,7 +55,7 @@ _CLOSING = re.compile(
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
 # at most a short name on the same line ("Regards, Roman").
-_CLOSING_LINE = re.compile(rf"[ \t]*(?:{_CLOSING.pattern})\b[^\n.?!;:]{{0,40}}?[,!.]?[ \t]*$", re.I)
+_CLOSING_LINE = re_cached.compile(rf"[ \t]*(?:{_CLOSING.pattern})\b[^\n.?!;:]{{0,40}}?[,!.]?[ \t]*$", re.I)
 
 # A one-paragraph email signed at the end of its last line: "... happen. Thanks, Service Desk".
 _NAME_WORDS = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:[ \t]+(?:team|support|desk|crew|office))?)"
@@ -82,60 +82,60 @@ _NOT_A_SIGNER = {"congratulations", "congrats", "welcome", "enjoy", "bye", "chee
                  "well", "get", "royal", "first", "second", "next", "free", "same", "new", "old", "tough", "understood",
                  "agreed", "not", "never", "absolutely", "date", "tickets", "no", "yes", "okay", "ok"}
 
-_SIG_DELIM = re.compile(r"--[ \t]*$")
+_SIG_DELIM = re_cached.compile(r"--[ \t]*$")
 
-_MOBILE = re.compile(
+_MOBILE = re_cached.compile(
     r"[ \t]*(?:(?:Sent|Envoyé|Gesendet|Enviado|Inviato|Verzonden|Skickat|Sendt|Wysłane)[ \t]+"
     r"(?:from|with|via|using|von|mit|depuis|de|da|desde|vanaf|från|fra|z)|Get[ \t]+Outlook[ \t]+for)"
     r"[ \t]+[^,\n]{1,60}$", re.I)
 
 # A name signed after a dash, and the shop or team after it: "Mo, Riverside Ice", "Lewis @ Fade Street".
 _SIGNED_NAME = r"[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*|at|of|and|the|@)){0,7}"
-_DASH_NAME = re.compile(rf"[ \t]*[-–—][ \t]?{_SIGNED_NAME}[ \t]*$")
+_DASH_NAME = re_cached.compile(rf"[ \t]*[-–—][ \t]?{_SIGNED_NAME}[ \t]*$")
 
 # (The look-behind starts an address only where a run of its characters starts: without
 # it, a long word with no "@" is scanned again from every one of its letters.)
-_CONTACT = re.compile(
+_CONTACT = re_cached.compile(
     r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|(?:\+|\()?\d[\d \t().-]{6,}\d"
     r"|^[ \t]*(?:sent[ \t]+)?(?:via|from)[ \t]+(?:my[ \t]+)?"
     r"(?:mobile|phone|iphone|ipad|android|blackberry)\b", re.I | re.M)
 
-_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$")
+_ABBREVIATION = re_cached.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros|plc|LLC|GmbH|Me)\.$")
 # A name signed with an initial, alone on its line: "Carla S.", "Mary Jane O."
-_INITIALLED_NAME = re.compile(
+_INITIALLED_NAME = re_cached.compile(
     r"[ \t]*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?(?:[A-Z][\w'-]+[ \t]+){0,3}(?:[A-Z]\.[ \t]*)+$"  # "Carla S.", "J. P."
     r"|[ \t]*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?[ \t]+)?[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3},?[ \t]+(?:[A-Z]\.){2,}[ \t]*$")  # "Ann Lee, M.D."
 
-_NOT_NAME = re.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
+_NOT_NAME = re_cached.compile(r"[:<>@=_/\\\[\]{}#*]|\d{3}")
 
 _CONNECTORS = {"at", "of", "and", "the", "for", "de", "van", "von", "der", "da", "&", "|", "-", "–",
                "everyone", "all", "team"}  # "Dr Rachel Moore and everyone at Oakfield Vets"
 
 # An address line in a company's signature block: "PO Box 4410, Bristol BS1 9XX" (a PO box,
 # a UK postcode, a US town with its state and ZIP, a numbered street).
-_ADDRESS_LINE = re.compile(
+_ADDRESS_LINE = re_cached.compile(
     r"\b(?:P\.?O\.? Box)[ \t]+\d+|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b|\b[A-Z][a-z]+,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b|^[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'-]*[ \t]+)+"
     r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Close|Drive|Place|Square|Court|Park|Row|Terrace|Gardens|Crescent|Hill)\b")
 # A reference line under the name: "Policy number: MC-6620419", "Ref: WC/24/118230".
-_FIELD_LINE = re.compile(
+_FIELD_LINE = re_cached.compile(
     r"[ \t]*(?:(?:Our|Your)[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,2}(?:number|no\.?|ref(?:erence)?|ID|code|"
     r"Policy|Account|Claim|Case|Order|Booking|Ticket|Invoice|Contract|Registration|VAT|Licen[cs]e)[ \t]*:[ \t]+\S.{0,60}$",
     re.I)
 
 # A reference under the name, without a colon: "Ticket #482019", "Customer Relations, case 55810".
-_REF_LINE = re.compile(
+_REF_LINE = re_cached.compile(
     r"[ \t]*(?:[A-Z][\w&-]*[ \t]+){0,3}?(?:[A-Z][\w&-]*,[ \t]*)?(?i:(?:our|your)[ \t]+)?"
     r"(?i:ref(?:erence)?|case|ticket|order|booking|claim|policy|account|invoice|job)(?i:[ \t]+(?:no\.?|number|ref))?"
     r"[ \t]*#?[ \t]*[A-Z]{0,4}[-/]?\d[\w/-]{2,20}[ \t]*$")
 
 _BULLETS = ("- ", "* ", "• ", "– ", "— ")
-_TITLE = re.compile(r"[ \t]*(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?[ \t]")
+_TITLE = re_cached.compile(r"[ \t]*(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?[ \t]")
 # Words of an address line, not a name: "Unit Four", "Mill Lane".
-_PLACE_WORDS = re.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Drive|Park|Estate|House|Floor|Building|Yard|"
+_PLACE_WORDS = re_cached.compile(r"\b(?:Unit|Units|Lane|Road|Street|Avenue|Way|Close|Drive|Park|Estate|House|Floor|Building|Yard|"
                           r"Works|Mill|Court|Square|Place|Terrace|Gardens|Crescent|Hill|Row|Reception|Desk|Office|Returns|"
                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A chat reply's signature: a dash, a space and a name, with the shop after a comma.
-_CHAT_SIGNATURE = re.compile(rf"[ \t]*[-–—][ \t]{_SIGNED_NAME}[ \t]*$")
+_CHAT_SIGNATURE = re_cached.compile(rf"[ \t]*[-–—][ \t]{_SIGNED_NAME}[ \t]*$")
 # ... and at the end of the reply's last line: "Enjoy the film! – Becca, Regal Picturehouse"
 _CHAT_SIGNATURE_INLINE = (
     r"(?<=[.!?)])[ \t]+([-–—][ \t](?!(?:Except|Including|Excluding|Open|Closed|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|"
@@ -214,16 +214,16 @@ def _voiced(line: str) -> bool:
 
 
 # How a long closing over a name begins: "Hope to see you at Riverbend next summer,"
-_LONG_CLOSING = re.compile(r"[ \t]*(?:hope|hoping|see you|have a|thanks|thank you|many thanks|wish|wishing|enjoy|safe|looking forward|"
+_LONG_CLOSING = re_cached.compile(r"[ \t]*(?:hope|hoping|see you|have a|thanks|thank you|many thanks|wish|wishing|enjoy|safe|looking forward|"
                            r"can['’]t wait|cannot wait|look forward|until then|let me know|let us know|any questions|give me a|"
                            r"give us a|just|feel free|do let|please|shout|drop me|congratulations|congrats|"
                            r"take care|all the best|speak|talk|best|warm|kind|love|cheers|until|good luck|happy|merry)\b", re.I)
 # A name line that goes on from the one above: "and everyone at Riverside".
-_AND_LEAD = re.compile(r"^(?:and|&)[ \t]+(?:(?:everyone|all|the[ \t]+team)[ \t]+)?(?:at|of|from)?[ \t]*(?=[A-Z])")
+_AND_LEAD = re_cached.compile(r"^(?:and|&)[ \t]+(?:(?:everyone|all|the[ \t]+team)[ \t]+)?(?:at|of|from)?[ \t]*(?=[A-Z])")
 
 # What may follow a signature: an enclosure or copy line, a trade body or
 # certification, and a legal notice ("This email and any attachments are confidential").
-_FOOTER_LINE = re.compile(
+_FOOTER_LINE = re_cached.compile(
     r"[ \t]*(?:(?:enc|encs|encl|enclosures?|attachments?|cc|bcc)\b\.?:?[ \t]+\S"
     r"|.{0,40}\b(?:member of|accredited by|certified|ISO[ \t]?\d{4,5}|est(?:\.|ablished)[ \t]+(?:in[ \t]+)?\d{4})\b)"
     r"(?!.*\b(?:I|we|you)\b)", re.I)
@@ -279,7 +279,7 @@ def _footer_start(text, content) -> int:
     A footer is short: at most _FOOTER_LINES lines, _FOOTER_PARAGRAPHS notices and
     _FOOTER_CHARS characters of a paragraph are read, each once (a long draft costs no
     more than a short one)."""
-    k = n = len(content)
+    k = len(content)
     lines = paragraphs = 0
     whole = True  # k is the end of its paragraph: the paragraph is read whole once
     while k > 0 and lines < _FOOTER_LINES and paragraphs < _FOOTER_PARAGRAPHS:
@@ -346,6 +346,11 @@ def _name_like(line: str) -> bool:
     return sum(w[0].isupper() for w in alpha) * 2 >= len(alpha) + (len(alpha) > 2)
 
 
+_WORD_CHAR = re_cached.compile(r"\w")
+_KISSES_STOP = re_cached.compile(r"[xX]{1,3}\.$")
+_LETTERS = re_cached.compile(r"[^\W\d_]+")
+
+
 def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
     """greeting / body / signoff / signature regions of one stretch."""
     out: list[Region] = []
@@ -373,7 +378,7 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
         m = _GREETING.match(text, fc, e)
         if m and _greeting_name_ok(m):
             g_end = m.end() if m.group("end").strip() else m.start("end")
-            if not re.search(r"\w", text[g_end:e]):
+            if not _WORD_CHAR.search(text, g_end, e):
                 g_end = e  # "Hey there! 😊"
             out.append(Region("greeting", fc, g_end))
             body_start = g_end
@@ -400,12 +405,12 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
 
 # A line above a letter's greeting: a field ("Subject: ...", "Our ref: WC/24/118"), or a
 # heading or address line (a few words, no sentence's end).
-_HEADING_FIELD = re.compile(r"[ \t]*[A-Z][\w'’ /#&-]{0,24}:[ \t]+\S")
+_HEADING_FIELD = re_cached.compile(r"[ \t]*[A-Z][\w'’ /#&-]{0,24}:[ \t]+\S")
 # How a line the writer says to the customer starts, unlike a heading.
-_CLAUSE_START = re.compile(r"(?:I|we|you|they|he|she|it|I['’]\w+|we['’]\w+|you['’]\w+|unfortunately|thanks|thank|sorry|please|"
+_CLAUSE_START = re_cached.compile(r"(?:I|we|you|they|he|she|it|I['’]\w+|we['’]\w+|you['’]\w+|unfortunately|thanks|thank|sorry|please|"
                            r"just|yes|no|hope|sadly|great|good news|as|so|but|and|if)\b", re.I)
 # A letter's date: "March 5, 2013", "3 September 2020", "12/06/2026", "June 2026", "2026-06-12".
-_HEADING_DATE = re.compile(r"[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?(?:[A-Z][a-z]+[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|"
+_HEADING_DATE = re_cached.compile(r"[ \t]*(?:[A-Z][a-z]+,?[ \t]+)?(?:[A-Z][a-z]+[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|"
                            r"\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?(?:[ \t]+\d{4})?|[A-Z][a-z]+[ \t]+\d{4}|"
                            r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]*$")
 
@@ -552,9 +557,9 @@ def _signs_inline(text, m, greeted, line_start) -> bool:
     after a full stop with no goodbye or kiss, no adverb ("Regrettably.", not "Ciara.")?"""
     name = m.group("who").split()[0]
     # after a full stop, an adverb is the last sentence, not a name: "Regrettably."
-    stopped = m.group(1).endswith(".") and not (m.group("bye") or re.search(r"[xX]{1,3}\.$", m.group(1)))
+    stopped = m.group(1).endswith(".") and not (m.group("bye") or _KISSES_STOP.search(m.group(1)))
     return not (stopped and name.lower().endswith("ly")) and name.lower() not in _NOT_A_NAME | _NOT_A_SIGNER \
-        and name not in re.findall(r"[^\W\d_]+", greeted) \
+        and name not in _LETTERS.findall(greeted) \
         and not _PLACE_WORDS.search(m.group(1)) and not text[line_start:m.start()].lstrip().startswith(_BULLETS)
 
 
@@ -562,8 +567,8 @@ def _signs_inline(text, m, greeted, line_start) -> bool:
 def _inline():
     """The sign-offs at the end of a reply's last line, compiled on first use: only a reply
     signed inside its last line needs them, and they are large (start-up)."""
-    return (re.compile(_CLOSING_INLINE, re.I), re.compile(_CHAT_SIGNATURE_INLINE),
-            re.compile(_CLOSING_ALONE_INLINE, re.I), re.compile(_NAME_INLINE, re.I))
+    return (re_cached.compile(_CLOSING_INLINE, re.I), re_cached.compile(_CHAT_SIGNATURE_INLINE),
+            re_cached.compile(_CLOSING_ALONE_INLINE, re.I), re_cached.compile(_NAME_INLINE, re.I))
 
 
 def _contact_start(text, content, k):
