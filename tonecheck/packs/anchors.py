@@ -3,18 +3,15 @@
 A rule whose phrases need "inconvenience" cannot find anything in a draft without that
 word, so its pattern is neither compiled nor run there (``Analysis.writer_matches``).
 Most rules are quiet on most drafts: this is what keeps a cold check from compiling
-every pack's patterns, and a warm one from running them. For each phrase of a pattern,
-each way through it keeps its two rarest-looking words, both of which a match along it
-contains: a draft that has "sorry" but not "inconvenience" compiles no phrase of
-"sorry for any inconvenience" (``Pattern.for_words``).
+every pack's patterns, and a warm one from running them.
 
 A word here is a run of ASCII letters, digits and underscores, lower-cased: what RE2's
 ``\\b`` and ``\\w`` see. The anchors are worked out from the pattern's syntax tree,
 read like a match: every way through it (branches, optional parts, small character
-classes) is followed at once, keeping for each the rarest-looking literal words it has
+classes) is followed at once, keeping for each the rarest-looking literal word it has
 passed with a non-word character, a ``\\b`` or the pattern's own word boundary on
-either side. Ways that agree on those words and on what they are reading merge, so a
-long list of phrases stays small (where two words a way make too many ways, one is kept). Anything the analysis cannot follow gives no
+either side. Ways that agree on that word and on what they are reading merge, so a
+long list of phrases stays small. Anything the analysis cannot follow gives no
 anchors (the rule always runs), never wrong ones. The anchors are cached with their
 pack: a change to how they are worked out bumps ``packs.loading.CHECKS``.
 """
@@ -32,8 +29,6 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 #: The most partial matches followed at once; past it, the pattern has no anchors.
 LIMIT = 4096
-#: The words kept for each way through a pattern, rarest-looking first.
-KEEP = 2
 
 # Words so common that anchoring on them would run the rule on every draft: another
 # word of the same phrase is chosen when there is one.
@@ -61,44 +56,26 @@ class _Unknown(Exception):
     """The pattern is past following: it has no anchors."""
 
 
-#: A phrase's ways through: for each, the words (rarest-looking first) that a match
-#: along it contains, all of them.
-Ways = frozenset[tuple[str, ...]]
-
-
 def anchors(patterns: list[str], bounded: bool) -> frozenset[str] | None:
     """The words one of which every match of the alternation of ``patterns`` contains
     (``bounded``: it is wrapped in ``\\b``), or None when that cannot be told."""
     return union(each(patterns, bounded))
 
 
-def each(patterns: list[str], bounded: bool) -> list[Ways | None]:
-    """Each pattern's ways through, as alternatives of one alternation (None: no anchors)."""
-    return [_pattern_anchors(pattern, bounded) for pattern in patterns]
+def each(patterns: list[str], bounded: bool) -> list[frozenset[str] | None]:
+    """Each pattern's anchors, as alternatives of one alternation."""
+    out = []
+    for pattern in patterns:
+        words = _pattern_anchors(pattern, bounded)
+        out.append(None if words is None else frozenset(words))
+    return out
 
 
-def union(ways_each: list[Ways | None]) -> frozenset[str] | None:
-    """The alternation's anchors from its alternatives' ways: the rarest word of each
-    way (None if any alternative has none)."""
-    if any(ways is None for ways in ways_each):
+def union(anchors_each: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The alternation's anchors from its alternatives': None if any has none."""
+    if any(words is None for words in anchors_each):
         return None
-    return frozenset(way[0] for ways in ways_each for way in ways)
-
-
-def needs(ways: Ways | None) -> tuple[frozenset[str] | None, tuple[frozenset[str], ...]]:
-    """What ``possible`` asks of a phrase with these ways: one word of the first set,
-    and then all of one of the others."""
-    if ways is None:
-        return None, ()
-    return frozenset(way[0] for way in ways), tuple(frozenset(way) for way in ways)
-
-
-def possible(need: tuple[frozenset[str] | None, tuple[frozenset[str], ...]], present: frozenset[str]) -> bool:
-    """Could a phrase match a text with these words? (``need``: from ``needs``.)"""
-    firsts, ways = need
-    if firsts is None:
-        return True
-    return not firsts.isdisjoint(present) and any(way <= present for way in ways)
+    return frozenset().union(*anchors_each)
 
 
 #: Characters of text read at a time for its words: a list of every word of a draft
@@ -128,11 +105,10 @@ def words(*texts: str) -> frozenset[str] | None:
 _SEP = " "  # a non-word character, a boundary (\b), the start or end of the text
 _ANY = "?"  # anything at all: a word either side of it may run on into it
 
-# A partial match, followed through the pattern: (the best whole words so far, rarest
-# first, the word being read, whether that word began after a non-word character, what
-# came last: "w" a word character, "s" a separator (non-word character or boundary),
-# "x" unknown).
-_START = ((), "", False, "s")
+# A partial match, followed through the pattern: (the best whole word so far, the word
+# being read, whether that word began after a non-word character, what came last:
+# "w" a word character, "s" a separator (non-word character or boundary), "x" unknown).
+_START = (None, "", False, "s")
 
 
 # Syntax that RE2 and Python's re both accept but read differently: a POSIX class
@@ -141,40 +117,35 @@ _START = ((), "", False, "s")
 _READ_DIFFERENTLY = re_cached.compile(r"\[:|\{,|\{(?:\d*,)?0\d")
 
 
-def _pattern_anchors(pattern: str, bounded: bool) -> Ways | None:
+def _pattern_anchors(pattern: str, bounded: bool) -> set[str] | None:
     if _READ_DIFFERENTLY.search(pattern):
         return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # re's FutureWarnings about RE2 syntax
             tree = _p.parse(pattern)
+        states = {_START if bounded else (None, "", False, "x")}
+        states = _walk(tree, states)
+        ends = {_feed(state, _SEP if bounded else _ANY) for state in states}
+    except _Unknown:
+        return None
     except Exception:  # RE2 syntax re does not read (\pL, \z): no anchors, always run
         return None
-    for keep in (KEEP, 1):  # two words a way, or one where that makes too many ways
-        try:
-            states = _walk(tree, {_START if bounded else ((), "", False, "x")}, keep)
-            ends = {_feed(state, _SEP if bounded else _ANY, keep) for state in states}
-        except _Unknown:
-            continue
-        except Exception:  # anything the analysis cannot follow: no anchors, always run
-            return None
-        ways = frozenset(state[0] for state in ends)
-        return None if () in ways else ways
-    return None
+    best = {state[0] for state in ends}
+    return None if None in best else best
 
 
 def _rank(word: str) -> tuple:
     return word not in COMMON, len(word), word
 
 
-def _feed(state, tokens: str, keep: int):
+def _feed(state, tokens: str):
     """The partial match after more characters: word characters, _SEP or _ANY."""
     best, run, start_ok, last = state
     for token in tokens:
         if token == _SEP:
-            if last == "w" and start_ok and run not in best:
-                # the rarer-looking words: not common ones, then the longer
-                best = tuple(sorted((*best, run), key=_rank, reverse=True)[:keep])
+            if last == "w" and start_ok and (best is None or _rank(run) > _rank(best)):
+                best = run  # the rarer-looking word: not a common one, then the longer
             run, start_ok, last = "", False, "s"
         elif token == _ANY:
             run, start_ok, last = "", False, "x"
@@ -185,7 +156,7 @@ def _feed(state, tokens: str, keep: int):
     return (best, run, start_ok, last)
 
 
-def _walk(tree, states: set, keep: int) -> set:
+def _walk(tree, states: set) -> set:
     literal = []  # a run of literal characters is read in one step
     for op, av in tree:
         if op is _c.LITERAL:
@@ -193,14 +164,14 @@ def _walk(tree, states: set, keep: int) -> set:
             continue
         if literal:
             text = "".join(literal)
-            states = {_feed(s, text, keep) for s in states}
+            states = {_feed(s, text) for s in states}
             literal = []
-        states = _element(op, av, states, keep)
+        states = _element(op, av, states)
         if len(states) > LIMIT:
             raise _Unknown
     if literal:
         text = "".join(literal)
-        states = {_feed(s, text, keep) for s in states}
+        states = {_feed(s, text) for s in states}
     return states
 
 
@@ -212,35 +183,35 @@ def _char(code: int) -> str:
     return ch if ch in _WORD_CHARS else _SEP
 
 
-def _element(op, av, states: set, keep: int) -> set:
+def _element(op, av, states: set) -> set:
     if op is _c.LITERAL:
         token = _char(av)
-        return {_feed(s, token, keep) for s in states}
+        return {_feed(s, token) for s in states}
     if op is _c.IN:
-        return {_feed(s, t, keep) for t in _char_class(av) for s in states}
+        return {_feed(s, t) for t in _char_class(av) for s in states}
     if op is _c.AT:
         token = _SEP if av in _BOUNDARY_AT else _ANY
-        return {_feed(s, token, keep) for s in states}
+        return {_feed(s, token) for s in states}
     if op is _c.SUBPATTERN:
-        return _walk(av[-1], states, keep)
+        return _walk(av[-1], states)
     if op is _c.BRANCH:
         out: set = set()
         for branch in av[1]:
-            out |= _walk(branch, states, keep)
+            out |= _walk(branch, states)
         return out
     if op in _REPEATS:
         low, high, item = av
         if _non_word(item):
-            after = {_feed(s, _SEP, keep) for s in states}
+            after = {_feed(s, _SEP) for s in states}
             return after if low >= 1 else states | after
         if (low, high) == (0, 1):
-            return states | _walk(item, states, keep)
+            return states | _walk(item, states)
         if low == high and low <= 3:
             for _ in range(low):
-                states = _walk(item, states, keep)
+                states = _walk(item, states)
             return states
-        return {_feed(s, _ANY, keep) for s in states}
-    return {_feed(s, _ANY, keep) for s in states}  # any character, a back-reference, a look-around
+        return {_feed(s, _ANY) for s in states}
+    return {_feed(s, _ANY) for s in states}  # any character, a back-reference, a look-around
 
 
 def _char_class(items) -> list[str]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import re_cached
 from ..draft import plain_characters
-from .anchors import needs, possible, union
+from .anchors import union
 
 
 def pattern_list(value, field, fail) -> list[str]:
@@ -47,9 +47,8 @@ class Pattern:
     """A rule's alternation: compiled by RE2 when first used, and its anchors (the
     words one of which every match contains, or None: see ``anchors``), with which
     ``Analysis.writer_matches`` skips a draft that lacks them, uncompiled.
-    ``alternatives``: each phrase and the words it needs (``anchors.needs``), and a
-    function that compiles a list of phrases as the whole alternation is compiled (see
-    ``for_words``)."""
+    ``alternatives``: each phrase and its own anchors, and a function that compiles
+    a list of phrases as the whole alternation is compiled (see ``for_words``)."""
 
     __slots__ = ("_build", "_regex", "anchors", "_alternatives", "_uses")
 
@@ -73,7 +72,7 @@ class Pattern:
         phrases, build = self._alternatives
         if self._uses > FIRST_DRAFTS:
             return self.regex
-        live = [p for p, need in phrases if possible(need, present)]
+        live = [p for p, words in phrases if words is None or not words.isdisjoint(present)]
         return build(live) if len(live) < len(phrases) else self.regex
 
     def finditer(self, text: str):
@@ -139,7 +138,7 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
     words = union(each)
     lexicon_only = isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns))
     if lexicon_only or validated:
-        alternatives = ([(p, needs(ways)) for p, ways in zip(flexible, each)], lambda live: compile_with(joined(live), **options))
+        alternatives = (list(zip(flexible, each)), lambda live: compile_with(joined(live), **options))
         return Pattern(lambda: compile_with(source, **options), words, alternatives=alternatives)
     try:
         return Pattern(None, words, compile_with(source, **options))
@@ -155,10 +154,9 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
 
 
 def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | None) -> list:
-    """Each alternative's ways through (``anchors.each``): from the pack's cached table,
-    else worked out (and added to the table, which is cached with the pack). With no
-    table (no cache to keep them in), none: working them out costs more than one check
-    saves."""
+    """Each alternative's anchors: from the pack's cached table, else worked out (and
+    added to the table, which is cached with the pack). With no table (no cache to keep
+    them in), none: working them out costs more than one check saves."""
     if table is None:
         return [None] * len(flexible)
     from ..cache import key
@@ -166,14 +164,12 @@ def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | No
     name = key(source)  # not the expression itself: a long list would double the cache entry
     known = table.get(name)
     if (isinstance(known, list) and len(known) == len(flexible)
-            and all(ways is None or (isinstance(ways, list) and ways and all(
-                isinstance(way, list) and way and all(isinstance(x, str) for x in way) for way in ways))
-                for ways in known)):
-        return [None if ways is None else frozenset(tuple(way) for way in ways) for ways in known]
+            and all(w is None or (isinstance(w, list) and all(isinstance(x, str) for x in w)) for w in known)):
+        return [None if w is None else frozenset(w) for w in known]
     from .anchors import each
 
     found = each(flexible, bounds)
-    table[name] = [None if ways is None else sorted(list(way) for way in ways) for ways in found]
+    table[name] = [None if w is None else sorted(w) for w in found]
     return found
 
 
