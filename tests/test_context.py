@@ -34,6 +34,10 @@ from tonecheck.vocabulary import DETECTED
     ("I've been in so much pain since the filling on Monday.", "The next appointment is in May.", "distress"),
     # our own delay, told as what we wait for
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
+    # a no-show is a complaint; a flight cancelled, however it is named, is bad news
+    ("The engineer was meant to come on Friday and never turned up.", "I've rebooked him.", "complaint"),
+    ("", "Flight TP 1024 Lisbon - Sao Paulo on 18 July has been cancelled by the airline.", "bad_news"),
+    ("", "Handover is booked for Friday 12 April at 2pm at our showroom.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -77,6 +81,10 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("Thankfully we still have power, but the fridge door hinge is broken.", "A new hinge is on its way.", "distress"),
     ("I lost my data connection for an hour last night.", "It's back now.", "distress"),
     ("The hotel pool is elderly and the tiles are cracked.", "Thanks for telling us.", "distress"),
+    # a relative's big day, told in passing, is not the customer's
+    ("", "Thank you for letting us know Aarav has his cousin's wedding next week.", "celebration"),
+    ("I need these shoes for my sister's wedding on Saturday!", "They will reach you on Thursday, in time for the wedding.",
+     "celebration"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])
@@ -110,6 +118,18 @@ def test_the_command_line_context_wins_over_the_message_s_header_which_wins_over
     assert contexts("--context", "billing") == ["billing"]  # the flag, over the header
     rewritten = run("rewrite", "--context", "billing", "--format", "json", "m.eml").stdout
     assert "wait" not in json.loads(rewritten)["text"].lower()  # no delay apology for a billing note
+
+
+def test_a_salutation_line_is_not_where_the_missing_acknowledgement_goes(run, tmp_path):
+    import json
+
+    (tmp_path / "d.txt").write_text(
+        "Dear Customer,\n\nGreetings from SwiftLink Broadband.\n\nThis is with reference to your complaint about "
+        "your connection. The same is with the team.\n\nRegards,\nSupport\n\nOn Mon, Ana wrote:\n"
+        "> No internet for three days. This is unacceptable.\n")
+    report = json.loads(run("check", "--format", "json", "d.txt").stdout)["files"][0]
+    [complaint] = [f for f in report["findings"] if f["rule"] == "Empathy.Complaint"]
+    assert (tmp_path / "d.txt").read_text()[complaint["offset"]:].startswith("This is with reference")
 
 
 def test_rewrite_stops_a_rule_that_takes_too_long_and_says_so(run, tmp_path, monkeypatch):

@@ -430,6 +430,20 @@ def test_on_the_same_words_a_house_rule_wins_and_no_fix_is_hidden(run, tmp_path)
     assert any(s["fix"] for s in on_utilise[0]["suggestions"])  # the built-in's swap is still offered
 
 
+def test_on_the_same_words_a_long_sentence_is_reported_as_long(run, tmp_path):
+    """Passive voice and length both flag a 100-word sentence, for the same reason (hard
+    to read): the measurement is the one said, since splitting the sentence is the fix."""
+    sentence = ("With regard to the items raised, the cracking to the plaster, which is in our view a result of "
+                "normal shrinkage as the new plaster dries out over the first season, together with the sticking "
+                "of the utility room door and the missing section of skirting in the hallway, will all be attended "
+                "to by our carpenter and plasterer, who we would propose return to site in the week of 14 October "
+                "once the drying-out period, which would normally be six to eight weeks, has been completed.")
+    (tmp_path / "d.txt").write_text(f"Dear Mr Fenwick,\n\n{sentence}\n\nKind regards,\nSteve\n")
+    report = json.loads(run("check", "--format", "json", "d.txt").output)["files"][0]
+    whole = [f["rule"] for f in report["findings"] if report_text(tmp_path, f) == sentence and f["category"] == "hard_to_read"]
+    assert whole == ["Readability.LongSentence"]
+
+
 def report_text(tmp_path, f):
     return (tmp_path / "d.txt").read_text()[f["offset"]:f["offset"] + f["length"]]
 

@@ -46,6 +46,8 @@ class Linter:
         self.formats = collect_formats(self.pm.hook.tonecheck_sources, self.problems.append)
         # rules the project or a plugin added: on the same words, theirs win over a built-in's
         self._house = frozenset(r.id for r in self.rules if r.source not in BUILTIN_PLUGINS)
+        # measurements (a sentence's length, its grade): on the same words, the plainer diagnosis
+        self._measured = frozenset(r.id for r in self.rules if r.kind == "metric")
         self._kept_severity = frozenset(r.id for r in self.rules if not r.demotable)  # never demoted
         self.model = None  # the learned model, when the config scores with it
         if self.config.score == "learned":
@@ -248,7 +250,7 @@ class Linter:
                     errors.append(raised(rule.source, f"rule {rule.id}", exc))
                 if count > MAX_FINDINGS:
                     break
-        findings = _resolve_overlaps(findings, self._house)
+        findings = _resolve_overlaps(findings, self._house, self._measured)
         findings += [f for f in _resolve_overlaps(deferring) if not _overlapped(f, findings)]
         learned = (self.model, analysis.body_ngrams) if self.model is not None else None
         if draft.offset_map is not None:
@@ -386,15 +388,18 @@ def _overlapped(f: Finding, others: list[Finding]) -> bool:
     return any(o.category == f.category and o.offset < f.end and f.offset < o.end for o in others)
 
 
-def _rank(f: Finding, house: frozenset) -> tuple[bool, int]:
-    return f.rule in house, SEVERITY_RANK[f.severity]
+def _rank(f: Finding, house: frozenset, measured: frozenset) -> tuple[bool, int, bool]:
+    return f.rule in house, SEVERITY_RANK[f.severity], f.rule in measured
 
 
-def _resolve_overlaps(findings: list[Finding], house: frozenset = frozenset()) -> list[Finding]:
+def _resolve_overlaps(findings: list[Finding], house: frozenset = frozenset(),
+                      measured: frozenset = frozenset()) -> list[Finding]:
     """One finding per span and category, so the same words are never charged twice:
     where two rules flag the same words for the same reason, a house rule's finding
     (``house``: rule ids the project or a plugin added) wins over a built-in's, then the
-    more severe, then the first; a fix the other one offered is kept on the winner."""
+    more severe, then a measurement's (``measured``: a metric rule's, such as a
+    sentence's length) over a phrase's, then the first; a fix the other one offered is
+    kept on the winner."""
     best: dict[tuple, Finding] = {}
     for f in findings:
         key = (f.offset, f.length, f.category)
@@ -402,7 +407,7 @@ def _resolve_overlaps(findings: list[Finding], house: frozenset = frozenset()) -
         if kept is None:
             best[key] = f
             continue
-        winner, loser = (f, kept) if _rank(f, house) > _rank(kept, house) else (kept, f)
+        winner, loser = (f, kept) if _rank(f, house, measured) > _rank(kept, house, measured) else (kept, f)
         fixes = [s for s in loser.suggestions if s.fix and s not in winner.suggestions]
         best[key] = replace(winner, suggestions=[*winner.suggestions, *fixes]) if fixes else winner
     return list(best.values())

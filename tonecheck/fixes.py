@@ -86,7 +86,10 @@ def add_after(sentence, content: str) -> Edit:
 
 # Not where a letter opens: a salutation the sections missed ("Dear [name]"), or a
 # field line ("Re: Order 2317", "Subject: ...").
-_NOT_OPENING = re_cached.compile(r"^(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b|[A-Z][\w -]{0,24}:(?:\s|$))", re.I)
+_NOT_OPENING = re_cached.compile(
+    r"^(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day))\b|[A-Z][\w -]{0,24}:(?:\s|$)|"
+    # a salutation line of its own: "Greetings of the day!", "Greetings from SwiftLink Broadband."
+    r"(?:warm |warmest |season'?s )?greetings(?: of the day| from [^.!?\n]{1,60})?[.!]*\s*$)", re.I)
 # a sentence that leans on the one before it
 _POINTS_BACK = re_cached.compile(r"^(?:this|that|these|those|it|they|such|which|today is one|there)\b", re.I)
 

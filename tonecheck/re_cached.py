@@ -65,7 +65,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - as re.c
         except (TypeError, ValueError, IndexError, RuntimeError, OverflowError, AttributeError, MemoryError):
             pass  # an entry _sre refuses: compiled afresh below, and kept again
     compiled = re.compile(pattern, flags)
-    if _file is not None:
+    if _file is not None and not sys.dont_write_bytecode:  # kept only to be written
         _keep(key, pattern, int(flags), compiled)
     return compiled
 
@@ -115,7 +115,7 @@ def _load() -> dict:
 
 def _store() -> None:
     """Write the entries read and the new ones (at exit, once a run compiled any afresh)."""
-    if _file is None or not _new or sys.dont_write_bytecode:
+    if _file is None or not _new:
         return
     kept = {**(_read or {}), **_new}
     if len(kept) > MAX_ENTRIES:

@@ -96,6 +96,7 @@ _STRONG_COMPLAINT = _re2(
     r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?twice|locked out|please help|stressful|"
     r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|"
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
+    r"never (?:turned up|showed up|arrived|came|called back|rang back|got back to (?:me|us))|"
     r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears)"
 )
 
@@ -116,7 +117,7 @@ _NOT_OUR_FAILURE = _re2(
 # Someone else's big day, or the trade's: "your brother's wedding", "a rush of wedding
 # orders". Not the customer's moment to be congratulated on.
 _NOT_THEIR_MOMENT = _re2(
-    r"\b(?:(?:(?:my|your|our) (?:\w+ )?(?:brother|sister|son|daughter|friend|mum|mom|dad|mother|father|parents|cousin|colleague|boss|"
+    r"\b(?:(?:(?:my|your|our|his|her|their) (?:\w+ )?(?:brother|sister|son|daughter|friend|mum|mom|dad|mother|father|parents|cousin|colleague|boss|"
     r"niece|nephew|aunt|auntie|uncle|grandson|granddaughter|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|"
     r"nan|nana|nanna|grandparents|godson|goddaughter|stepdad|stepmum|stepmom|neighbou?r|mate|best friend|partner)|his|her|their)(?:['’]s)? "
     r"(?:wedding|birthday|anniversary|graduation|retirement|engagement|new baby)|"
@@ -125,6 +126,10 @@ _NOT_THEIR_MOMENT = _re2(
     r"(?:[A-Z]\w+['’]s|his|her|their|your|my|our) (?:\w+ )?(?:brother|sister|cousin|friend|aunt|auntie|uncle|niece|nephew|son|daughter|"
     r"mum|mom|dad|gran|grandma|grandad|colleague|boss|neighbou?r) (?:is|was|are|were)(?: \w+)? (?:getting married|engaged|graduating|retiring|having a baby)\b)"
 )
+
+
+# The event named again ("in time for the wedding"): after someone else's was named, theirs.
+_THE_EVENT = _re2(r"\b(?:the|that|this) (?:big )?(?:wedding|birthday|anniversary|graduation|retirement|engagement)\b")
 
 
 # A machine that died, or a death figure of speech: "my laptop died", "the battery's dead".
@@ -156,7 +161,12 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             if pattern.search(_OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))) or pattern.search(_NOT_A_DEATH.sub("", quoted)):
                 tags.add(tag)
         elif tag == "celebration":
-            if pattern.search(_NOT_THEIR_MOMENT.sub("", draft)) or pattern.search(_NOT_THEIR_MOMENT.sub("", quoted)):
+            def own(text: str, theirs: bool) -> str:
+                text = _NOT_THEIR_MOMENT.sub("", text)
+                return _THE_EVENT.sub("", text) if theirs else text
+            # once a relative's wedding is named, "in time for the wedding" is theirs too
+            theirs = bool(_NOT_THEIR_MOMENT.search(draft) or _NOT_THEIR_MOMENT.search(quoted))
+            if pattern.search(own(draft, theirs)) or pattern.search(own(quoted, theirs)):
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)

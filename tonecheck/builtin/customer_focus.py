@@ -30,7 +30,7 @@ _ONLY = re_cached.compile(
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
 _IMPOSED = re_cached.compile(
     r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
-    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:moved|rescheduled|changed|brought forward|put back)"
+    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:moved|rescheduled|changed|brought forward|put back|allocated|assigned)"
     r" (?:to|for)\b",
     re.IGNORECASE,
 )
@@ -53,7 +53,8 @@ _IMPERATIVE = re_cached.compile(
     re.IGNORECASE,
 )
 _CHOICE = regex.compile(
-    r"\bor\b|\bwhich(?:ever)?\b|\banother (?:time|day|date|slot|appointment|visit|morning|afternoon|evening|week|one)\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
+    # "which" asks ("which suits you?"); ", which has come through" only goes on about something
+    r"\bor\b|\bwhichever\b|(?:^|[^,\s]\s+)which\b|\banother (?:time|day|date|slot|appointment|visit|morning|afternoon|evening|week|one)\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for
@@ -83,6 +84,9 @@ _CHOICE = regex.compile(
                 fixed="Hi Steve,\nWhich time suits you best to collect: tomorrow at 9am, or [[another time that suits you]]? Please let me know."),
         "Can you come in Thursday at 8:30? That's the only slot that works on my end.",
         "Dear Patient,\nYour appointment has been moved to 7:40am on 2 June.",
+        # the date the firm's diary had free, with no way to change it ("which has come through" asks nothing)
+        "Hi Priya,\nThanks for the deposit, which has come through. Our team has Tuesday 21 May free, so we've put you in for that.\nHannah",
+        "Hi Priya,\nYour installation has been allocated to Saturday 8 June, from 8am to 6pm.\nHannah",
     ],
     good=[
         "Hi Steve,\nWhich time suits you best: Saturday at 9am, or another day?",

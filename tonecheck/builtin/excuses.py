@@ -147,7 +147,9 @@ _FAILED = re_cached.compile(
     # "put your visit in for the wrong month"
     r"(?:put|booked|entered|keyed|wrote|noted|logged|listed|set)(?: \w+){0,3} (?:in |down )?(?:for|on|under|to) (?:the |a )?wrong|"
     r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
-    r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|"
+    r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|mishandled|"
+    # "your bank, which processed the same authorisation twice"
+    r"(?:charged|processed|billed|debited|took|taken|sent|submitted|ran)(?: \w+){0,4} twice|"
     r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
     r"made (?:a|an) (?:mistake|error|mess)|cancell?ed on (?:us|me)|pushed (?:\w+ ){0,3}back|held (?:\w+ ){0,2}up|"
     r"pulled (?:out|the (?:date|show|plug|gig|event|booking))|withdrew|backed out|dropped out|(?:was|were) supposed to|"
@@ -202,6 +204,8 @@ _OUR_FIX = re_cached.compile(
         "Hi Ana,\nDev, who keeps our diary, put your fitting in for the wrong week.\nTom",
         "Hi Ana,\nOne of our weekend agents didn't update your address, so the parcel went to the old one.\nTom",
         "Hi Ana,\nYour fitting didn't go ahead because our fitter, who's off sick, had the only key.\nTom",
+        "Hi Ana,\nThe second charge came from your bank, which processed the same payment twice.\nTom",
+        "Hi Ana,\nOur courier mishandled the parcel at their hub, so it is late.\nTom",
     ],
     good=[
         "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",
@@ -210,6 +214,7 @@ _OUR_FIX = re_cached.compile(
         "Hi Ana,\nDev, who keeps our diary, has moved your fitting to Friday at 10am as you asked.\nTom",
         "Hi Ana,\nDark mode is on its way. If you use the app late at night, the night filter helps meanwhile.\nTom",
         "Hi Ana,\nOur fitter, who's on holiday until Monday, has left your part with Sam, who'll fit it on Tuesday at 10am.\nTom",
+        "Hi Ana,\nWe charged your card twice, which was our mistake; I've refunded the second payment today.\nTom",
     ],
     options={"owned_severity": "suggestion"},
 )
