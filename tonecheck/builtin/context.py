@@ -172,7 +172,9 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             tags.add(tag)
         elif tag in _QUOTE_ONLY and quoted and _quote_only()[tag].search(quoted):
             tags.add(tag)
-    if "bereavement" in tags:  # a death is no celebration: a wedding or retirement named is its past
+    # a death is no celebration (a wedding or retirement named is its past), and a refusal
+    # is answered with understanding, not congratulations ("while your new job starts")
+    if tags & {"bereavement", "bad_news"}:
         tags.discard("celebration")
     return tags
 
