@@ -215,7 +215,7 @@ def section_cold(args, env) -> dict:
     for label, r in results.items():
         print(f"  {label:34} {ms(r['median'])}  ({r['min'] * 1000:.0f}-{r['max'] * 1000:.0f})  exit {r['codes']}")
     results["nocache"] = r = measure(cmds["tonecheck check email-200.txt"], max(5, args.runs // 3), nocache)
-    print(f"  {'tonecheck check, TONECHECK_NO_CACHE=1':34} {ms(r['median'])}  (what a first run pays: YAML parse + entry-point scan)")
+    print(f"  {'tonecheck check, TONECHECK_NO_CACHE=1':34} {ms(r['median'])}  (what a first run pays: YAML parse, entry-point scan, every re pattern compiled)")
     cdir = cache_dir(env)
     warm = (cdir / "packs").is_dir() and any((cdir / "packs").iterdir())
     print(f"  caches warm: one unmeasured run before each command; pack cache {cdir}/packs {'present' if warm else 'MISSING'}")

@@ -37,7 +37,9 @@ from tonecheck.vocabulary import DETECTED
     # a no-show is a complaint; a flight cancelled, however it is named, is bad news
     ("The engineer was meant to come on Friday and never turned up.", "I've rebooked him.", "complaint"),
     ("", "Flight TP 1024 Lisbon - Sao Paulo on 18 July has been cancelled by the airline.", "bad_news"),
-    ("", "Handover is booked for Friday 12 April at 2pm at our showroom.", "celebration"),
+    ("", "The 9:40 train to York on Friday, which you booked through us, has been cancelled.", "bad_news"),
+    ("I'm getting married on 14 June; my sister's birthday is the day before.", "The dress will be ready for the wedding.",
+     "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -85,6 +87,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Thank you for letting us know Aarav has his cousin's wedding next week.", "celebration"),
     ("I need these shoes for my sister's wedding on Saturday!", "They will reach you on Thursday, in time for the wedding.",
      "celebration"),
+    # a strike called off is good news, not a cancellation of the customer's
+    ("", "Good news: the train strike planned for Friday has been cancelled, so your 9:40 will run.", "bad_news"),
+    ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

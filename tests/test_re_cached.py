@@ -32,7 +32,8 @@ compiler.compile = original
 given = [(int(key.split(":", 1)[0]), ast.literal_eval(key.split(":", 1)[1]))
          for key in sorted(re_cached._used | set(re_cached._new))]
 wrong = [p for flags, p in given if re_cached.compile(p, flags) != re.compile(p, flags)]
-print(len(fresh), len(re_cached._used), len(wrong), round(report.score.overall, 1), len(report.findings))
+print(len(fresh), len(re_cached._used), len(wrong), round(report.score.overall, 1), len(report.findings),
+      len(re_cached._new))
 """
 
 
@@ -46,9 +47,10 @@ def _probe(tmp_path, **env):
     (tmp_path / "d.txt").write_text(DRAFT)
     result = _run(tmp_path, "probe.py", "d.txt", **env)
     assert result.returncode == 0, result.stderr
-    fresh, hits, wrong, *outcome = result.stdout.split()
-    assert outcome[1] != "0"  # the draft's findings: the rules ran
-    return int(fresh), int(hits), int(wrong), outcome
+    fresh, hits, wrong, score, findings, worked_out = result.stdout.split()
+    assert findings != "0"  # the rules ran
+    _probe.worked_out = int(worked_out)  # the patterns whose code was worked out to be kept
+    return int(fresh), int(hits), int(wrong), (score, findings)
 
 
 def _kept(tmp_path):
@@ -91,6 +93,13 @@ def test_a_damaged_or_foreign_file_only_costs_time(tmp_path, damage):
 def test_nothing_is_kept_when_bytecode_or_the_cache_is_off(tmp_path, setting):
     fresh, _, wrong, _ = _probe(tmp_path, **setting)
     assert fresh > 100 and wrong == 0 and _kept(tmp_path) == []
+    assert _probe.worked_out == 0  # and no time is spent working out code that will not be written
+
+
+def test_an_unwritable_bytecode_folder_spends_no_time_on_code_it_cannot_write(tmp_path):
+    (tmp_path / "pycache").write_text("a file where the bytecode folder would be")
+    fresh, _, wrong, _ = _probe(tmp_path, PYTHONDONTWRITEBYTECODE="")
+    assert fresh > 100 and wrong == 0 and _probe.worked_out == 0
 
 
 def test_an_unwritable_install_only_costs_time(tmp_path):
@@ -98,6 +107,11 @@ def test_an_unwritable_install_only_costs_time(tmp_path):
     (tmp_path / "d.txt").write_text(DRAFT)
     result = _run(tmp_path, "-m", "tonecheck", "check", "d.txt", PYTHONDONTWRITEBYTECODE="")
     assert result.returncode == 1 and result.stderr == "", result.stderr
+
+
+#: Patterns made from the user's words (the config's company names): compiled by re,
+#: so that nothing the user wrote is kept on disk.
+NOT_KEPT = {("analysis.py", "_names_pattern")}
 
 
 def test_every_pattern_in_tonecheck_goes_through_re_cached():
@@ -112,10 +126,25 @@ def test_every_pattern_in_tonecheck_goes_through_re_cached():
     for path in sorted(Path(tonecheck.__file__).parent.rglob("*.py")):
         if path.name == "re_cached.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        within = {}  # each node: the function it is in (None at module level)
+        for function in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            for node in ast.walk(function):
+                within.setdefault(id(node), function.name)  # the outermost: ast.walk meets it first
+        for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
                     and node.func.attr in {"compile", "search", "match", "fullmatch", "sub", "subn", "split",
-                                           "findall", "finditer"}):
+                                           "findall", "finditer"}
+                    and (path.name, within.get(id(node))) not in NOT_KEPT):
                 direct.append(f"{path.name}:{node.lineno}")
     assert direct == []
+
+
+def test_the_config_s_company_names_are_never_kept_on_disk(tmp_path):
+    (tmp_path / ".tonecheck.toml").write_text('company = ["Quuxcorp", "Snorkwhistle"]\n')
+    (tmp_path / "d.txt").write_text("Hi Sam,\nQuuxcorp has sent your parcel; it arrives Friday.\nJo\n")
+    result = _run(tmp_path, "-m", "tonecheck", "check", "d.txt", PYTHONDONTWRITEBYTECODE="")
+    assert result.returncode in (0, 1), result.stderr
+    [kept] = _kept(tmp_path)
+    assert b"Quuxcorp" not in kept.read_bytes() and b"Snorkwhistle" not in kept.read_bytes()

@@ -314,8 +314,9 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 @lru_cache(maxsize=16)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
-    """The company's names as whole words, compiled once per config, not per draft."""
-    return re_cached.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names), re.IGNORECASE)
+    """The company's names as whole words, compiled once per config, not per draft (by
+    ``re`` itself: the config's words are not kept on disk, as re_cached's are)."""
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in names), re.IGNORECASE)
 
 
 class Analysis:

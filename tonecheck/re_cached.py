@@ -1,21 +1,22 @@
 """The built-in ``re`` patterns, compiled from code kept beside tonecheck's bytecode.
 
 A cold check compiles some 170 ``re`` patterns (the regions, the sentence splitter,
-the Python rules'), and ``re`` parses and compiles each in Python: about 45 ms of a
+the Python rules'), and ``re`` parses and compiles each in Python: 25 to 45 ms of a
 check's start-up. What ``re`` hands its C engine (``_sre``) is a list of numbers, the
 same for the same pattern, flags and interpreter, so it is kept and a later run gives
 it to ``_sre`` directly (about 1 ms for all of them).
 
 ``compile`` is ``re.compile`` for the patterns written in tonecheck's own modules
-(never a pack's or a draft's). The code is kept where Python keeps this module's
-bytecode (``__pycache__``, or ``PYTHONPYCACHEPREFIX``), not in the user cache:
+(never a pack's, a config's or a draft's). The code is kept where Python keeps this
+module's bytecode (``__pycache__``, or ``PYTHONPYCACHEPREFIX``), not in the user cache:
 ``_sre`` does not check every code it is given, and a file there is trusted exactly as
-far as the ``.pyc`` files beside it, which Python runs. It is written as they are
-(never with ``PYTHONDONTWRITEBYTECODE``, nor with ``TONECHECK_NO_CACHE``, nor where the
-folder is read-only) and only once the pattern built from the code equals what
-``re.compile`` gives (``re.Pattern`` equality compares the code). A file of another
-interpreter, a damaged file (its checksum fails), an entry ``_sre`` refuses: each only
-costs the time ``re.compile`` takes.
+far as the ``.pyc`` files beside it, which Python runs. One file per interpreter (its
+version, byte order and ``_sre``), written as Python writes bytecode: never with
+``PYTHONDONTWRITEBYTECODE`` or ``TONECHECK_NO_CACHE``, nor where the folder is
+read-only (then nothing is worked out to be kept), and only once the pattern built
+from the code equals what ``re.compile`` gives (``re.Pattern`` equality compares the
+code). A damaged file (its checksum fails) or an entry ``_sre`` refuses only costs
+the time ``re.compile`` takes.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ try:
     import _sre
     from re import _compiler, _parser
 
-    _STAMP: tuple | None = (sys.version, _sre.MAGIC, _sre.CODESIZE)
+    _STAMP: tuple | None = (sys.version, sys.byteorder, _sre.MAGIC, _sre.CODESIZE)
     _WORD = {2: "H", 4: "I", 8: "Q"}[_sre.CODESIZE]
 except (ImportError, AttributeError, KeyError):  # pragma: no cover - another interpreter's re
     _STAMP = None
@@ -41,9 +42,10 @@ except (ImportError, AttributeError, KeyError):  # pragma: no cover - another in
 #: Beyond this many entries, the file keeps only this run's (old releases' patterns go).
 MAX_ENTRIES = 1000
 
-#: The file (None: none is read or written), the entries read from it (None until the
-#: first pattern), those used this run and those new this run.
+#: The file (None: none is read), whether it can be written, the entries read from it
+#: (None until the first pattern), those used this run and those new this run.
 _file: Path | None = None
+_writable = False
 _read: dict | None = None
 _used: set = set()
 _new: dict = {}
@@ -65,7 +67,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - as re.c
         except (TypeError, ValueError, IndexError, RuntimeError, OverflowError, AttributeError, MemoryError):
             pass  # an entry _sre refuses: compiled afresh below, and kept again
     compiled = re.compile(pattern, flags)
-    if _file is not None and not sys.dont_write_bytecode:  # kept only to be written
+    if _writable:  # kept only to be written
         _keep(key, pattern, int(flags), compiled)
     return compiled
 
@@ -95,14 +97,23 @@ def _keep(key: str, pattern: str, flags: int, compiled: re.Pattern) -> None:
 
 
 def _load() -> dict:
-    global _file
+    global _file, _writable
     if os.environ.get("TONECHECK_NO_CACHE"):
         return {}
     try:
         pyc = Path(importlib.util.cache_from_source(__file__))
     except (NotImplementedError, ValueError):  # no bytecode folder (sys.implementation.cache_tag is None)
         return {}
-    _file = pyc.with_name(pyc.name.replace(".pyc", ".re-code"))
+    # one file per interpreter: two 3.11s share a cache tag (and the .pyc files) but not this
+    build = zlib.crc32(repr(_STAMP).encode())
+    _file = pyc.with_name(pyc.name.replace(".pyc", f".{build:08x}.re-code"))
+    # as Python writes bytecode: not with PYTHONDONTWRITEBYTECODE, not where it cannot
+    # (a read-only install would otherwise work out every pattern's code on every run)
+    folder = _file.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    _writable = not sys.dont_write_bytecode and folder.is_dir() and os.access(folder, os.W_OK) and (
+        not _file.exists() or os.access(_file, os.W_OK))
     try:
         stamp, crc, body = marshal.loads(_file.read_bytes())
         if stamp == _STAMP and crc == zlib.crc32(body):
@@ -115,7 +126,7 @@ def _load() -> dict:
 
 def _store() -> None:
     """Write the entries read and the new ones (at exit, once a run compiled any afresh)."""
-    if _file is None or not _new:
+    if _file is None or not _new or not _writable:
         return
     kept = {**(_read or {}), **_new}
     if len(kept) > MAX_ENTRIES:

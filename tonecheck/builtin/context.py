@@ -96,7 +96,8 @@ _STRONG_COMPLAINT = _re2(
     r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?twice|locked out|please help|stressful|"
     r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|"
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
-    r"never (?:turned up|showed up|arrived|came|called back|rang back|got back to (?:me|us))|"
+    r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
+    r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone) never (?:came|arrived)|"
     r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears)"
 )
 
@@ -128,8 +129,10 @@ _NOT_THEIR_MOMENT = _re2(
 )
 
 
-# The event named again ("in time for the wedding"): after someone else's was named, theirs.
-_THE_EVENT = _re2(r"\b(?:the|that|this) (?:big )?(?:wedding|birthday|anniversary|graduation|retirement|engagement)\b")
+# The event named again ("in time for the wedding"): after someone else's of the same kind
+# was named, theirs.
+_EVENT = _re2(r"\b(?:wedding|birthday|anniversary|graduation|retirement|engagement)\b")
+_THE_EVENT = _re2(r"\b(?:the|that|this) (?:big )?(wedding|birthday|anniversary|graduation|retirement|engagement)\b")
 
 
 # A machine that died, or a death figure of speech: "my laptop died", "the battery's dead".
@@ -161,12 +164,15 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             if pattern.search(_OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))) or pattern.search(_NOT_A_DEATH.sub("", quoted)):
                 tags.add(tag)
         elif tag == "celebration":
-            def own(text: str, theirs: bool) -> str:
+            # once a relative's wedding is named, "in time for the wedding" is theirs too (a
+            # sister's birthday named says nothing of the customer's own wedding)
+            theirs = {e.group().lower() for t in (draft, quoted) for m in _NOT_THEIR_MOMENT.finditer(t)
+                      for e in _EVENT.finditer(m.group())}
+
+            def own(text: str) -> str:
                 text = _NOT_THEIR_MOMENT.sub("", text)
-                return _THE_EVENT.sub("", text) if theirs else text
-            # once a relative's wedding is named, "in time for the wedding" is theirs too
-            theirs = bool(_NOT_THEIR_MOMENT.search(draft) or _NOT_THEIR_MOMENT.search(quoted))
-            if pattern.search(own(draft, theirs)) or pattern.search(own(quoted, theirs)):
+                return _THE_EVENT.sub(lambda m: "" if m.group(1).lower() in theirs else m.group(), text) if theirs else text
+            if pattern.search(own(draft)) or pattern.search(own(quoted)):
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)

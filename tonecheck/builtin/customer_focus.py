@@ -30,8 +30,11 @@ _ONLY = re_cached.compile(
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
 _IMPOSED = re_cached.compile(
     r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
-    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:moved|rescheduled|changed|brought forward|put back|allocated|assigned)"
-    r" (?:to|for)\b",
+    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:(?:moved|rescheduled|changed|brought forward|put back)"
+    r" (?:to|for)\b|"
+    # given a date, not a person or a branch: "has been allocated to Saturday 8 June" ("assigned to Dave" is not)
+    r"(?:allocated|assigned) (?:to|for) (?:a |the |your )?(?:\w+ )?(?:slot|date|day|time|window|week|morning|afternoon|evening|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d))",
     re.IGNORECASE,
 )
 # The writer moving the customer's booking, and the customer's own request to move it:
@@ -53,8 +56,10 @@ _IMPERATIVE = re_cached.compile(
     re.IGNORECASE,
 )
 _CHOICE = regex.compile(
-    # "which" asks ("which suits you?"); ", which has come through" only goes on about something
-    r"\bor\b|\bwhichever\b|(?:^|[^,\s]\s+)which\b|\banother (?:time|day|date|slot|appointment|visit|morning|afternoon|evening|week|one)\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
+    # "which" asks ("which suits you?", "if not, which day is easier?"); ", which has come
+    # through" only goes on about something
+    r"\bor\b|\bwhichever\b|(?:^|[^,\s]\s+)which\b|\bwhich (?:day|days|time|times|date|dates|slot|slots|one|ones|option|options|of|week|"
+    r"morning|afternoon|evening|weekday|weekend|works?|suits?|is (?:better|easier|best)|would|do you)\b|\banother (?:time|day|date|slot|appointment|visit|morning|afternoon|evening|week|one)\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for

@@ -148,8 +148,9 @@ _FAILED = re_cached.compile(
     r"(?:put|booked|entered|keyed|wrote|noted|logged|listed|set)(?: \w+){0,3} (?:in |down )?(?:for|on|under|to) (?:the |a )?wrong|"
     r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
     r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|mishandled|"
-    # "your bank, which processed the same authorisation twice"
-    r"(?:charged|processed|billed|debited|took|taken|sent|submitted|ran)(?: \w+){0,4} twice|"
+    # money taken twice: "your bank, which processed the same authorisation twice" (not "ran the test twice")
+    r"(?:charged|billed|debited)(?: \w+){0,4} twice|(?:processed|took|taken|sent|submitted|ran|collected|applied) (?:the |your |a |an |that )?"
+    r"(?:same |one )?(?:payment|charge|transaction|authori[sz]ation|direct debit|debit|instalment|invoice|fee|deposit|premium)s? twice|"
     r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
     r"made (?:a|an) (?:mistake|error|mess)|cancell?ed on (?:us|me)|pushed (?:\w+ ){0,3}back|held (?:\w+ ){0,2}up|"
     r"pulled (?:out|the (?:date|show|plug|gig|event|booking))|withdrew|backed out|dropped out|(?:was|were) supposed to|"
