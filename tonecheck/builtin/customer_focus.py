@@ -102,6 +102,7 @@ _CHOICE = regex.compile(
         "Hi Ben, no problem at all, I've moved your session to Thursday at 6:30pm. Rachel",
         "Hi Ana,\nI've moved your colour to Saturday at 10am. If Saturday's awkward, I've also got Tuesday at 6pm.\nCiara",
         "Hi Jo,\nIf the October start is a problem, one option is to go ahead now and add the loft as a second phase.\nAl",
+        "Hi Jo,\nNow that the readings are in, I've moved you onto the feed-in plan, backdated to 14 July.\nAl",
     ],
     fixable=True,
     fix_safety=(
@@ -120,6 +121,8 @@ def single_slot(analysis, rule):
     for i, s in enumerate(analysis.body):
         if asked and (_MOVED_YOU.search(s.text) or _IMPOSED.search(s.text)):
             continue
+        if _ONTO_A_PLAN.search(s.text):  # "I've moved you onto the feed-in plan, backdated to 14 July": no visit
+            continue
         only = _ONLY.search(s.text)
         if only:
             yield rule.finding(s.start + only.start(), s.start + only.end(), suggestions=[_move_offer(s)])
@@ -130,6 +133,9 @@ def single_slot(analysis, rule):
             yield rule.finding(s.start, s.end, suggestions=[_move_offer(s)])
 
 
+_ONTO_A_PLAN = regex.compile(
+    r"\b(?:moved|put|switched|transferred) (?:you|your (?:\w+ )?account) (?:on ?to|to|on) (?:the|a|our|your|a new) (?:[\w'’-]+ ){0,2}"
+    r"(?:plan|tariff|rate|contract|package|bundle|scheme|list|account|billing|bill|policy|membership|subscription)\b", ignore_case=True)
 _CLOCK = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b", ignore_case=True)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DAY = regex.compile(rf"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:next |this )?{_WEEKDAY})\b", ignore_case=True)

@@ -148,6 +148,8 @@ _FAILED = re_cached.compile(
     r"(?:put|booked|entered|keyed|wrote|noted|logged|listed|set)(?: \w+){0,3} (?:in |down )?(?:for|on|under|to) (?:the |a )?wrong|"
     r"mis-?(?:labell?ed|sent|delivered|routed|keyed|typed|read|placed|quoted|printed)|mixed (?:up|it up|them up)|"
     r"lost|damaged|broke|misplaced|dropped|forgot|double[- ]charged|overcharged|crashed|glitched|messed (?:up|it up)|mishandled|"
+    # a change made behind our back: "the bakery, who changed brand without notifying us"
+    r"(?:changed|switched|altered|swapped|updated)(?: \w+){0,3} without (?:notifying|telling|informing|warning|letting) (?:us|me)|"
     # money taken twice: "your bank, which processed the same authorisation twice" (not "ran the test twice")
     r"(?:charged|billed|debited)(?: \w+){0,4} twice|(?:processed|took|taken|sent|submitted|ran|collected|applied) (?:the |your |a |an |that )?"
     r"(?:same |one )?(?:payment|charge|transaction|authori[sz]ation|direct debit|debit|instalment|invoice|fee|deposit|premium)s? twice|"
@@ -207,6 +209,7 @@ _OUR_FIX = re_cached.compile(
         "Hi Ana,\nYour fitting didn't go ahead because our fitter, who's off sick, had the only key.\nTom",
         "Hi Ana,\nThe second charge came from your bank, which processed the same payment twice.\nTom",
         "Hi Ana,\nOur courier mishandled the parcel at their hub, so it is late.\nTom",
+        "Hi Ana,\nOur wholesaler changed brand without notifying us, so the snack had sesame in it.\nTom",
     ],
     good=[
         "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",
