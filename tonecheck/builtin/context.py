@@ -97,7 +97,7 @@ _STRONG_COMPLAINT = _re2(
     r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|"
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
-    r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone) never (?:came|arrived)|"
+    r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone|it|they|he|she) never (?:came|arrived)|"
     r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears)"
 )
 
@@ -131,7 +131,9 @@ _NOT_THEIR_MOMENT = _re2(
 
 # The event named again ("in time for the wedding"): after someone else's of the same kind
 # was named, theirs.
-_EVENT = _re2(r"\b(?:wedding|birthday|anniversary|graduation|retirement|engagement)\b")
+_EVENT = _re2(r"\b(?:wedding|birthday|anniversary|graduation|retirement|engagement|married|engaged|graduating|retiring)\b")
+# ... a relative's news told with a verb ("my brother is getting married") names the event
+_EVENT_OF = {"married": "wedding", "engaged": "engagement", "graduating": "graduation", "retiring": "retirement"}
 _THE_EVENT = _re2(r"\b(?:the|that|this) (?:big )?(wedding|birthday|anniversary|graduation|retirement|engagement)\b")
 
 
@@ -166,8 +168,8 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
         elif tag == "celebration":
             # once a relative's wedding is named, "in time for the wedding" is theirs too (a
             # sister's birthday named says nothing of the customer's own wedding)
-            theirs = {e.group().lower() for t in (draft, quoted) for m in _NOT_THEIR_MOMENT.finditer(t)
-                      for e in _EVENT.finditer(m.group())}
+            theirs = {_EVENT_OF.get(e.group().lower(), e.group().lower()) for t in (draft, quoted)
+                      for m in _NOT_THEIR_MOMENT.finditer(t) for e in _EVENT.finditer(m.group())}
 
             def own(text: str) -> str:
                 text = _NOT_THEIR_MOMENT.sub("", text)

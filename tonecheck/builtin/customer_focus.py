@@ -33,7 +33,7 @@ _IMPOSED = re_cached.compile(
     r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:(?:moved|rescheduled|changed|brought forward|put back)"
     r" (?:to|for)\b|"
     # given a date, not a person or a branch: "has been allocated to Saturday 8 June" ("assigned to Dave" is not)
-    r"(?:allocated|assigned) (?:to|for) (?:a |the |your )?(?:\w+ )?(?:slot|date|day|time|window|week|morning|afternoon|evening|"
+    r"(?:allocated|assigned) (?:to|for) (?:a |the |your )?(?:\w+ ){0,2}(?:slot|date|day|time|window|week|morning|afternoon|evening|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d))",
     re.IGNORECASE,
 )
@@ -58,8 +58,8 @@ _IMPERATIVE = re_cached.compile(
 _CHOICE = regex.compile(
     # "which" asks ("which suits you?", "if not, which day is easier?"); ", which has come
     # through" only goes on about something
-    r"\bor\b|\bwhichever\b|(?:^|[^,\s]\s+)which\b|\bwhich (?:day|days|time|times|date|dates|slot|slots|one|ones|option|options|of|week|"
-    r"morning|afternoon|evening|weekday|weekend|works?|suits?|is (?:better|easier|best)|would|do you)\b|\banother (?:time|day|date|slot|appointment|visit|morning|afternoon|evening|week|one)\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
+    r"\bor\b|\bwhichever\b|(?:^|[^,\s]\s+)which\b|\bwhich (?:day|days|time|times|date|dates|slot|slots|one|ones|option|options|week|"
+    r"morning|afternoon|evening|weekday|weekend|of (?:these|those|the|them|our)|is (?:better|easier|best) for you|do you)\b|\banother (?:time|day|date|slot|appointment|visit|morning|afternoon|evening|week|one)\b|\bother (?:time|day|date|slot)|\bany (?:time|day)|\b(?:suits?|works? for|better for|convenient for) you|"
     r"\bif (?:that|this|it|neither|the time|the date)\b.{0,30}\b(?:doesn'?t|does not|isn'?t|is not|won'?t)\b|\bpick\b|\bchoose\b|\byour preferred\b|\bbook (?:a|your) (?:time|slot)|"
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for

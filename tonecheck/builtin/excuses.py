@@ -152,7 +152,8 @@ _FAILED = re_cached.compile(
     r"(?:changed|switched|altered|swapped|updated)(?: \w+){0,3} without (?:notifying|telling|informing|warning|letting) (?:us|me)|"
     # money taken twice: "your bank, which processed the same authorisation twice" (not "ran the test twice")
     r"(?:charged|billed|debited)(?: \w+){0,4} twice|(?:processed|took|taken|sent|submitted|ran|collected|applied) (?:the |your |a |an |that )?"
-    r"(?:same |one )?(?:payment|charge|transaction|authori[sz]ation|direct debit|debit|instalment|invoice|fee|deposit|premium)s? twice|"
+    r"(?:(?:same |one )?(?:payment|charge|transaction|authori[sz]ation|direct debit|debit|instalment|invoice|fee|deposit|premium)s?|it|them|"
+    r"(?:the|my|your) money) twice|"
     r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
     r"made (?:a|an) (?:mistake|error|mess)|cancell?ed on (?:us|me)|pushed (?:\w+ ){0,3}back|held (?:\w+ ){0,2}up|"
     r"pulled (?:out|the (?:date|show|plug|gig|event|booking))|withdrew|backed out|dropped out|(?:was|were) supposed to|"
@@ -210,6 +211,7 @@ _OUR_FIX = re_cached.compile(
         "Hi Ana,\nThe second charge came from your bank, which processed the same payment twice.\nTom",
         "Hi Ana,\nOur courier mishandled the parcel at their hub, so it is late.\nTom",
         "Hi Ana,\nOur wholesaler changed brand without notifying us, so the snack had sesame in it.\nTom",
+        "Hi Ana,\nThe card machine at the depot took the money twice.\nTom",
     ],
     good=[
         "Hi Ana,\nOur supplier sent the wrong colour, and I'm sorry we didn't spot it. The right one arrives on Friday.\nTom",
@@ -219,6 +221,7 @@ _OUR_FIX = re_cached.compile(
         "Hi Ana,\nDark mode is on its way. If you use the app late at night, the night filter helps meanwhile.\nTom",
         "Hi Ana,\nOur fitter, who's on holiday until Monday, has left your part with Sam, who'll fit it on Tuesday at 10am.\nTom",
         "Hi Ana,\nWe charged your card twice, which was our mistake; I've refunded the second payment today.\nTom",
+        "Hi Ana,\nOur engineer ran the pressure test twice to be certain, and your boiler passed.\nTom",
     ],
     options={"owned_severity": "suggestion"},
 )
