@@ -1,6 +1,6 @@
 """The built-in ``re`` patterns, compiled from code kept beside tonecheck's bytecode.
 
-A cold check compiles some 170 ``re`` patterns (the regions, the sentence splitter,
+A cold check compiles some 150 ``re`` patterns (the regions, the sentence splitter,
 the Python rules'), and ``re`` parses and compiles each in Python: 25 to 45 ms of a
 check's start-up. What ``re`` hands its C engine (``_sre``) is a list of numbers, the
 same for the same pattern, flags and interpreter, so it is kept and a later run gives
