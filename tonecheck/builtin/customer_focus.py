@@ -64,6 +64,7 @@ _CHOICE = regex.compile(
     r"\b(?:change|rearrange|reschedule|move|swap) (?:it|the (?:time|date|day|appointment|slot|booking))|"
     # the time is the one the customer asked for
     r"\bas (?:you )?(?:asked|requested|discussed|agreed)\b|\byou asked for\b|\bat your request\b|\bas usual\b|"
+    r"\b(?:date|time|day|slot|week|morning|afternoon|evening) you (?:picked|chose|asked for|requested|booked|wanted|preferred)\b|"
     # a move granted: "no problem at all, I've moved your session to Thursday"
     r"\b(?:no problem|of course|sure|happy to)(?: at all)?\W{1,3}(?:I|we)(?:'ve| have) (?:moved|changed|switched|rebooked)\b|"
     r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b|"

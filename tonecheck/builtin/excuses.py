@@ -152,7 +152,7 @@ _FAILED = re_cached.compile(
     r"(?:changed|switched|altered|swapped|updated)(?: \w+){0,3} without (?:notifying|telling|informing|warning|letting) (?:us|me)|"
     # money taken twice: "your bank, which processed the same authorisation twice" (not "ran the test twice")
     r"(?:charged|billed|debited)(?: \w+){0,4} twice|(?:processed|took|taken|sent|submitted|ran|collected|applied) (?:the |your |a |an |that )?"
-    r"(?:(?:same |one )?(?:payment|charge|transaction|authori[sz]ation|direct debit|debit|instalment|invoice|fee|deposit|premium)s?|it|them|"
+    r"(?:(?:same |one )?(?:payment|charge|transaction|direct debit|debit|instalment|invoice|fee|deposit|premium)s?|it|them|"
     r"(?:the|my|your) money) twice|"
     r"overbooked|ran out|went down|let (?:us|me|you) down|got (?:it|the \w+|your \w+|this) wrong|"
     r"made (?:a|an) (?:mistake|error|mess)|cancell?ed on (?:us|me)|pushed (?:\w+ ){0,3}back|held (?:\w+ ){0,2}up|"
