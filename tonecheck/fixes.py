@@ -105,6 +105,12 @@ def opening_sentence(analysis):
     return None
 
 
+def first_sentence(analysis):
+    """Where a finding about the whole draft stands: the opening sentence, else (a
+    draft of headings and salutations only) the body's first."""
+    return opening_sentence(analysis) or analysis.body[0]
+
+
 def points_back(analysis, sentence) -> bool:
     """Does the next sentence of the paragraph lean on this one ("It was ...")?"""
     text = analysis.text

@@ -137,6 +137,13 @@ _EVENT_OF = {"married": "wedding", "engaged": "engagement", "graduating": "gradu
 _THE_EVENT = _re2(r"\b(?:the|that|this) (?:big )?(wedding|birthday|anniversary|graduation|retirement|engagement)\b")
 
 
+def _own_moments(text: str, theirs: set) -> str:
+    """``text`` without the big days that are someone else's: those named as theirs,
+    and "the wedding" once a relative's wedding (in ``theirs``) has been named."""
+    text = _NOT_THEIR_MOMENT.sub("", text)
+    return _THE_EVENT.sub(lambda m: "" if m.group(1).lower() in theirs else m.group(), text) if theirs else text
+
+
 # A machine that died, or a death figure of speech: "my laptop died", "the battery's dead".
 _NOT_A_DEATH = _re2(
     r"\b(?:laptop|phone|mobile|battery|engine|car|van|computer|pc|printer|boiler|tv|telly|screen|router|modem|drive|"
@@ -170,11 +177,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             # sister's birthday named says nothing of the customer's own wedding)
             theirs = {_EVENT_OF.get(e.group().lower(), e.group().lower()) for t in (draft, quoted)
                       for m in _NOT_THEIR_MOMENT.finditer(t) for e in _EVENT.finditer(m.group())}
-
-            def own(text: str) -> str:
-                text = _NOT_THEIR_MOMENT.sub("", text)
-                return _THE_EVENT.sub(lambda m: "" if m.group(1).lower() in theirs else m.group(), text) if theirs else text
-            if pattern.search(own(draft)) or pattern.search(own(quoted)):
+            if pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs)):
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl, re_cached, regex
-from ..fixes import add_after, opening_sentence, replace_span, suggestion
+from ..fixes import add_after, first_sentence, replace_span, suggestion
 from ..ruledef import Example, rule
 
 # The writer moving the customer's booking ("we've moved you to ...").
@@ -242,7 +242,7 @@ def never_you(analysis, rule):
         return
     if any(s.second_person or s.is_question or _IMPERATIVE.match(s.text) for s in analysis.body):
         return  # a question is put to the reader too
-    first = opening_sentence(analysis) or analysis.body[0]  # not a heading ("Subscriptions 2025/26")
+    first = first_sentence(analysis)  # not a heading ("Subscriptions 2025/26")
     yield rule.finding(first.start, first.end, rule.message.format(count=len(analysis.body)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl, re_cached, regex
-from ..fixes import opening_sentence
+from ..fixes import first_sentence
 from ..ruledef import Example, rule
 
 _WHEN = re_cached.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
@@ -40,7 +40,7 @@ def _unanswered(a, r, question: str):
     question quoted (clipped to 60 characters)."""
     if len(question) > 60:
         question = question[:57] + "…"
-    first = opening_sentence(a) or a.body[0]
+    first = first_sentence(a)
     return r.finding(first.start, first.end, r.message.format(question=question))
 
 

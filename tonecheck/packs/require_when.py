@@ -35,7 +35,7 @@ def build(spec, flags, fail):
             if not any(hs <= s and e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
                 return
         opening = fixes.opening_sentence(a)
-        first = opening or a.body[0]  # the letter's first sentence, not its "Policy number:" line
+        first = fixes.first_sentence(a)  # the letter's first sentence, not its "Policy number:" line
         fixed = None
         # congratulations are not offered to someone who also complains or grieves
         if rewrite and not ("{occasion}" in spec["rewrite"].get("before", "") and a.contexts & HARD_TIMES):
