@@ -155,20 +155,27 @@ def _window(text: str, ls: int, le: int, a: int, b: int) -> tuple[str, int, int]
     # column or more, so these bounds hold more than the window can show.
     lo = max(ls, a - 2 * MAX_COLUMNS)
     hi = min(le, a + 2 * MAX_COLUMNS)
+    seg = text[lo:hi]
+    # printable ASCII (most lines): a character per column, shown as it is
+    plain = seg.isascii() and seg.isprintable()
     cells: list[str] = []
     starts: list[int] = []
     widths: list[int] = []
     col = col_a = col_b = 0
-    for i in range(lo, hi):
-        if i == a:
-            col_a = col
-        if i == b:
-            col_b = col
-        s, w = _cell(text[i])
-        cells.append(s)
-        starts.append(col)
-        widths.append(w)
-        col += w
+    if plain:
+        col = len(seg)
+        col_a, col_b = a - lo, b - lo
+    else:
+        for i in range(lo, hi):
+            if i == a:
+                col_a = col
+            if i == b:
+                col_b = col
+            s, w = _cell(text[i])
+            cells.append(s)
+            starts.append(col)
+            widths.append(w)
+            col += w
     total = col
     if a >= hi:
         col_a = total
@@ -188,16 +195,20 @@ def _window(text: str, ls: int, le: int, a: int, b: int) -> tuple[str, int, int]
             ws = max(0, total - (MAX_COLUMNS - dots))
     else:
         ws, we = 0, total
-    keep = [k for k in range(len(cells)) if starts[k] >= ws and starts[k] + widths[k] <= we]
-    if keep:
-        first, last = starts[keep[0]], starts[keep[-1]] + widths[keep[-1]]
-        cut_left = left_more or keep[0] > 0
-        cut_right = right_more or keep[-1] < len(cells) - 1
+    if plain:  # the characters that fit between columns ws and we
+        keep = range(max(0, ws), min(total, we))
+        first, last = (keep[0], keep[-1] + 1) if keep else (ws, ws)
     else:
-        first = last = ws
+        keep = [k for k in range(len(cells)) if starts[k] >= ws and starts[k] + widths[k] <= we]
+        first, last = (starts[keep[0]], starts[keep[-1]] + widths[keep[-1]]) if keep else (ws, ws)
+    if keep:
+        cut_left = left_more or keep[0] > 0
+        cut_right = right_more or keep[-1] < (total if plain else len(cells)) - 1
+    else:
         cut_left, cut_right = left_more or ws > 0, right_more
     lead = ELLIPSIS if cut_left else ""
-    shown = lead + "".join(cells[k] for k in keep) + (ELLIPSIS if cut_right else "")
+    kept = seg[first:last] if plain else "".join(cells[k] for k in keep)
+    shown = lead + kept + (ELLIPSIS if cut_right else "")
     vis_a = min(max(col_a, first), last)
     vis_b = min(max(col_b, first), last)
     return shown, len(lead) + vis_a - first, max(1, vis_b - vis_a)
