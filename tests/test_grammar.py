@@ -98,8 +98,10 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
     from tonecheck.engine import Linter
     from tonecheck.sources import load_text
 
-    # a bike shop's, an optician's, a salon's, a builder's and a game's words, and a shop's discount code
-    trade = ["derailleur", "derailleurs", "varifocal", "varifocals", "balayage", "bifold", "aimbot", "oopsnotoops"]
+    # a bike shop's, an optician's, a salon's, a builder's and a game's words, a shop's discount code
+    trade = ["derailleur", "derailleurs", "varifocal", "varifocals", "balayage", "bifold", "aimbot", "oopsnotoops",
+             # a caterer's menu, a decking timber, an Australian cool box, a builder's subcontractors
+             "makhani", "aloo", "gulab", "jamun", "kesar", "hara", "bhara", "kwila", "esky", "subbies"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))
     corpora = [*(requires_shared() / "eval").glob("*.jsonl"), *(ROOT / "tests" / "judgement").glob("*.jsonl")]
     flagged = []
@@ -157,6 +159,14 @@ def test_grammar_use_must_be_auto_true_or_false(run, tmp_path, value):
     (tmp_path / ".tonecheck.toml").write_text(f"[grammar]\nuse = {value}\n")
     result = run("check", "-", input="Hi\n")
     assert result.exit_code == 2 and "[grammar] 'use' must be" in result.output
+
+
+def test_spelling_reads_the_body_in_english_and_leaves_other_languages_be(run):
+    draft = ("Kia ora koutou,\n\nThe guides use the multi-pitch routes, and our co-ordinator has the kit list. "
+             "Mae'r neges hon ar gael yn Gymraeg hefyd. You will recieve a text.\n\nNgā mihi,\nAroha\n")
+    result = run("check", "--select", "spelling", "--format", "json", "-", input=draft)
+    words = [draft[f["offset"]:f["offset"] + f["length"]] for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert words == ["recieve"]  # the greeting, the sign-off, the Welsh line and the compounds pass
 
 
 def test_spelling_catches_classic_slips_and_lets_british_check_be(run, tmp_path):

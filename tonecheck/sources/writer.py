@@ -19,7 +19,7 @@ _FOLLOWS = (r"your|you|you['’]re|I|I['’]m|I['’]ve|I['’]ll|we|we['’]ve|
 
 _GREETING = re_cached.compile(
     r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"hallo|hola|bonjour|hej|ciao|"
+    r"hallo|hola|bonjour|hej|ciao|as+[-‑]?salamu?\s+[ʿ'’]?alaikum|salaam|shalom|dia\s+duit|"
     # these greet a name or no one ("Kia ora Dave,", "G'day!"), not a studio or a squash ("Namaste yoga can't ...")
     r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?:(?-i:[A-Z][\w'’.-]*)|koutou|katoa|tātou|e\s+hoa|mate|bru|bro|ji|everyone|all|"
     rf"team|folks|guys|there|and|&)){{0,5}}\s*(?:!|$|,(?=\s*$|\s+(?:{_FOLLOWS})\b)))|"
@@ -51,7 +51,10 @@ _CLOSING = re_cached.compile(
     r"appreciation|best\s+wishes|wishes|gratitude|condolences)|with\s+(?:(?:my|our)\s+)?(?:(?:sincere|sincerest|renewed|deepest|deep|humble|heartfelt)\s+)?apologies(?:\s+again)?"
     r"(?:\s+(?:for|and)\s+[\w ]{1,30})?(?=,)|"
     r"ng[aā]\s+mihi(?:\s+nui)?|cordialement|"
-    r"mit\s+freundlichen\s+grüßen|viele\s+grüße|groeten|saludos|hälsningar", re.I)
+    r"mit\s+freundlichen\s+grüßen|(?:viele|liebe|beste|herzliche)\s+grüße|(?:met\s+vriendelijke\s+)?groet(?:en)?|saludos|"
+    r"(?:med\s+vänlig\s+)?hälsningar?|venlig\s+hilsen|atentamente|cordialmente|bien\s+à\s+vous|"
+    # Irish and Welsh: "Is mise le meas", "Le gach dea-ghuí", "Cofion cynnes", "Yn gywir"
+    r"(?:is\s+mise\s+)?le\s+meas|le\s+gach\s+dea[-‑]ghuí|cofion(?:\s+(?:cynnes|gorau))?|yn\s+gywir", re.I)
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
 # at most a short name on the same line ("Regards, Roman").
