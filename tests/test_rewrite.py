@@ -232,10 +232,10 @@ def test_pack_rewrite_field_is_checked(run, tmp_path):
     assert result.exit_code == 2 and "unknown key 'swop'" in result.output and "House.Asap" in result.output
     pack.write_text(base.format(extra="    fix: safe\n"))
     assert "and the rule has none" in run("check", "-", input="Hi\n").output
-    pack.write_text(base.format(extra="    rewrite:\n      swap: {asap: 'by [[date]]'}\n    fix: safe\n"))
+    pack.write_text(base.format(extra="    rewrite:\n      swap: {asap: 'today'}\n    fix: safe\n"))
     (tmp_path / "d.txt").write_text("Hi Jo,\nI will send it asap.\nBo\n")
     run("check", "--fix", "d.txt")
-    assert "I will send it by [[date]]." in (tmp_path / "d.txt").read_text()
+    assert "I will send it today." in (tmp_path / "d.txt").read_text()
 
 
 def test_fixing_twice_adds_nothing_the_second_time(run, tmp_path):

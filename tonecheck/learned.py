@@ -148,6 +148,9 @@ class Model:
             for c, s in data["signals"].items()
         }
         self.card: dict = data.get("card", {})
+        # words left out of the vocabulary on purpose (how a draft is written, not what it
+        # says): unknown, but no sign of a language the model cannot read (see coverage)
+        self.style_words: frozenset = frozenset(data.get("style_words", ()))
         self._last: tuple | None = None  # (counts, its vector): see vector()
         n = len(self.terms)
         sizes = {"idf": len(self.idf), "lexical": len(self.lexical.weights)}
@@ -180,10 +183,11 @@ class Model:
         return {i: v / norm for i, v in out.items()} if norm else out
 
     def coverage(self, counts: dict[str, int]) -> float:
-        """The share of the body's words that the model knows."""
+        """The share of the body's words that the model knows (its style words left out)."""
         total = known = 0
+        style = self.style_words
         for term, n in counts.items():
-            if " " not in term:
+            if " " not in term and term not in style:
                 total += n
                 known += n * (term in self.vocabulary)
         return known / total if total else 0.0

@@ -69,7 +69,7 @@ def test_language_tool_python_gets_findings_at_the_right_place(server):
     matches = tool.check(text)
     spans = {m.rule_id: text[m.offset:m.offset + m.error_length] for m in matches}
     assert spans["Apology.AnyInconvenience"] == "apologise for any inconvenience"
-    assert "will arrive soon" in spans["Learned.Vague"] or "soon" in spans.get("Commitment.VaguePromise", "soon")
+    assert "soon" in spans.get("Commitment.VaguePromise", "") + spans.get("Learned.Vague", "")
     assert all(m.message for m in matches)
 
 
