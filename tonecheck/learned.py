@@ -183,13 +183,14 @@ class Model:
         return {i: v / norm for i, v in out.items()} if norm else out
 
     def coverage(self, counts: dict[str, int]) -> float:
-        """The share of the body's words that the model knows (its style words left out)."""
+        """The share of the body's words that the model knows: its own, and the style
+        words it leaves out on purpose (English, for all that they are not features)."""
         total = known = 0
-        style = self.style_words
+        vocabulary, style = self.vocabulary, self.style_words
         for term, n in counts.items():
-            if " " not in term and term not in style:
+            if " " not in term:
                 total += n
-                known += n * (term in self.vocabulary)
+                known += n * (term in vocabulary or term in style)
         return known / total if total else 0.0
 
     def wording(self, counts: dict[str, int]) -> float:

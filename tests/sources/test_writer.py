@@ -24,7 +24,9 @@ def test_greeting_on_the_same_line_as_the_body_is_only_the_salutation():
 @pytest.mark.parametrize("line", ["Dear Mr Hale,", "Hello,", "Hey there! 😊", "Hi folks",
                                   "Good morning Ms Tanaka,", "Dear Sir/Madam,",
                                   "Kia ora Wiremu,", "Kia ora koutou,", "G'day Kylie,", "Howzit Lwazi,", "Morning Pieter,",
-                                  "Assalamu alaikum Sana,", "As-salamu alaikum,", "Dia duit a Sheáin,"])
+                                  "Assalamu alaikum Sana,", "As-salamu alaikum,", "Salam alaikum Sana,", "Assalam o alaikum,",
+                                  "Dia duit a Sheáin,", "Dia dhuit a Sheáin,", "A chara,", "Tēnā koe Hemi,", "Estimada Sra. García,",
+                                  "Beste meneer De Vries,"])
 def test_salutations_are_greetings(line):
     assert parts(load_text(f"{line}\n\nYour refund is on its way.")) == [
         ("greeting", line), ("body", "Your refund is on its way.")]
@@ -46,7 +48,7 @@ def test_a_first_line_that_is_not_a_salutation_is_body(first):
                                      "Hope to see you at Riverbend next summer,", "Safe drive, and see you in the morning,",
                                      # in the writer's or the reader's own language
                                      "Is mise le meas,", "Le meas,", "Cofion cynnes,", "Yn gywir,", "Met vriendelijke groet,",
-                                     "Liebe Grüße,", "Atentamente,", "Med vänlig hälsning,"])
+                                     "Liebe Grüße,", "Atentamente,", "Med vänlig hälsning,", "Nāku noa, nā"])
 def test_closings_with_name_lines_are_the_signoff(closing):
     text = f"Hi Tom,\n\nYour sofa arrives Friday.\n\n{closing}\nMaya\nHomeStyle Deliveries"
     assert parts(load_text(text))[-1] == ("signoff", f"{closing}\nMaya\nHomeStyle Deliveries")

@@ -2,14 +2,13 @@
 
 The dictionary is pyspellchecker's English list (loaded only when the rule runs:
 the rule is opt-in, ``select = ["spelling"]``). British and American spellings are
-both accepted unless ``[spelling] dialect`` picks one. Only the body is read: a
-greeting or a sign-off is often in another language ("Ngā mihi", "Le meas"). Never
-flagged: a capitalised word (a name, a product, a sentence's first word), a word in
-capitals, anything with a digit, a link or an address, the config's ``company`` names
-and ``[spelling] words``, words made of known parts (a prefix, an ending, two words, or
-a hyphenated word's parts: "multi-pitch", "co-ordinator"), @handles and #tags, words
-stretched on purpose ("sooo"), and a sentence in which half the words are unknown and
-one is no slip away from an English word (in another language, not mistyped). ``tonecheck/data/words.txt`` adds what the general
+both accepted unless ``[spelling] dialect`` picks one. Never flagged: a capitalised
+word (a name, a product, a sentence's first word), a word in capitals, anything with
+a digit, a link or an address, the config's ``company`` names and ``[spelling] words``,
+words made of known parts (a prefix, an ending, two words, or a hyphenated word's
+parts: "multi-pitch", "co-ordinator"), @handles and #tags, words stretched on purpose
+("sooo"), and a sentence in which half the words are unknown, one of them a two-letter
+word (in another language, not mistyped). ``tonecheck/data/words.txt`` adds what the general
 list lacks ("app", "admin", "wifi").
 """
 from __future__ import annotations
@@ -129,27 +128,24 @@ def _correction(word: str) -> str | None:
 _LETTERS = re_cached.compile(r"[^\W\d_]+")
 
 
+# A hyphenated word of up to four parts (a hyphen, or the non-breaking one Word puts in)
+_HYPHENATED = re_cached.compile(r"[^\W\d_]+(?:[-\u2011][^\W\d_]+){1,3}")
+_HYPHENS = re_cached.compile(r"[-\u2011]")
+
+
 def _known_compound(text: str, start: int, end: int, dialect: str) -> bool:
-    """A part of a hyphenated word that is a prefix ("multi-pitch") or that makes a
-    known word with its neighbours ("co-ordinator")."""
-    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
-    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
-    if not (before or after):
-        return False
-    if after and text[start:end] in _PREFIXES:
-        return True
-    left = start
-    while left >= 2 and text[left - 1] == "-" and text[left - 2].isalpha():
-        left -= 1
-        while left and text[left - 1].isalpha():
-            left -= 1
-    right = end
-    while right + 1 < len(text) and text[right] == "-" and text[right + 1].isalpha():
-        right += 1
-        while right < len(text) and text[right].isalpha():
-            right += 1
-    joined = text[left:right].replace("-", "").lower()
-    return joined.isascii() and _known(joined, dialect)
+    """A part of a hyphenated word that is a prefix ("multi-pitch"), or whose parts
+    joined are a dictionary word ("co-ordinator"; as a whole: "chek-in" is no "che" +
+    "kin"). Only the few words around are read, however long a run of hyphens."""
+    for m in _HYPHENATED.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if m.start() <= start and end <= m.end():
+            if text[end:end + 1] in ("-", "\u2011") and text[start:end] in _PREFIXES:
+                return True
+            joined = _HYPHENS.sub("", m.group()).lower()
+            return joined.isascii() and _known(joined, dialect, 1)
+    return False
+
+
 _TRIPLED = re_cached.compile(r"(\w)\1\1")
 
 
@@ -174,31 +170,36 @@ def unknown_word(analysis, rule):
     allowed = {w.lower() for w in settings.get("words", ())}
     allowed |= {w.lower() for name in analysis.company for w in _LETTERS.findall(name)}
     text = analysis.text
-    # a greeting or a sign-off is often in the reader's or the writer's own language
-    # ("Kia ora koutou", "Ngā mihi", "Le meas", "Assalamu alaikum"): the body is checked
-    for s in analysis.body:
+    for s in analysis.sentences:
         skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)]
         unknown = []
-        candidates = 0
+        words = strange = short = 0  # for telling a sentence in another language
         for tok in s.words:
             word = tok.text
+            if word.isascii() and word.isalpha() and word.islower() and len(word) == 2:
+                words += 1
+                if word not in allowed and not _known(word, dialect, 1):
+                    strange += 1
+                    short += 1
             if not word.isascii() or not word.isalpha() or not word.islower() or len(word) < 3 or len(set(word)) == 1:
                 continue  # names, codes, placeholders ("xxx"), words from other languages
             if _TRIPLED.search(word):
                 continue  # "looooong": stretched on purpose
             if any(a <= tok.start < b for a, b in skip):
                 continue
-            candidates += 1
+            words += 1
             if word in allowed or _known(word, dialect) or _known_compound(text, tok.start, tok.end, dialect):
                 continue
-            unknown.append((tok, _correction(word)))
-        # half the words unknown, and one no English word is a slip away from, is a
-        # sentence in another language ("Mae'r neges hon ar gael yn Gymraeg hefyd"),
-        # not slips of the keyboard ("It occured untill the begining")
-        if candidates >= 3 and 2 * len(unknown) >= candidates and any(fixed is None for _, fixed in unknown):
+            strange += 1
+            unknown.append(tok)
+        # half its words unknown, one of them a two-letter word (English has few, all
+        # known), is a sentence in another language ("Mae'r neges hon ar gael yn Gymraeg
+        # hefyd"), not slips of the keyboard ("The acomodation was recieved")
+        if short and words >= 3 and 2 * strange >= words:
             continue
-        for tok, fixed in unknown:
+        for tok in unknown:
             word = tok.text
+            fixed = _correction(word)
             sugg = [Suggestion(f"Write {fixed!r}", Fix((Edit(tok.start, tok.end - tok.start, fixed),), "unsafe"))] if fixed else []
             yield rule.finding(tok.start, tok.end, rule.message.format(word=word), suggestions=sugg)
 

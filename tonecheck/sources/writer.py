@@ -19,7 +19,9 @@ _FOLLOWS = (r"your|you|you['’]re|I|I['’]m|I['’]ve|I['’]ll|we|we['’]ve|
 
 _GREETING = re_cached.compile(
     r"(?:hi|hello|hey|hiya|heya|howdy|dear|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"hallo|hola|bonjour|hej|ciao|as+[-‑]?salamu?\s+[ʿ'’]?alaikum|salaam|shalom|dia\s+duit|"
+    r"hallo|hola|bonjour|hej|ciao|estimad[oa]s?|beste|"
+    # "Assalamu alaikum", "Salam alaikum", "Assalam o alaikum"; Irish, and te reo Māori to one or to all
+    r"(?:as+[-‑]?)?sala(?:a?mu?|am)(?:\s+o)?\s+[ʿ'’]?alaikum|dia\s+dh?uit|a\s+chara|t[eē]n[aā]\s+(?:koe|korua|kōrua|koutou)|"
     # these greet a name or no one ("Kia ora Dave,", "G'day!"), not a studio or a squash ("Namaste yoga can't ...")
     r"(?:g['’]?day|kia\s+ora|howzit|namaste)(?=(?:\s+(?:(?-i:[A-Z][\w'’.-]*)|koutou|katoa|tātou|e\s+hoa|mate|bru|bro|ji|everyone|all|"
     rf"team|folks|guys|there|and|&)){{0,5}}\s*(?:!|$|,(?=\s*$|\s+(?:{_FOLLOWS})\b)))|"
@@ -28,7 +30,7 @@ _GREETING = re_cached.compile(
     rf"(?:morning|afternoon|evening)(?=(?:\s+(?:(?-i:[A-Z][\w'’-]*)|all|team|everyone|folks)){{0,2}}\s*(?:!|$|,(?=\s*$|\s+(?:{_FOLLOWS})\b))))"
     r"\b(?P<name>[^\n,!:;?]{0,40}?)"
     # A full stop ends the greeting ("Hi. I am fine.") unless it follows a title.
-    r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)\.(?=\s|$)|[ \t]*$|"
+    r"(?P<end>[,!:;]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)(?<!\bSr)(?<!\bSra)(?<!\bSrta)\.(?=\s|$)|[ \t]*$|"
     r"[ \t]+[-–—](?=[ \t]))", re.I)  # "Hey Marcus - no worries at all"
 
 _CASUAL_NAMES = {"there", "all", "everyone", "team", "folks", "guys", "again", "both"}
@@ -54,7 +56,7 @@ _CLOSING = re_cached.compile(
     r"mit\s+freundlichen\s+grüßen|(?:viele|liebe|beste|herzliche)\s+grüße|(?:met\s+vriendelijke\s+)?groet(?:en)?|saludos|"
     r"(?:med\s+vänlig\s+)?hälsningar?|venlig\s+hilsen|atentamente|cordialmente|bien\s+à\s+vous|"
     # Irish and Welsh: "Is mise le meas", "Le gach dea-ghuí", "Cofion cynnes", "Yn gywir"
-    r"(?:is\s+mise\s+)?le\s+meas|le\s+gach\s+dea[-‑]ghuí|cofion(?:\s+(?:cynnes|gorau))?|yn\s+gywir", re.I)
+    r"(?:is\s+mise\s+)?le\s+meas|le\s+gach\s+dea[-‑]ghuí|cofion(?:\s+(?:cynnes|gorau))?|yn\s+gywir|n[aā]ku\s+noa(?:,?\s+n[aā])?", re.I)
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
 # at most a short name on the same line ("Regards, Roman").
