@@ -174,6 +174,17 @@ def test_words_the_model_does_not_know_are_no_evidence(run, tmp_path, draft):
     assert result.exit_code == 0
 
 
+def test_the_model_reads_what_a_draft_says_not_its_register():
+    """No pronoun, article or auxiliary alone is a feature (they taught a register: a
+    formal "we are" read as bad), but they are English: coverage counts them as known."""
+    model = learned.load()
+    assert {"we", "our", "i've", "the", "been"} <= model.style_words
+    assert not model.style_words & set(model.terms)
+    assert {"sorry if", "for any"} & set(model.terms)  # their pairs stay
+    assert model.coverage(learned.body_counts(["We will send it and we are sorry."])) == 1.0
+    assert model.coverage(learned.body_counts(["Votre commande arrive vendredi."])) < 0.5
+
+
 def test_demote_above_100_keeps_every_warning_even_in_a_perfect_draft(tmp_path):
     linter = tonecheck.Linter(tonecheck.Config(demote_above=100))
     text = OWNED.replace("We'll keep you posted about the matching curtain rail.", "Unfortunately we cannot refund the postage.")
