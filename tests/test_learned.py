@@ -99,6 +99,19 @@ def test_a_signal_speaks_where_no_rule_does_and_defers_where_one_does():
     assert plain[f.offset:f.end].startswith("This was due to") and model.signals["excuse_blame"].threshold <= 1
 
 
+def test_the_cold_signal_never_lands_on_the_sentence_that_offers_sympathy():
+    """Learned.Cold says "this is where a word of it belongs": not on the word itself."""
+    linter = tonecheck.Linter()
+    draft = tonecheck.load_text("Dear Ms Hale,\n\nPlease accept my condolences on the death of your mother. "
+                                "The late payment charge has been removed.\n\nYours sincerely\nPaul\n")
+    [cold] = [r for r in linter.rules if r.id == "Learned.Cold"]
+    analysis = linter.analyse(draft)
+    body = [s.index for s in analysis.body]
+    for index, expected in ((body[0], 0), (body[1], 1)):  # as if the model had pointed at each
+        analysis.learned_signals = [(index, "missing_empathy", 0.9)]
+        assert len(list(cold.check(analysis, cold))) == expected
+
+
 def test_no_draft_text_and_no_heavy_import_at_run_time(tmp_path):
     """Checking a draft with the learned score imports no numpy or scikit-learn."""
     code = (

@@ -10,18 +10,31 @@ nothing. A rule whose category the shipped model has no signal for says nothing.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import fixes, hookimpl
 from ..ruledef import rule
+
+
+@lru_cache(maxsize=1)
+def _warm():
+    """A sentence that already says the word of sympathy: "please accept my condolences"."""
+    from .. import lexicon, regex
+
+    return regex.compile(rf"\b(?:{lexicon.pattern('acknowledgement')}|condolences?|sympath(?:y|ies)|"
+                         r"sorry (?:for|about) your loss|thinking of you)\b", ignore_case=True)
 
 
 def _signal(category: str):
     def check(analysis, rule):
         """Where the model rates the draft likely to have this category's problem (above
         a threshold chosen on real-derived mail), flags the sentence most like the
-        labelled problem sentences."""
+        labelled problem sentences (for missing empathy, not one that already offers it)."""
         for i, cat, p in analysis.learned_signals:
             if cat == category:
                 s = analysis.sentences[i]
+                if category == "missing_empathy" and _warm().search(s.text):
+                    continue
                 fixed = _fix(category, s)
                 yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)),
                                    suggestions=[fixed] if fixed else [])
