@@ -161,12 +161,19 @@ def test_grammar_use_must_be_auto_true_or_false(run, tmp_path, value):
     assert result.exit_code == 2 and "[grammar] 'use' must be" in result.output
 
 
-def test_spelling_reads_the_body_in_english_and_leaves_other_languages_be(run):
-    draft = ("Kia ora koutou,\n\nThe guides use the multi-pitch routes, and our co-ordinator has the kit list. "
-             "Mae'r neges hon ar gael yn Gymraeg hefyd. You will recieve a text.\n\nNgā mihi,\nAroha\n")
+@pytest.mark.parametrize("draft, slips", [
+    # a salutation in another language, a Welsh line, hyphenated words: only the English slip
+    ("Kia ora koutou,\n\nThe guides use the multi-pitch routes, and our co-ordinator has the kit list. "
+     "Mae'r neges hon ar gael yn Gymraeg hefyd. You will recieve a text.\n\nNgā mihi,\nAroha\n", ["recieve"]),
+    ("Hi Jo,\n\nYour refund is done.\n\nMet vriendelijke groet,\nJan\n", []),
+    # slips stay slips: in a sign-off, in a hyphenated word, in a short sentence with "im"
+    ("Hi Jo,\n\nYour room is ready.\n\nThanks agian for your paitence,\nTom\n", ["agian", "paitence"]),
+    ("Hi Jo,\n\nYour chek-in time is 3pm, and im sorry, teh parcel is lsot.\n\nTom\n", ["chek", "teh", "lsot"]),
+])
+def test_spelling_leaves_salutations_and_other_languages_be_and_flags_slips(run, draft, slips):
     result = run("check", "--select", "spelling", "--format", "json", "-", input=draft)
     words = [draft[f["offset"]:f["offset"] + f["length"]] for f in json.loads(result.stdout)["files"][0]["findings"]]
-    assert words == ["recieve"]  # the greeting, the sign-off, the Welsh line and the compounds pass
+    assert words == slips
 
 
 def test_spelling_catches_classic_slips_and_lets_british_check_be(run, tmp_path):

@@ -7,8 +7,10 @@ word (a name, a product, a sentence's first word), a word in capitals, anything 
 a digit, a link or an address, the config's ``company`` names and ``[spelling] words``,
 words made of known parts (a prefix, an ending, two words, or a hyphenated word's
 parts: "multi-pitch", "co-ordinator"), @handles and #tags, words stretched on purpose
-("sooo"), and a sentence in which half the words are unknown, one of them a two-letter
-word (in another language, not mistyped). ``tonecheck/data/words.txt`` adds what the general
+("sooo"), a greeting's or a sign-off's salutation in another language ("Ngā mihi", "Met
+vriendelijke groet"), and a sentence in which half the words are unknown, one of them a
+two-letter word and one no slip away from an English word (in another language, not
+mistyped). ``tonecheck/data/words.txt`` adds what the general
 list lacks ("app", "admin", "wifi").
 """
 from __future__ import annotations
@@ -169,37 +171,40 @@ def unknown_word(analysis, rule):
     dialect = settings.get("dialect", "any")
     allowed = {w.lower() for w in settings.get("words", ())}
     allowed |= {w.lower() for name in analysis.company for w in _LETTERS.findall(name)}
+    from ..sources.writer import salutation
+
     text = analysis.text
     for s in analysis.sentences:
         skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)]
+        if s.region in ("greeting", "signoff"):  # "Ngā mihi nui", "Met vriendelijke groet": a salutation
+            skip.append((s.start, s.start + salutation(s.text)))
         unknown = []
         words = strange = short = 0  # for telling a sentence in another language
         for tok in s.words:
             word = tok.text
-            if word.isascii() and word.isalpha() and word.islower() and len(word) == 2:
-                words += 1
-                if word not in allowed and not _known(word, dialect, 1):
-                    strange += 1
-                    short += 1
-            if not word.isascii() or not word.isalpha() or not word.islower() or len(word) < 3 or len(set(word)) == 1:
+            if not word.isascii() or not word.isalpha() or not word.islower() or len(word) == 1 or len(set(word)) == 1:
                 continue  # names, codes, placeholders ("xxx"), words from other languages
             if _TRIPLED.search(word):
                 continue  # "looooong": stretched on purpose
             if any(a <= tok.start < b for a, b in skip):
                 continue
             words += 1
+            if len(word) == 2:  # too short to call a slip, but telling of a language
+                if word not in allowed and not _known(word, dialect, 1):
+                    strange, short = strange + 1, short + 1
+                continue
             if word in allowed or _known(word, dialect) or _known_compound(text, tok.start, tok.end, dialect):
                 continue
             strange += 1
-            unknown.append(tok)
+            unknown.append((tok, _correction(word)))
         # half its words unknown, one of them a two-letter word (English has few, all
-        # known), is a sentence in another language ("Mae'r neges hon ar gael yn Gymraeg
-        # hefyd"), not slips of the keyboard ("The acomodation was recieved")
-        if short and words >= 3 and 2 * strange >= words:
+        # known) and one no English word is a slip away from, is a sentence in another
+        # language ("Mae'r neges hon ar gael yn Gymraeg hefyd"), not slips of the
+        # keyboard ("The acomodation was recieved", "im sorry, teh parcel is lsot")
+        if short and words >= 3 and 2 * strange >= words and any(fixed is None for _, fixed in unknown):
             continue
-        for tok in unknown:
+        for tok, fixed in unknown:
             word = tok.text
-            fixed = _correction(word)
             sugg = [Suggestion(f"Write {fixed!r}", Fix((Edit(tok.start, tok.end - tok.start, fixed),), "unsafe"))] if fixed else []
             yield rule.finding(tok.start, tok.end, rule.message.format(word=word), suggestions=sugg)
 

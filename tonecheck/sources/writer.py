@@ -56,7 +56,19 @@ _CLOSING = re_cached.compile(
     r"mit\s+freundlichen\s+grüßen|(?:viele|liebe|beste|herzliche)\s+grüße|(?:met\s+vriendelijke\s+)?groet(?:en)?|saludos|"
     r"(?:med\s+vänlig\s+)?hälsningar?|venlig\s+hilsen|atentamente|cordialmente|bien\s+à\s+vous|"
     # Irish and Welsh: "Is mise le meas", "Le gach dea-ghuí", "Cofion cynnes", "Yn gywir"
-    r"(?:is\s+mise\s+)?le\s+meas|le\s+gach\s+dea[-‑]ghuí|cofion(?:\s+(?:cynnes|gorau))?|yn\s+gywir|n[aā]ku\s+noa(?:,?\s+n[aā])?", re.I)
+    r"(?:is\s+mise\s+)?le\s+meas|le\s+gach\s+dea[-‑]ghuí|cofion(?:\s+(?:cynnes|gorau))?|yn\s+gywir|diolch(?:\s+yn\s+fawr)?|"
+    r"hwyl(?:\s+fawr)?|n[aā]ku\s+noa(?:,?\s+n[aā])?", re.I)
+
+def salutation(text: str) -> int:
+    """How much of ``text`` (a greeting or a sign-off) is its closing or greeting phrase,
+    without the name greeted ("Ngā mihi nui", "Met vriendelijke groet", "Kia ora"): 0
+    when none."""
+    m = _CLOSING.match(text)
+    if m:
+        return m.end()
+    m = _GREETING.match(text)
+    return m.start("name") if m else 0
+
 
 # Whole-line closing: the phrase, up to five more words, optional punctuation, and
 # at most a short name on the same line ("Regards, Roman").
