@@ -167,12 +167,12 @@ _TRIPLED = re_cached.compile(r"(\w)\1\1")
 def unknown_word(analysis, rule):
     """Flags lower-case words that neither the dictionary (British or American
     spelling) nor the config's vocabulary knows, offering the likeliest correction."""
+    from ..sources.writer import salutation
+
     settings = analysis.settings.get("spelling", {})
     dialect = settings.get("dialect", "any")
     allowed = {w.lower() for w in settings.get("words", ())}
     allowed |= {w.lower() for name in analysis.company for w in _LETTERS.findall(name)}
-    from ..sources.writer import salutation
-
     text = analysis.text
     for s in analysis.sentences:
         skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)]
