@@ -59,6 +59,7 @@ _CLOSING = re_cached.compile(
     r"(?:is\s+mise\s+)?le\s+meas|le\s+gach\s+dea[-‑]ghuí|cofion(?:\s+(?:cynnes|gorau))?|yn\s+gywir|diolch(?:\s+yn\s+fawr)?|"
     r"hwyl(?:\s+fawr)?|n[aā]ku\s+noa(?:,?\s+n[aā])?", re.I)
 
+
 def salutation(text: str) -> int:
     """How much of ``text`` (a greeting or a sign-off) is its closing or greeting phrase,
     without the name greeted ("Ngā mihi nui", "Met vriendelijke groet", "Kia ora"): 0
