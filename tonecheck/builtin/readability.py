@@ -78,7 +78,11 @@ def _shouted(word: str) -> bool:
     why="Internal abbreviations make an answer unreadable to anyone outside the team; the customer cannot act on what they cannot read.",
     instead="'Your tax code is likely wrong, so you may owe an extra payment in January. I suggest we ask HMRC to reduce it.'",
     bad=["We've reconciled the P60 vs your RTI data and there's a delta on the BIK, so your PAYE coding is out and you may owe a POA."],
-    good=["Your tax code looks wrong, so you may owe a payment in January. I suggest we ask HMRC to lower it."],
+    good=[
+        "Your tax code looks wrong, so you may owe a payment in January. I suggest we ask HMRC to lower it.",
+        # references and amounts are no abbreviations: "FR-1182", "R699"
+        "Your tickets FR-1182, INC-20417 and CHG-3310 are linked to the R699 refund, and the SAML fix ships on Friday.",
+    ],
     options={"max": 3},
 )
 def acronyms(analysis, rule):
