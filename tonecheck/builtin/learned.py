@@ -21,8 +21,7 @@ def _warm():
     """A sentence that already says the word of sympathy: "please accept my condolences"."""
     from .. import lexicon, regex
 
-    return regex.compile(rf"\b(?:{lexicon.pattern('acknowledgement')}|condolences?|sympath(?:y|ies)|"
-                         r"sorry (?:for|about) your loss|thinking of you)\b", ignore_case=True)
+    return regex.compile(rf"\b(?:{lexicon.pattern('acknowledgement')}|{lexicon.pattern('condolence')})\b", ignore_case=True)
 
 
 def _signal(category: str):
