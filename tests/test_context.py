@@ -34,6 +34,8 @@ from tonecheck.vocabulary import DETECTED
     ("I've been in so much pain since the filling on Monday.", "The next appointment is in May.", "distress"),
     # our own delay, told as what we wait for
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
+    # ... or as a wait we ask of the customer
+    ("", "I'm afraid we need to ask you to postpone your appointment, as our engineer is ill.", "delay"),
     # a no-show is a complaint; a flight cancelled, however it is named, is bad news
     ("The engineer was meant to come on Friday and never turned up.", "I've rebooked him.", "complaint"),
     ("", "Flight TP 1024 Lisbon - Sao Paulo on 18 July has been cancelled by the airline.", "bad_news"),
@@ -67,6 +69,12 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
     # what we still wait for from the customer is no delay of theirs
     ("", "We're still waiting on your signed form; once it arrives, your loan is paid the same day.", "delay"),
+    # nor is a wait the customer chose
+    ("", "Thanks for letting me know you need to postpone your appointment; Tuesday's slot is cancelled.", "delay"),
+    ("", "Of course you can delay the handover until the 14th; I've moved it in the diary.", "delay"),
+    ("", "Your request to push the fitting back a week is no trouble: it is now on Friday 21st at 10am.", "delay"),
+    ("I'm not ready to collect Mum's ashes yet.", "There's no rush at all: we'll keep them safe until you're ready.", "delay"),
+    ("", "Thank you for letting us know you're not ready to collect them yet; we'll keep them safe.", "delay"),
     # the writer's own report of the same is logistics, not the customer's hard moment
     ("", "Flats 2 to 6 will be without heating on Tuesday while we replace the boiler.", "distress"),
     ("", "Old versions of the app are deleted; the files are gone from our servers after 30 days.", "distress"),

@@ -105,13 +105,25 @@ _STRONG_COMPLAINT = _re2(
 _PLANNED = _re2(r"\b(?:planned|scheduled|upcoming|routine) (?:\w+ ){0,2}(?:outages?|downtime|maintenance|works?)")
 _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
 # Not a failure of ours: what the customer missed ("the appointment you missed", "a fee
-# for missed appointments"), or what we still wait for from them ("we're still waiting
-# on your transcript": no delay of theirs); work announced ahead is _PLANNED.
+# for missed appointments"), what we still wait for from them ("we're still waiting
+# on your transcript": no delay of theirs), or a wait the customer chose ("you need to
+# postpone", "your request to push the handover back", "you're not ready to collect
+# them yet"); work announced ahead is _PLANNED.
 _NOT_OUR_FAILURE = _re2(
+    r"\byou(?:'(?:ve|d|re))? (?:(?:have |had )?(?:need|needed|want|wanted|wish|wished|asked|decided|chose|like|prefer|preferred|are hoping|were hoping|"
+    r"are planning|were planning|would like) (?:to )?|can |could |may )?(?:postpone|postponing|reschedul(?:e|ing)|(?:push|put)(?:ing)? (?:\w+ ){0,2}back|delay(?:ing)?) "
+    r"(?:it|this|that|them|things|your|the|until|till|for|by|a)\b|"
+    r"\byour (?:\w+ )?(?:request|decision|wish|choice|wishes) to (?:postpone|reschedule|defer|delay|push (?:\w+ ){0,2}back|put (?:\w+ ){0,2}back)|"
+    r"\byou(?:'re| are)(?: still)? not (?:yet )?ready\b|"
     r"\b(?:fees?|charges?|policy|policies) (?:for|on) (?:a )?missed (?:\w+ )?(?:appointments?|visits?|sessions?)|"
     r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
     r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) your (?:\w+ )?(?:form|transcript|documents?|signature|"
     r"reply|response|answer|payment|confirmation|photos?|details|proof|certificate|ID|information|meter reading|approval|instructions)\b"
+)
+# The same wait in the customer's own words: "I'm not ready to collect them yet", "we need to push it back"
+_OUR_OWN_WAIT = _re2(
+    r"\b(?:I|we)(?:'m|'re| am| are)(?: still| just)? not (?:yet )?ready\b|"
+    r"\b(?:I|we)(?:'d| would)? (?:need|want|like|have|had|wish) to (?:postpone|reschedule|delay|(?:push|put) (?:\w+ ){0,2}back)\b"
 )
 
 
@@ -158,7 +170,7 @@ _OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chair
 
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
-    quoted = quoted.replace("’", "'")
+    quoted = _OUR_OWN_WAIT.sub("", quoted.replace("’", "'"))
     draft = "\n".join(_IF_CLAUSE.sub("", s.replace("’", "'")) for s in sentences if not CONDITIONAL.search(s))
     if _PLANNED.search(draft):  # every outage it names is the announced one
         draft = _PLANNED_WORK.sub("", draft)
