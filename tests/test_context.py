@@ -69,6 +69,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
     # what we still wait for from the customer is no delay of theirs
     ("", "We're still waiting on your signed form; once it arrives, your loan is paid the same day.", "delay"),
+    # ... nor the customer's own no-show
+    ("", "We missed you at dinner on Saturday. Our no-show fee is £10 a head, and I've waived it.", "complaint"),
     # nor is a wait the customer chose
     ("", "Thanks for letting me know you need to postpone your appointment; Tuesday's slot is cancelled.", "delay"),
     ("", "Of course you can delay the handover until the 14th; I've moved it in the diary.", "delay"),

@@ -116,6 +116,7 @@ _NOT_OUR_FAILURE = _re2(
     r"\byour (?:\w+ )?(?:request|decision|wish|choice|wishes) to (?:postpone|reschedule|defer|delay|push (?:\w+ ){0,2}back|put (?:\w+ ){0,2}back)|"
     r"\byou(?:'re| are)(?: still)? not (?:yet )?ready\b|"
     r"\b(?:fees?|charges?|policy|policies) (?:for|on) (?:a )?missed (?:\w+ )?(?:appointments?|visits?|sessions?)|"
+    r"\bno-?show (?:fees?|charges?|polic(?:y|ies)|rates?)\b|\b(?:you were|marked (?:you )?as|recorded as|counted as) a no-?show\b|"
     r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
     r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) your (?:\w+ )?(?:form|transcript|documents?|signature|"
     r"reply|response|answer|payment|confirmation|photos?|details|proof|certificate|ID|information|meter reading|approval|instructions)\b"
