@@ -42,6 +42,9 @@ from tonecheck.vocabulary import DETECTED
     ("", "The 9:40 train to York on Friday, which you booked through us, has been cancelled.", "bad_news"),
     ("I'm getting married on 14 June; my sister's birthday is the day before.", "The dress will be ready for the wedding.",
      "celebration"),
+    # a proposal planned, in a quoted message wrapped mid-phrase
+    ("Will the ring be ready? I'm flying to Paris on Saturday to\npropose and I'm a bag of nerves!", "It's ready.", "celebration"),
+    ("We're buying our first\nhome next month.", "Your mortgage offer is attached.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -54,7 +57,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "We are carrying out planned maintenance on Sunday from 2am to 4am, so the app will be unavailable.", "complaint"),
     # a polite question is not a complaint
     ("Could you tell me when the store opens on Sunday?", "We open at 10am on Sundays.", "complaint"),
-    # a new card is not a new car
+    # a new card is not a new car, and a proposal of terms is no marriage proposal
+    ("", "I'm writing to propose a change to your payment plan.", "celebration"),
     ("I need a new card please.", "Your new card is on its way.", "celebration"),
     # someone else's big day, or the trade's, is not the customer's
     ("", "Your trousers will be ready well before your brother's wedding on the 15th.", "celebration"),

@@ -1058,7 +1058,7 @@ plugins = []
 score = "learned"
 # With the learned score: a draft scoring at least this (0 to 100) shows its tone
 # warnings as suggestions; 100 keeps every warning.
-demote-above = 50
+demote-above = 55
 weights = { error = 20, warning = 10, suggestion = 3 }
 
 # tonecheck sendmail (a sendmail for mutt): the real sendmail, and what to do.

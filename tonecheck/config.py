@@ -38,7 +38,7 @@ class Config:
     score: str = "learned"  # one of SCORE_METHODS
     # with the learned score: a draft scoring at least this keeps its warnings as
     # suggestions (the model, weighing everything, says a lead would send it)
-    demote_above: float = 50.0
+    demote_above: float = 55.0
     # LanguageTool for grammar: use ("auto", true, false), server, language, timeout
     grammar: dict = field(default_factory=dict)
     # offline spelling (opt-in: select "spelling"): words, dialect

@@ -358,7 +358,7 @@ refits it and fails if the result would judge any draft differently.
   above the lowest threshold at which, out of fold, it fires on at most
   {SIGNAL_MAX_FALSE_ALARMS:.0%} of real-derived good drafts and names a labelled problem of
   the draft at least {SIGNAL_MIN_PRECISION:.0%} of the time. Thresholds: {signals}.
-- **Demotion**: in a draft scoring at least `demote-above` (default 50), tone warnings
+- **Demotion**: in a draft scoring at least `demote-above` (default {GATE * 100:g}), tone warnings
   are shown as suggestions.
 
 ## Trained on

@@ -171,7 +171,8 @@ _OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chair
 
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
-    quoted = _OUR_OWN_WAIT.sub("", quoted.replace("’", "'"))
+    # a quoted message is wrapped at 72 columns: "a new\ncar" is still a new car
+    quoted = _OUR_OWN_WAIT.sub("", " ".join(quoted.replace("’", "'").split()))
     draft = "\n".join(_IF_CLAUSE.sub("", s.replace("’", "'")) for s in sentences if not CONDITIONAL.search(s))
     if _PLANNED.search(draft):  # every outage it names is the announced one
         draft = _PLANNED_WORK.sub("", draft)
