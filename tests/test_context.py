@@ -45,6 +45,7 @@ from tonecheck.vocabulary import DETECTED
     # a proposal planned, in a quoted message wrapped mid-phrase
     ("Will the ring be ready? I'm flying to Paris on Saturday to\npropose and I'm a bag of nerves!", "It's ready.", "celebration"),
     ("We're buying our first\nhome next month.", "Your mortgage offer is attached.", "celebration"),
+    ("Just bought my first ever car from you today!", "Attached are the documents.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -75,6 +76,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "We're still waiting on your signed form; once it arrives, your loan is paid the same day.", "delay"),
     # ... nor the customer's own no-show
     ("", "We missed you at dinner on Saturday. Our no-show fee is £10 a head, and I've waived it.", "complaint"),
+    # ... nor a charge held in the customer's favour
+    ("", "Challenge any item by 19 September; the invoice will be on hold while I review it.", "delay"),
     # nor is a wait the customer chose
     ("", "Thanks for letting me know you need to postpone your appointment; Tuesday's slot is cancelled.", "delay"),
     ("", "Of course you can delay the handover until the 14th; I've moved it in the diary.", "delay"),

@@ -106,15 +106,17 @@ _PLANNED = _re2(r"\b(?:planned|scheduled|upcoming|routine) (?:\w+ ){0,2}(?:outag
 _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
 # Not a failure of ours: what the customer missed ("the appointment you missed", "a fee
 # for missed appointments"), what we still wait for from them ("we're still waiting
-# on your transcript": no delay of theirs), or a wait the customer chose ("you need to
+# on your transcript": no delay of theirs), a wait the customer chose ("you need to
 # postpone", "your request to push the handover back", "you're not ready to collect
-# them yet"); work announced ahead is _PLANNED.
+# them yet"), or a charge held for them; work announced ahead is _PLANNED.
 _NOT_OUR_FAILURE = _re2(
     r"\byou(?:'(?:ve|d|re))? (?:(?:have |had )?(?:need|needed|want|wanted|wish|wished|asked|decided|chose|like|prefer|preferred|are hoping|were hoping|"
     r"are planning|were planning|would like) (?:to )?|can |could |may )?(?:postpone|postponing|reschedul(?:e|ing)|(?:push|put)(?:ing)? (?:\w+ ){0,2}back|delay(?:ing)?) "
     r"(?:it|this|that|them|things|your|the|until|till|for|by|a)\b|"
     r"\byour (?:\w+ )?(?:request|decision|wish|choice|wishes) to (?:postpone|reschedule|defer|delay|push (?:\w+ ){0,2}back|put (?:\w+ ){0,2}back)|"
     r"\byou(?:'re| are)(?: still)? not (?:yet )?ready\b|"
+    # a hold in the customer's favour: "the invoice will be on hold while I review it", "your account is on hold until probate"
+    r"\b(?:invoices?|charges?|bills?|fees?|debts?|balances?|collections?|direct debits?|recovery|chasing|reminders?|accounts?) (?:\w+ ){0,3}on hold\b|"
     r"\b(?:fees?|charges?|policy|policies) (?:for|on) (?:a )?missed (?:\w+ )?(?:appointments?|visits?|sessions?)|"
     r"\bno-?show (?:fees?|charges?|polic(?:y|ies)|rates?)\b|\b(?:you were|marked (?:you )?as|recorded as|counted as) a no-?show\b|"
     r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
