@@ -36,6 +36,9 @@ from tonecheck.vocabulary import DETECTED
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
     # ... or as a wait we ask of the customer
     ("", "I'm afraid we need to ask you to postpone your appointment, as our engineer is ill.", "delay"),
+    ("", "Could you postpone your appointment to next week? Our engineer is off.", "delay"),
+    # ... or caused by us, in the customer's words
+    ("We had to postpone our move by three days because your van broke down.", "The van can come on Saturday.", "delay"),
     # a no-show is a complaint; a flight cancelled, however it is named, is bad news
     ("The engineer was meant to come on Friday and never turned up.", "I've rebooked him.", "complaint"),
     ("", "Flight TP 1024 Lisbon - Sao Paulo on 18 July has been cancelled by the airline.", "bad_news"),
@@ -44,6 +47,7 @@ from tonecheck.vocabulary import DETECTED
      "celebration"),
     # a proposal planned, in a quoted message wrapped mid-phrase
     ("Will the ring be ready? I'm flying to Paris on Saturday to\npropose and I'm a bag of nerves!", "It's ready.", "celebration"),
+    ("I'm going to propose to Sarah on Saturday, so I need the ring by Friday.", "It's ready.", "celebration"),
     ("We're buying our first\nhome next month.", "Your mortgage offer is attached.", "celebration"),
     ("Just bought my first ever car from you today!", "Attached are the documents.", "celebration"),
 ])
@@ -60,6 +64,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("Could you tell me when the store opens on Sunday?", "We open at 10am on Sundays.", "complaint"),
     # a new card is not a new car, and a proposal of terms is no marriage proposal
     ("", "I'm writing to propose a change to your payment plan.", "celebration"),
+    ("", "I'll be back in touch on Friday to propose next steps for the extension.", "celebration"),
+    ("", "Our architect is keen to propose at our meeting on Monday a lower roofline.", "celebration"),
+    ("", "Not sure which size to order? Just pop the question in our live chat.", "celebration"),
     ("I need a new card please.", "Your new card is on its way.", "celebration"),
     # someone else's big day, or the trade's, is not the customer's
     ("", "Your trousers will be ready well before your brother's wedding on the 15th.", "celebration"),
@@ -76,6 +83,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "We're still waiting on your signed form; once it arrives, your loan is paid the same day.", "delay"),
     # ... nor the customer's own no-show
     ("", "We missed you at dinner on Saturday. Our no-show fee is £10 a head, and I've waived it.", "complaint"),
+    ("", "Please call by 9am so that we don't have to record you as a no-show.", "complaint"),
     # ... nor a charge held in the customer's favour
     ("", "Challenge any item by 19 September; the invoice will be on hold while I review it.", "delay"),
     # nor is a wait the customer chose

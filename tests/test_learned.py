@@ -33,7 +33,7 @@ def test_a_good_draft_keeps_its_loose_phrase_as_a_suggestion(run, tmp_path):
     [finding] = entry["findings"]
     assert finding["rule"] == "Commitment.VaguePromise" and finding["severity"] == "suggestion"
     assert f"the draft scores {entry['score']['overall']:g} overall" in finding["message"]
-    assert entry["score"]["overall"] >= 50
+    assert entry["score"]["overall"] >= tonecheck.Config().demote_above
 
 
 def test_demote_above_100_keeps_every_warning(run, tmp_path):

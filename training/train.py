@@ -368,7 +368,7 @@ refits it and fails if the result would judge any draft differently.
 ## How well it does
 
 flagged bad / categories / spans / false alarms on good (%) / score AUC, with demotion
-at 50, as `evaluate.py` counts them. Cross-validated figures come from models that never
+at {GATE * 100:g}, as `evaluate.py` counts them. Cross-validated figures come from models that never
 saw the draft's source page (5 folds grouped by page; synthetic corpora always train);
 in-sample figures are what the shipped model does on its own training data.
 

@@ -110,15 +110,16 @@ _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
 # postpone", "your request to push the handover back", "you're not ready to collect
 # them yet"), or a charge held for them; work announced ahead is _PLANNED.
 _NOT_OUR_FAILURE = _re2(
+    # (not our request: "could you postpone your appointment? Our engineer is off")
     r"\byou(?:'(?:ve|d|re))? (?:(?:have |had )?(?:need|needed|want|wanted|wish|wished|asked|decided|chose|like|prefer|preferred|are hoping|were hoping|"
-    r"are planning|were planning|would like) (?:to )?|can |could |may )?(?:postpone|postponing|reschedul(?:e|ing)|(?:push|put)(?:ing)? (?:\w+ ){0,2}back|delay(?:ing)?) "
-    r"(?:it|this|that|them|things|your|the|until|till|for|by|a)\b|"
+    r"are planning|were planning|would like) (?:to )?|can |may )(?:postpone|postponing|reschedul(?:e|ing)|(?:push|put)(?:ing)? (?:\w+ ){0,2}back|delay(?:ing)?)"
+    r"(?: (?:it|this|that|them|things|your|the|until|till|for|by|a|to)\b|[.!?])|"
     r"\byour (?:\w+ )?(?:request|decision|wish|choice|wishes) to (?:postpone|reschedule|defer|delay|push (?:\w+ ){0,2}back|put (?:\w+ ){0,2}back)|"
     r"\byou(?:'re| are)(?: still)? not (?:yet )?ready\b|"
     # a hold in the customer's favour: "the invoice will be on hold while I review it", "your account is on hold until probate"
     r"\b(?:invoices?|charges?|bills?|fees?|debts?|balances?|collections?|direct debits?|recovery|chasing|reminders?|accounts?) (?:\w+ ){0,3}on hold\b|"
     r"\b(?:fees?|charges?|policy|policies) (?:for|on) (?:a )?missed (?:\w+ )?(?:appointments?|visits?|sessions?)|"
-    r"\bno-?show (?:fees?|charges?|polic(?:y|ies)|rates?)\b|\b(?:you were|marked (?:you )?as|recorded as|counted as) a no-?show\b|"
+    r"\bno-?show (?:fees?|charges?|polic(?:y|ies)|rates?)\b|\bpolic(?:y|ies) (?:for|on) no-?shows\b|\b(?:record|mark|count|log) you as a no-?show\b|"
     r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
     r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) your (?:\w+ )?(?:form|transcript|documents?|signature|"
     r"reply|response|answer|payment|confirmation|photos?|details|proof|certificate|ID|information|meter reading|approval|instructions)\b"
@@ -126,7 +127,7 @@ _NOT_OUR_FAILURE = _re2(
 # The same wait in the customer's own words: "I'm not ready to collect them yet", "we need to push it back"
 _OUR_OWN_WAIT = _re2(
     r"\b(?:I|we)(?:'m|'re| am| are)(?: still| just)? not (?:yet )?ready\b|"
-    r"\b(?:I|we)(?:'d| would)? (?:need|want|like|have|had|wish) to (?:postpone|reschedule|delay|(?:push|put) (?:\w+ ){0,2}back)\b"
+    r"\b(?:I|we)(?:'d| would)? (?:need|want|like|wish) to (?:postpone|reschedule|delay|(?:push|put) (?:\w+ ){0,2}back)\b"
 )
 
 
