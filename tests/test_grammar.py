@@ -166,6 +166,8 @@ def test_grammar_use_must_be_auto_true_or_false(run, tmp_path, value):
     ("Kia ora koutou,\n\nThe guides use the multi-pitch routes, and our co-ordinator has the kit list. "
      "Mae'r neges hon ar gael yn Gymraeg hefyd. You will recieve a text.\n\nNgā mihi,\nAroha\n", ["recieve"]),
     ("Hi Jo,\n\nYour refund is done.\n\nMet vriendelijke groet,\nJan\n", []),
+    ("Hi Jo,\n\nYour order is on its way. Muchas gracias por su compra. Dank je wel en tot ziens!\n\nTom\n", []),
+    ("Hi Jo,\n\nYour order is on its way, and the recipt is atached por favour.\n\nTom\n", ["recipt", "atached", "por"]),
     # slips stay slips: in a sign-off, in a hyphenated word, in a short sentence with "im"
     ("Hi Jo,\n\nYour room is ready.\n\nThanks agian for your paitence,\nTom\n", ["agian", "paitence"]),
     ("Hi Jo,\n\nYour chek-in time is 3pm, and im sorry, teh parcel is lsot.\n\nTom\n", ["chek", "teh", "lsot"]),

@@ -8,9 +8,9 @@ a digit, a link or an address, the config's ``company`` names and ``[spelling] w
 words made of known parts (a prefix, an ending, two words, or a hyphenated word's
 parts: "multi-pitch", "co-ordinator"), @handles and #tags, words stretched on purpose
 ("sooo"), a greeting's or a sign-off's salutation in another language ("Ngā mihi", "Met
-vriendelijke groet"), and a sentence in which half the words are unknown, one of them a
-two-letter word and one no slip away from an English word (in another language, not
-mistyped). ``tonecheck/data/words.txt`` adds what the general
+vriendelijke groet"), and a sentence in another language: half its words unknown, one of
+them a two-letter word and one no slip away from an English word, or two small words of
+a language customers write in ("por", "su"; "je", "wel"), not mistyped. ``tonecheck/data/words.txt`` adds what the general
 list lacks ("app", "admin", "wifi").
 """
 from __future__ import annotations
@@ -150,6 +150,19 @@ def _known_compound(text: str, start: int, end: int, dialect: str) -> bool:
 
 _TRIPLED = re_cached.compile(r"(\w)\1\1")
 
+# Small words of the languages customers' mail slips into, none of them an English word:
+# two in a sentence with a word the dictionary lacks make it a line in that language
+# ("Muchas gracias por su compra", "Dank je wel en tot ziens"), not a run of slips.
+_FOREIGN_SMALL_WORDS = frozenset((
+    "por para su sus los las del una muy muchas muchos gracias pero usted nuestro nuestra que estamos "  # Spanish
+    "je jij het een niet wel voor ziens bedankt graag uw onze wij ik "  # Dutch
+    "und nicht mit ihre ihr wir ich bitte danke vielen das ein eine ist zu sie "  # German
+    "merci pour votre vos vous nous avec les des une beaucoup bonne bonjour "  # French
+    "grazie che della sono siamo vostro vostra "  # Italian
+    "obrigado obrigada muito pela pelo nosso nossa "  # Portuguese
+    "yn mae gael hefyd diolch eich agus bhur sibh"  # Welsh, Irish
+).split())
+
 
 @rule(
     "Spelling.Unknown",
@@ -179,7 +192,7 @@ def unknown_word(analysis, rule):
         if s.region in ("greeting", "signoff"):  # "Ngā mihi nui", "Met vriendelijke groet": a salutation
             skip.append((s.start, s.start + salutation(s.text)))
         unknown = []
-        words = strange = short = 0  # for telling a sentence in another language
+        words = strange = short = foreign = 0  # for telling a sentence in another language
         for tok in s.words:
             word = tok.text
             if not word.isascii() or not word.isalpha() or not word.islower() or len(word) == 1 or len(set(word)) == 1:
@@ -189,6 +202,7 @@ def unknown_word(analysis, rule):
             if any(a <= tok.start < b for a, b in skip):
                 continue
             words += 1
+            foreign += word in _FOREIGN_SMALL_WORDS
             if len(word) == 2:  # too short to call a slip, but telling of a language
                 if word not in allowed and not _known(word, dialect, 1):
                     strange, short = strange + 1, short + 1
@@ -202,6 +216,8 @@ def unknown_word(analysis, rule):
         # language ("Mae'r neges hon ar gael yn Gymraeg hefyd"), not slips of the
         # keyboard ("The acomodation was recieved", "im sorry, teh parcel is lsot")
         if short and words >= 3 and 2 * strange >= words and any(fixed is None for _, fixed in unknown):
+            continue
+        if foreign >= 2 and unknown:
             continue
         for tok, fixed in unknown:
             word = tok.text
