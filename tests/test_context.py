@@ -50,6 +50,7 @@ from tonecheck.vocabulary import DETECTED
     ("I'm going to propose to Sarah on Saturday, so I need the ring by Friday.", "It's ready.", "celebration"),
     ("We're buying our first\nhome next month.", "Your mortgage offer is attached.", "celebration"),
     ("Just bought my first ever car from you today!", "Attached are the documents.", "celebration"),
+    ("", "I'll arrive at 11am for bridal prep, then go on to the church for the ceremony.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -64,6 +65,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("Could you tell me when the store opens on Sunday?", "We open at 10am on Sundays.", "complaint"),
     # a new card is not a new car, and a proposal of terms is no marriage proposal
     ("", "I'm writing to propose a change to your payment plan.", "celebration"),
+    ("", "St Bride's Academy is closed on Friday for staff training.", "celebration"),
     ("", "I'll be back in touch on Friday to propose next steps for the extension.", "celebration"),
     ("", "Our architect is keen to propose at our meeting on Monday a lower roofline.", "celebration"),
     ("", "Not sure which size to order? Just pop the question in our live chat.", "celebration"),
