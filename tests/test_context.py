@@ -37,8 +37,6 @@ from tonecheck.vocabulary import DETECTED
     # ... or as a wait we ask of the customer
     ("", "I'm afraid we need to ask you to postpone your appointment, as our engineer is ill.", "delay"),
     ("", "Could you postpone your appointment to next week? Our engineer is off.", "delay"),
-    # ... or caused by us, in the customer's words
-    ("We had to postpone our move by three days because your van broke down.", "The van can come on Saturday.", "delay"),
     # a no-show is a complaint; a flight cancelled, however it is named, is bad news
     ("The engineer was meant to come on Friday and never turned up.", "I've rebooked him.", "complaint"),
     ("", "Flight TP 1024 Lisbon - Sao Paulo on 18 July has been cancelled by the airline.", "bad_news"),
@@ -48,6 +46,8 @@ from tonecheck.vocabulary import DETECTED
     # a proposal planned, in a quoted message wrapped mid-phrase
     ("Will the ring be ready? I'm flying to Paris on Saturday to\npropose and I'm a bag of nerves!", "It's ready.", "celebration"),
     ("I'm going to propose to Sarah on Saturday, so I need the ring by Friday.", "It's ready.", "celebration"),
+    ("I'm going to propose at dinner on the 14th, so I really need the ring.", "It's ready.", "celebration"),
+    ("I'm hoping to propose in the spring, so could you resize the ring?", "Of course.", "celebration"),
     ("We're buying our first\nhome next month.", "Your mortgage offer is attached.", "celebration"),
     ("Just bought my first ever car from you today!", "Attached are the documents.", "celebration"),
     ("", "I'll arrive at 11am for bridal prep, then go on to the church for the ceremony.", "celebration"),
@@ -66,6 +66,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     # a new card is not a new car, and a proposal of terms is no marriage proposal
     ("", "I'm writing to propose a change to your payment plan.", "celebration"),
     ("", "St Bride's Academy is closed on Friday for staff training.", "celebration"),
+    ("", "We're planning to propose to the council that the bus stop is moved back.", "celebration"),
+    ("", "Your first flat-rate invoice is attached.", "celebration"),
+    ("", "Your first proper home visit from our nurse is on Monday at 11am.", "celebration"),
     ("", "I'll be back in touch on Friday to propose next steps for the extension.", "celebration"),
     ("", "Our architect is keen to propose at our meeting on Monday a lower roofline.", "celebration"),
     ("", "Not sure which size to order? Just pop the question in our live chat.", "celebration"),
@@ -86,6 +89,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     # ... nor the customer's own no-show
     ("", "We missed you at dinner on Saturday. Our no-show fee is £10 a head, and I've waived it.", "complaint"),
     ("", "Please call by 9am so that we don't have to record you as a no-show.", "complaint"),
+    ("", "Your appointment was recorded as a no-show; as you'd rung us, I've taken it off your record.", "complaint"),
+    # nor is the writer's own sorrow the customer's hard moment
+    ("", "I was heartbroken to hear about Max. His ashes are ready to collect on Friday.", "distress"),
     # ... nor a charge held in the customer's favour
     ("", "Challenge any item by 19 September; the invoice will be on hold while I review it.", "delay"),
     # nor is a wait the customer chose
@@ -94,6 +100,11 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Your request to push the fitting back a week is no trouble: it is now on Friday 21st at 10am.", "delay"),
     ("I'm not ready to collect Mum's ashes yet.", "There's no rush at all: we'll keep them safe until you're ready.", "delay"),
     ("", "Thank you for letting us know you're not ready to collect them yet; we'll keep them safe.", "delay"),
+    ("I have to postpone Tuesday's fitting, sorry. Thursday any good?", "Sure, your fitting is now on Thursday at 10am.", "delay"),
+    ("", "You mentioned you could delay the handover until the 14th, so I've moved it.", "delay"),
+    ("", "When you postpone a class, your credit rolls over to the next one.", "delay"),
+    ("", "Thanks for letting me know you need to\npostpone: your fitting is now on Friday.", "delay"),
+    ("", "I've put your veg box deliveries on hold, as you asked, until 3 June.", "delay"),
     # the writer's own report of the same is logistics, not the customer's hard moment
     ("", "Flats 2 to 6 will be without heating on Tuesday while we replace the boiler.", "distress"),
     ("", "Old versions of the app are deleted; the files are gone from our servers after 30 days.", "distress"),

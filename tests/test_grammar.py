@@ -168,6 +168,9 @@ def test_grammar_use_must_be_auto_true_or_false(run, tmp_path, value):
     ("Hi Jo,\n\nYour refund is done.\n\nMet vriendelijke groet,\nJan\n", []),
     ("Hi Jo,\n\nYour order is on its way. Muchas gracias por su compra. Dank je wel en tot ziens!\n\nTom\n", []),
     ("Hi Jo,\n\nYour order is on its way, and the recipt is atached por favour.\n\nTom\n", ["recipt", "atached", "por"]),
+    ("Hi Jo,\n\nVielen Dank und einen schönen Tag noch! Grazie mille e a presto.\n\nTom\n", []),
+    ("Hi Jo,\n\nYour order is confirmed, das ist great, and the delivry is on Tuesday.\n\nTom\n", ["das", "ist", "delivry"]),
+    ("Hi Jo,\n\nWe pour the base first and pour the top coat once it's dry, which takes abuot two days.\n\nTom\n", ["abuot"]),
     # slips stay slips: in a sign-off, in a hyphenated word, in a short sentence with "im"
     ("Hi Jo,\n\nYour room is ready.\n\nThanks agian for your paitence,\nTom\n", ["agian", "paitence"]),
     ("Hi Jo,\n\nYour chek-in time is 3pm, and im sorry, teh parcel is lsot.\n\nTom\n", ["chek", "teh", "lsot"]),

@@ -111,15 +111,19 @@ _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
 # them yet"), or a charge held for them; work announced ahead is _PLANNED.
 _NOT_OUR_FAILURE = _re2(
     # (not our request: "could you postpone your appointment? Our engineer is off")
-    r"\byou(?:'(?:ve|d|re))? (?:(?:have |had )?(?:need|needed|want|wanted|wish|wished|asked|decided|chose|like|prefer|preferred|are hoping|were hoping|"
-    r"are planning|were planning|would like) (?:to )?|can |may )(?:postpone|postponing|reschedul(?:e|ing)|(?:push|put)(?:ing)? (?:\w+ ){0,2}back|delay(?:ing)?)"
-    r"(?: (?:it|this|that|them|things|your|the|until|till|for|by|a|to)\b|[.!?])|"
+    r"(?:\b(?:when|whenever|each time|every time|once|after|before) you|\byou(?:'(?:ve|d|re))? (?:(?:have |had )?(?:need|needed|want|wanted|wish|wished|asked|decided|chose|like|prefer|preferred|are hoping|were hoping|"
+    r"are planning|were planning|would like) (?:to )?|can |could |may ))(?: )?(?:postpone|postponing|reschedul(?:e|ing)|(?:push|put)(?:ing)? (?:\w+ ){0,2}back|delay(?:ing)?)"
+    r"(?: (?:it|this|that|them|things|your|the|until|till|for|by|a|to)\b|[.!?:;,])|"
     r"\byour (?:\w+ )?(?:request|decision|wish|choice|wishes) to (?:postpone|reschedule|defer|delay|push (?:\w+ ){0,2}back|put (?:\w+ ){0,2}back)|"
     r"\byou(?:'re| are)(?: still)? not (?:yet )?ready\b|"
     # a hold in the customer's favour: "the invoice will be on hold while I review it", "your account is on hold until probate"
-    r"\b(?:invoices?|charges?|bills?|fees?|debts?|balances?|collections?|direct debits?|recovery|chasing|reminders?|accounts?) (?:\w+ ){0,3}on hold\b|"
+    r"\b(?:invoices?|charges?|bills?|fees?|debts?|balances?|debt collection|direct debits?|recovery|chasing|reminders?) (?:\w+ ){0,3}on hold\b|"
+    r"\bon hold,? (?:\w+ ){0,3}(?:as you asked|at your request|while you(?:'re| are)? (?:recover|away|abroad|in hospital)|until you(?:'re| are) (?:back|ready|better|home))|"
+    # the writer's own sorrow is no hard moment of the customer's: "I was heartbroken to hear about Max"
+    r"\b(?:heartbroken|devastated|saddened|gutted) (?:to|for|by)\b|"
     r"\b(?:fees?|charges?|policy|policies) (?:for|on) (?:a )?missed (?:\w+ )?(?:appointments?|visits?|sessions?)|"
-    r"\bno-?show (?:fees?|charges?|polic(?:y|ies)|rates?)\b|\bpolic(?:y|ies) (?:for|on) no-?shows\b|\b(?:record|mark|count|log) you as a no-?show\b|"
+    r"\bno-?show (?:fees?|charges?|polic(?:y|ies)|rates?)\b|\bpolic(?:y|ies) (?:for|on) no-?shows\b|"
+    r"\b(?:(?:record|mark|count|log)(?:ed|ing)?(?: you)? as|you were) a no-?show\b|"
     r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
     r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) your (?:\w+ )?(?:form|transcript|documents?|signature|"
     r"reply|response|answer|payment|confirmation|photos?|details|proof|certificate|ID|information|meter reading|approval|instructions)\b"
@@ -127,7 +131,7 @@ _NOT_OUR_FAILURE = _re2(
 # The same wait in the customer's own words: "I'm not ready to collect them yet", "we need to push it back"
 _OUR_OWN_WAIT = _re2(
     r"\b(?:I|we)(?:'m|'re| am| are)(?: still| just)? not (?:yet )?ready\b|"
-    r"\b(?:I|we)(?:'d| would)? (?:need|want|like|wish) to (?:postpone|reschedule|delay|(?:push|put) (?:\w+ ){0,2}back)\b"
+    r"\b(?:I|we)(?:'d| would)? (?:need|want|like|wish|have|had) to (?:postpone|reschedule|delay|(?:push|put) (?:\w+ ){0,2}back)\b"
 )
 
 
@@ -176,7 +180,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
     # a quoted message is wrapped at 72 columns: "a new\ncar" is still a new car
     quoted = _OUR_OWN_WAIT.sub("", " ".join(quoted.replace("’", "'").split()))
-    draft = "\n".join(_IF_CLAUSE.sub("", s.replace("’", "'")) for s in sentences if not CONDITIONAL.search(s))
+    draft = "\n".join(_IF_CLAUSE.sub("", " ".join(s.replace("’", "'").split())) for s in sentences if not CONDITIONAL.search(s))
     if _PLANNED.search(draft):  # every outage it names is the announced one
         draft = _PLANNED_WORK.sub("", draft)
     draft = _NOT_OUR_FAILURE.sub("", draft)

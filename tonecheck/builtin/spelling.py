@@ -150,15 +150,16 @@ def _known_compound(text: str, start: int, end: int, dialect: str) -> bool:
 
 _TRIPLED = re_cached.compile(r"(\w)\1\1")
 
-# Small words of the languages customers' mail slips into, none of them an English word:
-# two in a sentence with a word the dictionary lacks make it a line in that language
-# ("Muchas gracias por su compra", "Dank je wel en tot ziens"), not a run of slips.
+# Small words of the languages customers' mail slips into: two of them that English lacks
+# ("pour", "para" and "les" are English words too), a third of a sentence's words, with a
+# word the dictionary lacks, make it a line in that language ("Muchas gracias por su compra",
+# "Dank je wel en tot ziens"), not a run of slips.
 _FOREIGN_SMALL_WORDS = frozenset((
     "por para su sus los las del una muy muchas muchos gracias pero usted nuestro nuestra que estamos "  # Spanish
     "je jij het een niet wel voor ziens bedankt graag uw onze wij ik "  # Dutch
-    "und nicht mit ihre ihr wir ich bitte danke vielen das ein eine ist zu sie "  # German
+    "und nicht mit ihre ihr wir ich bitte danke vielen das ein eine einen ist zu sie noch auf wiedersehen "  # German
     "merci pour votre vos vous nous avec les des une beaucoup bonne bonjour "  # French
-    "grazie che della sono siamo vostro vostra "  # Italian
+    "grazie mille che della sono siamo vostro vostra arrivederci "  # Italian
     "obrigado obrigada muito pela pelo nosso nossa "  # Portuguese
     "yn mae gael hefyd diolch eich agus bhur sibh"  # Welsh, Irish
 ).split())
@@ -192,9 +193,13 @@ def unknown_word(analysis, rule):
         if s.region in ("greeting", "signoff"):  # "Ngā mihi nui", "Met vriendelijke groet": a salutation
             skip.append((s.start, s.start + salutation(s.text)))
         unknown = []
-        words = strange = short = foreign = 0  # for telling a sentence in another language
+        words = strange = short = 0  # for telling a sentence in another language
+        foreign = set()
         for tok in s.words:
             word = tok.text
+            folded = word.lower()
+            if folded in _FOREIGN_SMALL_WORDS and not _known(folded, dialect):  # ("Vielen Dank und ...")
+                foreign.add(folded)
             if not word.isascii() or not word.isalpha() or not word.islower() or len(word) == 1 or len(set(word)) == 1:
                 continue  # names, codes, placeholders ("xxx"), words from other languages
             if _TRIPLED.search(word):
@@ -202,7 +207,6 @@ def unknown_word(analysis, rule):
             if any(a <= tok.start < b for a, b in skip):
                 continue
             words += 1
-            foreign += word in _FOREIGN_SMALL_WORDS
             if len(word) == 2:  # too short to call a slip, but telling of a language
                 if word not in allowed and not _known(word, dialect, 1):
                     strange, short = strange + 1, short + 1
@@ -217,7 +221,7 @@ def unknown_word(analysis, rule):
         # keyboard ("The acomodation was recieved", "im sorry, teh parcel is lsot")
         if short and words >= 3 and 2 * strange >= words and any(fixed is None for _, fixed in unknown):
             continue
-        if foreign >= 2 and unknown:
+        if len(foreign) >= 2 and 3 * len(foreign) >= len(s.words) and unknown:
             continue
         for tok, fixed in unknown:
             word = tok.text
