@@ -32,6 +32,7 @@ from tonecheck.vocabulary import DETECTED
     ("We still have no hot water.", "Thanks for your email.", "distress"),
     ("Since your update I've lost my wedding photos.", "Thanks for your email.", "distress"),
     ("I've been in so much pain since the filling on Monday.", "The next appointment is in May.", "distress"),
+    ("", "I'm afraid the handover date has slipped to next Friday.", "delay"),
     # our own delay, told as what we wait for
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
     # ... or as a wait we ask of the customer
@@ -90,6 +91,10 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "We missed you at dinner on Saturday. Our no-show fee is £10 a head, and I've waived it.", "complaint"),
     ("", "Please call by 9am so that we don't have to record you as a no-show.", "complaint"),
     ("", "Your appointment was recorded as a no-show; as you'd rung us, I've taken it off your record.", "complaint"),
+    # nor a thing that slipped off the windscreen (a date that slipped is)
+    ("", "The photos show your permit had slipped from the windscreen onto the dashboard.", "delay"),
+    # nor what a routine visit looks for
+    ("", "I'll look at the alarms, and any signs of damp or leaks, in about 20 minutes.", "complaint"),
     # nor is the writer's own sorrow the customer's hard moment
     ("", "I was heartbroken to hear about Max. His ashes are ready to collect on Friday.", "distress"),
     # ... nor a charge held in the customer's favour
