@@ -38,6 +38,7 @@ from tonecheck.vocabulary import DETECTED
     # ... or as a wait we ask of the customer
     ("", "I'm afraid we need to ask you to postpone your appointment, as our engineer is ill.", "delay"),
     ("", "Could you postpone your appointment to next week? Our engineer is off.", "delay"),
+    ("", "Is there any chance you could postpone the handover until the 14th? Our builder is off sick.", "delay"),
     # a no-show is a complaint; a flight cancelled, however it is named, is bad news
     ("The engineer was meant to come on Friday and never turned up.", "I've rebooked him.", "complaint"),
     ("", "Flight TP 1024 Lisbon - Sao Paulo on 18 July has been cancelled by the airline.", "bad_news"),
@@ -69,7 +70,6 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "St Bride's Academy is closed on Friday for staff training.", "celebration"),
     ("", "We're planning to propose to the council that the bus stop is moved back.", "celebration"),
     ("", "Your first flat-rate invoice is attached.", "celebration"),
-    ("", "Your first proper home visit from our nurse is on Monday at 11am.", "celebration"),
     ("", "I'll be back in touch on Friday to propose next steps for the extension.", "celebration"),
     ("", "Our architect is keen to propose at our meeting on Monday a lower roofline.", "celebration"),
     ("", "Not sure which size to order? Just pop the question in our live chat.", "celebration"),
@@ -106,7 +106,6 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("I'm not ready to collect Mum's ashes yet.", "There's no rush at all: we'll keep them safe until you're ready.", "delay"),
     ("", "Thank you for letting us know you're not ready to collect them yet; we'll keep them safe.", "delay"),
     ("I have to postpone Tuesday's fitting, sorry. Thursday any good?", "Sure, your fitting is now on Thursday at 10am.", "delay"),
-    ("", "You mentioned you could delay the handover until the 14th, so I've moved it.", "delay"),
     ("", "When you postpone a class, your credit rolls over to the next one.", "delay"),
     ("", "Thanks for letting me know you need to\npostpone: your fitting is now on Friday.", "delay"),
     ("", "I've put your veg box deliveries on hold, as you asked, until 3 June.", "delay"),

@@ -102,8 +102,8 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
     trade = ["derailleur", "derailleurs", "varifocal", "varifocals", "balayage", "bifold", "aimbot", "oopsnotoops",
              # a caterer's menu, a decking timber, an Australian cool box, a builder's subcontractors
              "makhani", "aloo", "gulab", "jamun", "kesar", "hara", "bhara", "kwila", "esky", "subbies",
-             # an engineer's calculations (New Zealand), a database tool
-             "calcs", "pgloader"]
+             # an engineer's calculations (New Zealand), a database tool, a council's own name in lower case
+             "calcs", "pgloader", "dlr"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))
     corpora = [*(requires_shared() / "eval").glob("*.jsonl"), *(ROOT / "tests" / "judgement").glob("*.jsonl")]
     flagged = []
@@ -169,9 +169,10 @@ def test_grammar_use_must_be_auto_true_or_false(run, tmp_path, value):
      "Mae'r neges hon ar gael yn Gymraeg hefyd. You will recieve a text.\n\nNgā mihi,\nAroha\n", ["recieve"]),
     ("Hi Jo,\n\nYour refund is done.\n\nMet vriendelijke groet,\nJan\n", []),
     ("Hi Jo,\n\nYour order is on its way. Muchas gracias por su compra. Dank je wel en tot ziens!\n\nTom\n", []),
-    ("Hi Jo,\n\nYour order is on its way, and the recipt is atached por favour.\n\nTom\n", ["recipt", "atached", "por"]),
+    ("Hi Jo,\n\nYour order is on its way, and the recipt is atached por favour.\n\nTom\n", ["recipt", "atached"]),
+    ("Hi Jo,\n\nOur driver asked me to say muchas gracias por todo for the lovely note.\n\nTom\n", []),
     ("Hi Jo,\n\nVielen Dank und einen schönen Tag noch! Grazie mille e a presto.\n\nTom\n", []),
-    ("Hi Jo,\n\nYour order is confirmed, das ist great, and the delivry is on Tuesday.\n\nTom\n", ["das", "ist", "delivry"]),
+    ("Hi Jo,\n\nYour order is confirmed, das ist great, and the delivry is on Tuesday.\n\nTom\n", ["delivry"]),
     ("Hi Jo,\n\nWe pour the base first and pour the top coat once it's dry, which takes abuot two days.\n\nTom\n", ["abuot"]),
     # slips stay slips: in a sign-off, in a hyphenated word, in a short sentence with "im"
     ("Hi Jo,\n\nYour room is ready.\n\nThanks agian for your paitence,\nTom\n", ["agian", "paitence"]),

@@ -155,7 +155,7 @@ _TRIPLED = re_cached.compile(r"(\w)\1\1")
 # word the dictionary lacks, make it a line in that language ("Muchas gracias por su compra",
 # "Dank je wel en tot ziens"), not a run of slips.
 _FOREIGN_SMALL_WORDS = frozenset((
-    "por para su sus los las del una muy muchas muchos gracias pero usted nuestro nuestra que estamos "  # Spanish
+    "por para su sus los las del una muy muchas muchos gracias pero usted nuestro nuestra que estamos todo todos hola "  # Spanish
     "je jij het een niet wel voor ziens bedankt graag uw onze wij ik "  # Dutch
     "und nicht mit ihre ihr wir ich bitte danke vielen das ein eine einen ist zu sie noch auf wiedersehen "  # German
     "merci pour votre vos vous nous avec les des une beaucoup bonne bonjour "  # French
@@ -225,6 +225,8 @@ def unknown_word(analysis, rule):
             continue
         for tok, fixed in unknown:
             word = tok.text
+            if word in _FOREIGN_SMALL_WORDS:
+                continue  # another language's word in English ("muchas gracias"): no slip
             sugg = [Suggestion(f"Write {fixed!r}", Fix((Edit(tok.start, tok.end - tok.start, fixed),), "unsafe"))] if fixed else []
             yield rule.finding(tok.start, tok.end, rule.message.format(word=word), suggestions=sugg)
 
