@@ -105,10 +105,11 @@ _STRONG_COMPLAINT = _re2(
 _PLANNED = _re2(r"\b(?:planned|scheduled|upcoming|routine) (?:\w+ ){0,2}(?:outages?|downtime|maintenance|works?)")
 _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
 # Not a failure of ours: what the customer missed ("the appointment you missed", "a fee
-# for missed appointments"), what we still wait for from them ("we're still waiting
-# on your transcript": no delay of theirs), a wait the customer chose ("you need to
-# postpone", "your request to push the handover back", "you're not ready to collect
-# them yet"), or a charge held for them; work announced ahead is _PLANNED.
+# for missed appointments", their no-show), what we still wait for from them ("we're
+# still waiting on your transcript": no delay of theirs), a wait the customer chose
+# ("you need to postpone", "your request to push the handover back", "you're not ready
+# to collect them yet"), a hold in their favour, what a visit looks for, and the
+# writer's own sorrow; work announced ahead is _PLANNED.
 _NOT_OUR_FAILURE = _re2(
     # (not our request: "could you postpone your appointment? Our engineer is off")
     r"(?:\b(?:when|whenever|each time|every time|once|after|before) you|\byou(?:'(?:ve|d|re))? (?:(?:have |had )?(?:need|needed|want|wanted|wish|wished|asked|decided|chose|like|prefer|preferred|are hoping|were hoping|"

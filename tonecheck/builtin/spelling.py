@@ -8,10 +8,11 @@ a digit, a link or an address, the config's ``company`` names and ``[spelling] w
 words made of known parts (a prefix, an ending, two words, or a hyphenated word's
 parts: "multi-pitch", "co-ordinator"), @handles and #tags, words stretched on purpose
 ("sooo"), a greeting's or a sign-off's salutation in another language ("Ngā mihi", "Met
-vriendelijke groet"), and a sentence in another language: half its words unknown, one of
-them a two-letter word and one no slip away from an English word, or two small words of
-a language customers write in ("por", "su"; "je", "wel"), not mistyped. ``tonecheck/data/words.txt`` adds what the general
-list lacks ("app", "admin", "wifi").
+vriendelijke groet"), a sentence in another language (half its words unknown, one of
+them a two-letter word and one no slip away from an English word; or two small words of
+a language customers write in, "por", "su", "je", "wel", a third of its words), and such
+a small word inside English ("muchas gracias"). ``tonecheck/data/words.txt`` adds what
+the general list lacks ("app", "admin", "wifi").
 """
 from __future__ import annotations
 
