@@ -39,6 +39,8 @@ from tonecheck.vocabulary import DETECTED
     ("", "I'm afraid we need to ask you to postpone your appointment, as our engineer is ill.", "delay"),
     ("", "Could you postpone your appointment to next week? Our engineer is off.", "delay"),
     ("", "Is there any chance you could postpone the handover until the 14th? Our builder is off sick.", "delay"),
+    # ... or as a hold of ours
+    ("", "Your account is on hold while our system upgrade finishes, so online payments won't go through.", "delay"),
     # a no-show is a complaint; a flight cancelled, however it is named, is bad news
     ("The engineer was meant to come on Friday and never turned up.", "I've rebooked him.", "complaint"),
     ("", "Flight TP 1024 Lisbon - Sao Paulo on 18 July has been cancelled by the airline.", "bad_news"),
@@ -52,6 +54,7 @@ from tonecheck.vocabulary import DETECTED
     ("I'm hoping to propose in the spring, so could you resize the ring?", "Of course.", "celebration"),
     ("We're buying our first\nhome next month.", "Your mortgage offer is attached.", "celebration"),
     ("Just bought my first ever car from you today!", "Attached are the documents.", "celebration"),
+    ("We've just got the keys to our first flat!", "Your broadband goes live on Monday.", "celebration"),
     ("", "I'll arrive at 11am for bridal prep, then go on to the church for the ceremony.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
@@ -109,6 +112,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "When you postpone a class, your credit rolls over to the next one.", "delay"),
     ("", "Thanks for letting me know you need to\npostpone: your fitting is now on Friday.", "delay"),
     ("", "I've put your veg box deliveries on hold, as you asked, until 3 June.", "delay"),
+    ("", "We've put his account on hold until probate is granted, so no bills will be sent.", "delay"),
     # the writer's own report of the same is logistics, not the customer's hard moment
     ("", "Flats 2 to 6 will be without heating on Tuesday while we replace the boiler.", "distress"),
     ("", "Old versions of the app are deleted; the files are gone from our servers after 30 days.", "distress"),

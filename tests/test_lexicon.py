@@ -217,3 +217,14 @@ def test_no_pack_repeats_the_lexicon():
         text = path.read_text(encoding="utf-8")
         for p, name in long.items():
             assert p not in text, f"{path.name}: a copy of lexicon entry {name}; use lexicon.pattern({name!r})"
+
+
+def test_a_charge_taken_off_is_a_fix_made():
+    """fix_made hears a fee taken away ("and taken off the 60p late fee"): the draft owns
+    the problem, so the cause beside it is an explanation (a suggestion), not an excuse."""
+    linter = Linter(Config(select=("Excuses",)))
+    rule = _builtin()["Excuses.Circumstance"]
+    owned = "Hi Fran,\nI've renewed both books and taken off the 60p late fee, since our renewal system was down.\nPriya\n"
+    plain = "Hi Fran,\nI've renewed both books, since our renewal system was down.\nPriya\n"
+    assert [f.severity for f in linter.lint(load_text(owned), rules=[rule]).findings] == ["suggestion"]
+    assert [f.severity for f in linter.lint(load_text(plain), rules=[rule]).findings] == ["warning"]

@@ -166,6 +166,13 @@ _FOREIGN_SMALL_WORDS = frozenset((
 ).split())
 
 
+@lru_cache(maxsize=4)
+def _foreign(dialect: str) -> frozenset:
+    """The small words above that English lacks ("pour", "les" are English too): worked
+    out once per dialect, not per draft."""
+    return frozenset(w for w in _FOREIGN_SMALL_WORDS if not _known(w, dialect))
+
+
 @rule(
     "Spelling.Unknown",
     category="spelling",
@@ -189,6 +196,7 @@ def unknown_word(analysis, rule):
     allowed = {w.lower() for w in settings.get("words", ())}
     allowed |= {w.lower() for name in analysis.company for w in _LETTERS.findall(name)}
     text = analysis.text
+    foreign_words = _foreign(dialect)
     for s in analysis.sentences:
         skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)]
         if s.region in ("greeting", "signoff"):  # "Ngā mihi nui", "Met vriendelijke groet": a salutation
@@ -198,9 +206,8 @@ def unknown_word(analysis, rule):
         foreign = set()
         for tok in s.words:
             word = tok.text
-            folded = word.lower()
-            if folded in _FOREIGN_SMALL_WORDS and not _known(folded, dialect):  # ("Vielen Dank und ...")
-                foreign.add(folded)
+            if word.lower() in foreign_words:  # capitalised too ("Vielen Dank und ...")
+                foreign.add(word.lower())
             if not word.isascii() or not word.isalpha() or not word.islower() or len(word) == 1 or len(set(word)) == 1:
                 continue  # names, codes, placeholders ("xxx"), words from other languages
             if _TRIPLED.search(word):
