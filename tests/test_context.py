@@ -56,6 +56,14 @@ from tonecheck.vocabulary import DETECTED
     ("Just bought my first ever car from you today!", "Attached are the documents.", "celebration"),
     ("We've just got the keys to our first flat!", "Your broadband goes live on Monday.", "celebration"),
     ("", "I'll arrive at 11am for bridal prep, then go on to the church for the ceremony.", "celebration"),
+    # the first of a family to go to university
+    ("It's for my son, who's off to university next week. First one in our family to\ngo!", "Here's how to set it up.",
+     "celebration"),
+    ("", "Congratulations on being the first in your family to go to university!", "celebration"),
+    # a trip called off for a cause, or by whoever runs it, and a date moved later
+    ("", "Please be informed that due to high winds the bay cruise on 15 October is cancelled by the port authority.", "delay"),
+    ("", "Your pottery workshop on Saturday has had to be cancelled because of a burst pipe in the studio.", "delay"),
+    ("", "The baskets will now be ready on Wednesday 6th instead of Monday 4th.", "delay"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -88,6 +96,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("My laptop died on Monday and I lost my dissertation draft.", "I'm sorry to hear that.", "bereavement"),
     ("The battery has completely died after two weeks.", "Thanks for the photos.", "bereavement"),
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
+    # ... nor a pension's or a policy's words for a death that has not happened
+    ("", "Please check who you've nominated to receive a death grant; the form is on page 4.", "bereavement"),
+    ("", "Your cover pays a lump sum in the event of your death before 65.", "bereavement"),
     # what we still wait for from the customer is no delay of theirs
     ("", "We're still waiting on your signed form; once it arrives, your loan is paid the same day.", "delay"),
     # ... nor the customer's own no-show

@@ -98,7 +98,7 @@ _STRONG_COMPLAINT = _re2(
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
     r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone|it|they|he|she) never (?:came|arrived)|"
-    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears)"
+    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|desperate(?: for help| now)?[.!?,])"
 )
 
 
@@ -175,7 +175,9 @@ _NOT_A_DEATH = _re2(
     r"\b(?:laptop|phone|mobile|battery|engine|car|van|computer|pc|printer|boiler|tv|telly|screen|router|modem|drive|"
     r"hard drive|fridge|freezer|washer|dryer|dishwasher|oven|tablet|ipad|iphone|charger|speaker|headphones|watch|"
     r"camera|console|kettle|bulb|motor|pump|heater|server|website|site|app|account|signal|wifi|connection)s?"
-    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down"
+    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down|"
+    # a pension's or a policy's words for a death that has not happened: "the person you've nominated to receive a death grant"
+    r"death[- ](?:grants?|benefits?|in[- ]service|cover|lump sums?|nominations?|nominees?|payments?)|(?:in the event of|on|upon|after) (?:your|my) death|in the event of (?:a |the )?death"
 )
 # The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
 # (in the customer's words, "in memory of our friend Sarah" is theirs).
