@@ -32,6 +32,14 @@ from tonecheck.vocabulary import DETECTED
     ("We still have no hot water.", "Thanks for your email.", "distress"),
     ("Since your update I've lost my wedding photos.", "Thanks for your email.", "distress"),
     ("I've been in so much pain since the filling on Monday.", "The next appointment is in May.", "distress"),
+    ("Any chance of an earlier appointment? My tooth is killing me", "There's nothing this week.", "complaint"),
+    ("My father is 87 and has early dementia. He had three calls from you in a week. I'm disgusted.", "Thank you for your email.",
+     "complaint"),
+    ("My mum has dementia, so could the letters come to me?", "Of course.", "distress"),
+    # the customer's loss, told in a pension's words, is a loss
+    ("How do I claim the death grant from my mother's pension?", "Here is the form.", "bereavement"),
+    ("I need the death-in-service payment after Mark's passing.", "Here is the form.", "bereavement"),
+    ("", "Your surfing lesson on Saturday has been cancelled due to the storm warning.", "delay"),
     ("", "I'm afraid the handover date has slipped to next Friday.", "delay"),
     # our own delay, told as what we wait for
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
@@ -109,6 +117,18 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "The photos show your permit had slipped from the windscreen onto the dashboard.", "delay"),
     # nor what a routine visit looks for
     ("", "I'll look at the alarms, and any signs of damp or leaks, in about 20 minutes.", "complaint"),
+    # nor a fee or a fine called off, good news, a cancellation asked for, or a time brought forward
+    ("", "Good news: the parking charge has been cancelled by the operator.", "delay"),
+    ("", "Your library fine was cancelled because of the evidence you sent.", "delay"),
+    ("", "As you asked, your gym membership has been cancelled due to your move.", "delay"),
+    ("", "As the party starts earlier, the cake will be with you by 10am instead of 2pm on Saturday.", "delay"),
+    ("", "Your sofa is ahead of schedule: it will now arrive on Monday instead of Thursday.", "delay"),
+    # nor is someone else's first place at university the customer's moment
+    ("", "The prize goes to a student who was the first in their family to go to university.", "celebration"),
+    # nor is a customer who is not desperate
+    ("No huge hurry, we're not desperate. Whenever suits.", "Thursday it is.", "complaint"),
+    # nor the customer's own lateness, asked after
+    ("", "Reminder of your cleaning tomorrow at 2:30. Running late? Just text us.", "delay"),
     # nor is the writer's own sorrow the customer's hard moment
     ("", "I was heartbroken to hear about Max. His ashes are ready to collect on Friday.", "distress"),
     # ... nor a charge held in the customer's favour

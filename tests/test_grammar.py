@@ -81,6 +81,17 @@ def test_spelling_is_opt_in_and_offline(run, tmp_path):
     assert words == ["recieved"]
 
 
+def test_spelling_leaves_text_speak_and_a_bare_address_alone(run, tmp_path):
+    """'tmrw' is TextSpeak's to flag, not a slip; a link without https:// is no prose."""
+    (tmp_path / ".tonecheck.toml").write_text('select = ["spelling"]\n')
+    (tmp_path / "d.txt").write_text("Hi Jo, see you tmrw at 10. Her page is stcuthberts.example.org/tribute/grace-adeyemi "
+                                    "and the delivry is booked.\nTom\n")
+    result = run("check", "--format", "json", "d.txt")
+    text = (tmp_path / "d.txt").read_text()
+    words = [text[f["offset"]:f["offset"] + f["length"]] for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert words == ["delivry"]
+
+
 def test_spelling_dialect_and_company_words(run, tmp_path):
     (tmp_path / ".tonecheck.toml").write_text('select = ["spelling"]\ncompany = ["Zyntrax"]\n[spelling]\ndialect = "en-GB"\nwords = ["balayage"]\n')
     (tmp_path / "d.txt").write_text("Hi Jo,\nYour balayage by zyntrax stylists is booked, and the color is organized.\nTom\n")

@@ -46,7 +46,7 @@ _DRAFT_ONLY = {"bad_news"}
 # So are an old relative to care for, days gone by with no heat or power, and work lost for
 # good ("my notes are gone", "the update wiped all my photos"): said by the writer, a report.
 _QUOTE_ONLY = {"distress": (
-    r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
+    r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|dementia|alzheimer'?s|"
     r"elderly (?:mother|father|mum|mom|dad|parents?|relatives?|aunt|uncle|gran\w*|grandmother|grandfather|husband|wife|neighbou?r)|"
     r"(?:(?:mother|father|mum|mom|dad|husband|wife|partner|gran\w*|grandmother|grandfather|nan|aunt|uncle|neighbou?r|she|he|I),? (?:who is |who's )?(?:is |am )?|I'm )"
     r"(?:(?:[7-9]\d|1[01]\d) and )?(?:elderly|frail|housebound)|"
@@ -98,7 +98,7 @@ _STRONG_COMPLAINT = _re2(
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
     r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone|it|they|he|she) never (?:came|arrived)|"
-    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|desperate(?: for help| now)?[.!?,])"
+    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|(?:I['’]m|I am|we['’]re|we are|getting|feeling|really|absolutely|so|utterly) desperate(?: for help| now| here)?[.!?,]|killing me|in agony|disgusted|disgraceful|appalled|outraged|horrified)"
 )
 
 
@@ -131,6 +131,13 @@ _NOT_OUR_FAILURE = _re2(
     r"\bno-?show (?:fees?|charges?|polic(?:y|ies)|rates?)\b|\bpolic(?:y|ies) (?:for|on) no-?shows\b|"
     r"\b(?:(?:record|mark|count|log)(?:ed|ing)?(?: you)? as|you were) a no-?show\b|"
     r"(?:you|patients|customers|clients|members) (?:have |had |has )?missed\b|"
+    # a date brought forward is no delay: "it's ahead of schedule, so it will now arrive on Monday instead of Wednesday"
+    # ("Great news: we've rebooked your installation for Thursday" still is)
+    r"[^.!?\n]*\b(?:earlier than (?:planned|expected|we said)|sooner than|ahead of schedule|brought forward)\b[^.!?\n]*|"
+    # a cancellation the customer asked for
+    r"\b(?:as you (?:asked|requested)|at your request)\b[^.!?\n]{0,60}\bcancell?ed|\bcancell?ed\b[^.!?\n]{0,60}(?:as you (?:asked|requested)|at your request)|"
+    # the customer's lateness, asked after: "Running late? Just text us"
+    r"\b(?:are you |you(?:'re| are) )?running (?:a (?:bit|little) |\w+ (?:minutes|mins) )?late\?|"
     r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) your (?:\w+ )?(?:form|transcript|documents?|signature|"
     r"reply|response|answer|payment|confirmation|photos?|details|proof|certificate|ID|information|meter reading|approval|instructions)\b"
 )
@@ -175,9 +182,14 @@ _NOT_A_DEATH = _re2(
     r"\b(?:laptop|phone|mobile|battery|engine|car|van|computer|pc|printer|boiler|tv|telly|screen|router|modem|drive|"
     r"hard drive|fridge|freezer|washer|dryer|dishwasher|oven|tablet|ipad|iphone|charger|speaker|headphones|watch|"
     r"camera|console|kettle|bulb|motor|pump|heater|server|website|site|app|account|signal|wifi|connection)s?"
-    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down|"
-    # a pension's or a policy's words for a death that has not happened: "the person you've nominated to receive a death grant"
-    r"death[- ](?:grants?|benefits?|in[- ]service|cover|lump sums?|nominations?|nominees?|payments?)|(?:in the event of|on|upon|after) (?:your|my) death|in the event of (?:a |the )?death"
+    r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down"
+)
+# A pension's or a policy's words for a death that has not happened, in the writer's sentences
+# ("the person you've nominated to receive a death grant"); the customer's "the death grant from
+# my mother's pension" is a loss.
+_POLICY_DEATH = _re2(
+    r"\bdeath[- ](?:grants?|benefits?|in[- ]service|cover|lump sums?|nominations?|nominees?|payments?)|"
+    r"\b(?:in the event of|on|upon|after) (?:your|my) death|\bin the event of (?:a |the )?death"
 )
 # The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
 # (in the customer's words, "in memory of our friend Sarah" is theirs).
@@ -199,7 +211,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             if _STRONG_COMPLAINT.search(quoted) or _draft_failure().search(draft) or hits >= 2:
                 tags.add(tag)
         elif tag == "bereavement":
-            if pattern.search(_OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))) or pattern.search(_NOT_A_DEATH.sub("", quoted)):
+            if pattern.search(_POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft)))) or pattern.search(_NOT_A_DEATH.sub("", quoted)):
                 tags.add(tag)
         elif tag == "celebration":
             # once a relative's wedding is named, "in time for the wedding" is theirs too (a

@@ -30,7 +30,7 @@ _ONLY = re_cached.compile(
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
 _IMPOSED = re_cached.compile(
     r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
-    r"fitting|inspection|meeting) (?:has been|have been|is|was|will be) (?:(?:moved|rescheduled|changed|brought forward|put back)"
+    r"fitting|inspection|meeting|appt)(?: (?:on|for|at) [^,.;:!?]{1,24}?)? (?:has been|have been|is|was|will be) (?:(?:moved|rescheduled|changed|brought forward|put back)"
     r" (?:to|for)\b|"
     # given a date, not a person or a branch: "has been allocated to Saturday 8 June" ("assigned to Dave" is not)
     r"(?:allocated|assigned) (?:to|for) (?:a |the |your )?(?:\w+ ){0,2}(?:slot|date|day|time|window|week|morning|afternoon|evening|"
@@ -93,6 +93,7 @@ _CHOICE = regex.compile(
         # the date the firm's diary had free, with no way to change it ("which has come through" asks nothing)
         "Hi Priya,\nThanks for the deposit, which has come through. Our team has Tuesday 21 May free, so we've put you in for that.\nHannah",
         "Hi Priya,\nYour installation has been allocated to Saturday 8 June, from 8am to 6pm.\nHannah",
+        "Riverside Dental: your appt on 14/3 has been moved to 21/3 at 8:00 due to rota changes.",
     ],
     good=[
         "Hi Steve,\nWhich time suits you best: Saturday at 9am, or another day?",
@@ -104,6 +105,8 @@ _CHOICE = regex.compile(
         "Hi Ana,\nI've moved your colour to Saturday at 10am. If Saturday's awkward, I've also got Tuesday at 6pm.\nCiara",
         "Hi Jo,\nIf the October start is a problem, one option is to go ahead now and add the loft as a second phase.\nAl",
         "Hi Jo,\nNow that the readings are in, I've moved you onto the feed-in plan, backdated to 14 July.\nAl",
+        # a date that is no visit
+        "Done: I've moved your payment date to the 28th, starting next month, so it lands after payday.",
     ],
     fixable=True,
     fix_safety=(
@@ -122,7 +125,7 @@ def single_slot(analysis, rule):
     for i, s in enumerate(analysis.body):
         if asked and (_MOVED_YOU.search(s.text) or _IMPOSED.search(s.text)):
             continue
-        if _ONTO_A_PLAN.search(s.text):  # "I've moved you onto the feed-in plan, backdated to 14 July": no visit
+        if _ONTO_A_PLAN.search(s.text):  # "I've moved you onto the feed-in plan, backdated to 14 July", "your payment date": no visit
             continue
         only = _ONLY.search(s.text)
         if only:
@@ -136,7 +139,9 @@ def single_slot(analysis, rule):
 
 _ONTO_A_PLAN = regex.compile(
     r"\b(?:moved|put|switched|transferred) (?:you|your (?:\w+ )?account) (?:on ?to|to|on) (?:the|a|our|your|a new) (?:[\w'’-]+ ){0,2}"
-    r"(?:plan|tariff|rate|contract|package|bundle|scheme|list|account|billing|bill|policy|membership|subscription)\b", ignore_case=True)
+    r"(?:plan|tariff|rate|contract|package|bundle|scheme|list|account|billing|bill|policy|membership|subscription)\b|"
+    r"\b(?:moved|changed|switched|put) your (?:\w+ )?(?:payment|billing|direct debit|debit|renewal|due|bill|statement|invoice|instal?lment|"
+    r"subscription|collection|rent)s? (?:date|day)s?\b", ignore_case=True)
 _CLOCK = regex.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday)\b", ignore_case=True)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DAY = regex.compile(rf"\b(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)|(?:next |this )?{_WEEKDAY})\b", ignore_case=True)

@@ -99,13 +99,14 @@ def acronyms(analysis, rule):
         yield rule.finding(s.start, s.end, rule.message.format(count=len(found), names=names))
 
 
-# Text-message shortenings, as words of their own: not inside a link, an address or a file
-# name ("orders.txt", "/u/0/", "refund.msg"), and "wk" not beside a number ("a 6 wk course").
-_SHORTHAND = re_cached.compile(
-    r"(?<![\w./@#-])(?:u|ur|pls|plz|thx|thanx|nxt|wk|wknd|tmrw|tmw|2moro|2morrow|b4|gr8|msg|txt|ppl|cuz|coz|idk|btw|"
-    r"rn|abt|def|prob|ya|lmk|tbh|np|ty|l8r)(?![\w'’/@-]|\.\w)",
-    re.IGNORECASE,
+# Text-message shortenings (spelling leaves them to TextSpeak), as words of their own: not
+# inside a link, an address or a file name ("orders.txt", "/u/0/", "refund.msg"), and "wk"
+# not beside a number ("a 6 wk course").
+SHORTHAND = (
+    "u|ur|pls|plz|thx|thanx|nxt|wk|wknd|tmrw|tmw|2moro|2morrow|b4|gr8|msg|txt|ppl|cuz|coz|idk|btw|"
+    "rn|abt|def|prob|ya|lmk|tbh|np|ty|l8r"
 )
+_SHORTHAND = re_cached.compile(rf"(?<![\w./@#-])(?:{SHORTHAND})(?![\w'’/@-]|\.\w)", re.IGNORECASE)
 _BY_A_NUMBER = re_cached.compile(r"\d\s*(?:/\s*)?$")
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from .. import hookimpl, re_cached
 from ..findings import Edit, Fix, Suggestion
 from ..ruledef import rule
+from .readability import SHORTHAND
 
 # British endings and their American forms: "colour" is known as "color" is.
 _GB_TO_US = (
@@ -62,7 +63,8 @@ def _dictionary():
 _PREFIXES = ("re", "pre", "un", "dis", "mis", "non", "over", "under", "out", "co", "sub", "super", "multi", "inter", "self", "anti", "de")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "able", "ly", "ment", "ments", "ness", "ful")
 # links, addresses and domain names: their words are not prose
-_NOT_PROSE = re_cached.compile(r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b", re.I)
+# (a bare address with its path too: "stcuthberts.example.org/tribute/grace-adeyemi")
+_NOT_PROSE = re_cached.compile(r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b(?:/\S*)?", re.I)
 
 
 def _us_form(word: str) -> str:
@@ -166,6 +168,9 @@ _FOREIGN_SMALL_WORDS = frozenset((
 ).split())
 
 
+_SHORTHAND = frozenset(SHORTHAND.split("|"))
+
+
 @lru_cache(maxsize=4)
 def _foreign(dialect: str) -> frozenset:
     """The small words above that English lacks ("pour", "les" are English too): worked
@@ -210,8 +215,8 @@ def unknown_word(analysis, rule):
                 foreign.add(word.lower())
             if not word.isascii() or not word.isalpha() or not word.islower() or len(word) == 1 or len(set(word)) == 1:
                 continue  # names, codes, placeholders ("xxx"), words from other languages
-            if _TRIPLED.search(word):
-                continue  # "looooong": stretched on purpose
+            if _TRIPLED.search(word) or word in _SHORTHAND:
+                continue  # "looooong": stretched on purpose; "tmrw" is TextSpeak's
             if any(a <= tok.start < b for a, b in skip):
                 continue
             words += 1
