@@ -35,11 +35,14 @@ from tonecheck.vocabulary import DETECTED
     ("Any chance of an earlier appointment? My tooth is killing me", "There's nothing this week.", "complaint"),
     ("My father is 87 and has early dementia. He had three calls from you in a week. I'm disgusted.", "Thank you for your email.",
      "complaint"),
-    ("My mum has dementia, so could the letters come to me?", "Of course.", "distress"),
+    ("Tonight's box arrived without the salmon. Pretty frustrating.", "Please see our FAQs.", "complaint"),
     # the customer's loss, told in a pension's words, is a loss
     ("How do I claim the death grant from my mother's pension?", "Here is the form.", "bereavement"),
     ("I need the death-in-service payment after Mark's passing.", "Here is the form.", "bereavement"),
     ("", "Your surfing lesson on Saturday has been cancelled due to the storm warning.", "delay"),
+    ("", "Tomorrow's training is cancelled because of the waterlogged pitch.", "delay"),
+    ("", "The sofa was delayed at the port, so it won't be with you sooner than the end of May.", "delay"),
+    ("", "Following your wife's passing, the pension is now paid to you.", "bereavement"),
     ("", "I'm afraid the handover date has slipped to next Friday.", "delay"),
     # our own delay, told as what we wait for
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
@@ -106,6 +109,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
     # ... nor a pension's or a policy's words for a death that has not happened
     ("", "Please check who you've nominated to receive a death grant; the form is on page 4.", "bereavement"),
+    ("", "HMRC cancels the penalty only for a reasonable excuse, such as serious illness or a bereavement.", "bereavement"),
+    ("", "The bank's bereavement team has asked us for the grant again; I've sent it today.", "bereavement"),
     ("", "Your cover pays a lump sum in the event of your death before 65.", "bereavement"),
     # what we still wait for from the customer is no delay of theirs
     ("", "We're still waiting on your signed form; once it arrives, your loan is paid the same day.", "delay"),
@@ -125,6 +130,23 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Your sofa is ahead of schedule: it will now arrive on Monday instead of Thursday.", "delay"),
     # nor is someone else's first place at university the customer's moment
     ("", "The prize goes to a student who was the first in their family to go to university.", "celebration"),
+    ("", "The grant is for students who are the first in your family to attend college.", "celebration"),
+    # nor a cancellation or a move the customer made or asked for
+    ("Because of my knee surgery, my driving lessons had to be cancelled.", "Of course; get well soon.", "delay"),
+    ("Could you deliver on Saturday instead of next Tuesday?", "Of course: it comes on Saturday instead of next Tuesday.",
+     "delay"),
+    ("Any chance it could come this Monday instead of next Thursday?", "Great: it will be delivered on Monday instead of "
+     "next Thursday.", "delay"),
+    ("", "Sure! The party room is available from 2pm instead of this Saturday's usual 3pm slot.", "delay"),
+    # nor pain or excitement that is no complaint, nor a relative's illness told to ask for help
+    ("I sprained my ankle and I'm absolutely in agony!", "Hope your ankle feels better soon.", "complaint"),
+    ("These new shoes are killing me!", "Try the stretching spray.", "complaint"),
+    ("My mum has dementia, so could the letters come to me?", "Of course.", "distress"),
+    # nor a passing that is no death, a benefit asked after, or a service's name
+    ("So proud: after my daughter's passing her test we need a bigger car.", "Congratulations!", "bereavement"),
+    ("", "We talked a lot about Leo's passing and his first touch after Saturday's game.", "bereavement"),
+    ("How does the death in service benefit work in the event of my death?", "Here is how.", "bereavement"),
+    ("", "Lorraine will phone you to talk about our bereavement counselling group.", "bereavement"),
     # nor is a customer who is not desperate
     ("No huge hurry, we're not desperate. Whenever suits.", "Thursday it is.", "complaint"),
     # nor the customer's own lateness, asked after

@@ -37,7 +37,7 @@ FLOORS = {
     "realtrain5": (92, 70, 64, 5, 0.97),
     "realtrain6": (95, 94, 75, 5, 0.97),
     "real-blind": (80, 56, 33, 5, 0.95),
-    "blind-reads": (88, 79, 62, 3, 0.97),  # reads 53-60 added: 93/83/65/0 with them
+    "blind-reads": (88, 79, 62, 3, 0.97),  # reads 53-64 added: 93/83/65/0 with them
     "holdout": (95, 90, 84, 5, 0.97),
     "holdout2": (95, 90, 86, 5, 0.97),
     "holdout3": (95, 86, 80, 5, 0.97),

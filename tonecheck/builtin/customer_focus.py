@@ -31,7 +31,7 @@ _ONLY = re_cached.compile(
 _IMPOSED = re_cached.compile(
     r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
     r"fitting|inspection|meeting|appt)(?: (?:on|for|at) [^,.;:!?]{1,24}?)? (?:has been|have been|is|was|will be) (?:(?:moved|rescheduled|changed|brought forward|put back)"
-    r" (?:to|for)\b|"
+    r"(?: from [^,.;:!?]{1,24}?)? (?:to|for)\b|"
     # given a date, not a person or a branch: "has been allocated to Saturday 8 June" ("assigned to Dave" is not)
     r"(?:allocated|assigned) (?:to|for) (?:a |the |your )?(?:\w+ ){0,2}(?:slot|date|day|time|window|week|morning|afternoon|evening|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d))",
@@ -46,7 +46,9 @@ _ASKED_TO_MOVE = re_cached.compile(
     r"\b(?:is there any way|is it possible(?: for me)?|would it be possible(?: for me)?|any chance) (?:I|we|to) ?(?:can |could )?"
     r"(?:switch|move|change|swap|transfer|rebook|reschedule|rearrange)\b|\b(?:please )?(?:move|switch|transfer|rebook) (?:me|us)\b|"
     r"\b(?:I|we) (?:need|want|would like|['’]d like|would love|['’]d love|would prefer|['’]d prefer) to (?:switch|move|change|swap|"
-    r"transfer|rebook|reschedule|rearrange) (?:my|our|the|it|to)\b",
+    r"transfer|rebook|reschedule|rearrange) (?:my|our|the|it|to)\b|"
+    # a time the customer asked for: "Can we do Friday afternoon instead?", "Monday morning would be perfect"
+    r"\b(?:can|could) (?:we|I|you) (?:do|make it|have|go for) (?:[\w:]+ ){1,4}instead\b|\bwould be (?:perfect|ideal|great|better|best)\b",
     re.IGNORECASE,
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
@@ -69,7 +71,7 @@ _CHOICE = regex.compile(
     r"\b(?:no problem|of course|sure|happy to)(?: at all)?\W{1,3}(?:I|we)(?:'ve| have) (?:moved|changed|switched|rebooked)\b|"
     r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b|"
     # a second time held out: "if Saturday's awkward, I've also got Tuesday at 6pm"
-    r"\b(?:I|we)(?:'ve| have) also got\b|\bif (?:\w+ ){0,3}(?:is|'s|are) (?:awkward|no good|tricky|difficult|a problem|not ideal)\b",
+    r"\b(?:I|we)(?:'ve| have) also got\b|\b(?:I|we) (?:also|still) have\b|\balternatively\b|\bas (?:you )?wanted\b|\bas we discussed\b|\bif (?:\w+ ){0,3}(?:is|'s|are) (?:awkward|no good|tricky|difficult|a problem|not ideal)\b",
     ignore_case=True,
 )
 
