@@ -33,6 +33,7 @@ from tonecheck.vocabulary import DETECTED
     ("Since your update I've lost my wedding photos.", "Thanks for your email.", "distress"),
     ("I've been in so much pain since the filling on Monday.", "The next appointment is in May.", "distress"),
     ("Any chance of an earlier appointment? My tooth is killing me", "There's nothing this week.", "complaint"),
+    ("My new glasses are making me dizzy and I've had a headache every day.", "Wear them for two more weeks.", "distress"),
     ("My father is 87 and has early dementia. He had three calls from you in a week. I'm disgusted.", "Thank you for your email.",
      "complaint"),
     ("Tonight's box arrived without the salmon. Pretty frustrating.", "Please see our FAQs.", "complaint"),
@@ -43,6 +44,11 @@ from tonecheck.vocabulary import DETECTED
     ("", "Tomorrow's training is cancelled because of the waterlogged pitch.", "delay"),
     ("", "The sofa was delayed at the port, so it won't be with you sooner than the end of May.", "delay"),
     ("", "Following your wife's passing, the pension is now paid to you.", "bereavement"),
+    ("Since Dad's passing I've been sorting out his accounts.", "Here is the form.", "bereavement"),
+    ("I've been struggling since losing Mum. Do you run a bereavement support group?", "Yes, on Tuesdays.", "bereavement"),
+    ("Dad's gone and I need to claim the death benefit on his policy.", "Here is the claim form.", "bereavement"),
+    ("This new filling is killing me.", "Come in at 9am.", "complaint"),
+    ("Disgusted with the service today.", "Thank you for your email.", "complaint"),
     ("", "I'm afraid the handover date has slipped to next Friday.", "delay"),
     # our own delay, told as what we wait for
     ("", "We're still waiting for your sofa from the factory, so it won't come this week.", "delay"),
@@ -142,9 +148,19 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("I sprained my ankle and I'm absolutely in agony!", "Hope your ankle feels better soon.", "complaint"),
     ("These new shoes are killing me!", "Try the stretching spray.", "complaint"),
     ("My mum has dementia, so could the letters come to me?", "Of course.", "distress"),
+    # nor the days since a hard time, uncounted
+    ("I was made redundant and I've been low most days since the redundancy.", "Thank you for writing.", "delay"),
     # nor a passing that is no death, a benefit asked after, or a service's name
     ("So proud: after my daughter's passing her test we need a bigger car.", "Congratulations!", "bereavement"),
     ("", "We talked a lot about Leo's passing and his first touch after Saturday's game.", "bereavement"),
+    ("", "Since your son's passing at training has come on so well, he moves up a group.", "bereavement"),
+    ("", "Congratulations on your granddaughter's passing two of her ballet exams!", "bereavement"),
+    ("", "Under your wills, the house goes into a trust on your husband's passing.", "bereavement"),
+    ("", "Our bereavement café meets on Tuesdays at 2pm; everyone is welcome.", "bereavement"),
+    # nor good news about a date, nor a cancellation that follows the customer's own news
+    ("", "Good news: it's ready on Wednesday 5th instead of the 12th, a week earlier than we said.", "delay"),
+    ("", "Because of your offer, Monday's trial class has been cancelled; congratulations!", "delay"),
+    ("The table arrived without a scratch, thank you!", "Glad to hear it.", "complaint"),
     ("How does the death in service benefit work in the event of my death?", "Here is how.", "bereavement"),
     ("", "Lorraine will phone you to talk about our bereavement counselling group.", "bereavement"),
     # nor is a customer who is not desperate

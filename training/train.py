@@ -16,7 +16,7 @@ What is learned (tonecheck/learned.py applies it in plain Python):
   out-of-fold predictions so that real good mail stays quiet.
 
 The blind corpus (tests/judgement/real-blind.jsonl) and the blind reads
-(tests/judgement/blind-reads.jsonl) are never read here.
+(tests/judgement/blind-reads*.jsonl) are never read here.
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ GATE = tonecheck.Config().demote_above / 100
 
 def corpora() -> dict[str, Path]:
     found = {p.stem: p for p in sorted(SHARED.glob("*.jsonl"))}
-    found.update({p.stem: p for p in sorted(JUDGEMENT.glob("*.jsonl")) if p.stem not in (BLIND, READS)})
+    found.update({p.stem: p for p in sorted(JUDGEMENT.glob("*.jsonl")) if p.stem != BLIND and not p.stem.startswith(READS)})
     return found
 
 
@@ -363,7 +363,7 @@ refits it and fails if the result would judge any draft differently.
 
 ## Trained on
 
-{c['drafts']} drafts: {corpora}. Never on `tests/judgement/real-blind.jsonl` or `tests/judgement/blind-reads.jsonl`.
+{c['drafts']} drafts: {corpora}. Never on `tests/judgement/real-blind.jsonl` or `tests/judgement/blind-reads*.jsonl`.
 
 ## How well it does
 

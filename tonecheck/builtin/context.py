@@ -47,6 +47,9 @@ _DRAFT_ONLY = {"bad_news"}
 # good ("my notes are gone", "the update wiped all my photos"): said by the writer, a report.
 _QUOTE_ONLY = {"distress": (
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
+    # symptoms that go on, or that the product causes: "making me dizzy", "a headache every day since"
+    r"(?:making|made|makes|make) me (?:feel )?(?:dizzy|sick|ill|nauseous)|(?:headaches?|migraines?|dizz\w+|nausea)[^.!?]{0,40}"
+    r"(?:every day|all the time|constantly|for (?:days|weeks))|"
     r"elderly (?:mother|father|mum|mom|dad|parents?|relatives?|aunt|uncle|gran\w*|grandmother|grandfather|husband|wife|neighbou?r)|"
     r"(?:(?:mother|father|mum|mom|dad|husband|wife|partner|gran\w*|grandmother|grandfather|nan|aunt|uncle|neighbou?r|she|he|I),? (?:who is |who's )?(?:is |am )?|I'm )"
     r"(?:(?:[7-9]\d|1[01]\d) and )?(?:elderly|frail|housebound)|"
@@ -98,10 +101,13 @@ _STRONG_COMPLAINT = _re2(
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
     r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone|it|they|he|she) never (?:came|arrived)|"
-    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|(?:I['’]m|I am|we['’]re|we are|getting|feeling|really|absolutely|so|utterly) desperate(?: for help| now| here)?[.!?,]|"
+    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|"
+    r"(?:I['’]m|I am|we['’]re|we are|getting|feeling|really|absolutely|so|utterly) desperate(?: for help| now| here)?[.!?,]|"
     # pain and disgust said of the customer's own state, not of shoes, suspense or ink prices
-    r"(?:tooth|teeth|back|knee|leg|head|neck|hip|ear|stomach|shoulder|jaw|pain)\w* (?:is|are|has been|have been) killing me|"
-    r"(?:I['’]m|I am|we['’]re|we are|absolutely|totally|utterly|frankly) (?:disgusted|appalled|outraged)\b|"
+    r"(?:tooth|teeth|filling|crown|implant|brace|back|knee|leg|head|neck|hip|ear|stomach|shoulder|jaw|pain)\w* "
+    r"(?:is|are|has been|have been) killing me|"
+    r"(?:I['’]m|I am|we['’]re|we are|absolutely|totally|utterly|frankly|quite|simply) (?:disgusted|appalled|outraged|horrified)\b|"
+    r"(?:^|\n)disgusted\b|disgusted (?:with|by|at) (?:the|your|this)\b|"
     r"(?:this|that|it)(?:['’]s| is| was) (?:absolutely |totally |utterly |frankly )?disgraceful)"
 )
 
@@ -138,6 +144,12 @@ _NOT_OUR_FAILURE = _re2(
     # a date brought forward is no delay: "it's ahead of schedule, so it will now arrive on Monday instead of Wednesday"
     # ("Great news: we've rebooked your installation for Thursday" still is)
     r"[^.!?\n]*\b(?:ahead of schedule|brought forward)\b[^.!?\n]*|"
+    r"[^.!?\n]*\binstead of\b[^.!?\n]*\b(?:earlier|sooner) than (?:we (?:said|hoped|thought|promised|planned)|planned|expected|promised)"
+    r"[^.!?\n]*|[^.!?\n]*\b(?:earlier|sooner) than (?:we (?:said|hoped|thought|promised|planned)|planned|expected|promised)\b"
+    r"[^.!?\n]*\binstead of\b[^.!?\n]*|"
+    # a cancellation that follows the customer's own news: "because of your offer, Monday's interview is cancelled"
+    r"\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your|the new|the good)\b[^.!?\n]{0,80}\bcancell?ed\b|"
+    r"\bcancell?ed\b[^.!?\n]{0,40}\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your|the new|the good)\b|"
     # a cancellation or a move the customer asked for
     r"\b(?:as you (?:asked|requested|wanted)|at your request)\b[^.!?\n]{0,60}\b(?:cancell?ed|instead of)|"
     r"\b(?:cancell?ed|instead of)\b[^.!?\n]{0,60}(?:as you (?:asked|requested|wanted)|at your request)|"
@@ -198,11 +210,12 @@ _SERVICE = (
     r"(?:trip|cruise|sailing|crossing|excursion|tour|event|class|workshop|course|session|match|show|"
     r"concert|performance|gig|flight|train|ferry|lesson|appointment|visit|delivery|installation|booking|"
     r"party|ceremony|festival|game|race|retreat|fixture|screening|tasting|dinner|meal|training|practice|"
-    r"rehearsal|viewing|fitting|treatment|clinic|exam|interview|meeting|tournament|competition|yoga|"
+    r"rehearsal|viewing|fitting|tournament|competition|yoga|"
     r"pilates|swim(?:ming)?)s?"
 )
 _DRAFT_DELAY = _re2(
-    rf"\b{_SERVICE}\b[^.!?]{{0,60}}? (?:is|are|has been|have been|was|were|had to be|has had to be|have had to be) (?:now |sadly |unfortunately )?"
+    rf"\b{_SERVICE}\b[^.!?]{{0,60}}? (?:is|are|has been|have been|was|were|had to be|has had to be|have had to be) "
+    r"(?:now |sadly |unfortunately )?"
     r"cancell?ed (?:due to|because of|owing to|as a result of|on account of|by the (?:\w+ )?(?:authorit(?:y|ies)|operators?|port|"
     r"coastguard|organi[sz]ers?|venue|council|airline|airport|promoter))|"
     rf"\b(?:due to|because of|owing to) [^.!?]{{1,80}}? (?:the |your |our )?(?:[\w'-]+ ){{0,4}}{_SERVICE}\b[^.!?]{{0,40}}? "
@@ -215,8 +228,8 @@ _DRAFT_DELAY = _re2(
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?")
 _ASKS_TO_MOVE = _re2(
     r"\b(?:can|could|would|will) (?:you|we|I|it|they) (?:please )?(?:\w+ ){0,6}instead\b|\binstead(?: of [^.!?]{1,40})?\?|"
-    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|bring|push|rebook|reschedule|deliver|come)\b|"
-    r"\b(?:I|we)(?:'d| would) (?:like|prefer|rather)\b"
+    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule|bring (?:\w+ )?forward)\b|"
+    r"\b(?:I|we)(?:'d| would) (?:prefer|rather)\b"
 )
 
 
@@ -225,25 +238,30 @@ _ASKS_TO_MOVE = _re2(
 # death"); "the death grant from my mother's pension" is a loss.
 _POLICY_DEATH = _re2(
     r"\bdeath[- ](?:grants?|benefits?|in[- ]service|cover|lump sums?|nominations?|nominees?|payments?)|"
-    r"\b(?:in the event of|on|upon|after) (?:your|my) death|\bin the event of (?:a |the )?death|"
-    # ... a bereavement given as an example ("a reasonable excuse, such as serious illness or a bereavement"),
-    # and a firm's department ("their bereavement team")
+    r"\b(?:in the event of|on|upon|after) (?:your|my) death|\bin the event of (?:a |the )?death"
+)
+# ... and, in the writer's sentences only, a bereavement given as an example ("a reasonable excuse, such as
+# serious illness or a bereavement") and a service's or a department's name ("their bereavement team",
+# "our bereavement café"); the customer asking for "your bereavement support group" has had a loss.
+_NOT_THEIR_LOSS = _re2(
     r"\b(?:such as|like|for example|for instance|e\.g\.)[^.!?]{0,40}\bbereavements?\b|"
-    r"\bbereavement (?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|caf[eé]|officers?)\b"
+    r"\bbereavement (?:(?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|cafe|officers?)\b|café)"
 )
 # The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
 # (in the customer's words, "in memory of our friend Sarah" is theirs).
 # A death told as someone's passing ("after Mark's passing", "following your wife's passing"), not
 # "after my daughter's passing her test" or "Ellie's passing grade".
 _PASSING = _re2(
-    r"\b(?:since|after|following|about|on) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?(?:husband|wife|father|mother|dad|"
-    r"mum|mom|son|daughter|partner|brother|sister|gran\w*|grandmother|grandfather|aunt|uncle)'s) passing"
-    r"(?:[.,;:!?]|$| (?:last|this|earlier|in|on|at|two|three|a|some|recently)\b)"
+    r"\b(?:since|after|following) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?(?:husband|wife|father|mother|dad|"
+    r"mum|mom|son|daughter|partner|brother|sister|gran(?:ny|nie|dad|dma|dpa)?|grandmother|grandfather|aunt|uncle)'s) passing"
+    # (what follows a death, not a pass at training or exams passed: "since Dad's passing I've ...")
+    r"(?:[.,;:!?]|$| (?:last|this|earlier|recently|I|I've|I'm|we|we've|we're|my|our|it|there|everything)\b)"
 )
 # A relative's pension or policy: its death words are a loss ("the death grant from my mother's pension").
 _RELATIVES_COVER = _re2(
     r"\b(?:my|our) (?:late )?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran\w*|grandmother|"
-    r"grandfather|aunt|uncle)['’]s (?:\w+ )?(?:pension|policy|cover|estate|scheme|plan|life insurance)"
+    r"grandfather|aunt|uncle)['’]s (?:\w+ )?(?:pension|policy|cover|estate|scheme|plan|life insurance)|"
+    r"\b(?:on|from|under) (?:his|her) (?:\w+ )?(?:pension|policy|life insurance|life cover)"
 )
 _OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|director)s?\b")
 
@@ -264,7 +282,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 tags.add(tag)
         elif tag == "bereavement":
             own = quoted if _RELATIVES_COVER.search(quoted) else _POLICY_DEATH.sub("", quoted)
-            if (pattern.search(_POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))))
+            if (pattern.search(_NOT_THEIR_LOSS.sub("", _POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft)))))
                     or pattern.search(_NOT_A_DEATH.sub("", own)) or _PASSING.search(draft) or _PASSING.search(quoted)):
                 tags.add(tag)
         elif tag == "celebration":

@@ -30,7 +30,8 @@ _ONLY = re_cached.compile(
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
 _IMPOSED = re_cached.compile(
     r"\b(?:your|the) (?:\w+ ){0,2}(?:appointment|visit|installation|delivery|booking|slot|call|handover|collection|"
-    r"fitting|inspection|meeting|appt)(?: (?:on|for|at) [^,.;:!?]{1,24}?)? (?:has been|have been|is|was|will be) (?:(?:moved|rescheduled|changed|brought forward|put back)"
+    r"fitting|inspection|meeting|appt)(?: (?:on|for|at) [^,.;:!?]{1,24}?)? (?:has been|have been|is|was|will be) "
+    r"(?:(?:moved|rescheduled|changed|brought forward|put back)"
     r"(?: from [^,.;:!?]{1,24}?)? (?:to|for)\b|"
     # given a date, not a person or a branch: "has been allocated to Saturday 8 June" ("assigned to Dave" is not)
     r"(?:allocated|assigned) (?:to|for) (?:a |the |your )?(?:\w+ ){0,2}(?:slot|date|day|time|window|week|morning|afternoon|evening|"
@@ -48,7 +49,8 @@ _ASKED_TO_MOVE = re_cached.compile(
     r"\b(?:I|we) (?:need|want|would like|['’]d like|would love|['’]d love|would prefer|['’]d prefer) to (?:switch|move|change|swap|"
     r"transfer|rebook|reschedule|rearrange) (?:my|our|the|it|to)\b|"
     # a time the customer asked for: "Can we do Friday afternoon instead?", "Monday morning would be perfect"
-    r"\b(?:can|could) (?:we|I|you) (?:do|make it|have|go for) (?:[\w:]+ ){1,4}instead\b|\bwould be (?:perfect|ideal|great|better|best)\b",
+    r"\b(?:can|could) (?:we|I|you) (?:do|make it|have|go for) (?:[\w:]+ ){1,4}instead\b|\bwould be (?:perfect|ideal|great|better|best)\b|"
+    r"\b(?:push|put|move) (?:[\w']+ ){0,3}back\b|\bno good (?:now|any ?more)\b",
     re.IGNORECASE,
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
@@ -71,7 +73,11 @@ _CHOICE = regex.compile(
     r"\b(?:no problem|of course|sure|happy to)(?: at all)?\W{1,3}(?:I|we)(?:'ve| have) (?:moved|changed|switched|rebooked)\b|"
     r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b|"
     # a second time held out: "if Saturday's awkward, I've also got Tuesday at 6pm"
-    r"\b(?:I|we)(?:'ve| have) also got\b|\b(?:I|we) (?:also|still) have\b|\balternatively\b|\bas (?:you )?wanted\b|\bas we discussed\b|\bif (?:\w+ ){0,3}(?:is|'s|are) (?:awkward|no good|tricky|difficult|a problem|not ideal)\b",
+    r"\b(?:I|we)(?:'ve| have) also got\b|\b(?:I|we) (?:also|still) have\b|\balternatively\b|\bas (?:you )?wanted\b|\bas we discussed\b|"
+    # a reply to the customer's own request: "Got your text. Your collection has been moved to Saturday"
+    r"\b(?:got|thanks for|thank you for) your (?:text|message|call|email|note)\b|\bfollowing (?:your|our) (?:call|chat|conversation)\b|"
+    r"\bthanks for the heads[- ]up\b|"
+    r"\bif (?:\w+ ){0,3}(?:is|'s|are) (?:awkward|no good|tricky|difficult|a problem|not ideal)\b",
     ignore_case=True,
 )
 
@@ -107,6 +113,7 @@ _CHOICE = regex.compile(
         "Hi Ana,\nI've moved your colour to Saturday at 10am. If Saturday's awkward, I've also got Tuesday at 6pm.\nCiara",
         "Hi Jo,\nIf the October start is a problem, one option is to go ahead now and add the loft as a second phase.\nAl",
         "Hi Jo,\nNow that the readings are in, I've moved you onto the feed-in plan, backdated to 14 July.\nAl",
+        "Got your text: your sofa collection has been moved from Friday to Saturday 26th.",
         # a date that is no visit
         "Done: I've moved your payment date to the 28th, starting next month, so it lands after payday.",
     ],

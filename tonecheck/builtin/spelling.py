@@ -63,8 +63,11 @@ def _dictionary():
 _PREFIXES = ("re", "pre", "un", "dis", "mis", "non", "over", "under", "out", "co", "sub", "super", "multi", "inter", "self", "anti", "de")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "able", "ly", "ment", "ments", "ness", "ful")
 # links, addresses and domain names: their words are not prose
-# (a bare address with its path too: "stcuthberts.example.org/tribute/grace-adeyemi")
-_NOT_PROSE = re_cached.compile(r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b(?:/\S*)?", re.I)
+# (a bare address with its path too: "stcuthberts.example.org/tribute/grace-adeyemi"; a file's path,
+# "src/runner/plan.ts"; a command's option, "--watch")
+_NOT_PROSE = re_cached.compile(
+    r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b(?:/\S*)?|[\w.~-]*/[\w./~-]+|(?<!\w)--?[a-z][\w-]*", re.I
+)
 
 
 def _us_form(word: str) -> str:
