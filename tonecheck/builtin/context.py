@@ -104,10 +104,12 @@ _STRONG_COMPLAINT = _re2(
     r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|"
     r"(?:I['’]m|I am|we['’]re|we are|getting|feeling|really|absolutely|so|utterly) desperate(?: for help| now| here)?[.!?,]|"
     # pain and disgust said of the customer's own state, not of shoes, suspense or ink prices
-    r"(?:tooth|teeth|filling|crown|implant|brace|back|knee|leg|head|neck|hip|ear|stomach|shoulder|jaw|pain)\w* "
+    r"(?:tooth|teeth|filling|crown|implant|back|knee|leg|head|neck|hip|ear|stomach|shoulder|jaw|pain)\w* "
     r"(?:is|are|has been|have been) killing me|"
-    r"(?:I['’]m|I am|we['’]re|we are|absolutely|totally|utterly|frankly|quite|simply) (?:disgusted|appalled|outraged|horrified)\b|"
-    r"(?:^|\n)disgusted\b|disgusted (?:with|by|at) (?:the|your|this)\b|"
+    r"(?:I['’]m|I am|we['’]re|we are|absolutely|totally|utterly|frankly|quite|simply) (?:disgusted|appalled|outraged|horrified) "
+    r"(?:by|at|with|that) (?:the|your|how|this|what)\b|(?:^|\n)disgusted (?:with|by|at) (?:the|your|this)\b|"
+    r"(?:I['’]m|I am|we['’]re|we are) (?:absolutely |totally |utterly |frankly |quite |simply )?(?:disgusted|appalled|outraged)[.!]|"
+    r"disgusted (?:with|by|at) (?:the|your) (?:service|staff|way|response|treatment|attitude|behaviour|behavior)\b|"
     r"(?:this|that|it)(?:['’]s| is| was) (?:absolutely |totally |utterly |frankly )?disgraceful)"
 )
 
@@ -148,8 +150,10 @@ _NOT_OUR_FAILURE = _re2(
     r"[^.!?\n]*|[^.!?\n]*\b(?:earlier|sooner) than (?:we (?:said|hoped|thought|promised|planned)|planned|expected|promised)\b"
     r"[^.!?\n]*\binstead of\b[^.!?\n]*|"
     # a cancellation that follows the customer's own news: "because of your offer, Monday's interview is cancelled"
-    r"\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your|the new|the good)\b[^.!?\n]{0,80}\bcancell?ed\b|"
-    r"\bcancell?ed\b[^.!?\n]{0,40}\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your|the new|the good)\b|"
+    r"\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your (?:\w+ )?(?:offer|request|results?|grade|promotion|place|"
+    r"acceptance|new job|good news)|the good news)\b[^.!?\n]{0,80}\bcancell?ed\b|"
+    r"\bcancell?ed\b[^.!?\n]{0,40}\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your (?:\w+ )?(?:offer|request|"
+    r"results?|grade|promotion|place|acceptance|new job|good news)|the good news)\b|"
     # a cancellation or a move the customer asked for
     r"\b(?:as you (?:asked|requested|wanted)|at your request)\b[^.!?\n]{0,60}\b(?:cancell?ed|instead of)|"
     r"\b(?:cancell?ed|instead of)\b[^.!?\n]{0,60}(?:as you (?:asked|requested|wanted)|at your request)|"
@@ -228,7 +232,7 @@ _DRAFT_DELAY = _re2(
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?")
 _ASKS_TO_MOVE = _re2(
     r"\b(?:can|could|would|will) (?:you|we|I|it|they) (?:please )?(?:\w+ ){0,6}instead\b|\binstead(?: of [^.!?]{1,40})?\?|"
-    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule|bring (?:\w+ )?forward)\b|"
+    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule|bring|come|deliver)\b|"
     r"\b(?:I|we)(?:'d| would) (?:prefer|rather)\b"
 )
 
@@ -240,28 +244,38 @@ _POLICY_DEATH = _re2(
     r"\bdeath[- ](?:grants?|benefits?|in[- ]service|cover|lump sums?|nominations?|nominees?|payments?)|"
     r"\b(?:in the event of|on|upon|after) (?:your|my) death|\bin the event of (?:a |the )?death"
 )
-# ... and, in the writer's sentences only, a bereavement given as an example ("a reasonable excuse, such as
-# serious illness or a bereavement") and a service's or a department's name ("their bereavement team",
-# "our bereavement café"); the customer asking for "your bereavement support group" has had a loss.
+# ... and a bereavement given as an example ("a reasonable excuse, such as serious illness or a bereavement")
+# and a service's or a department's name ("their bereavement team", "our bereavement café", "your
+# bereavement support group?"): a loss of the customer's is told otherwise ("since losing Mum").
 _NOT_THEIR_LOSS = _re2(
     r"\b(?:such as|like|for example|for instance|e\.g\.)[^.!?]{0,40}\bbereavements?\b|"
     r"\bbereavement (?:(?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|cafe|officers?)\b|café)"
 )
 # The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
 # (in the customer's words, "in memory of our friend Sarah" is theirs).
+# A pre-paid funeral plan, the customer's or one we sell: its letters speak of funerals, and nobody has died
+# ("Your chosen funeral director: Greaves & Son"); "your late husband's funeral plan" is a loss.
+_OWN_FUNERAL_PLAN = _re2(r"\b(?:your|our|a) (?:[\w-]+ ){0,3}funeral plans?\b")
+_FUNERAL = _re2(r"\bfunerals?\b")
 # A death told as someone's passing ("after Mark's passing", "following your wife's passing"), not
 # "after my daughter's passing her test" or "Ellie's passing grade".
 _PASSING = _re2(
-    r"\b(?:since|after|following) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?(?:husband|wife|father|mother|dad|"
+    r"\b(?:since|after|following|about) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?(?:husband|wife|father|mother|dad|"
     r"mum|mom|son|daughter|partner|brother|sister|gran(?:ny|nie|dad|dma|dpa)?|grandmother|grandfather|aunt|uncle)'s) passing"
     # (what follows a death, not a pass at training or exams passed: "since Dad's passing I've ...")
-    r"(?:[.,;:!?]|$| (?:last|this|earlier|recently|I|I've|I'm|we|we've|we're|my|our|it|there|everything)\b)"
+    r"(?:[.,;:!?]|$| (?:last|this|earlier|recently|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the spring|the summer|"
+    r"the autumn|the winter)\w*|(?:a|two|three|four|five|six|a few|some) (?:days?|weeks?|months?|years?) ago|I|I've|I'm|we|we've|"
+    r"we're|my|our|it|there|everything)\b)"
+)
+# A loss told as "since losing Mum" (not "since losing my husband's car keys", "after losing the baby weight").
+_LOSING = _re2(
+    r"\b(?:since|after) losing (?:my |our |your |his |her )?(?:mum|mom|dad|mother|father|husband|wife|partner|son|daughter|"
+    r"brother|sister|nan|nana|gran|granny|grandad|grandmother|grandfather)(?:[.,;:!?]|$| (?:in|last|this|a|two|three|I|we|and|it)\b)"
 )
 # A relative's pension or policy: its death words are a loss ("the death grant from my mother's pension").
 _RELATIVES_COVER = _re2(
     r"\b(?:my|our) (?:late )?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran\w*|grandmother|"
-    r"grandfather|aunt|uncle)['’]s (?:\w+ )?(?:pension|policy|cover|estate|scheme|plan|life insurance)|"
-    r"\b(?:on|from|under) (?:his|her) (?:\w+ )?(?:pension|policy|life insurance|life cover)"
+    r"grandfather|aunt|uncle)['’]s (?:\w+ )?(?:pension|policy|cover|estate|scheme|plan|life insurance)"
 )
 _OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|director)s?\b")
 
@@ -281,9 +295,13 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             if _STRONG_COMPLAINT.search(quoted) or _draft_failure().search(draft) or hits >= 2:
                 tags.add(tag)
         elif tag == "bereavement":
-            own = quoted if _RELATIVES_COVER.search(quoted) else _POLICY_DEATH.sub("", quoted)
-            if (pattern.search(_NOT_THEIR_LOSS.sub("", _POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft)))))
-                    or pattern.search(_NOT_A_DEATH.sub("", own)) or _PASSING.search(draft) or _PASSING.search(quoted)):
+            own = _NOT_THEIR_LOSS.sub("", quoted if _RELATIVES_COVER.search(quoted) else _POLICY_DEATH.sub("", quoted))
+            writer = _NOT_THEIR_LOSS.sub("", _POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))))
+            if _OWN_FUNERAL_PLAN.search(writer):
+                writer = _FUNERAL.sub("", writer)
+            if (pattern.search(writer)
+                    or pattern.search(_NOT_A_DEATH.sub("", own)) or _PASSING.search(draft) or _PASSING.search(quoted)
+                    or _LOSING.search(draft) or _LOSING.search(quoted)):
                 tags.add(tag)
         elif tag == "celebration":
             # once a relative's wedding is named, "in time for the wedding" is theirs too (a

@@ -66,7 +66,9 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "able", "ly", "ment", "me
 # (a bare address with its path too: "stcuthberts.example.org/tribute/grace-adeyemi"; a file's path,
 # "src/runner/plan.ts"; a command's option, "--watch")
 _NOT_PROSE = re_cached.compile(
-    r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b(?:/\S*)?|[\w.~-]*/[\w./~-]+|(?<!\w)--?[a-z][\w-]*", re.I
+    # (a path has two slashes or a file's extension, not "recieve/sign"; an option two dashes, not "-aproximately")
+    r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b(?:/\S*)?|[\w.~-]*/[\w.~-]+/[\w./~-]*|"
+    r"[\w.~-]*/[\w~-]+\.[a-z]{1,4}\b|(?<![\w-])--[a-z][\w-]*", re.I
 )
 
 
