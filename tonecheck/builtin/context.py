@@ -108,7 +108,7 @@ _STRONG_COMPLAINT = _re2(
     r"(?:is|are|has been|have been) killing me|"
     r"(?:I['’]m|I am|we['’]re|we are|absolutely|totally|utterly|frankly|quite|simply) (?:disgusted|appalled|outraged|horrified) "
     r"(?:by|at|with|that) (?:the|your|how|this|what)\b|(?:^|\n)disgusted (?:with|by|at) (?:the|your|this)\b|"
-    r"(?:I['’]m|I am|we['’]re|we are) (?:absolutely |totally |utterly |frankly |quite |simply )?(?:disgusted|appalled|outraged)[.!]|"
+    r"(?:I['’]m|I am|we['’]re|we are) (?:absolutely |totally |utterly |frankly |quite |simply )?(?:disgusted|appalled|outraged)[.!,]|"
     r"disgusted (?:with|by|at) (?:the|your) (?:service|staff|way|response|treatment|attitude|behaviour|behavior)\b|"
     r"(?:this|that|it)(?:['’]s| is| was) (?:absolutely |totally |utterly |frankly )?disgraceful)"
 )
@@ -151,9 +151,11 @@ _NOT_OUR_FAILURE = _re2(
     r"[^.!?\n]*\binstead of\b[^.!?\n]*|"
     # a cancellation that follows the customer's own news: "because of your offer, Monday's interview is cancelled"
     r"\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your (?:\w+ )?(?:offer|request|results?|grade|promotion|place|"
-    r"acceptance|new job|good news)|the good news)\b[^.!?\n]{0,80}\bcancell?ed\b|"
+    r"acceptance|new job|good news|email|call|message|letter|feedback|note|injury|surgery|illness|move|holiday)|the good news)\b"
+    r"[^.!?\n]{0,80}\bcancell?ed\b|"
     r"\bcancell?ed\b[^.!?\n]{0,40}\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your (?:\w+ )?(?:offer|request|"
-    r"results?|grade|promotion|place|acceptance|new job|good news)|the good news)\b|"
+    r"results?|grade|promotion|place|acceptance|new job|good news|email|call|message|letter|feedback|note|injury|surgery|illness|move|"
+    r"holiday)|the good news)\b|"
     # a cancellation or a move the customer asked for
     r"\b(?:as you (?:asked|requested|wanted)|at your request)\b[^.!?\n]{0,60}\b(?:cancell?ed|instead of)|"
     r"\b(?:cancell?ed|instead of)\b[^.!?\n]{0,60}(?:as you (?:asked|requested|wanted)|at your request)|"
@@ -232,7 +234,10 @@ _DRAFT_DELAY = _re2(
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?")
 _ASKS_TO_MOVE = _re2(
     r"\b(?:can|could|would|will) (?:you|we|I|it|they) (?:please )?(?:\w+ ){0,6}instead\b|\binstead(?: of [^.!?]{1,40})?\?|"
-    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule|bring|come|deliver)\b|"
+    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule)\b|"
+    # (come, deliver, bring: only with a later or other day, not "could you come a week earlier")
+    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:come|deliver|bring)\b[^.!?]{0,40}\b(?:instead|later|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
     r"\b(?:I|we)(?:'d| would) (?:prefer|rather)\b"
 )
 
@@ -256,21 +261,24 @@ _NOT_THEIR_LOSS = _re2(
 # A pre-paid funeral plan, the customer's or one we sell: its letters speak of funerals, and nobody has died
 # ("Your chosen funeral director: Greaves & Son"); "your late husband's funeral plan" is a loss.
 _OWN_FUNERAL_PLAN = _re2(r"\b(?:your|our|a) (?:[\w-]+ ){0,3}funeral plans?\b")
+# ... unless the plan was a relative's ("Your mother held our Silver funeral plan")
+_RELATIVE = _re2(
+    r"\b(?:your|his|her|their) (?:late )?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
+    r"gran(?:ny|nie|dad|dma|dpa)?|grandmother|grandfather|aunt|uncle)\b|\bheld (?:our|a|the|this)\b|\bclaim on\b"
+)
 _FUNERAL = _re2(r"\bfunerals?\b")
 # A death told as someone's passing ("after Mark's passing", "following your wife's passing"), not
 # "after my daughter's passing her test" or "Ellie's passing grade".
 _PASSING = _re2(
-    r"\b(?:since|after|following|about) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?(?:husband|wife|father|mother|dad|"
+    r"\b(?:since|after|following) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?(?:husband|wife|father|mother|dad|"
     r"mum|mom|son|daughter|partner|brother|sister|gran(?:ny|nie|dad|dma|dpa)?|grandmother|grandfather|aunt|uncle)'s) passing"
     # (what follows a death, not a pass at training or exams passed: "since Dad's passing I've ...")
-    r"(?:[.,;:!?]|$| (?:last|this|earlier|recently|in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the spring|the summer|"
-    r"the autumn|the winter)\w*|(?:a|two|three|four|five|six|a few|some) (?:days?|weeks?|months?|years?) ago|I|I've|I'm|we|we've|"
-    r"we're|my|our|it|there|everything)\b)"
+    r"(?:[.,;:!?]|$| (?:recently|last (?:month|year)|I|I've|I'm|we|we've|we're|my|our|it|there|everything)\b)"
 )
-# A loss told as "since losing Mum" (not "since losing my husband's car keys", "after losing the baby weight").
+# A loss told as "since losing Mum" (not "since losing my husband's car keys", "our dog's lead", "the baby weight").
 _LOSING = _re2(
     r"\b(?:since|after) losing (?:my |our |your |his |her )?(?:mum|mom|dad|mother|father|husband|wife|partner|son|daughter|"
-    r"brother|sister|nan|nana|gran|granny|grandad|grandmother|grandfather)(?:[.,;:!?]|$| (?:in|last|this|a|two|three|I|we|and|it)\b)"
+    r"brother|sister|nan|nana|gran|granny|grandad|grandmother|grandfather|baby|dog|cat)(?:[^'’\w]|$)"
 )
 # A relative's pension or policy: its death words are a loss ("the death grant from my mother's pension").
 _RELATIVES_COVER = _re2(
@@ -297,7 +305,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
         elif tag == "bereavement":
             own = _NOT_THEIR_LOSS.sub("", quoted if _RELATIVES_COVER.search(quoted) else _POLICY_DEATH.sub("", quoted))
             writer = _NOT_THEIR_LOSS.sub("", _POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))))
-            if _OWN_FUNERAL_PLAN.search(writer):
+            if _OWN_FUNERAL_PLAN.search(writer) and not _RELATIVE.search(writer):
                 writer = _FUNERAL.sub("", writer)
             if (pattern.search(writer)
                     or pattern.search(_NOT_A_DEATH.sub("", own)) or _PASSING.search(draft) or _PASSING.search(quoted)

@@ -50,7 +50,8 @@ _ASKED_TO_MOVE = re_cached.compile(
     r"transfer|rebook|reschedule|rearrange) (?:my|our|the|it|to)\b|"
     # a time the customer asked for: "Can we do Friday afternoon instead?", "Monday morning would be perfect"
     r"\b(?:can|could) (?:we|I|you) (?:do|make it|have|go for) (?:[\w:]+ ){1,4}instead\b|\bwould be (?:perfect|ideal|great|better|best)\b|"
-    r"\b(?:push|put|move) (?:it|this|that|them|the \w+|my \w+|our \w+) back\b|\bno good (?:now|any ?more)\b",
+    r"\b(?:push|put|move) (?:it|this|that|them|everything|the \w+|my \w+|our \w+|\w+'s \w+) back\b|"
+    r"\b(?:push|put|move) back (?:the|my|our|it|\w+'s)\b|\bno good (?:now|any ?more)\b",
     re.IGNORECASE,
 )
 # A sentence that speaks to the reader without "you": "Reply with URGENT", "Got it, Sarah."
@@ -75,7 +76,7 @@ _CHOICE = regex.compile(
     # a second time held out: "if Saturday's awkward, I've also got Tuesday at 6pm"
     r"\b(?:I|we)(?:'ve| have) also got\b|\b(?:I|we) (?:also|still) have\b|\balternatively\b|\bas (?:you )?wanted\b|\bas we discussed\b|"
     # a reply to the customer's own request: "Got your text. Your collection has been moved to Saturday"
-    r"\b(?:got|thanks for|thank you for) your (?:text|message)\b|\bfollowing (?:your|our) (?:call|chat|conversation)\b|"
+    r"\b(?:got|thanks for|thank you for) your (?:text|message|call)\b|\bfollowing (?:your|our) (?:call|chat|conversation)\b|"
     r"\bthanks for the heads[- ]up\b|"
     r"\bif (?:\w+ ){0,3}(?:is|'s|are) (?:awkward|no good|tricky|difficult|a problem|not ideal)\b",
     ignore_case=True,

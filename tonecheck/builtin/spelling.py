@@ -66,9 +66,10 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "able", "ly", "ment", "me
 # (a bare address with its path too: "stcuthberts.example.org/tribute/grace-adeyemi"; a file's path,
 # "src/runner/plan.ts"; a command's option, "--watch")
 _NOT_PROSE = re_cached.compile(
-    # (a path has two slashes or a file's extension, not "recieve/sign"; an option two dashes, not "-aproximately")
+    # (a path has two slashes or a file's extension, not "recieve/sign"; an option two dashes, not "-aproximately";
+    # short pairs are file types and platforms, "jpg/png", "ios/android"; "/myaccount" is a page)
     r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b(?:/\S*)?|[\w.~-]*/[\w.~-]+/[\w./~-]*|"
-    r"[\w.~-]*/[\w~-]+\.[a-z]{1,4}\b|(?<![\w-])--[a-z][\w-]*", re.I
+    r"[\w.~-]*/[\w~-]+\.[a-z]{1,4}\b|(?<![\w-])--[a-z][\w-]*|(?<![\w/])\.?[a-z]{2,6}/\.?[a-z]{2,7}\b|(?<![\w/])/[a-z][\w-]*", re.I
 )
 
 
