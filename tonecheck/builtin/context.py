@@ -116,6 +116,14 @@ _STRONG_COMPLAINT = _re2(
 
 _PLANNED = _re2(r"\b(?:planned|scheduled|upcoming|routine) (?:\w+ ){0,2}(?:outages?|downtime|maintenance|works?)")
 _PLANNED_WORK = _re2(r"\b(?:outages?|downtime|disruption)\b")
+# A cancellation that follows the customer's own news ("because of your offer, Monday's trial class is
+# cancelled"), and a date earlier than was said ("a week earlier than we said"), for _NOT_OUR_FAILURE.
+_THEIR_NEWS = (
+    r"\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your (?:\w+ )?(?:offer|request|results?|grade|"
+    r"promotion|place|acceptance|new job|good news|email|call|message|letter|feedback|note|injury|surgery|illness|move|holiday)|"
+    r"the good news)\b"
+)
+_EARLIER = r"\b(?:earlier|sooner) than (?:we (?:said|hoped|thought|promised|planned)|planned|expected|promised)"
 # Not a failure of ours: what the customer missed ("the appointment you missed", "a fee
 # for missed appointments", their no-show), what we still wait for from them ("we're
 # still waiting on your transcript": no delay of theirs), a wait the customer chose
@@ -146,16 +154,9 @@ _NOT_OUR_FAILURE = _re2(
     # a date brought forward is no delay: "it's ahead of schedule, so it will now arrive on Monday instead of Wednesday"
     # ("Great news: we've rebooked your installation for Thursday" still is)
     r"[^.!?\n]*\b(?:ahead of schedule|brought forward)\b[^.!?\n]*|"
-    r"[^.!?\n]*\binstead of\b[^.!?\n]*\b(?:earlier|sooner) than (?:we (?:said|hoped|thought|promised|planned)|planned|expected|promised)"
-    r"[^.!?\n]*|[^.!?\n]*\b(?:earlier|sooner) than (?:we (?:said|hoped|thought|promised|planned)|planned|expected|promised)\b"
-    r"[^.!?\n]*\binstead of\b[^.!?\n]*|"
+    rf"[^.!?\n]*\binstead of\b[^.!?\n]*{_EARLIER}[^.!?\n]*|[^.!?\n]*{_EARLIER}\b[^.!?\n]*\binstead of\b[^.!?\n]*|"
     # a cancellation that follows the customer's own news: "because of your offer, Monday's interview is cancelled"
-    r"\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your (?:\w+ )?(?:offer|request|results?|grade|promotion|place|"
-    r"acceptance|new job|good news|email|call|message|letter|feedback|note|injury|surgery|illness|move|holiday)|the good news)\b"
-    r"[^.!?\n]{0,80}\bcancell?ed\b|"
-    r"\bcancell?ed\b[^.!?\n]{0,40}\b(?:because of|as a result of|due to|owing to|thanks to|following) (?:your (?:\w+ )?(?:offer|request|"
-    r"results?|grade|promotion|place|acceptance|new job|good news|email|call|message|letter|feedback|note|injury|surgery|illness|move|"
-    r"holiday)|the good news)\b|"
+    rf"{_THEIR_NEWS}[^.!?\n]{{0,80}}\bcancell?ed\b|\bcancell?ed\b[^.!?\n]{{0,40}}{_THEIR_NEWS}|"
     # a cancellation or a move the customer asked for
     r"\b(?:as you (?:asked|requested|wanted)|at your request)\b[^.!?\n]{0,60}\b(?:cancell?ed|instead of)|"
     r"\b(?:cancell?ed|instead of)\b[^.!?\n]{0,60}(?:as you (?:asked|requested|wanted)|at your request)|"
@@ -256,22 +257,21 @@ _NOT_THEIR_LOSS = _re2(
     r"\b(?:such as|like|for example|for instance|e\.g\.)[^.!?]{0,40}\bbereavements?\b|"
     r"\bbereavement (?:(?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|cafe|officers?)\b|café)"
 )
-# The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
-# (in the customer's words, "in memory of our friend Sarah" is theirs).
 # A pre-paid funeral plan, the customer's or one we sell: its letters speak of funerals, and nobody has died
 # ("Your chosen funeral director: Greaves & Son"); "your late husband's funeral plan" is a loss.
 _OWN_FUNERAL_PLAN = _re2(r"\b(?:your|our|a) (?:[\w-]+ ){0,3}funeral plans?\b")
-# ... unless the plan was a relative's ("Your mother held our Silver funeral plan")
-_RELATIVE = _re2(
-    r"\b(?:your|his|her|their) (?:late )?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|"
-    r"gran(?:ny|nie|dad|dma|dpa)?|grandmother|grandfather|aunt|uncle)\b|\bheld (?:our|a|the|this)\b|\bclaim on\b"
+# Close relatives ("gran" and "granny", not "granddaughter"), for the losses below.
+_KIN = (
+    r"(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran(?:ny|nie|dad|dma|dpa)?|"
+    r"grandmother|grandfather|aunt|uncle)"
 )
+# ... unless the plan was a relative's ("Your mother held our Silver funeral plan")
+_RELATIVE = _re2(rf"\b(?:your|his|her|their) (?:late )?{_KIN}\b|\bheld (?:our|a|the|this)\b|\bclaim on\b")
 _FUNERAL = _re2(r"\bfunerals?\b")
 # A death told as someone's passing ("after Mark's passing", "following your wife's passing"), not
 # "after my daughter's passing her test" or "Ellie's passing grade".
 _PASSING = _re2(
-    r"\b(?:since|after|following) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?(?:husband|wife|father|mother|dad|"
-    r"mum|mom|son|daughter|partner|brother|sister|gran(?:ny|nie|dad|dma|dpa)?|grandmother|grandfather|aunt|uncle)'s) passing"
+    rf"\b(?:since|after|following) (?:his|her|(?-i:[A-Z][a-z]+)'s|(?:my|your|our) (?:\w+ )?{_KIN}'s) passing"
     # (what follows a death, not a pass at training or exams passed: "since Dad's passing I've ...")
     r"(?:[.,;:!?]|$| (?:recently|last (?:month|year)|I|I've|I'm|we|we've|we're|my|our|it|there|everything)\b)"
 )
@@ -285,6 +285,8 @@ _RELATIVES_COVER = _re2(
     r"\b(?:my|our) (?:late )?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran\w*|grandmother|"
     r"grandfather|aunt|uncle)['’]s (?:\w+ )?(?:pension|policy|cover|estate|scheme|plan|life insurance)"
 )
+# The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
+# (in the customer's words, "in memory of our friend Sarah" is theirs).
 _OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|director)s?\b")
 
 

@@ -174,7 +174,7 @@ _FOREIGN_SMALL_WORDS = frozenset((
 ).split())
 
 
-_SHORTHAND = frozenset(SHORTHAND.split("|"))
+_TEXT_SPEAK = frozenset(SHORTHAND.split("|"))
 
 
 @lru_cache(maxsize=4)
@@ -221,7 +221,7 @@ def unknown_word(analysis, rule):
                 foreign.add(word.lower())
             if not word.isascii() or not word.isalpha() or not word.islower() or len(word) == 1 or len(set(word)) == 1:
                 continue  # names, codes, placeholders ("xxx"), words from other languages
-            if _TRIPLED.search(word) or word in _SHORTHAND:
+            if _TRIPLED.search(word) or word in _TEXT_SPEAK:
                 continue  # "looooong": stretched on purpose; "tmrw" is TextSpeak's
             if any(a <= tok.start < b for a, b in skip):
                 continue
@@ -233,16 +233,19 @@ def unknown_word(analysis, rule):
             if word in allowed or _known(word, dialect) or _known_compound(text, tok.start, tok.end, dialect):
                 continue
             strange += 1
-            unknown.append((tok, _correction(word)))
+            unknown.append(tok)
+        # two small words of another language, a third of the sentence: a line in that
+        # language ("Muchas gracias por su compra"), whose words need no corrections
+        if len(foreign) >= 2 and 3 * len(foreign) >= len(s.words) and unknown:
+            continue
+        fixes = [_correction(tok.text) for tok in unknown]
         # half its words unknown, one of them a two-letter word (English has few, all
         # known) and one no English word is a slip away from, is a sentence in another
         # language ("Mae'r neges hon ar gael yn Gymraeg hefyd"), not slips of the
         # keyboard ("The acomodation was recieved", "im sorry, teh parcel is lsot")
-        if short and words >= 3 and 2 * strange >= words and any(fixed is None for _, fixed in unknown):
+        if short and words >= 3 and 2 * strange >= words and any(fixed is None for fixed in fixes):
             continue
-        if len(foreign) >= 2 and 3 * len(foreign) >= len(s.words) and unknown:
-            continue
-        for tok, fixed in unknown:
+        for tok, fixed in zip(unknown, fixes):
             word = tok.text
             if word in _FOREIGN_SMALL_WORDS:
                 continue  # another language's word in English ("muchas gracias"): no slip
