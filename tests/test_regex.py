@@ -13,8 +13,14 @@ PATTERNS = [
     r"\b",
     r"^\s*hi\b",
     r"[.!?]\s+",
+    r"\bWe\s+(?:['’]ll|Will)\s+\S+",  # upper-case literals, an upper-case escape, ’
+    r"[A-Z]\W",
+    r"\b(?:I|we) (?-i:Will)\b",  # case-folding turned off inside: never folded
 ]
-TEXT = st.text(alphabet=st.sampled_from(list("aAb sorry apologise will'll hi .!?\n") + ["é", "’", "😀"]), max_size=60)
+TEXT = st.text(
+    alphabet=st.sampled_from(list("aAb sorry apologise will'll WILL We hi .!?\n") + ["é", "É", "İ", "’", "😀"]),
+    max_size=60,
+)
 
 
 def _spans(matches):
@@ -37,6 +43,31 @@ def test_the_direct_path_answers_as_google_re2_does(text, index, case):
         assert (a is None) == (b is None)
         if a is not None:
             assert (a.span(), a.groups(), a.group(), a.groupdict()) == (b.span(), b.groups(), b.group(), b.groupdict())
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXT, index=st.integers(0, len(PATTERNS) - 1), pos=st.integers(0, 8))
+def test_a_folded_pattern_answers_as_a_case_folding_one_from_any_position(text, index, pos):
+    ours = regex.compile_with(PATTERNS[index], case_sensitive=False)
+    opts = re2.Options()
+    opts.case_sensitive = False
+    theirs = re2.compile(PATTERNS[index], opts)
+    a, b = ours.search(text, pos), theirs.search(text, pos)
+    assert (a and (a.span(), a.group(), a.string)) == (b and (b.span(), b.group(), b.string))
+    assert ours.split(text) == theirs.split(text)
+
+
+def test_a_case_insensitive_pattern_is_compiled_lower_case_where_that_means_the_same():
+    folded = regex.compile(r"\bWe\s+\S+ (?:Sorry|['’]ll)", ignore_case=True)
+    assert isinstance(folded, regex.Folded)
+    assert folded.pattern == r"\bWe\s+\S+ (?:Sorry|['’]ll)"  # as written
+    found = folded.search("Oh, WE are SORRY")
+    assert found.group() == "WE are SORRY" and found.string == "Oh, WE are SORRY"
+    # a literal with case outside ASCII, case-folding turned off inside, a range from
+    # upper to lower case, an escape that names a letter: each keeps RE2's case-folding
+    for pattern in ("café", r"(?-i:Smith)", "[A-z]", r"\x41", r"\p{Lu}"):
+        assert not isinstance(regex.compile(pattern, ignore_case=True), regex.Folded), pattern
+    assert regex.compile("café", ignore_case=True).search("CAFÉ")
 
 
 def test_ascii_text_takes_the_direct_path():

@@ -14,6 +14,7 @@ on, every pattern takes its own path (``FAST`` is False) and only speed is lost.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 try:
@@ -95,12 +96,83 @@ def compile(pattern: str, *, ignore_case: bool = False):  # noqa: A001 - as re.c
     return compile_with(pattern, case_sensitive=not ignore_case)
 
 
+class Folded(Regex):
+    """A case-insensitive pattern compiled as its lower-case self, case-sensitively, and
+    matched against the text with its ASCII letters lowered (the same length in
+    characters and in UTF-8 bytes, so every offset holds). RE2 compiles a case-folded
+    pattern into a program about twice the size: the folded one compiles in ~60 % of
+    the time, which is most of what a cold run pays for its patterns. Matches report
+    the text as given."""
+
+    __slots__ = ()
+
+    def __init__(self, pattern: str, lowered: str, options) -> None:
+        self._pattern = pattern
+        self._regexp = _re2.RE2(lowered.encode("utf-8"), options)
+        if not self._regexp.ok():
+            raise re2.error(self._regexp.error())
+
+    def _direct(self, anchor, text, pos, endpos):
+        if pos is not None or endpos is not None or not isinstance(text, str):
+            return None
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        data = data.lower()  # bytes.lower() lowers ASCII letters only
+        return data, self._regexp.Match(anchor, data, 0, len(data))
+
+    def _match(self, anchor, text, pos=None, endpos=None):
+        # google-re2's own path (a slice, bytes, non-ASCII text), on the lowered text
+        for found in super()._match(anchor, _ascii_lower(text), pos, endpos):
+            yield _Match(self, text, found._pos, found._endpos, found._spans)
+
+
+def _ascii_lower(text):
+    if isinstance(text, bytes):
+        return text.lower()
+    try:
+        return text.encode("utf-8").lower().decode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+# What lowering would change the meaning of: an escape naming a character or class by
+# letters (\x41, \p{Lu}, \Q...\E, \C), a flag group that turns case-folding off, a
+# group's name, a range from an upper-case letter to something else ([A-z]).
+_UNFOLDABLE = re.compile(r"\\[xpPQC]|\(\?[a-zA-Z]*-|\(\?P?<|[A-Z]-[^A-Z]|[^A-Z\\]-[A-Z]")
+_ESCAPE = re.compile(r"(\\.)", re.S)
+
+
+def _lowered(pattern: str):
+    """``pattern`` with its literal letters lowered (not its escapes: \\S is not \\s),
+    or None where that could change what it matches under case-folding."""
+    if _UNFOLDABLE.search(pattern) or not (pattern.isascii() or _caseless(pattern)):
+        return None
+    pieces = _ESCAPE.split(pattern)
+    pieces[::2] = [piece.lower() for piece in pieces[::2]]
+    return "".join(pieces)
+
+
+def _caseless(pattern: str) -> bool:
+    """Whether the pattern's other-than-ASCII characters (’, —) have no case to fold:
+    the text's are left as they are."""
+    return all(c.lower() == c == c.upper() for c in set(pattern) if not c.isascii())
+
+
 @lru_cache(maxsize=1024)  # a pack compiled again (another Linter, a test) costs nothing
 def compile_with(pattern: str, *, case_sensitive: bool = True, log_errors: bool = True):
     """``pattern`` compiled with these RE2 options; raises ``re2.error`` if it is not RE2."""
     opts = re2.Options()
-    opts.case_sensitive = case_sensitive
     opts.log_errors = log_errors
     if not FAST:  # pragma: no cover
+        opts.case_sensitive = case_sensitive
         return re2.compile(pattern, opts)
+    if not case_sensitive:
+        lowered = _lowered(pattern)
+        if lowered is not None:
+            return Folded(pattern, lowered, opts)
+    opts.case_sensitive = case_sensitive
     return Regex(pattern, opts)
