@@ -36,6 +36,20 @@ def test_pyproject_without_the_table_is_passed_over(tmp_path):
 
 
 @pytest.mark.parametrize("toml, ours", [
+    ('[tool.tonecheck]\nfail-on = "error"\n', True),
+    ('[ tool . "tonecheck" ]\nfail-on = "error"\n', True),
+    ('tool.tonecheck.fail-on = "error"\n', True),
+    ('tool = { tonecheck = { fail-on = "error" } }\n', True),
+    ('[tool]\ntonecheck.fail-on = "error"\n', True),
+    # a project named tonecheck, with another tool's table: no config of ours (and no TOML parsed)
+    ('[project]\nname = "tonecheck"\n\n[tool.ruff]\nline-length = 100\n', False),
+])
+def test_a_pyproject_table_of_ours_in_any_toml_spelling(tmp_path, toml, ours):
+    (tmp_path / "pyproject.toml").write_text(toml)
+    assert (find_config(tmp_path / "d.txt") == tmp_path / "pyproject.toml") is ours
+
+
+@pytest.mark.parametrize("toml, ours", [
     ('tool = 5  # tonecheck\n', False),  # an unrelated pyproject that merely says our name
     ('tool = "tonecheck"\n', False),
     ('[tool]\ntonecheck = 5\n', True),

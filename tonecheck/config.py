@@ -4,11 +4,12 @@ in ``pyproject.toml``, searched upward from the checked file. Command-line flags
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from . import vocabulary
+from . import re_cached, vocabulary
 from .errors import ConfigError
 from .findings import SEVERITIES
 
@@ -111,13 +112,19 @@ def _toml_load(path: Path) -> dict:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
-    try:  # most pyproject.toml files never mention us: skip the TOML parser for them
-        if "tonecheck" not in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return False
+    try:  # most pyproject.toml files hold no table of ours: skip the TOML parser for them
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
     except OSError:
+        return False
+    if "tonecheck" not in text or not _MAY_HOLD_OUR_TABLE.search(text):
         return False
     tool = _toml_load(pyproject).get("tool")
     return isinstance(tool, dict) and "tonecheck" in tool  # `tool = "tonecheck"` is no table of ours
+
+
+# [tool.tonecheck], [tool."tonecheck"], tool.tonecheck.x = ..., tool = {tonecheck = ...}, or a
+# [tool] table (a project named tonecheck says "tonecheck" with none of these)
+_MAY_HOLD_OUR_TABLE = re_cached.compile(r"""\btool\W{0,6}tonecheck|^\s*\[\s*tool\s*\]""", re.M)
 
 
 def find_config(start: Path) -> Path | None:

@@ -33,7 +33,7 @@ ZERO_WIDTH = "\u200b\u2060\ufeff"
 #: Apostrophes other than "'" (Outlook and Apple Mail type ’): the rules see "'" instead.
 APOSTROPHES = "\u2019\u2018\u02bc"
 _PLAIN = re_cached.compile(f"[{SPACE_SEPARATORS}{APOSTROPHES}]")
-_TO_PLAIN = str.maketrans(SPACE_SEPARATORS + APOSTROPHES, " " * len(SPACE_SEPARATORS) + "'" * len(APOSTROPHES))
+_TO_PLAIN_CHAR = dict(zip(SPACE_SEPARATORS + APOSTROPHES, " " * len(SPACE_SEPARATORS) + "'" * len(APOSTROPHES)))
 _ZERO_WIDTH = re_cached.compile(f"[{ZERO_WIDTH}]")
 # What a blank draft may consist of: every whitespace character and the zero-width ones.
 _BLANK = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029" + SPACE_SEPARATORS + ZERO_WIDTH
@@ -48,7 +48,9 @@ def plain_characters(text: str) -> str:
     by U+FFFD, one for one: a pattern written with "we'll" finds "we’ll", and no
     pattern engine chokes on half a character."""
     if _PLAIN.search(text):
-        text = text.translate(_TO_PLAIN)
+        # a replace per character present: str.translate looks up every character
+        for char in set(_PLAIN.findall(text)):
+            text = text.replace(char, _TO_PLAIN_CHAR[char])
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 

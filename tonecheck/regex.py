@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import re_cached
+
 try:
     import re2
     from re2 import _Match, _Regexp, _re2
@@ -142,8 +144,8 @@ _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 # What lowering would change the meaning of: an escape naming a character or class by
 # letters (\x41, \p{Lu}, \Q...\E, \C), a flag group that turns case-folding off, a
 # group's name, a range from an upper-case letter to something else ([A-z]).
-_UNFOLDABLE = re.compile(r"\\[xpPQC]|\(\?[a-zA-Z]*-|\(\?P?<|[A-Z]-[^A-Z]|[^A-Z\\]-[A-Z]")
-_ESCAPE = re.compile(r"(\\.)", re.S)
+_UNFOLDABLE = re_cached.compile(r"\\[xpPQC]|\(\?[a-zA-Z]*-|\(\?P?<|[A-Z]-[^A-Z]|[^A-Z\\]-[A-Z]")
+_ESCAPE = re_cached.compile(r"(\\.)", re.S)
 
 
 def _lowered(pattern: str):

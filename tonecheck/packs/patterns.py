@@ -163,14 +163,24 @@ def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | No
 
     name = key(source)  # not the expression itself: a long list would double the cache entry
     known = table.get(name)
-    if (isinstance(known, list) and len(known) == len(flexible)
-            and all(w is None or (isinstance(w, list) and all(isinstance(x, str) for x in w)) for w in known)):
-        return [None if w is None else frozenset(w) for w in known]
+    if isinstance(known, list) and len(known) == len(flexible):
+        try:
+            return [None if w is None else _words(w) for w in known]
+        except TypeError:  # a cache entry of another shape: worked out again
+            pass
     from .anchors import each
 
     found = each(flexible, bounds)
     table[name] = [None if w is None else sorted(w) for w in found]
     return found
+
+
+def _words(cached) -> frozenset:
+    """A cached list of anchor words as a set; TypeError if it is not a list of text."""
+    if type(cached) is not list:
+        raise TypeError(cached)
+    "".join(cached)  # raises TypeError at the first item that is not text, in C
+    return frozenset(cached)
 
 
 def balanced(pattern: str) -> bool:
@@ -198,6 +208,12 @@ def flexible_spaces(pattern: str) -> str:
     """A space in a pattern matches any run of white space, so hard-wrapped lines
     ("in the order they\\nare received") still match; spaces in [...] stay as written."""
 
+    if " " not in pattern:
+        return pattern
+    if "\\ " not in pattern and not _SPACED_CLASS.search(pattern):
+        # no space escaped or inside a class (most patterns): substitute in C, not per token
+        return _SPACE_RUN.sub(r"\\s+", _OPTIONAL_SPACE.sub(r"\\s*", pattern))
+
     def swap(m) -> str:
         token = m.group()
         if token[0] != " ":
@@ -207,6 +223,11 @@ def flexible_spaces(pattern: str) -> str:
         return r"\s*"
 
     return _SPACE_TOKEN.sub(swap, pattern)
+
+
+_SPACED_CLASS = re_cached.compile(r"\[(?:\\.|[^\]])* ")
+_OPTIONAL_SPACE = re_cached.compile(r" [?*]")
+_SPACE_RUN = re_cached.compile(r" \+?")
 
 
 #: Where a sentence turns: "It wasn't your fault, but you should have checked" is two clauses.
