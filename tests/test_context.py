@@ -10,6 +10,10 @@ from tonecheck.vocabulary import DETECTED
     ("The mug arrived broken and I'm really upset. This is the second time.", "Thanks for your email.", "complaint"),
     ("", "We double-charged you for the May invoice.", "complaint"),
     ("I am still waiting for my order; it was due last week.", "Thanks for getting in touch.", "delay"),
+    # a wait still counted from the customer's side: their car with us, their order
+    ("It has been nearly four weeks since my car went in and nobody has called.", "Thanks for your email.", "delay"),
+    ("It's been three weeks since I ordered and nothing has come.", "Thanks for your email.", "delay"),
+    ("We got married last weekend and we're moving into our first house!", "Thanks for your email.", "celebration"),
     ("", "Your sofa is delayed and will not arrive on Friday.", "delay"),
     ("Can't wait to pick up the new car!", "Your car is ready.", "celebration"),
     ("My father passed away last month and I need to close his account.", "Please send the certificate.", "bereavement"),
@@ -206,6 +210,24 @@ def test_each_situation_is_read(quoted, draft, tag):
      "celebration"),
     # a strike called off is good news, not a cancellation of the customer's
     ("", "Good news: the train strike planned for Friday has been cancelled, so your 9:40 will run.", "bad_news"),
+    # time since our own fix, or since a course began, is no wait; a move the customer asked for is no delay
+    ("", "It's been three weeks since the engineer replaced the line filter, so I'm checking in.", "delay"),
+    ("", "It's been a month since we swapped out the rowing machines you flagged.", "delay"),
+    ("", "Because the course started more than 14 days ago, we can't refund it.", "delay"),
+    ("I've been called into work on Thursday. Is there any chance of a Saturday instead?",
+     "No problem at all. I've cancelled Thursday's collection and rebooked it for Saturday.", "delay"),
+    # "by accident" is no accident of the customer's
+    ("", "Will Biscuit be in the garden? We'd rather not let him out through the gate by accident.", "distress"),
+    # a big day's words used of something else
+    ("My policy renews on its anniversary date next month.", "Here is your renewal.", "celebration"),
+    ("I'm a wedding photographer and I need the invoice in my business name.", "Here it is.", "celebration"),
+    ("I have engaged a solicitor about the boundary.", "Thank you for letting us know.", "celebration"),
+    ("The honeymoon period on my tariff is clearly over.", "Here are your options.", "celebration"),
+    ("When can I pick up my new hearing aids?", "They are ready on Tuesday.", "celebration"),
+    ("The new home security camera keeps dropping offline.", "Try the reset below.", "celebration"),
+    ("How do I move my retirement savings into the new fund?", "Here is the form.", "celebration"),
+    ("The engineer said the meter passed the test.", "That's right.", "celebration"),
+    ("", "Your one-year anniversary sale voucher is attached.", "celebration"),
     ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):

@@ -66,48 +66,6 @@ def test_structure_and_house_categories_are_never_demoted(run, tmp_path):
     assert severities == {"House.NoCheers": "warning", "Commitment.VaguePromise": "suggestion"}
 
 
-# A competent account update to a customer who told us their news in their own email.
-THEIR_NEWS = (
-    "Hi Ellie,\n\nThanks for your email.\n\nI've changed the name on the account to Ellie Rowan and added "
-    "Tom as an authorised user. Your broadband moves to 7 Orchard Rise on 28 June, and the price stays "
-    "at £34.99 a month.\n\nRegards,\nMatt\n\nOn 14 Jun 2025, Ellie Rowan wrote:\n"
-    "> We got married last weekend and we're moving into our first house together on the 28th.\n"
-    "> Can you change my surname, add my husband Tom and move our broadband?\n"
-)
-
-
-def test_news_only_the_customer_told_keeps_its_warning_in_a_draft_the_score_passes(run, tmp_path):
-    (tmp_path / "d.txt").write_text(THEIR_NEWS)
-    entry = json.loads(run("check", "--format", "json", "d.txt").output)["files"][0]
-    assert entry["score"]["overall"] >= tonecheck.Config().demote_above and "celebration" in entry["contexts"]
-    assert {f["rule"]: f["severity"] for f in entry["findings"]}["Empathy.BigMoment"] == "warning"
-    # a congratulation in the reply answers it
-    (tmp_path / "d.txt").write_text(THEIR_NEWS.replace("Thanks for your email.", "Congratulations to you both!"))
-    entry = json.loads(run("check", "--format", "json", "d.txt").output)["files"][0]
-    assert "Empathy.BigMoment" not in {f["rule"] for f in entry["findings"]}
-
-
-def test_a_house_rule_may_keep_its_warning_for_what_the_customer_told_us(run, tmp_path):
-    rule = (
-        "pack: House\nrules:\n  - name: Moving\n    kind: require-when\n    category: missing_empathy\n"
-        "    when: [celebration]\n    demote: {demote}\n    message: Wish them well in the new home.\n"
-        "    require: ['new home']\n"
-        "    examples: {{bad: [{{text: 'Your move is booked.', context: [celebration]}}], "
-        "good: [{{text: 'Enjoy the new home!', context: [celebration]}}]}}\n"
-    )
-    (tmp_path / ".tonecheck.toml").write_text('packs = ["house.yml"]\n')
-    (tmp_path / "d.txt").write_text(THEIR_NEWS)
-    severities = {}
-    for demote in ("true", "unless_told"):
-        (tmp_path / "house.yml").write_text(rule.format(demote=demote))
-        entry = json.loads(run("check", "--format", "json", "d.txt").output)["files"][0]
-        severities[demote] = {f["rule"]: f["severity"] for f in entry["findings"]}["House.Moving"]
-    assert severities == {"true": "suggestion", "unless_told": "warning"}
-    (tmp_path / "house.yml").write_text(rule.format(demote="sometimes"))
-    result = run("check", "d.txt")
-    assert result.exit_code == 2 and "must be true, false or 'unless_told'" in result.output
-
-
 def test_the_born_case_scores_low_and_says_why(run, tmp_path):
     (tmp_path / "d.txt").write_text(WEEKEND)
     result = run("check", "--format", "json", "d.txt")

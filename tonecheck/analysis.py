@@ -516,15 +516,6 @@ class Analysis:
             return self._given_contexts
         return frozenset(self._detect(self)) if self._detect else frozenset()
 
-    @cached_property
-    def told_contexts(self) -> frozenset[str]:
-        """The detected contexts only the customer's quoted message gives (their wedding,
-        their redundancy): what the reply itself never mentions. Worked out on request:
-        the detectors run again on the writer's text alone."""
-        if self._given_contexts is not None or not self._detect or not self.quoted.strip():
-            return frozenset()
-        return self.contexts - frozenset(self._detect(_Unquoted(self)))
-
     # -- readability (textstat, imported on first use) -----------------------
     @cached_property
     def readability(self) -> Readability:
@@ -645,16 +636,3 @@ READABILITY_METRICS = (
     "smog_index",
     "dale_chall_readability_score",
 )
-
-
-class _Unquoted:
-    """An analysis as the writer's own text shows it: no quoted message."""
-
-    quoted = ""
-    quoted_questions: list[str] = []
-
-    def __init__(self, analysis: Analysis) -> None:
-        self._analysis = analysis
-
-    def __getattr__(self, name: str):
-        return getattr(self._analysis, name)

@@ -20,7 +20,6 @@ from .findings import CATEGORIES, SEVERITY_RANK, Edit, Finding, Fix, Suggestion
 from .learned import TONE_CATEGORIES
 from .learned import load as load_model
 from .packs import load_pack, pack_files
-from .packs.compile import UNLESS_TOLD
 from .plugins import BUILTIN_PLUGINS, get_plugin_manager
 from .problems import Problem, call_each, listed, raised
 from .report import NO_WRITER_TEXT, Report
@@ -49,9 +48,7 @@ class Linter:
         self._house = frozenset(r.id for r in self.rules if r.source not in BUILTIN_PLUGINS)
         # measurements (a sentence's length, its grade): on the same words, the plainer diagnosis
         self._measured = frozenset(r.id for r in self.rules if r.kind == "metric")
-        self._kept_severity = frozenset(r.id for r in self.rules if r.demotable is False)  # never demoted
-        # ... nor when the context they apply in is one only the customer's message gave
-        self._kept_when_told = {r.id: frozenset(r.when) for r in self.rules if r.demotable == UNLESS_TOLD and r.when}
+        self._kept_severity = frozenset(r.id for r in self.rules if not r.demotable)  # never demoted
         self.model = None  # the learned model, when the config scores with it
         if self.config.score == "learned":
             try:
@@ -203,16 +200,6 @@ class Linter:
             settings={"grammar": self.config.grammar, "spelling": self.config.spelling},
         )
 
-    def _told(self, findings: list[Finding], analysis: Analysis) -> frozenset[str]:
-        """The ``demote: unless_told`` rules that fired in a context only the customer's
-        quoted message gave (their wedding, their new baby): the learned score reads the
-        reply alone and cannot see what it leaves out, so those warnings stay warnings."""
-        fired = {f.rule for f in findings if f.rule in self._kept_when_told and f.severity == "warning"}
-        if not fired or not analysis.told_contexts:  # the detectors run again only here
-            return frozenset()
-        told, contexts = analysis.told_contexts, analysis.contexts
-        return frozenset(rid for rid in fired if self._kept_when_told[rid] & contexts <= told)
-
     def prepare(self) -> None:
         """Do now what the first drafts would do on the way: compile every pack pattern,
         and lint each rule's examples (RE2 builds its automata as it matches). For a
@@ -271,7 +258,7 @@ class Linter:
         findings.sort(key=lambda f: (f.offset, -SEVERITY_RANK[f.severity], f.rule))
         result = score(findings, self.config.weights, learned)
         if result.method == "learned" and self.config.demote_above < 100 and result.overall >= self.config.demote_above:
-            kept = self._kept_severity | self._told(findings, analysis)
+            kept = self._kept_severity
             findings = [f if f.rule in kept else _demoted(f, result.overall) for f in findings]
         return Report(
             path=draft.path,

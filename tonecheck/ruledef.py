@@ -54,11 +54,8 @@ class Rule:
     # off unless select names it (its id, pack or category): spelling, say
     opt_in: bool = False
     # False: its warning stays a warning in a draft the learned score passes (what the
-    # model has had too few examples to weigh: pressure selling, say); "unless_told": so
-    # it does when the context it applies in came from the customer's quoted message alone
-    demotable: bool | str = True
-    # the contexts a pack rule applies in (its ``when``); empty: every draft
-    when: tuple[str, ...] = ()
+    # model has had too few examples to weigh: pressure selling, say)
+    demotable: bool = True
 
     @property
     def pack(self) -> str:

@@ -182,7 +182,24 @@ _NOT_THEIR_MOMENT = _re2(
     r"wedding (?:orders|season|dresses|cakes|bookings|trade|fairs?|rush|work|industry|business|suppliers?|hire)\b|"
     # "Aarav's cousin is getting married": a relative's news, told in passing
     r"(?:[A-Z]\w+['’]s|his|her|their|your|my|our) (?:\w+ )?(?:brother|sister|cousin|friend|aunt|auntie|uncle|niece|nephew|son|daughter|"
-    r"mum|mom|dad|gran|grandma|grandad|colleague|boss|neighbou?r) (?:is|was|are|were)(?: \w+)? (?:getting married|engaged|graduating|retiring|having a baby)\b)"
+    r"mum|mom|dad|gran|grandma|grandad|colleague|boss|neighbou?r) (?:is|was|are|were)(?: \w+)? (?:getting married|engaged|graduating|retiring|having a baby)\b|"
+    # the words of a big day used of something else: a policy's anniversary date, a shop's anniversary
+    # sale, a pension, a trade ("I'm a wedding photographer"), a client's wedding, a solicitor engaged,
+    # an engaged line, a tariff's honeymoon period, a home visit, a meter that passed its test
+    r"anniversary (?:date|edition|sale|offer|deal|discount|renewal|review|statement)s?|"
+    r"anniversary of (?:my|our|the|this|your) (?:\w+ )?(?:complaint|claim|order|problem|issue|fault|outage|case|ticket|call)|"
+    r"retirement (?:savings|pension|plan|fund|account|age|income|village|policy|product|portfolio|pot|annuity|scheme)s?|"
+    r"(?:I['’]m|I am|we['’]re|we are|as) (?:an? )?(?:\w+ )?wedding (?:photographer|planner|florist|venue|supplier|caterer|band|dj|stylist|"
+    r"videographer|celebrant|organiser|organizer|business)|(?:we|I) (?:run|own|manage) (?:an? |the )?(?:\w+ )?wedding (?:venue|business|shop|boutique)|"
+    r"for an? (?:client['’]s |customer['’]s )?wedding|"
+    r"engaged (?:a|an|the|our|their|your) (?:\w+ )?(?:solicitor|lawyer|barrister|agent|contractor|surveyor|architect|firm|company|"
+    r"builder|consultant|services?|bailiffs?|debt collector|specialist|expert)|(?:line|phone|number|it) (?:was|is|were|kept|always) "
+    r"(?:\w+ )?engaged|honeymoon period|first home (?:visit|appointment|call|session|test|game|match|fixture|delivery)|"
+    r"first car (?:in|at|on|to|through|off|out)\b|"
+    r"(?:meter|unit|boiler|car|vehicle|appliance|system|device|sample|equipment|installation|circuit|alarm|it) (?:\w+ )?passed "
+    r"(?:the|its|a) (?:\w+ )?test|new (?:hearing aids?|glasses|lenses|specs|dentures|prescription|batter(?:y|ies)|tyres?|parts?|"
+    r"filters?|cards?|sim|charger|password|pin)|new home (?:security|insurance|phone|hub|router|alarm|camera|cinema|assistant|"
+    r"printer|gym|broadband|internet|wi-?fi)\b)"
 )
 
 
@@ -239,8 +256,26 @@ _ASKS_TO_MOVE = _re2(
     # (come, deliver, bring: only with a later or other day, not "could you come a week earlier")
     r"\b(?:can|could) (?:you|we|I) (?:please )?(?:come|deliver|bring)\b[^.!?]{0,40}\b(?:instead|later|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
-    r"\b(?:I|we)(?:'d| would) (?:prefer|rather)\b"
+    r"\b(?:I|we)(?:'d| would) (?:prefer|rather)\b|"
+    r"\bany chance (?:of|we could|you could)\b[^.!?]{0,40}\b(?:instead|later|another|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
+
+
+# Time gone by that is no wait: since our own visit or fix ("it's been three weeks since the engineer
+# replaced the filter, so I'm checking in"), or since something began or ended ("the course started
+# more than 14 days ago"); "three weeks since I ordered" is one.
+_ELAPSED = _re2(
+    r"\b(?:days?|weeks?|months?|years?) (?:since|after) (?:we |I |they |(?:the|our|your new) (?:\w+ ){0,2}(?:was |were )?)(?:\w+ )?"
+    r"(?:replaced|fixed|repaired|fitted|installed|swapped|changed|serviced|visited|came|sorted|resolved|put in|went in|"
+    r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b|"
+    r"\b(?:started|began|begun|ended|finished|expired|closed|opened|joined|took place|went live) (?:more than |over |less than |"
+    r"about |nearly |almost |just )?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of) "
+    r"(?:days?|weeks?|months?|years?) ago"
+)
+# ... and the rebooking the customer asked for ("Is there any chance of a Saturday instead?")
+_MOVED_AS_ASKED = _re2(r"\b(?:rebook\w*|reschedul\w*|re-?arrang\w*|cancell?ed|moved)\b")
+# "let him out through the gate by accident" is no accident of the customer's
+_BY_ACCIDENT = _re2(r"\bby accident\b")
 
 
 # A pension's or a policy's words for a death that has not happened, in the writer's sentences
@@ -320,9 +355,21 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                       for m in _NOT_THEIR_MOMENT.finditer(t) for e in _EVENT.finditer(m.group())}
             if pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs)):
                 tags.add(tag)
+        elif tag == "delay":
+            # time since our own visit or fix, or since a course began, is no wait; a booking the
+            # customer asked to move is rebooked, not delayed
+            asked = bool(quoted) and _ASKS_TO_MOVE.search(quoted)
+            writer = _ELAPSED.sub("", draft)
+            if pattern.search(_MOVED_AS_ASKED.sub("", writer) if asked else writer) or pattern.search(_ELAPSED.sub("", quoted)):
+                tags.add(tag)
+            elif _DRAFT_DELAY.search(writer) and not asked:
+                tags.add(tag)
+        elif tag == "distress" and _BY_ACCIDENT.search(draft + quoted):
+            if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(_BY_ACCIDENT.sub("", quoted)):
+                tags.add(tag)
+            elif quoted and _quote_only()[tag].search(quoted):
+                tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
-            tags.add(tag)
-        elif tag == "delay" and _DRAFT_DELAY.search(draft) and not _ASKS_TO_MOVE.search(quoted):
             tags.add(tag)
         elif tag in _QUOTE_ONLY and quoted and _quote_only()[tag].search(quoted):
             tags.add(tag)

@@ -24,9 +24,6 @@ COMMON = {
     "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
     "owned_severity", "demote",
 }
-# demote: the rule's warning stays one when its context came from the customer's quoted
-# message alone (their news, which the learned score, reading the reply, cannot see)
-UNLESS_TOLD = "unless_told"
 UNLESS_SCOPES = ("clause", "sentence", "following", "around", "after", "draft")
 
 
@@ -82,8 +79,8 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
     if severity not in SEVERITIES:
         fail("severity", f"must be one of {', '.join(SEVERITIES)}")
     demote = spec.get("demote", True)
-    if not isinstance(demote, bool) and demote != UNLESS_TOLD:
-        fail("demote", f"must be true, false or {UNLESS_TOLD!r}")
+    if not isinstance(demote, bool):
+        fail("demote", "must be true or false")
     owned_severity = spec.get("owned_severity")
     if owned_severity is not None and owned_severity not in SEVERITIES:
         fail("owned_severity", f"must be one of {', '.join(SEVERITIES)}")
@@ -146,7 +143,6 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         source=source,
         kind=kind_name,
         demotable=demote,
-        when=tuple(when),
     )
 
 

@@ -230,8 +230,9 @@ _OPTIONAL_SPACE = re_cached.compile(r" [?*]")
 _SPACE_RUN = re_cached.compile(r" \+?")
 
 
-#: Where a sentence turns: "It wasn't your fault, but you should have checked" is two clauses.
-_CLAUSE_BREAK = re_cached.compile(r"(?:,\s*|\s+)(?:but|however|although|though|whereas)\b|,\s*yet\b|;|\s[–—-]\s", re.I)
+#: Where a sentence turns: "It wasn't your fault, but you should have checked" is two clauses,
+#: and so is "we typed 1948 where your form says 1943, and you should have checked the proof".
+_CLAUSE_BREAK = re_cached.compile(r"(?:,\s*|\s+)(?:but|however|although|though|whereas)\b|,\s*yet\b|,\s*and\s+(?=you\b)|;|\s[–—-]\s", re.I)
 
 
 def unless_hit(a, offset: int, pattern, scope: str) -> bool:
