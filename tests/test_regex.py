@@ -38,6 +38,7 @@ def test_the_direct_path_answers_as_google_re2_does(text, index, case):
     assert _spans(ours.finditer(text)) == _spans(theirs.finditer(text))
     assert ours.findall(text) == theirs.findall(text)
     assert ours.sub("-", text) == theirs.sub("-", text)
+    assert ours.subn("-", text, 1) == theirs.subn("-", text, 1)
     for method in ("search", "match"):
         a, b = getattr(ours, method)(text), getattr(theirs, method)(text)
         assert (a is None) == (b is None)

@@ -70,6 +70,16 @@ class Regex(_Regexp):  # type: ignore[misc,valid-type]
     def match(self, text, pos=None, endpos=None):
         return self._first(_ANCHOR_START, text, pos, endpos, super().match)
 
+    def subn(self, repl, text, count=0):
+        # most texts hold no match: answered by one search, not google-re2's splitting
+        found = self._direct(_UNANCHORED, text, None, None)
+        if found is not None and found[1][0] == _NULL_SPAN:
+            return text, 0
+        return super().subn(repl, text, count)
+
+    def sub(self, repl, text, count=0):
+        return self.subn(repl, text, count)[0]
+
     def finditer(self, text, pos=None, endpos=None):
         found = self._direct(_UNANCHORED, text, pos, endpos)
         if found is None:
