@@ -82,10 +82,11 @@ def test_spelling_is_opt_in_and_offline(run, tmp_path):
 
 
 def test_spelling_leaves_text_speak_and_a_bare_address_alone(run, tmp_path):
-    """'tmrw' is TextSpeak's to flag, not a slip; a link without https:// is no prose."""
+    """'tmrw' is TextSpeak's to flag, not a slip; a link without https:// and a file type
+    named alone ('.ics') are no prose."""
     (tmp_path / ".tonecheck.toml").write_text('select = ["spelling"]\n')
     (tmp_path / "d.txt").write_text("Hi Jo, see you tmrw at 10. Her page is stcuthberts.example.org/tribute/grace-adeyemi "
-                                    "and the delivry is booked.\nTom\n")
+                                    "and the delivry is booked. The calendar file (.ics) is attached.\nTom\n")
     result = run("check", "--format", "json", "d.txt")
     text = (tmp_path / "d.txt").read_text()
     words = [text[f["offset"]:f["offset"] + f["length"]] for f in json.loads(result.stdout)["files"][0]["findings"]]
@@ -116,6 +117,8 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
              # an engineer's calculations (New Zealand), a database tool, a council's own name in lower case,
              # a New Zealand care home's kapa haka group, a clinic's medicine
              "calcs", "pgloader", "dlr", "kapa", "haka", "sertraline",
+             # a pharmacist's medicines
+             "lisinopril", "ramipril", "amlodipine",
              # a developer tool's own name, signed in lower case
              "migrato"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))

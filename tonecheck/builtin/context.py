@@ -186,16 +186,16 @@ _NOT_THEIR_MOMENT = _re2(
     # the words of a big day used of something else: a policy's anniversary date, a shop's anniversary
     # sale, a pension, a trade ("I'm a wedding photographer"), a client's wedding, a solicitor engaged,
     # an engaged line, a tariff's honeymoon period, a home visit, a meter that passed its test
-    r"anniversary (?:date|edition|sale|offer|deal|discount|renewal|review|statement)s?|"
+    r"anniversary (?:edition|sale|offer|deal|discount|renewal|review|statement)s?|(?:renews?|renewal|renewing) on (?:its|the|your) anniversary|"
+    r"anniversary date (?:of|for|on) (?:your|the|my|this) (?:policy|cover|plan|contract|agreement|membership|subscription)|"
     r"anniversary of (?:my|our|the|this|your) (?:\w+ )?(?:complaint|claim|order|problem|issue|fault|outage|case|ticket|call)|"
-    r"retirement (?:savings|pension|plan|fund|account|age|income|village|policy|product|portfolio|pot|annuity|scheme)s?|"
+    r"retirement (?:savings|plan|fund|account|policy|product|portfolio|pot|annuity|scheme)s?|"
     r"(?:I['’]m|I am|we['’]re|we are|as) (?:an? )?(?:\w+ )?wedding (?:photographer|planner|florist|venue|supplier|caterer|band|dj|stylist|"
     r"videographer|celebrant|organiser|organizer|business)|(?:we|I) (?:run|own|manage) (?:an? |the )?(?:\w+ )?wedding (?:venue|business|shop|boutique)|"
-    r"for an? (?:client['’]s |customer['’]s )?wedding|"
     r"engaged (?:a|an|the|our|their|your) (?:\w+ )?(?:solicitor|lawyer|barrister|agent|contractor|surveyor|architect|firm|company|"
     r"builder|consultant|services?|bailiffs?|debt collector|specialist|expert)|(?:line|phone|number|it) (?:was|is|were|kept|always) "
     r"(?:\w+ )?engaged|honeymoon period|first home (?:visit|appointment|call|session|test|game|match|fixture|delivery)|"
-    r"first car (?:in|at|on|to|through|off|out)\b|"
+    r"first car in (?:the )?(?:queue|line)\b|"
     r"(?:meter|unit|boiler|car|vehicle|appliance|system|device|sample|equipment|installation|circuit|alarm|it) (?:\w+ )?passed "
     r"(?:the|its|a) (?:\w+ )?test|new (?:hearing aids?|glasses|lenses|specs|dentures|prescription|batter(?:y|ies)|tyres?|parts?|"
     r"filters?|cards?|sim|charger|password|pin)|new home (?:security|insurance|phone|hub|router|alarm|camera|cinema|assistant|"
@@ -256,8 +256,7 @@ _ASKS_TO_MOVE = _re2(
     # (come, deliver, bring: only with a later or other day, not "could you come a week earlier")
     r"\b(?:can|could) (?:you|we|I) (?:please )?(?:come|deliver|bring)\b[^.!?]{0,40}\b(?:instead|later|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
-    r"\b(?:I|we)(?:'d| would) (?:prefer|rather)\b|"
-    r"\bany chance (?:of|we could|you could)\b[^.!?]{0,40}\b(?:instead|later|another|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"\b(?:I|we)(?:'d| would) (?:prefer|rather)\b"
 )
 
 
@@ -268,13 +267,21 @@ _ELAPSED = _re2(
     r"\b(?:days?|weeks?|months?|years?) (?:since|after) (?:we |I |they |(?:the|our|your new) (?:\w+ ){0,2}(?:was |were )?)(?:\w+ )?"
     r"(?:replaced|fixed|repaired|fitted|installed|swapped|changed|serviced|visited|came|sorted|resolved|put in|went in|"
     r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b|"
-    r"\b(?:started|began|begun|ended|finished|expired|closed|opened|joined|took place|went live) (?:more than |over |less than |"
+    r"\b(?:course|class|classes|term|programme|program|membership|contract|tenancy|lease|subscription|season|trip|holiday|event) "
+    r"(?:started|began|begun|ended|finished|expired|took place) (?:more than |over |less than |"
     r"about |nearly |almost |just )?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of) "
     r"(?:days?|weeks?|months?|years?) ago"
 )
-# ... and the rebooking the customer asked for ("Is there any chance of a Saturday instead?")
+# ... and the rebooking the customer asked for, when they asked for another day ("I've been called into
+# work on Thursday. Is there any chance of a Saturday instead?"; not "I'd prefer email")
+_ASKS_FOR_ANOTHER_DAY = _re2(
+    r"\bany chance (?:of|we could|you could)\b[^.!?]{0,40}\b(?:instead|later|another day|a different day|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:instead|slot|delivery|visit|appointment|collection|morning|afternoon|evening))\b|"
+    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule)\b[^.!?]{0,60}\b(?:to|for|until|instead)\b|"
+    r"\b(?:I|we) (?:won't|will not|can't|cannot) be (?:in|home|there|around|available) (?:on|for|this|next)\b"
+)
 _MOVED_AS_ASKED = _re2(r"\b(?:rebook\w*|reschedul\w*|re-?arrang\w*|cancell?ed|moved)\b")
-# "let him out through the gate by accident" is no accident of the customer's
+# "let him out through the gate by accident", in the writer's own words, is no accident of the customer's
 _BY_ACCIDENT = _re2(r"\bby accident\b")
 
 
@@ -290,6 +297,10 @@ _POLICY_DEATH = _re2(
 # bereavement support group?"): a loss of the customer's is told otherwise ("since losing Mum").
 _NOT_THEIR_LOSS = _re2(
     r"\b(?:such as|like|for example|for instance|e\.g\.)[^.!?]{0,40}\bbereavements?\b|"
+    # a keepsake named, not a death told: "your late husband's clock is in the blue blanket"
+    r"\blate (?:husband|wife|partner|mum|mom|mother|dad|father|gran\w*|grandma|grandad|grandfather|grandmother|aunt|uncle)['’]s "
+    r"(?:\w+ )?(?:clock|watch|ring|piano|chair|desk|books|medals|tools|paintings?|pictures?|photos?|collection|records|bureau|cabinet|"
+    r"wardrobe|dresser|sideboard|table|lamp|mirror|rug|china|violin|guitar)s?\b|"
     r"\bbereavement (?:(?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|cafe|officers?)\b|café)"
 )
 # A pre-paid funeral plan, the customer's or one we sell: its letters speak of funerals, and nobody has died
@@ -356,16 +367,18 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             if pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs)):
                 tags.add(tag)
         elif tag == "delay":
-            # time since our own visit or fix, or since a course began, is no wait; a booking the
-            # customer asked to move is rebooked, not delayed
-            asked = bool(quoted) and _ASKS_TO_MOVE.search(quoted)
+            # time since our own visit or fix, or since a course began, told by the writer, is no
+            # wait (told by the customer it is); a booking moved to the day the customer asked
+            # for is rebooked, not delayed
             writer = _ELAPSED.sub("", draft)
-            if pattern.search(_MOVED_AS_ASKED.sub("", writer) if asked else writer) or pattern.search(_ELAPSED.sub("", quoted)):
+            if quoted and _ASKS_FOR_ANOTHER_DAY.search(quoted):
+                writer = _MOVED_AS_ASKED.sub("", writer)
+            if pattern.search(writer) or pattern.search(quoted):
                 tags.add(tag)
-            elif _DRAFT_DELAY.search(writer) and not asked:
+            elif _DRAFT_DELAY.search(writer) and not _ASKS_TO_MOVE.search(quoted):
                 tags.add(tag)
-        elif tag == "distress" and _BY_ACCIDENT.search(draft + quoted):
-            if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(_BY_ACCIDENT.sub("", quoted)):
+        elif tag == "distress" and _BY_ACCIDENT.search(draft):
+            if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(quoted):
                 tags.add(tag)
             elif quoted and _quote_only()[tag].search(quoted):
                 tags.add(tag)

@@ -67,9 +67,9 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "able", "ly", "ment", "me
 # "src/runner/plan.ts"; a command's option, "--watch")
 _NOT_PROSE = re_cached.compile(
     # (a path has two slashes or a file's extension, not "recieve/sign"; an option two dashes, not "-aproximately";
-    # short pairs are file types and platforms, "jpg/png", "ios/android"; "/myaccount" is a page)
+    # short pairs are file types and platforms, "jpg/png", "ios/android"; "/myaccount" is a page; ".ics" a file type)
     r"[@#]\w+|\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[a-z][\w-]+)+\b(?:/\S*)?|[\w.~-]*/[\w.~-]+/[\w./~-]*|"
-    r"[\w.~-]*/[\w~-]+\.[a-z]{1,4}\b|(?<![\w-])--[a-z][\w-]*|(?<![\w/])\.?[a-z]{2,6}/\.?[a-z]{2,7}\b|(?<![\w/])/[a-z][\w-]*", re.I
+    r"[\w.~-]*/[\w~-]+\.[a-z]{1,4}\b|(?<![\w-])--[a-z][\w-]*|(?<![\w/])\.?[a-z]{2,6}/\.?[a-z]{2,7}\b|(?<![\w/])/[a-z][\w-]*|(?<![\w.])\.[a-z]{2,5}\b", re.I
 )
 
 
