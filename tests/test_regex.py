@@ -1,5 +1,6 @@
 """tonecheck.regex: RE2 with a direct path for ASCII text, which must answer exactly as
 google-re2's own path does."""
+import pytest
 import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -69,6 +70,21 @@ def test_a_case_insensitive_pattern_is_compiled_lower_case_where_that_means_the_
     for pattern in ("café", r"(?-i:Smith)", "[A-z]", r"\x41", r"\p{Lu}"):
         assert not isinstance(regex.compile(pattern, ignore_case=True), regex.Folded), pattern
     assert regex.compile("café", ignore_case=True).search("CAFÉ")
+
+
+@pytest.mark.parametrize("text", [
+    "We will ring you. " * 200 + "WE WILL call",  # past the length whose bytes are kept
+    "Désolé. " * 300 + "WE WILL",  # long and not ASCII: google-re2's own path
+    "Café, WE WILL",
+])
+def test_short_and_long_and_odd_texts_answer_alike(text):
+    for case in (True, False):
+        ours = regex.compile_with(r"\bwe\s+will\b", case_sensitive=case)
+        opts = re2.Options()
+        opts.case_sensitive = case
+        theirs = re2.compile(r"\bwe\s+will\b", opts)
+        assert _spans(ours.finditer(text)) == _spans(theirs.finditer(text))
+        assert (ours.search(text) is None) == (theirs.search(text) is None)
 
 
 def test_ascii_text_takes_the_direct_path():

@@ -47,9 +47,8 @@ class Regex(_Regexp):  # type: ignore[misc,valid-type]
         path must answer (a slice, bytes, a lone surrogate)."""
         if pos is not None or endpos is not None or not isinstance(text, str):
             return None
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
+        data = _utf8(text)
+        if data is None:
             return None
         return data, self._regexp.Match(anchor, data, 0, len(data))
 
@@ -127,17 +126,40 @@ class Folded(Regex):
     def _direct(self, anchor, text, pos, endpos):
         if pos is not None or endpos is not None or not isinstance(text, str):
             return None
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
+        data = _utf8(text, lowered=True)
+        if data is None:
             return None
-        data = data.lower()  # bytes.lower() lowers ASCII letters only
         return data, self._regexp.Match(anchor, data, 0, len(data))
 
     def _match(self, anchor, text, pos=None, endpos=None):
         # google-re2's own path (a slice, bytes, non-ASCII text), on the lowered text
         for found in super()._match(anchor, _ascii_lower(text), pos, endpos):
             yield _Match(self, text, found._pos, found._endpos, found._spans)
+
+
+def _utf8(text: str, lowered: bool = False) -> bytes | None:
+    """``text`` in UTF-8 (with its ASCII letters lowered), or None for a lone surrogate.
+    The rules ask dozens of patterns about the same sentence: a short text's bytes are
+    worked out once; a long one's each time, so no draft is held twice."""
+    if len(text) <= _SHORT:
+        return _utf8_short(text)[lowered]
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return data.lower() if lowered else data  # bytes.lower() lowers ASCII letters only
+
+
+@lru_cache(maxsize=512)
+def _utf8_short(text: str) -> tuple:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None, None
+    return data, data.lower()
+
+
+_SHORT = 2048
 
 
 def _ascii_lower(text):
