@@ -74,6 +74,8 @@ _CHOICE = regex.compile(
     r"\b(?:date|time|day|slot|week|morning|afternoon|evening) you (?:picked|chose|asked for|requested|booked|wanted|preferred)\b|"
     # a move granted: "no problem at all, I've moved your session to Thursday"
     r"\b(?:no problem|of course|sure|happy to)(?: at all)?\W{1,3}(?:I|we)(?:'ve| have) (?:moved|changed|switched|rebooked)\b|"
+    # ... said as a sentence of its own: "No problem at all. I've moved your assistance to Wednesday"
+    r"^\W*(?:no problem|of course|sure thing|certainly|absolutely|no worries)(?: at all)?\W*$|"
     r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b|"
     # a second time held out: "if Saturday's awkward, I've also got Tuesday at 6pm"
     r"\b(?:I|we)(?:'ve| have) also got\b|\b(?:I|we) (?:also|still) have\b|\balternatively\b|\bas (?:you )?wanted\b|\bas we discussed\b|"
@@ -113,6 +115,7 @@ _CHOICE = regex.compile(
         Example("Hi Liz,\nThanks for letting me know: I've moved you to the Saturday class at 10am.\nAna\n\n"
                 "On Mon, Liz wrote:\n> My shifts have changed. Could I switch to a weekend class?"),
         "Hi Ben, no problem at all, I've moved your session to Thursday at 6:30pm. Rachel",
+        "Hello Mrs Dunmore,\nNo problem at all. I've moved your assistance from Tuesday to Wednesday 9 April, same train.\nPriya",
         "Hi Ana,\nI've moved your colour to Saturday at 10am. If Saturday's awkward, I've also got Tuesday at 6pm.\nCiara",
         "Hi Jo,\nIf the October start is a problem, one option is to go ahead now and add the loft as a second phase.\nAl",
         "Hi Jo,\nNow that the readings are in, I've moved you onto the feed-in plan, backdated to 14 July.\nAl",
