@@ -13,6 +13,17 @@ from tonecheck.vocabulary import DETECTED
     # a wait still counted from the customer's side: their car with us, their order
     ("It has been nearly four weeks since my car went in and nobody has called.", "Thanks for your email.", "delay"),
     ("It's been three weeks since I ordered and nothing has come.", "Thanks for your email.", "delay"),
+    # time since our work, with the work still not done, is a wait
+    ("", "It's been two months since we fitted your kitchen, and we haven't been able to finish the worktops.", "delay"),
+    # the customer asked for another day, but the reply moves them for its own reasons
+    ("Any chance of a Saturday delivery instead?", "Our Saturday driver is off sick, so I've rebooked your delivery for Thursday.",
+     "delay"),
+    # the writer's own accident is the customer's hard moment
+    ("", "I'm so sorry: our groomer let Bramble out by accident and he was hit by a car.", "distress"),
+    # a real big day after a phrase that only borrows its word
+    ("The line was engaged all morning! The engagement party is on Saturday and we need the cake.", "It's ready.",
+     "celebration"),
+    ("I'm a wedding photographer, but this time the wedding is mine!", "Here is your order.", "celebration"),
     ("We got married last weekend and we're moving into our first house!", "Thanks for your email.", "celebration"),
     ("", "Your sofa is delayed and will not arrive on Friday.", "delay"),
     ("Can't wait to pick up the new car!", "Your car is ready.", "celebration"),
@@ -212,7 +223,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Good news: the train strike planned for Friday has been cancelled, so your 9:40 will run.", "bad_news"),
     # time since our own fix, or since a course began, is no wait; a move the customer asked for is no delay
     ("", "It's been three weeks since the engineer replaced the line filter, so I'm checking in.", "delay"),
-    ("", "It's been a month since we swapped out the rowing machines you flagged.", "delay"),
+    ("", "It's been a month since we swapped out the rowing machines you flagged. Are they behaving?", "delay"),
     ("", "Because the course started more than 14 days ago, we can't refund it.", "delay"),
     ("I've been called into work on Thursday. Is there any chance of a Saturday instead?",
      "No problem at all. I've cancelled Thursday's collection and rebooked it for Saturday.", "delay"),

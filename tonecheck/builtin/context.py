@@ -182,8 +182,13 @@ _NOT_THEIR_MOMENT = _re2(
     r"wedding (?:orders|season|dresses|cakes|bookings|trade|fairs?|rush|work|industry|business|suppliers?|hire)\b|"
     # "Aarav's cousin is getting married": a relative's news, told in passing
     r"(?:[A-Z]\w+['’]s|his|her|their|your|my|our) (?:\w+ )?(?:brother|sister|cousin|friend|aunt|auntie|uncle|niece|nephew|son|daughter|"
-    r"mum|mom|dad|gran|grandma|grandad|colleague|boss|neighbou?r) (?:is|was|are|were)(?: \w+)? (?:getting married|engaged|graduating|retiring|having a baby)\b|"
-    # the words of a big day used of something else: a policy's anniversary date, a shop's anniversary
+    r"mum|mom|dad|gran|grandma|grandad|colleague|boss|neighbou?r) (?:is|was|are|were)(?: \w+)? (?:getting married|engaged|graduating|retiring|having a baby)\b)"
+)
+# The words of a big day used of something else: passed over, but no event of someone else's (so "the
+# retirement party" said later is still the customer's)
+_NOT_A_MOMENT = _re2(
+    r"\b(?:"
+    # a policy's anniversary date, a shop's anniversary
     # sale, a pension, a trade ("I'm a wedding photographer"), a client's wedding, a solicitor engaged,
     # an engaged line, a tariff's honeymoon period, a home visit, a meter that passed its test
     r"anniversary (?:edition|sale|offer|deal|discount|renewal|review|statement)s?|(?:renews?|renewal|renewing) on (?:its|the|your) anniversary|"
@@ -214,7 +219,7 @@ _THE_EVENT = _re2(r"\b(?:the|that|this) (?:big )?(wedding|birthday|anniversary|g
 def _own_moments(text: str, theirs: set) -> str:
     """``text`` without the big days that are someone else's: those named as theirs,
     and "the wedding" once a relative's wedding (in ``theirs``) has been named."""
-    text = _NOT_THEIR_MOMENT.sub("", text)
+    text = _NOT_A_MOMENT.sub("", _NOT_THEIR_MOMENT.sub("", text))
     return _THE_EVENT.sub(lambda m: "" if m.group(1).lower() in theirs else m.group(), text) if theirs else text
 
 
@@ -266,11 +271,12 @@ _ASKS_TO_MOVE = _re2(
 _ELAPSED = _re2(
     r"\b(?:days?|weeks?|months?|years?) (?:since|after) (?:we |I |they |(?:the|our|your new) (?:\w+ ){0,2}(?:was |were )?)(?:\w+ )?"
     r"(?:replaced|fixed|repaired|fitted|installed|swapped|changed|serviced|visited|came|sorted|resolved|put in|went in|"
-    r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b|"
-    r"\b(?:course|class|classes|term|programme|program|membership|contract|tenancy|lease|subscription|season|trip|holiday|event) "
-    r"(?:started|began|begun|ended|finished|expired|took place) (?:more than |over |less than |"
+    r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b[^?]{0,120}?\b(?:checking in|check in|check how|see how|"
+    r"make sure|wanted to ask|are (?:they|things|you|the \w+)|is (?:it|everything|the \w+)|have (?:they|things|the \w+)|hope)\b|"
+    r"\b(?:course|class|classes|term|programme|program|membership|contract|tenancy|lease|subscription|season) "
+    r"(?:started|began|begun|ended|finished|expired) (?:more than |over |less than |"
     r"about |nearly |almost |just )?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of) "
-    r"(?:days?|weeks?|months?|years?) ago"
+    r"(?:days?|weeks?|months?|years?) ago,? (?:so )?(?:we|I) (?:can't|cannot|are unable to|am unable to|aren't able to|won't be able to)"
 )
 # ... and the rebooking the customer asked for, when they asked for another day ("I've been called into
 # work on Thursday. Is there any chance of a Saturday instead?"; not "I'd prefer email")
@@ -281,8 +287,10 @@ _ASKS_FOR_ANOTHER_DAY = _re2(
     r"\b(?:I|we) (?:won't|will not|can't|cannot) be (?:in|home|there|around|available) (?:on|for|this|next)\b"
 )
 _MOVED_AS_ASKED = _re2(r"\b(?:rebook\w*|reschedul\w*|re-?arrang\w*|cancell?ed|moved)\b")
-# "let him out through the gate by accident", in the writer's own words, is no accident of the customer's
-_BY_ACCIDENT = _re2(r"\bby accident\b")
+# ... granted in those words ("No problem at all. I've rebooked it for Saturday")
+_GRANTED = _re2(r"\b(?:no problem|of course|happy to|as (?:you )?(?:asked|requested)|at your request|you asked for)\b")
+# "we'd rather not let him out through the gate by accident": a precaution of the writer's, no accident
+_BY_ACCIDENT = _re2(r"\b(?:rather not|so (?:that )?we don't|so (?:that )?we do not|to avoid|in case we|don't want to)\b[^.!?]{0,60}\bby accident\b")
 
 
 # A pension's or a policy's words for a death that has not happened, in the writer's sentences
@@ -371,7 +379,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             # wait (told by the customer it is); a booking moved to the day the customer asked
             # for is rebooked, not delayed
             writer = _ELAPSED.sub("", draft)
-            if quoted and _ASKS_FOR_ANOTHER_DAY.search(quoted):
+            if quoted and _ASKS_FOR_ANOTHER_DAY.search(quoted) and _GRANTED.search(draft):
                 writer = _MOVED_AS_ASKED.sub("", writer)
             if pattern.search(writer) or pattern.search(quoted):
                 tags.add(tag)
