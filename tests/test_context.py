@@ -18,6 +18,11 @@ from tonecheck.vocabulary import DETECTED
     # the customer asked for another day, but the reply moves them for its own reasons
     ("Any chance of a Saturday delivery instead?", "Our Saturday driver is off sick, so I've rebooked your delivery for Thursday.",
      "delay"),
+    # time since our work, with the work still not done, said before a question
+    ("", "It's been four weeks since our fitter installed the sink, and the tap still hasn't arrived. Is the 4th OK?", "delay"),
+    # a move granted, then one of ours, with its cause
+    ("Could you move my visit to Friday instead?", "Of course.\nFriday's visit has been cancelled as the van is off the road.",
+     "delay"),
     # the writer's own accident is the customer's hard moment
     ("", "I'm so sorry: our groomer let Bramble out by accident and he was hit by a car.", "distress"),
     # a real big day after a phrase that only borrows its word

@@ -117,8 +117,8 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
              # an engineer's calculations (New Zealand), a database tool, a council's own name in lower case,
              # a New Zealand care home's kapa haka group, a clinic's medicine
              "calcs", "pgloader", "dlr", "kapa", "haka", "sertraline",
-             # a pharmacist's medicines
-             "lisinopril", "ramipril", "amlodipine",
+             # a pharmacist's and a vet's medicines
+             "lisinopril", "ramipril", "amlodipine", "meloxicam", "carprofen",
              # a developer tool's own name, signed in lower case
              "migrato"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))

@@ -29,7 +29,9 @@ _BULLET = re_cached.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
 _FIELD = re_cached.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
 _TOKEN = re_cached.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
 _WORD = re_cached.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # _TOKEN's words, without the punctuation
-_REST = re_cached.compile(r"[:;]")
+# (a line that starts with a capital, a digit or a bullet begins a list's next item: "Friday 14 June\nLeave the
+# A39 at ..." reads as two; a hard-wrapped sentence goes on in lower case)
+_REST = re_cached.compile(r"[:;]|\n(?=\s*[A-Z0-9£$€•*-])")
 #: A sentence that opens with a condition ("If your flight is late, ..."): what may
 #: happen, not what did (the context detector and the excuse rules skip its if-clause).
 CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
@@ -145,7 +147,8 @@ class Sentence:
 
     @property
     def longest_run(self) -> int:
-        """Words in the longest stretch between a colon or semicolon: a reader rests there."""
+        """Words in the longest stretch between a colon, a semicolon or a list's line break: a
+        reader rests there."""
         if self._longest_run is None:
             self._longest_run = max(len(_WORD.findall(part)) for part in _REST.split(self.text))
         return self._longest_run

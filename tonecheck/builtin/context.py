@@ -195,7 +195,7 @@ _NOT_A_MOMENT = _re2(
     r"anniversary date (?:of|for|on) (?:your|the|my|this) (?:policy|cover|plan|contract|agreement|membership|subscription)|"
     r"anniversary of (?:my|our|the|this|your) (?:\w+ )?(?:complaint|claim|order|problem|issue|fault|outage|case|ticket|call)|"
     r"retirement (?:savings|plan|fund|account|policy|product|portfolio|pot|annuity|scheme)s?|"
-    r"(?:I['’]m|I am|we['’]re|we are|as) (?:an? )?(?:\w+ )?wedding (?:photographer|planner|florist|venue|supplier|caterer|band|dj|stylist|"
+    r"(?:I['’]m|I am|we['’]re|we are|as) an? (?:\w+ )?wedding (?:photographer|planner|florist|venue|supplier|caterer|band|dj|stylist|"
     r"videographer|celebrant|organiser|organizer|business)|(?:we|I) (?:run|own|manage) (?:an? |the )?(?:\w+ )?wedding (?:venue|business|shop|boutique)|"
     r"engaged (?:a|an|the|our|their|your) (?:\w+ )?(?:solicitor|lawyer|barrister|agent|contractor|surveyor|architect|firm|company|"
     r"builder|consultant|services?|bailiffs?|debt collector|specialist|expert)|(?:line|phone|number|it) (?:was|is|were|kept|always) "
@@ -265,19 +265,48 @@ _ASKS_TO_MOVE = _re2(
 )
 
 
-# Time gone by that is no wait: since our own visit or fix ("it's been three weeks since the engineer
-# replaced the filter, so I'm checking in"), or since something began or ended ("the course started
-# more than 14 days ago"); "three weeks since I ordered" is one.
-_ELAPSED = _re2(
+# Time gone by that is no wait: since our own visit or fix, when the writer is checking in on it ("it's
+# been three weeks since the engineer replaced the filter, so I'm checking in"; not "four weeks since our
+# fitter installed it, and the part still hasn't come in"), or since a course began, told with the
+# refusal it explains ("the course started more than 14 days ago, so we can't refund it"); "three weeks
+# since I ordered" is a wait. Only the since-clause is set aside: what follows it is still read.
+_SINCE_OUR_WORK = _re2(
     r"\b(?:days?|weeks?|months?|years?) (?:since|after) (?:we |I |they |(?:the|our|your new) (?:\w+ ){0,2}(?:was |were )?)(?:\w+ )?"
     r"(?:replaced|fixed|repaired|fitted|installed|swapped|changed|serviced|visited|came|sorted|resolved|put in|went in|"
-    r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b[^?]{0,120}?\b(?:checking in|check in|check how|see how|"
-    r"make sure|wanted to ask|are (?:they|things|you|the \w+)|is (?:it|everything|the \w+)|have (?:they|things|the \w+)|hope)\b|"
+    r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b"
+)
+_CHECKING_IN = _re2(
+    r"\b(?:checking in|check in|check how|see how|make sure|wanted to ask|are (?:they|things|you|the \w+)|"
+    r"is (?:it|everything|the \w+)|have (?:they|things|the \w+)|hope)\b"
+)
+_COURSE_BEGAN = _re2(
     r"\b(?:course|class|classes|term|programme|program|membership|contract|tenancy|lease|subscription|season) "
     r"(?:started|began|begun|ended|finished|expired) (?:more than |over |less than |"
     r"about |nearly |almost |just )?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of) "
     r"(?:days?|weeks?|months?|years?) ago,? (?:so )?(?:we|I) (?:can't|cannot|are unable to|am unable to|aren't able to|won't be able to)"
 )
+
+
+def _no_wait(draft: str) -> str:
+    """The draft without time gone by that is no wait (see _SINCE_OUR_WORK)."""
+    cuts = [m.span() for m in _SINCE_OUR_WORK.finditer(draft) if _CHECKING_IN.search(draft[m.end():m.end() + 120])]
+    for start, end in reversed(cuts):
+        draft = draft[:start] + draft[end:]
+    return _COURSE_BEGAN.sub("", draft)
+
+
+def _rebooked_as_asked(draft: str) -> str:
+    """The draft without the move words of a sentence that grants the day asked for, or follows a
+    sentence that does ("No problem at all. I've rebooked it for Saturday")."""
+    lines = draft.split("\n")
+    granted = [bool(_GRANTED.search(line)) for line in lines]
+    return "\n".join(
+        _MOVED_AS_ASKED.sub("", line)
+        if (granted[k] or (k and granted[k - 1] and len(lines[k - 1]) < 40)) and not _OUR_CAUSE.search(line) else line
+        for k, line in enumerate(lines)
+    )
+
+
 # ... and the rebooking the customer asked for, when they asked for another day ("I've been called into
 # work on Thursday. Is there any chance of a Saturday instead?"; not "I'd prefer email")
 _ASKS_FOR_ANOTHER_DAY = _re2(
@@ -289,6 +318,8 @@ _ASKS_FOR_ANOTHER_DAY = _re2(
 _MOVED_AS_ASKED = _re2(r"\b(?:rebook\w*|reschedul\w*|re-?arrang\w*|cancell?ed|moved)\b")
 # ... granted in those words ("No problem at all. I've rebooked it for Saturday")
 _GRANTED = _re2(r"\b(?:no problem|of course|happy to|as (?:you )?(?:asked|requested)|at your request|you asked for)\b")
+# ... unless the move has a cause of ours ("has been cancelled as the van is off the road")
+_OUR_CAUSE = _re2(r"\b(?:as|because|since|due to|owing to) (?:the|our|we|I)\b|\boff sick\b")
 # "we'd rather not let him out through the gate by accident": a precaution of the writer's, no accident
 _BY_ACCIDENT = _re2(r"\b(?:rather not|so (?:that )?we don't|so (?:that )?we do not|to avoid|in case we|don't want to)\b[^.!?]{0,60}\bby accident\b")
 
@@ -305,11 +336,14 @@ _POLICY_DEATH = _re2(
 # bereavement support group?"): a loss of the customer's is told otherwise ("since losing Mum").
 _NOT_THEIR_LOSS = _re2(
     r"\b(?:such as|like|for example|for instance|e\.g\.)[^.!?]{0,40}\bbereavements?\b|"
-    # a keepsake named, not a death told: "your late husband's clock is in the blue blanket"
+    r"\bbereavement (?:(?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|cafe|officers?)\b|café)"
+)
+# A keepsake the writer names, not a death told ("your late husband's clock is in the blue blanket"); in
+# the customer's own words ("my late husband's medals") it is a loss they tell.
+_KEEPSAKE = _re2(
     r"\blate (?:husband|wife|partner|mum|mom|mother|dad|father|gran\w*|grandma|grandad|grandfather|grandmother|aunt|uncle)['’]s "
     r"(?:\w+ )?(?:clock|watch|ring|piano|chair|desk|books|medals|tools|paintings?|pictures?|photos?|collection|records|bureau|cabinet|"
-    r"wardrobe|dresser|sideboard|table|lamp|mirror|rug|china|violin|guitar)s?\b|"
-    r"\bbereavement (?:(?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|cafe|officers?)\b|café)"
+    r"wardrobe|dresser|sideboard|table|lamp|mirror|rug|china|violin|guitar)s?\b"
 )
 # A pre-paid funeral plan, the customer's or one we sell: its letters speak of funerals, and nobody has died
 # ("Your chosen funeral director: Greaves & Son"); "your late husband's funeral plan" is a loss.
@@ -360,7 +394,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 tags.add(tag)
         elif tag == "bereavement":
             own = _NOT_THEIR_LOSS.sub("", quoted if _RELATIVES_COVER.search(quoted) else _POLICY_DEATH.sub("", quoted))
-            writer = _NOT_THEIR_LOSS.sub("", _POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft))))
+            writer = _KEEPSAKE.sub("", _NOT_THEIR_LOSS.sub("", _POLICY_DEATH.sub("", _OUR_LOSS.sub("", _NOT_A_DEATH.sub("", draft)))))
             if _OWN_FUNERAL_PLAN.search(writer) and not _RELATIVE.search(writer):
                 writer = _FUNERAL.sub("", writer)
             if (pattern.search(writer)
@@ -378,9 +412,9 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             # time since our own visit or fix, or since a course began, told by the writer, is no
             # wait (told by the customer it is); a booking moved to the day the customer asked
             # for is rebooked, not delayed
-            writer = _ELAPSED.sub("", draft)
-            if quoted and _ASKS_FOR_ANOTHER_DAY.search(quoted) and _GRANTED.search(draft):
-                writer = _MOVED_AS_ASKED.sub("", writer)
+            writer = _no_wait(draft)
+            if quoted and _ASKS_FOR_ANOTHER_DAY.search(quoted):
+                writer = _rebooked_as_asked(writer)
             if pattern.search(writer) or pattern.search(quoted):
                 tags.add(tag)
             elif _DRAFT_DELAY.search(writer) and not _ASKS_TO_MOVE.search(quoted):

@@ -58,7 +58,7 @@ _ASKED_TO_MOVE = re_cached.compile(
 # or answers them: "Fair question.", "No problem at all."
 _IMPERATIVE = re_cached.compile(
     r"^(?:so |really |very )?sorry\b|^(?:a |that['’]s a |it['’]s a )?(?:fair|good|great|reasonable) (?:question|point|catch|spot)\b|"
-    r"^(?:no problem|no worries|of course|absolutely|certainly|happy to help)\b|^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
+    r"^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
     r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]",
     re.IGNORECASE,
 )

@@ -233,7 +233,7 @@ _SPACE_RUN = re_cached.compile(r" \+?")
 #: Where a sentence turns: "It wasn't your fault, but you should have checked" is two clauses,
 #: and so is "we typed 1948 where your form says 1943, and you should have checked the proof" (a reproach
 #: after ", and you"; not "I'll send the right size, and you didn't pick the wrong one").
-_CLAUSE_BREAK = re_cached.compile(r"(?:,\s*|\s+)(?:but|however|although|though|whereas)\b|,\s*yet\b|,\s*and\s+(?=you(?:['’]d)? (?:should|ought|must|need(?:ed)? to|have to|had to|could have|were supposed)\b(?! have been| been))|;|\s[–—-]\s", re.I)
+_CLAUSE_BREAK = re_cached.compile(r"(?:,\s*|\s+)(?:but|however|although|though|whereas)\b|,\s*yet\b|,\s*and\s+(?=you(?:['’]d)? (?:should|ought|must|need(?:ed)? to|have to|had to|were supposed)\b(?! have been| been))|;|\s[–—-]\s", re.I)
 
 
 def unless_hit(a, offset: int, pattern, scope: str) -> bool:
