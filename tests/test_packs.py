@@ -445,6 +445,29 @@ def test_on_the_same_words_a_long_sentence_is_reported_as_long(run, tmp_path):
     assert whole == ["Readability.RunOnSentence"]
 
 
+def test_a_list_without_stops_is_no_run_on_sentence_but_a_hard_wrapped_one_is(run, tmp_path):
+    """An itinerary written an item a line, without full stops, is read an item at a time; the
+    same number of words in one hard-wrapped sentence (a line that happens to open with "I" or a
+    day) is still one sentence."""
+    items = ["Friday 14 June arrive at Inverness station at 15:42 where Callum will meet you with a sign",
+             "Saturday 15 June boat trip on Loch Ness from Dochgarroch at 10am with lunch at the Clansman",
+             "Sunday 16 June free morning then the Culloden battlefield tour leaving the hotel at 2pm",
+             "Monday 17 June drive to Skye with a stop at Eilean Donan Castle around 11am on the way",
+             "Tuesday 18 June a slow morning on Skye and a walk to the Fairy Pools if the weather is kind"]
+    wrapped = ("We had hoped to finish the kitchen on Friday but the worktops came in the wrong colour and\n"
+               "I had to send them back to the fabricator who says the new ones will be cut next week and\n"
+               "Monday is the earliest day the fitters can come back so the hob and the sink will stay\n"
+               "disconnected until then and the electrician will also need to return to finish the lights\n"
+               "under the wall units which means another visit that we will of course not charge you for.")
+    rules = {}
+    for name, body in (("list", "\n".join(items)), ("wrapped", wrapped)):
+        (tmp_path / "d.txt").write_text(f"Hi Mrs Doyle,\n\n{body}\n\nBest wishes,\nIona\n")
+        entry = json.loads(run("check", "--format", "json", "--select", "Readability", "d.txt").output)["files"][0]
+        rules[name] = {f["rule"] for f in entry["findings"]}
+    assert "Readability.RunOnSentence" not in rules["list"] and "Readability.LongSentence" not in rules["list"]
+    assert "Readability.RunOnSentence" in rules["wrapped"]
+
+
 def report_text(tmp_path, f):
     return (tmp_path / "d.txt").read_text()[f["offset"]:f["offset"] + f["length"]]
 

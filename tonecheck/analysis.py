@@ -29,9 +29,9 @@ _BULLET = re_cached.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
 _FIELD = re_cached.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
 _TOKEN = re_cached.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]|_")  # Unicode words: Zoë, café
 _WORD = re_cached.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # _TOKEN's words, without the punctuation
-# (a line that starts with a capital, a digit or a bullet begins a list's next item: "Friday 14 June\nLeave the
-# A39 at ..." reads as two; a hard-wrapped sentence goes on in lower case)
-_REST = re_cached.compile(r"[:;]|\n(?=\s*[A-Z0-9£$€•*-])")
+_REST = re_cached.compile(r"[:;]")
+_LIST_LINE = 60  # characters: a list's item lines are shorter than a hard-wrapped sentence's
+_ITEM_START = re_cached.compile(r"\s*[A-Z0-9£$€•*-]")
 #: A sentence that opens with a condition ("If your flight is late, ..."): what may
 #: happen, not what did (the context detector and the excuse rules skip its if-clause).
 CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
@@ -150,7 +150,15 @@ class Sentence:
         """Words in the longest stretch between a colon, a semicolon or a list's line break: a
         reader rests there."""
         if self._longest_run is None:
-            self._longest_run = max(len(_WORD.findall(part)) for part in _REST.split(self.text))
+            parts = _REST.split(self.text)
+            lines = self.text.split("\n")
+            # a list written without stops, an item a line, is read an item at a time: its lines are
+            # short, or nearly all open with a capital, a digit or a bullet; a hard-wrapped sentence
+            # (long lines, most going on in lower case) is still one sentence
+            if len(lines) >= 3 and (max(len(line) for line in lines[:-1]) < _LIST_LINE
+                                    or sum(bool(_ITEM_START.match(line)) for line in lines[1:]) >= 0.8 * (len(lines) - 1)):
+                parts = [item for part in parts for item in part.split("\n")]
+            self._longest_run = max(len(_WORD.findall(part)) for part in parts)
         return self._longest_run
 
     @property

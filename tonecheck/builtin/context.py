@@ -276,8 +276,9 @@ _SINCE_OUR_WORK = _re2(
     r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b"
 )
 _CHECKING_IN = _re2(
-    r"\b(?:checking in|check in|check how|see how|make sure|wanted to ask|are (?:they|things|you|the \w+)|"
-    r"is (?:it|everything|the \w+)|have (?:they|things|the \w+)|hope)\b"
+    r"\b(?:checking in|check in|check how|see how|wanted to ask|are (?:they|things|the \w+) (?:working|behaving|still|ok|okay|holding)|"
+    r"is (?:it|everything|the \w+) (?:working|behaving|still|ok|okay|holding)|have (?:they|things|the \w+) (?:stayed|held|settled)|"
+    r"hope you(?:'re| are) (?:enjoying|happy|settling|getting on|pleased))\b"
 )
 _COURSE_BEGAN = _re2(
     r"\b(?:course|class|classes|term|programme|program|membership|contract|tenancy|lease|subscription|season) "

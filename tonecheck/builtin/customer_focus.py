@@ -74,8 +74,6 @@ _CHOICE = regex.compile(
     r"\b(?:date|time|day|slot|week|morning|afternoon|evening) you (?:picked|chose|asked for|requested|booked|wanted|preferred)\b|"
     # a move granted: "no problem at all, I've moved your session to Thursday"
     r"\b(?:no problem|of course|sure|happy to)(?: at all)?\W{1,3}(?:I|we)(?:'ve| have) (?:moved|changed|switched|rebooked)\b|"
-    # ... said as a sentence of its own: "No problem at all. I've moved your assistance to Wednesday"
-    r"^\W*(?:no problem|of course|sure thing|certainly|absolutely|no worries)(?: at all)?\W*$|"
     r"\bsince you\b|\bso (?:that )?you (?:can|don'?t|won'?t)\b|\bas you(?:'ll| will| said| mentioned)\b|\bto suit you\b|\bbetter for you\b|"
     # a second time held out: "if Saturday's awkward, I've also got Tuesday at 6pm"
     r"\b(?:I|we)(?:'ve| have) also got\b|\b(?:I|we) (?:also|still) have\b|\balternatively\b|\bas (?:you )?wanted\b|\bas we discussed\b|"
@@ -85,6 +83,10 @@ _CHOICE = regex.compile(
     r"\bif (?:\w+ ){0,3}(?:is|'s|are) (?:awkward|no good|tricky|difficult|a problem|not ideal)\b",
     ignore_case=True,
 )
+
+
+# a move granted in a sentence of its own: "No problem at all."
+_GRANTED_ALONE = re_cached.compile(r"\W*(?:no problem|of course|sure thing|certainly|absolutely|no worries)(?: at all)?\W*$", re.IGNORECASE)
 
 
 @rule(
@@ -129,6 +131,8 @@ _CHOICE = regex.compile(
         "or adds an offer to move the time; the day and time you gave are kept."
     ),
 )
+
+
 def single_slot(analysis, rule):
     """Flags a meeting or collection time put to the customer as the only option, or
     their booking moved to a time of the writer's choosing, with no choice or way to
@@ -139,6 +143,9 @@ def single_slot(analysis, rule):
     asked = _ASKED_TO_MOVE.search(analysis.quoted.replace("’", "'"))  # they asked to move: a move is their request
     for i, s in enumerate(analysis.body):
         if asked and (_MOVED_YOU.search(s.text) or _IMPOSED.search(s.text)):
+            continue
+        # a move granted in a sentence of its own just before: "No problem at all. I've moved your assistance to Wednesday"
+        if i and _GRANTED_ALONE.match(analysis.body[i - 1].text) and _MOVED_YOU.search(s.text):
             continue
         if _ONTO_A_PLAN.search(s.text):  # "I've moved you onto the feed-in plan, backdated to 14 July", "your payment date": no visit
             continue
