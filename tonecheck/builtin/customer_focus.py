@@ -86,7 +86,7 @@ _CHOICE = regex.compile(
 
 
 # a move granted in a sentence of its own: "No problem at all."
-_GRANTED_ALONE = re_cached.compile(r"\W*(?:no problem|of course|sure thing|certainly|absolutely|no worries)(?: at all)?\W*$", re.IGNORECASE)
+_GRANTED_ALONE = re_cached.compile(r"\W*(?:no problem|of course|no worries)(?: at all)?\W*$", re.IGNORECASE)
 
 
 @rule(
@@ -145,7 +145,7 @@ def single_slot(analysis, rule):
         if asked and (_MOVED_YOU.search(s.text) or _IMPOSED.search(s.text)):
             continue
         # a move granted in a sentence of its own just before: "No problem at all. I've moved your assistance to Wednesday"
-        if i and _GRANTED_ALONE.match(analysis.body[i - 1].text) and _MOVED_YOU.search(s.text):
+        if i and _GRANTED_ALONE.match(analysis.body[i - 1].text) and _MOVED_YOU.search(s.text) and not _ONLY.search(s.text):
             continue
         if _ONTO_A_PLAN.search(s.text):  # "I've moved you onto the feed-in plan, backdated to 14 July", "your payment date": no visit
             continue
