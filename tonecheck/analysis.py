@@ -33,6 +33,19 @@ _REST = re_cached.compile(r"[:;]")
 _LIST_LINE = 60  # characters: a list's item lines are shorter than a hard-wrapped sentence's
 _ITEM_START = re_cached.compile(r"\s*[A-Z0-9£$€•*-]")
 _WRAP_SPREAD = 25  # characters: a hard-wrapped paragraph's lines (but its last) differ less than this
+
+
+def _is_list(lines: list[str]) -> bool:
+    """Lines of a sentence written as a list without stops, read an item at a time: short, or
+    nearly all opening with a capital, a digit or a bullet, or of very different lengths. A
+    hard-wrapped sentence (lines of about the wrap width, most going on in lower case) is not."""
+    if len(lines) < 3:
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    return (max(widths) < _LIST_LINE or max(widths) - min(widths) > _WRAP_SPREAD
+            or sum(bool(_ITEM_START.match(line)) for line in lines[1:]) >= 0.8 * (len(lines) - 1))
+
+
 #: A sentence that opens with a condition ("If your flight is late, ..."): what may
 #: happen, not what did (the context detector and the excuse rules skip its if-clause).
 CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignore_case=True)
@@ -152,14 +165,7 @@ class Sentence:
         reader rests there."""
         if self._longest_run is None:
             parts = _REST.split(self.text)
-            lines = self.text.split("\n")
-            # a list written without stops, an item a line, is read an item at a time: its lines are
-            # short, nearly all open with a capital, a digit or a bullet, or are of very different
-            # lengths; a hard-wrapped sentence (lines of about the wrap width, most going on in lower
-            # case) is still one sentence
-            widths = [len(line) for line in lines[:-1]]
-            if len(lines) >= 3 and (max(widths) < _LIST_LINE or max(widths) - min(widths) > _WRAP_SPREAD
-                                    or sum(bool(_ITEM_START.match(line)) for line in lines[1:]) >= 0.8 * (len(lines) - 1)):
+            if _is_list(self.text.split("\n")):
                 parts = [item for part in parts for item in part.split("\n")]
             self._longest_run = max(len(_WORD.findall(part)) for part in parts)
         return self._longest_run

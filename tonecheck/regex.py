@@ -41,13 +41,14 @@ class Regex(_Regexp):  # type: ignore[misc,valid-type]
     for most patterns). A match in other text takes google-re2's own path."""
 
     __slots__ = ()
+    _lowered = False  # Folded matches the text's bytes with their ASCII letters lowered
 
     def _direct(self, anchor, text, pos, endpos):
         """(UTF-8 bytes, RE2's spans) for a whole str, or None where google-re2's own
         path must answer (a slice, bytes, a lone surrogate)."""
         if pos is not None or endpos is not None or not isinstance(text, str):
             return None
-        data = _utf8(text)
+        data = _utf8(text, self._lowered)
         if data is None:
             return None
         return data, self._regexp.Match(anchor, data, 0, len(data))
@@ -111,25 +112,18 @@ class Folded(Regex):
     """A case-insensitive pattern compiled as its lower-case self, case-sensitively, and
     matched against the text with its ASCII letters lowered (the same length in
     characters and in UTF-8 bytes, so every offset holds). RE2 compiles a case-folded
-    pattern into a program about twice the size: the folded one compiles in ~60 % of
-    the time, which is most of what a cold run pays for its patterns. Matches report
-    the text as given."""
+    pattern into a larger program, so the folded one compiles faster: most of what a
+    cold run pays for its patterns (``benchmarks/bench.py``'s cold figures). Matches
+    report the text as given."""
 
     __slots__ = ()
+    _lowered = True
 
     def __init__(self, pattern: str, lowered: str, options) -> None:
         self._pattern = pattern
         self._regexp = _re2.RE2(lowered.encode("utf-8"), options)
         if not self._regexp.ok():
             raise re2.error(self._regexp.error())
-
-    def _direct(self, anchor, text, pos, endpos):
-        if pos is not None or endpos is not None or not isinstance(text, str):
-            return None
-        data = _utf8(text, lowered=True)
-        if data is None:
-            return None
-        return data, self._regexp.Match(anchor, data, 0, len(data))
 
     def _match(self, anchor, text, pos=None, endpos=None):
         # google-re2's own path (a slice, bytes, non-ASCII text), on the lowered text

@@ -339,13 +339,6 @@ _NOT_THEIR_LOSS = _re2(
     r"\b(?:such as|like|for example|for instance|e\.g\.)[^.!?]{0,40}\bbereavements?\b|"
     r"\bbereavement (?:(?:teams?|departments?|services?|unit|desk|line|counsell?ing|support|groups?|care|cafe|officers?)\b|café)"
 )
-# A keepsake the writer names, not a death told ("your late husband's clock is in the blue blanket"); in
-# the customer's own words ("my late husband's medals") it is a loss they tell.
-_KEEPSAKE = _re2(
-    r"\blate (?:husband|wife|partner|mum|mom|mother|dad|father|gran\w*|grandma|grandad|grandfather|grandmother|aunt|uncle)['’]s "
-    r"(?:\w+ )?(?:clock|watch|ring|piano|chair|desk|books|medals|tools|paintings?|pictures?|photos?|collection|records|bureau|cabinet|"
-    r"wardrobe|dresser|sideboard|table|lamp|mirror|rug|china|violin|guitar)s?\b"
-)
 # A pre-paid funeral plan, the customer's or one we sell: its letters speak of funerals, and nobody has died
 # ("Your chosen funeral director: Greaves & Son"); "your late husband's funeral plan" is a loss.
 _OWN_FUNERAL_PLAN = _re2(r"\b(?:your|our|a) (?:[\w-]+ ){0,3}funeral plans?\b")
@@ -353,6 +346,12 @@ _OWN_FUNERAL_PLAN = _re2(r"\b(?:your|our|a) (?:[\w-]+ ){0,3}funeral plans?\b")
 _KIN = (
     r"(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran(?:ny|nie|dad|dma|dpa)?|"
     r"grandmother|grandfather|aunt|uncle)"
+)
+# A keepsake the writer names, not a death told ("your late husband's clock is in the blue blanket"); in
+# the customer's own words ("my late husband's medals") it is a loss they tell.
+_KEEPSAKE = _re2(
+    rf"\blate {_KIN}['’]s (?:\w+ )?(?:clock|watch|ring|piano|chair|desk|books|medals|tools|paintings?|pictures?|photos?|"
+    r"collection|records|bureau|cabinet|wardrobe|dresser|sideboard|table|lamp|mirror|rug|china|violin|guitar)s?\b"
 )
 # ... unless the plan was a relative's ("Your mother held our Silver funeral plan")
 _RELATIVE = _re2(rf"\b(?:your|his|her|their) (?:late )?{_KIN}\b|\bheld (?:our|a|the|this)\b|\bclaim on\b")
@@ -370,10 +369,7 @@ _LOSING = _re2(
     r"brother|sister|nan|nana|gran|granny|grandad|grandmother|grandfather|baby|dog|cat)(?:[^'’\w]|$)"
 )
 # A relative's pension or policy: its death words are a loss ("the death grant from my mother's pension").
-_RELATIVES_COVER = _re2(
-    r"\b(?:my|our) (?:late )?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|brother|sister|gran\w*|grandmother|"
-    r"grandfather|aunt|uncle)['’]s (?:\w+ )?(?:pension|policy|cover|estate|scheme|plan|life insurance)"
-)
+_RELATIVES_COVER = _re2(rf"\b(?:my|our) (?:late )?{_KIN}['’]s (?:\w+ )?(?:pension|policy|cover|estate|scheme|plan|life insurance)")
 # The firm's own loss, said by the writer: "in memory of our founder, the shop is closed"
 # (in the customer's words, "in memory of our friend Sarah" is theirs).
 _OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|director)s?\b")
