@@ -74,6 +74,9 @@ def test_fail_on_error_lets_warnings_pass(run, SEED):
 def test_min_score_fails_a_clean_but_low_draft(run, tmp_path, SEED):
     result = run("check", "--fail-on", "error", "--min-score", "90", SEED)
     assert result.exit_code == 1, result.output
+    # -q prints findings only, but a run it fails on the score alone still says why
+    quiet = run("check", "-q", "--fail-on", "error", "--min-score", "99.9", SEED)
+    assert quiet.exit_code == 1 and "below the minimum of 99.9" in quiet.stdout
 
 
 def test_context_flag_replaces_detection(run, tmp_path):
@@ -140,6 +143,23 @@ def test_explain_gives_what_why_example_and_silencing(run):
         assert heading in result.output
     assert "Would you be available at 9am" in result.output
     assert "--ignore CustomerFocus.SingleSlot" in result.output
+    # as ruff's docs do: the example, then the same example put right by the rule's fix
+    use_instead = result.output.split("## Use instead")[1].split("## Fix safety")[0]
+    assert "Which time suits you best to collect: tomorrow at 9am" in use_instead
+
+
+def test_explain_takes_a_rule_s_own_name_in_any_case(run):
+    result = run("explain", "singleslot")
+    assert result.exit_code == 0 and result.output.startswith("# CustomerFocus.SingleSlot")
+    listing = run("explain").output
+    assert "Not in force here" in listing and "Spelling.Unknown" in listing.split("Not in force here")[1]
+
+
+def test_hooks_install_says_what_mutt_needs_instead(run):
+    result = run("hooks", "install", "mutt")
+    assert result.exit_code == 2 and "needs no hook" in result.output and "tonecheck sendmail" in result.output
+    result = run("hooks", "install", "git-sendemail")
+    assert result.exit_code == 2 and "unknown hook 'git-sendemail' (one of git-send-email)" in result.output
 
 
 def test_explain_unknown_rule_suggests(run):
@@ -386,12 +406,26 @@ def test_json_output_when_no_input_can_be_read_is_still_a_document(run, tmp_path
     assert result.exit_code == 2
     doc = json.loads(result.stdout)
     assert doc["files"] == [] and doc["summary"]["files"] == 0
+    # each input is named with why it was not read, and no score is made up for none
+    assert doc["unreadable"] == ["empty.txt: empty input: nothing to check", "missing.txt: no such file"]
+    assert doc["summary"]["unreadable"] == 2 and doc["summary"]["lowest_score"] is None
     import jsonschema
 
     from tonecheck.formatters.json import __file__ as where
 
     schema = json.loads((Path(where).parent.parent / "schema" / "report.schema.json").read_text())
     jsonschema.validate(doc, schema)
+
+
+def test_json_output_names_the_input_it_could_not_read_beside_those_it_did(run, tmp_path):
+    import json
+
+    (tmp_path / "ok.txt").write_text("Hi Jo,\nYour parcel ships on Friday.\nKim\n")
+    result = run("check", "--format", "json", "ok.txt", "missing.txt")
+    assert result.exit_code == 2
+    doc = json.loads(result.stdout)
+    assert [f["path"] for f in doc["files"]] == ["ok.txt"]
+    assert doc["unreadable"] == ["missing.txt: no such file"] and doc["summary"]["unreadable"] == 1
 
 
 def test_the_command_runs_where_no_daemon_can(monkeypatch, tmp_path):
@@ -405,3 +439,26 @@ def test_the_command_runs_where_no_daemon_can(monkeypatch, tmp_path):
     monkeypatch.delenv("TONECHECK_DAEMON_DIR", raising=False)
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     assert daemon.handed_over(["check", str(tmp_path / "d.txt")]) is None
+
+
+def test_the_readme_shows_what_its_commands_print(run, monkeypatch):
+    """The README's first examples, as a new user types them from the project's root: each
+    line they show (a '...' stands for what is left out) is in the output, in order."""
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text().splitlines()
+    monkeypatch.chdir(ROOT)
+    for command in ("tonecheck check examples/collection-weekend.txt", "tonecheck rewrite examples/collection-weekend.txt"):
+        start = readme.index(f"    $ {command}") + 1
+        shown = []
+        for line in readme[start:]:
+            if line and not line.startswith("    "):
+                break  # the example ends where the prose resumes
+            if line.strip() and line.strip() != "...":
+                shown.append(line[4:])
+        result = run(*command.split()[1:])
+        out, at = (result.stdout + result.stderr).splitlines(), 0
+        assert shown
+        for line in shown:
+            assert line in out[at:], f"the README shows {line!r}; {command} does not print it there"
+            at = out.index(line, at) + 1

@@ -140,7 +140,9 @@ def test_show_config_says_which_file_applies(run, tmp_path):
     result = run("check", "--show-config", "team/d.txt", "other.txt")
     assert result.exit_code == 0
     assert "team/d.txt: " in result.output and "team/.tonecheck.toml" in result.output
-    assert "fail-on = 'error'" in result.output
+    # as it would be written in the file: TOML, not Python's reprs
+    assert 'fail-on = "error"' in result.output and "select = []" in result.output
+    assert "# min-score: not set" in result.output and "None" not in result.output
     assert "other.txt: no config file (the defaults)" in result.output
 
 
@@ -149,4 +151,4 @@ def test_show_config_says_when_a_recipients_table_applies(run, tmp_path):
     (tmp_path / "internal.eml").write_text("From: a@ourco.example\nTo: sam@ourco.example\nSubject: x\n\nHi Sam,\nDone.\n")
     result = run("check", "--show-config", "internal.eml")
     assert result.exit_code == 0
-    assert 'with [recipients."ourco.example"]' in result.output and "fail-on = 'error'" in result.output
+    assert 'with [recipients."ourco.example"]' in result.output and 'fail-on = "error"' in result.output

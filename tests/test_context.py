@@ -13,6 +13,8 @@ from tonecheck.vocabulary import DETECTED
     # a wait still counted from the customer's side: their car with us, their order
     ("It has been nearly four weeks since my car went in and nobody has called.", "Thanks for your email.", "delay"),
     ("It's been three weeks since I ordered and nothing has come.", "Thanks for your email.", "delay"),
+    # ... but ours, or a wait named beside theirs, is
+    ("I was late with the rent once, but my deposit refund is late.", "Thanks for your email.", "delay"),
     # time since our work, with the work still not done, is a wait
     ("", "It's been two months since we fitted your kitchen, and we haven't been able to finish the worktops.", "delay"),
     # the customer asked for another day, but the reply moves them for its own reasons
@@ -232,6 +234,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Because the course started more than 14 days ago, we can't refund it.", "delay"),
     ("I've been called into work on Thursday. Is there any chance of a Saturday instead?",
      "No problem at all. I've cancelled Thursday's collection and rebooked it for Saturday.", "delay"),
+    # the customer's own late payment is no wait of theirs
+    ("I'm a bit worried because I was late with the rent twice last year.", "Yes, we'll give you a reference.", "delay"),
+    ("", "I'll say that two payments last spring were a few days late, and that you told us in advance.", "delay"),
     # "by accident" is no accident of the customer's
     ("", "Will Biscuit be in the garden? We'd rather not let him out through the gate by accident.", "distress"),
     # a big day's words used of something else

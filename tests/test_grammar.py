@@ -57,6 +57,14 @@ def test_no_grammar_and_auto_without_a_server_are_silent(run, lt, monkeypatch):
     assert not [f for f in json.loads(result.stdout)["files"][0]["findings"] if f["category"] == "grammar"]
 
 
+def test_grammar_selected_by_name_with_no_server_says_it_was_not_checked(run, monkeypatch):
+    # "All clear" alone would read as "the grammar is fine"
+    monkeypatch.setenv("TONECHECK_LANGUAGETOOL", "http://127.0.0.1:9")
+    result = run("check", "--select", "grammar", "-", input="Hi Jo,\nI has sent it.\nTom\n")
+    assert result.exit_code == 0 and "grammar is not checked" in result.stderr
+    assert "grammar is not checked" not in run("check", "-", input="Hi Jo,\nI has sent it.\nTom\n").stderr
+
+
 def test_grammar_server_from_config(run, tmp_path, monkeypatch):
     monkeypatch.setenv("TONECHECK_LANGUAGETOOL", "off")
     with Stub() as stub:
@@ -120,7 +128,9 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
              # a pharmacist's and a vet's medicines
              "lisinopril", "ramipril", "amlodipine", "meloxicam", "carprofen",
              # a developer tool's own name, signed in lower case
-             "migrato"]
+             "migrato",
+             # a tailor's garment, an Italian venue's sign-off
+             "kurta", "kurtas", "auguri", "affetto"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))
     corpora = [*(requires_shared() / "eval").glob("*.jsonl"), *(ROOT / "tests" / "judgement").glob("*.jsonl")]
     flagged = []

@@ -679,3 +679,68 @@ def test_demote_must_be_true_or_false(tmp_path):
               demote: sometimes
               patterns: ["zorbly"]
               {EX}""")
+
+
+@pytest.mark.parametrize("their_words, found", [("true", []), ("false", ["House.Acronym"])])
+def test_their_words_leaves_the_customer_s_own_word_alone(tmp_path, their_words, found):
+    linter = pack(tmp_path, f"""
+        - name: Acronym
+          kind: phrase
+          category: hard_to_read
+          message: m
+          their_words: {their_words}
+          patterns: ["zbq"]
+          {EX}""")
+    draft = "Hi Sam,\n\nThe ZBQ credit is on your next invoice.\n\nJo\n\nOn Mon, Sam wrote:\n> I want the credit under our ZBQ.\n"
+    assert [f.rule for f in linter.lint(load_text(draft)).findings if f.rule.startswith("House.")] == found
+    # a word that only contains theirs is not theirs: "zbq" said, "zbqs" flagged
+    other = "Hi Sam,\n\nThe ZBQ credit is on your next invoice.\n\nJo\n\nOn Mon, Sam wrote:\n> I want the ZBQs.\n"
+    assert [f.rule for f in linter.lint(load_text(other)).findings if f.rule.startswith("House.")] == ["House.Acronym"]
+
+
+def test_their_words_must_be_true_or_false(tmp_path):
+    with pytest.raises(PackError, match="their_words"):
+        pack(tmp_path, f"""
+            - name: Acronym
+              kind: phrase
+              category: hard_to_read
+              message: m
+              their_words: yes please
+              patterns: ["zbq"]
+              {EX}""")
+
+
+def _when_late(rewrite: str) -> str:
+    return f"""
+        - name: NoDate
+          kind: require-when
+          category: vague_commitment
+          when: [delay]
+          message: m
+          require: ["by [[]]|friday"]
+          rewrite:
+{textwrap.indent(textwrap.dedent(rewrite), "            ")}
+          {EX}"""
+
+
+def test_a_require_when_fix_goes_after_the_sentence_that_names_the_situation(tmp_path):
+    from tonecheck.fixes import apply, chosen
+
+    linter = pack(tmp_path, _when_late("after: 'The new date is [[new date]].'\nat: ['pushed back']\nbefore: 'Sorry for the wait.'"))
+    draft = "Hi Sam,\n\nThanks for your patience. Your fitting has been pushed back. We'll call you.\n\nJo\n"
+    found = [f for f in linter.lint(load_text(draft), contexts=["delay"]).findings if f.rule == "House.NoDate"]
+    fixed = apply(draft, [fx for _, fx in chosen(found, unsafe=True, text=draft)])
+    assert "Your fitting has been pushed back. The new date is [[new date]]. We'll call you." in fixed
+    # the customer named it, the draft does not: the body opens with 'before'
+    draft = "Hi Sam,\n\nThanks for your email. We'll call you.\n\nJo\n"
+    found = [f for f in linter.lint(load_text(draft), contexts=["delay"]).findings if f.rule == "House.NoDate"]
+    assert apply(draft, [fx for _, fx in chosen(found, unsafe=True, text=draft)]).startswith("Hi Sam,\n\nSorry for the wait. Thanks")
+
+
+@pytest.mark.parametrize("rewrite, said", [
+    ("at: ['pushed back']", "'at' says which sentence 'after' follows"),
+    ("after: 'The new date is [[new date]].'", "'after' needs 'at'"),
+])
+def test_a_require_when_after_and_at_come_together(tmp_path, rewrite, said):
+    with pytest.raises(PackError, match=said):
+        pack(tmp_path, _when_late(rewrite))

@@ -173,6 +173,7 @@ def test_a_misspelt_hook_is_an_error(run, project):
     result = run("check", "d.txt")
     assert result.exit_code == 2
     assert "tonecheck_rule" in result.output and len(result.output.strip().splitlines()) == 1
+    assert "did you mean 'tonecheck_rules'?" in result.output
 
 
 BAD_PACK_PLUGIN = '''

@@ -41,44 +41,14 @@ def _languagetool():
             os.environ["TONECHECK_LANGUAGETOOL"] = saved
 
 
-def _fired(rule, example):
-    report = LINTER.lint(load_text(example.text), contexts=example.context or None, rules=[rule])
-    assert not report.errors, report.errors
-    # LanguageTool's findings carry its own rule ids (LanguageTool.HAVE_PART_AGREEMENT)
-    return [f for f in report.findings if f.rule == rule.id or (rule.id == "LanguageTool.Grammar" and f.rule.startswith("LanguageTool."))]
-
-
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_rule_fires_on_its_bad_examples(rule):
-    assert rule.bad, f"{rule.id} has no bad example"
-    for example in rule.bad:
-        assert _fired(rule, example), f"{rule.id} is quiet on its bad example: {example.text!r}"
+def test_rule_agrees_with_its_examples(rule):
+    """Fires on each bad example, covering the words of its ``flags`` and fixing it into
+    its ``fixed`` (LanguageTool's <example correction="..."><marker>...</marker>), and
+    is quiet on each good one: what ``tonecheck rules --check`` runs."""
+    from tonecheck.examples import problems
 
-
-@pytest.mark.parametrize("rule", [r for r in RULES if any(e.flags or e.fixed is not None for e in r.bad)], ids=lambda r: r.id)
-def test_rule_flags_the_words_and_fixes_them_as_its_examples_say(rule):
-    """LanguageTool's <example correction="..."><marker>...</marker></example>: the
-    words a finding covers, and the draft once the rule's fixes are made."""
-    from tonecheck.fixes import apply, chosen
-
-    for example in rule.bad:
-        found = _fired(rule, example)
-        if example.flags:
-            at = example.text.index(example.flags)
-            assert any(f.offset <= at and at + len(example.flags) <= f.end for f in found), (
-                f"{rule.id}: no finding covers {example.flags!r}: "
-                f"{[example.text[f.offset:f.end] for f in found]}")
-        if example.fixed is not None:
-            fixed = apply(example.text, [fx for _, fx in chosen(found, unsafe=True, text=example.text)])
-            assert fixed == example.fixed, f"{rule.id}: fixed to {fixed!r}"
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
-def test_rule_is_quiet_on_its_good_examples(rule):
-    assert rule.good, f"{rule.id} has no good example"
-    for example in rule.good:
-        found = _fired(rule, example)
-        assert not found, f"{rule.id} fired on its good example: {[f.message for f in found]}"
+    assert problems(LINTER, rule) == []
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -95,18 +65,31 @@ def test_at_least_twenty_rules_over_the_categories():
     }
 
 
-def test_house_rules_in_examples_pass_their_own_examples():
-    from tonecheck.config import load_config
+def test_house_rules_in_examples_pass_their_own_examples(run, monkeypatch):
     from conftest import EXAMPLES
 
-    linter = Linter(load_config(EXAMPLES / ".tonecheck.toml"))
-    house = [r for r in linter.all_rules if r.pack == "Dealership"]
-    assert house
-    for rule in house:
-        for ex in rule.bad:
-            assert any(f.rule == rule.id for f in linter.lint(load_text(ex.text), rules=[rule]).findings)
-        for ex in rule.good:
-            assert not linter.lint(load_text(ex.text), rules=[rule]).findings
+    monkeypatch.chdir(EXAMPLES)
+    result = run("rules", "--check", "--select", "Dealership")
+    assert result.exit_code == 0 and "agrees with its" in result.stdout, result.output
+
+
+def test_rules_check_names_each_example_a_house_rule_gets_wrong(run, tmp_path):
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "House.yml").write_text(
+        "pack: House\nrules:\n  - name: Asap\n    kind: phrase\n    category: vague_commitment\n"
+        "    message: \"'{match}' gives no time.\"\n    patterns: [asap]\n"
+        "    rewrite:\n      swap: {asap: 'by [[date]]'}\n"
+        "    examples:\n      bad:\n        - I will send it asap.\n        - I will send it soon.\n"
+        "        - text: Asap it is.\n          fixed: By Friday it is.\n"
+        "      good:\n        - I will send it by Friday.\n        - Send it asap, you said.\n")
+    (tmp_path / ".tonecheck.toml").write_text('packs = ["packs"]\n')
+    result = run("rules", "--check", "--select", "House")
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert "House.Asap: bad example 2 is not flagged: 'I will send it soon.'" in lines
+    assert "House.Asap: bad example 3 is fixed to 'By [[date]] it is.', not 'By Friday it is.'" in lines
+    assert any(line.startswith("House.Asap: good example 2 is flagged ('asap')") for line in lines)
+    assert lines[-1] == "1 of 1 rules disagree with their examples."
 
 
 @pytest.mark.parametrize("draft, rule", [

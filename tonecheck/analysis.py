@@ -269,7 +269,8 @@ def looks_like_heading(line: str) -> bool:
     words = stripped.split()
     if not words or len(stripped) > 60 or len(words) > 8 or stripped[-1] in ".!?,;:…" or not stripped[0].isupper():
         return False
-    first, last = words[0].lower().strip("'’"), words[-1].lower().strip("'’\"”)")
+    # ("We’ll be in touch" opens a clause as "We" does)
+    first, last = words[0].lower().strip("'’").replace("’", "'").split("'")[0], words[-1].lower().strip("'’\"”)")
     return first not in _CLAUSE_OPENERS and (last not in _GOES_ON or first in _ASKS or len(words) <= 2)
 
 

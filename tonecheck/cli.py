@@ -59,6 +59,27 @@ def _load_config(config_path, start: Path):
     return load_config(Path(config_path) if config_path else find_config(start))
 
 
+def _toml(value) -> str:
+    """A setting as it would be written in .tonecheck.toml."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in value.items()) + "}" if value else "{}"
+    return str(value)
+
+
+def _toml_key(key) -> str:
+    import json
+
+    return key if isinstance(key, str) and key.replace("-", "").replace("_", "").isalnum() else json.dumps(str(key))
+
+
 def _show_config(paths, config_path, stdin_filename, flags) -> None:
     """For each draft: the config file that applies (or none) and what it sets."""
     from dataclasses import fields
@@ -89,7 +110,9 @@ def _show_config(paths, config_path, stdin_filename, flags) -> None:
             click.echo(f"{shown}: {where}" + (f', with [recipients."{domain}"]' if domain else ""))
             for f in fields(config):
                 if f.name != "path":
-                    click.echo(f"  {f.name.replace('_', '-')} = {getattr(config, f.name)!r}")
+                    value = getattr(config, f.name)
+                    key = f.name.replace('_', '-')
+                    click.echo(f"  # {key}: not set" if value is None else f"  {key} = {_toml(value)}")
 
 
 def _several(drafts, do: str) -> str:
@@ -296,6 +319,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     if fixing and "-" in paths:
         raise click.UsageError("--fix and --diff rewrite files; for a draft on stdin use 'tonecheck rewrite -'")
     fixed = diffs = unreadable = 0
+    unread: list[str] = []  # each input that could not be read, for the output as well as stderr
     linters: dict = {}  # one Linter per config file and [recipients] table: plugins and packs load once
     announced: set = set()  # the linters whose loading has been said (at their first draft)
     configs: dict = {}  # one config search per folder
@@ -367,6 +391,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         if isinstance(result, InputError):
             click.echo(f"tonecheck: error: {result}", err=True)
             unreadable += 1
+            unread.append(str(result))
             return
         domain, report = result
         linter = linter_for(base, domain)  # made (and said) at its first draft, or fails there
@@ -399,11 +424,14 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             draft = drafts[0]
             linter = linter_for(base, base.recipient_domain(_recipients(draft)))
             try:
-                new, count = _fixed(linter, data, draft, unsafe_fixes, ctx_tags)
+                new, count, left_out = _fixed(linter, data, draft, unsafe_fixes, ctx_tags)
             except TonecheckError as exc:  # one file that cannot be fixed does not stop the others
                 click.echo(f"tonecheck: error: {exc}", err=True)
                 unreadable += 1
-                new, count = data, 0
+                unread.append(str(exc))
+                new, count, left_out = data, 0, []
+            for note in left_out:  # a fix the report offers but the gates kept out: said, not silent
+                click.echo(f"tonecheck: {path}: {note}", err=True)
             if count and diff:
                 click.echo(_diff(data, new, path), nl=False)
                 diffs += 1
@@ -418,6 +446,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
                 except TonecheckError as exc:
                     click.echo(f"tonecheck: error: {exc}", err=True)
                     unreadable += 1
+                    unread.append(str(exc))
         if diff:  # nothing is checked; an input that cannot be read is still said, and fails the run
             for error in drafts:
                 if isinstance(error, InputError):
@@ -440,6 +469,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     expanded = _expand(paths, problems, lambda folder: linter_for(config_at(folder), None).formats)
     for exc in problems:
         click.echo(f"tonecheck: error: {exc}", err=True)
+        unread.append(str(exc))
     unreadable = len(problems)
     for path in expanded:
         try:
@@ -457,7 +487,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         click.echo(f"tonecheck: fixed {fixed} problem{'s' if fixed != 1 else ''}", err=True)
     if not checked:
         if fmt == "json":  # a program reading stdout still gets a document: no files, and exit 2
-            click.echo(formatters[fmt]([], {"color": False, "quiet": quiet}), nl=False)
+            click.echo(formatters[fmt]([], {"color": False, "quiet": quiet, "unreadable": unread}), nl=False)
         sys.exit(2)
 
     reports = [r for r, _ in checked]
@@ -466,7 +496,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
         from .containment import quiet_stdout
 
         with quiet_stdout():
-            output = formatters[fmt](reports, {"color": painted, "quiet": quiet})
+            output = formatters[fmt](reports, {"color": painted, "quiet": quiet, "unreadable": unread})
         if not isinstance(output, str):
             raise TypeError(f"returned {type(output).__name__}, not text")
     except (Exception, SystemExit) as exc:
@@ -570,30 +600,34 @@ def _grammar_warm(linter) -> None:
 
 def _grammar_ready(linter, verbose: bool) -> None:
     """With --grammar, a LanguageTool must answer now (one line and exit 2 if not);
-    with auto and --verbose, say once when there is none. Only when the grammar rule
-    is in force: select and ignore decide that, as for any rule."""
+    with auto, say once when there is none, if --verbose or the rule was selected by
+    name ("--select grammar" must not pass as "All clear" unsaid). Only when the grammar
+    rule is in force: select and ignore decide that, as for any rule."""
     from . import languagetool
+    from .config import matches
 
     config = linter.config
-    if config.grammar.get("use", "auto") is False or not any(r.id == "LanguageTool.Grammar" for r in linter.rules):
+    rule = next((r for r in linter.rules if r.id == "LanguageTool.Grammar"), None)
+    if config.grammar.get("use", "auto") is False or rule is None:
         return
     found = languagetool.find(config.grammar)  # raises Unavailable (a TonecheckError) under --grammar
-    if found is None and verbose:
+    if found is None and (verbose or matches(rule, config.select)):
         url, named = languagetool.settings_url(config.grammar)
         where = f"LanguageTool at {url} did not answer" if named else f"no LanguageTool on this machine ({languagetool.LOCAL})"
         click.echo(f"tonecheck: note: {where}; grammar is not checked", err=True)
 
 
-def _fixed(linter, data: bytes, draft, unsafe: bool, contexts=None) -> tuple[bytes, int]:
-    """The file's bytes with its fixes made, and how many findings they fix."""
+def _fixed(linter, data: bytes, draft, unsafe: bool, contexts=None) -> tuple[bytes, int, list[str]]:
+    """The file's bytes with its fixes made, how many findings they fix, and the fixes
+    left out and why (a fact it would lose, a lower score)."""
     from .rewrites import rewrite, rewritten_file
 
     result = rewrite(linter, draft, linter.lint(draft, contexts=contexts), unsafe=unsafe)
     new = rewritten_file(data, draft, result, linter, unsafe=unsafe)
     if new == data:
-        return data, 0
+        return data, 0, list(result.notes)
     # a plugin's rewriter may not list its changes: the file changed all the same
-    return new, max(1, len({(c.rule, c.reason) for c in result.changes}))
+    return new, max(1, len({(c.rule, c.reason) for c in result.changes})), list(result.notes)
 
 
 def _diff(before: bytes, after: bytes, name: str) -> str:
@@ -751,13 +785,43 @@ def _linter(config_path, select=None, ignore=None):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules, packs or categories.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def rules_cmd(fmt, select, config_path):
+@click.option("--check", is_flag=True,
+              help="Run each rule on its own examples: it must flag every bad one (the words of its 'flags', "
+                   "fixed as its 'fixed' says) and none of the good ones. Exit 1 if any does not.")
+def rules_cmd(fmt, select, config_path, check):
     """List the rules in force: id, category, severity, fixable, source plugin."""
     linter = _linter(config_path, select=_split(select))
     from .formatters.rules import rules_json, rules_table
 
     rules = sorted(linter.rules, key=lambda r: r.id)
+    if check:
+        _check_examples(linter, rules)
+        return
     click.echo(rules_json(rules) if fmt == "json" else rules_table(rules), nl=False)
+
+
+def _check_examples(linter, rules) -> None:
+    """``rules --check``: each rule against its own examples, one line per problem."""
+    from . import languagetool
+    from .examples import problems
+
+    failed = checked = 0
+    for rule in rules:
+        if rule.id == "LanguageTool.Grammar" and (linter.config.grammar.get("use", "auto") is False
+                                                  or languagetool.find(linter.config.grammar) is None):
+            click.echo(f"{rule.id}: not checked: no LanguageTool answers here", err=True)
+            continue
+        checked += 1
+        found = problems(linter, rule)
+        failed += bool(found)
+        for line in found:
+            click.echo(f"{rule.id}: {line}")
+    examples = sum(len(r.bad) + len(r.good) for r in rules if r.id != "LanguageTool.Grammar" or checked)
+    if failed:
+        click.echo(f"{failed} of {checked} rules disagree with their examples.")
+        sys.exit(1)
+    click.echo(f"All {checked} rules agree with their {examples} examples." if checked != 1
+               else f"The rule agrees with its {examples} examples.")
 
 
 @main.command()
@@ -772,10 +836,16 @@ def explain(rule_id, config_path):
 
         click.echo("Which rule? 'tonecheck explain RULE', one of:\n", nl=False)
         click.echo(rules_table(sorted(linter.all_rules, key=lambda r: r.id)), nl=False)
+        off = sorted({r.id for r in linter.all_rules} - {r.id for r in linter.rules})
+        if off:  # 'tonecheck rules' lists only the rules in force: say why the counts differ
+            click.echo(f"Not in force here ('--select' one to use it): {', '.join(off)}.")
         return
     # as configured here (its severity and options from [rules."..."]), or as shipped if not in force
     by_id = {r.id.lower(): r for r in [*linter.all_rules, *linter.rules]}
     rule = by_id.get(rule_id.lower())
+    if rule is None and "." not in rule_id:  # a rule's own name, if only one rule has it: "singleslot"
+        named = {r.id for r in linter.all_rules if r.id.rpartition(".")[2].lower() == rule_id.lower()}
+        rule = by_id.get(named.pop().lower()) if len(named) == 1 else None
     if rule is None:
         hint = difflib.get_close_matches(rule_id, [r.id for r in linter.all_rules], n=1, cutoff=0.5)
         raise TonecheckError(f"no rule {rule_id!r}" + (f"; did you mean {hint[0]!r}?" if hint else "") + " (see 'tonecheck rules')")
@@ -878,12 +948,17 @@ def hooks():
 
 
 @hooks.command("install")
-@click.argument("kind", type=click.Choice(["git-send-email"]))
+@click.argument("kind", metavar="KIND")
 @click.option("--force", is_flag=True, help="Replace a hook that is already there.")
 def hooks_install(kind, force):
-    """Install a hook: git-send-email writes this repository's sendemail-validate, so
-    a message with problems is not sent."""
+    """Install a hook. KIND is git-send-email: it writes this repository's
+    sendemail-validate, so a message with problems is not sent. (mutt and neomutt need
+    no hook: their sendmail setting runs 'tonecheck sendmail'.)"""
     from .hooks import install
+
+    if kind in ("mutt", "neomutt"):
+        raise click.UsageError(f"{kind} needs no hook: set sendmail=\"tonecheck sendmail --sendmail /usr/bin/msmtp\" "
+                               "(your own sender) in its muttrc (README: 'Use it before you send')")
 
     target = install(kind, force=force)
     click.echo(f"Wrote {target}")

@@ -78,6 +78,19 @@ def delete_sentence(analysis, sentence) -> Edit:
     return Edit(before, after - before, "")
 
 
+# A list item ("- a certified copy", "2) the form", "• ID"), or a line that opens one ("we will need:")
+_LIST_ITEM = re_cached.compile(r"^\s*(?:[-*•–]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+
+
+def takes_a_sentence(sentence) -> bool:
+    """Can a sentence be added beside this one? Not beside a heading ("If you are not
+    satisfied"), a list item or the line that opens a list: it would land inside them."""
+    text = sentence.text.strip()
+    if not text or text.endswith(":") or _LIST_ITEM.match(text):
+        return False
+    return "\n" in text or not looks_like_heading(text)
+
+
 def add_after(sentence, content: str) -> Edit:
     """A sentence after this one (which gets a full stop if it has none)."""
     ends = sentence.text.rstrip()[-1:] in ".!?:;)]\"'’”…"
@@ -122,6 +135,10 @@ def points_back(analysis, sentence) -> bool:
 
 
 def add_before(sentence, content: str) -> Edit:
+    """A sentence before this one; a sentence that opened in lower case ("the delay is ...")
+    takes the capital, as the sentence it now follows ends."""
+    if sentence.text[:1].islower():
+        return Edit(sentence.start, 1, capital(content) + " " + sentence.text[0].upper())
     return Edit(sentence.start, 0, capital(content) + " ")
 
 
@@ -136,6 +153,30 @@ _SUBORDINATE = re_cached.compile(r"^\W*(?:as|because|since|if|when|whenever|whil
 # Where a clause that carries an excuse starts: "..., because we've been swamped"
 _CLAUSE_START = re_cached.compile(r",?\s+(?:because|as|since|due to|owing to|but)\b|,\s+", re.I)
 _LEADING_CONJUNCTION = re_cached.compile(r",?\s+(?:because|as|since|due to|owing to|but|and|so)\s*$", re.I)
+_LEADING_PHRASE = re_cached.compile(r"\W*(?:due to|owing to|because of|as a result of|thanks to|given|with|to|in order to)\s", re.I)
+# ... and the main clause after it, from its comma or its subject
+_MAIN_CLAUSE = re_cached.compile(rf",\s|\s+{_SUBJECT}", re.I)
+# The customer's thing and what becomes of it ("your order will be delayed", "your contract will
+# continue"), what they must do ("you'll need to bring ID"), or what we will do to it ("we will pass
+# your account to our solicitors"): news a rewrite must not delete with the excuse around it.
+# Not the courtesies a rule may cut ("your call is important to us", "your satisfaction is our priority").
+_NEWS = re_cached.compile(
+    r"\byour (?!(?:call|satisfaction|business|custom|feedback|patience|understanding|experience|loyalty|"
+    r"comfort|email|message|query|enquiry|comments?|opinion|views?|time|trust)\b)(?:[\w'’-]+ ){1,3}?"
+    r"(?:will|won['’]t|is|isn['’]t|are|aren['’]t|has|hasn['’]t|have|haven['’]t|was|wasn['’]t|were|weren['’]t|"
+    r"can['’]t|cannot|may|might|must|shall|should|needs?)\b|"
+    r"\byou(?:['’]ll| will)? (?:\w+ )?(?:need|have) to\b|\byou must\b|"
+    r"\b(?:will|shall|may|must) (?:\w+ ){0,2}(?:pass|refer|send|close|cancel|charge|suspend|terminate|transfer|take|stop|"
+    r"continue|renew|end|move|hold|keep|release|refund) (?:your|the) (?:\w+ ){0,2}(?:account|case|debt|contract|policy|booking|"
+    r"order|ticket|plan|membership|subscription|service|payment|refund|deposit)\b",
+    re.I,
+)
+
+
+def tells_news(sentence) -> bool:
+    """Does the sentence tell the customer what becomes of their order, booking or money,
+    or what they must do?"""
+    return bool(_NEWS.search(sentence.text))
 
 
 def delete_clause(sentence, start: int, end: int) -> Edit | None:
@@ -147,6 +188,11 @@ def delete_clause(sentence, start: int, end: int) -> Edit | None:
     i, j = start - base, end - base
     cuts = [m for m in _CLAUSE_START.finditer(text, 0, i)]
     if not cuts:
+        # a phrase that opens the sentence, before its main clause: "Due to high demand your
+        # order will be delayed." -> "Your order will be delayed."
+        lead = _LEADING_PHRASE.match(text)
+        if lead and i <= lead.end() and _MAIN_CLAUSE.match(text, j) and len(text[j:].split()) >= 3:
+            return replace_span(sentence, base, end, "")
         return None
     cut = cuts[-1].start()
     while True:  # "because since travel restarted": the clause starts at the first of them
@@ -230,8 +276,12 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
             if any(clash(e, o) for e in fx.edits for o in edits):
                 break  # its best fix clashes: not a lesser one of the same finding
             holes = {h for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
-            if all(not e.length for e in fx.edits) and (holes & asked or all(e.content.strip() in text for e in fx.edits if text)):
-                break  # a sentence already there, or one asking again for a blank ("[[date]]"): run twice, add once
+            added = {o.content.strip() for o in edits if not o.length}
+            if all(not e.length for e in fx.edits) and (holes & asked or all(e.content.strip() in text for e in fx.edits if text)
+                                                       or all(e.content.strip() in added for e in fx.edits)):
+                break  # a sentence already there or already added, or one asking again for a blank ("[[date]]"): added once
+            if holes & asked:
+                continue  # words replaced by a blank already asked for: the finding's next fix (the words cut)
             taken.append((f, fx))
             edits.extend(fx.edits)
             asked |= holes

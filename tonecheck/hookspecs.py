@@ -64,7 +64,8 @@ def tonecheck_context(analysis: Analysis) -> Iterable[str] | str | None:
 @hookspec
 def tonecheck_formatters() -> dict[str, Callable[[list[Report], dict], str]]:
     """Return ``{name: format_function}``; ``format_function(reports, options)``
-    returns the whole output as a string (``options``: ``color``, ``quiet``). The name
+    returns the whole output as a string (``options``: ``color``, ``quiet``, and
+    ``unreadable``: each input that could not be read, as "path: why"). The name
     becomes a ``--format`` choice."""
 
 

@@ -83,8 +83,22 @@ def _plugin_manager(config, problems):
     try:
         pm.check_pending()  # a misspelt hook (tonecheck_rule) is an error, not silence
     except pluggy.PluginValidationError as exc:
-        raise PluginError(str(exc).replace("\n", " ")) from None
+        raise PluginError(_misspelt_hook(str(exc).replace("\n", " "), pm)) from None
     return pm
+
+
+def _misspelt_hook(message: str, pm) -> str:
+    """pluggy's message, with the nearest hook there is: "unknown hook 'tonecheck_rulez'
+    ...; did you mean 'tonecheck_rules'?"."""
+    import difflib
+
+    from . import re_cached
+
+    found = re_cached.compile(r"unknown hook '(\w+)'").search(message)
+    if not found:
+        return message
+    hint = difflib.get_close_matches(found.group(1), [n for n in dir(pm.hook) if n.startswith("tonecheck_") and getattr(pm.hook, n).spec is not None], n=1)
+    return message + (f"; did you mean {hint[0]!r}?" if hint else "")
 
 
 def _load_entry_point(value: str):

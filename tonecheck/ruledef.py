@@ -85,7 +85,10 @@ class Rule:
         finding whose only suggestions are fixes says it first, then the fixes."""
         given = list(given)
         if self.instead and all(s.fix is not None for s in given):
-            return [Suggestion(self.instead), *given]
+            # a quoted model sentence is another customer's case: said to be an example, so it
+            # is not read as the words to write in this draft
+            said = f"For example: {self.instead}" if self.instead[:1] in "'\"‘“" else self.instead
+            return [Suggestion(said), *given]
         return given
 
     def configured(self, settings: dict) -> Rule:

@@ -193,6 +193,7 @@ _NOT_A_MOMENT = _re2(
     # an engaged line, a tariff's honeymoon period, a home visit, a meter that passed its test
     r"anniversary (?:edition|sale|offer|deal|discount|renewal|review|statement)s?|(?:renews?|renewal|renewing) on (?:its|the|your) anniversary|"
     r"anniversary date (?:of|for|on) (?:your|the|my|this) (?:policy|cover|plan|contract|agreement|membership|subscription)|"
+    r"(?:policy|cover|plan|contract|renewal) anniversary(?: date)?|engagement (?:letter|terms|fee)s?|letter of engagement|"
     r"anniversary of (?:my|our|the|this|your) (?:\w+ )?(?:complaint|claim|order|problem|issue|fault|outage|case|ticket|call)|"
     r"retirement (?:savings|plan|fund|account|policy|product|portfolio|pot|annuity|scheme)s?|"
     r"(?:I['’]m|I am|we['’]re|we are|as) an? (?:\w+ )?wedding (?:photographer|planner|florist|venue|supplier|caterer|band|dj|stylist|"
@@ -214,6 +215,12 @@ _EVENT = _re2(r"\b(?:wedding|birthday|anniversary|graduation|retirement|engageme
 # ... a relative's news told with a verb ("my brother is getting married") names the event
 _EVENT_OF = {"married": "wedding", "engaged": "engagement", "graduating": "graduation", "retiring": "retirement"}
 _THE_EVENT = _re2(r"\b(?:the|that|this) (?:big )?(wedding|birthday|anniversary|graduation|retirement|engagement)\b")
+
+
+def own_moments(text: str) -> str:
+    """``text`` without the big days' words used of something else ("your engagement letter",
+    "the policy anniversary date") or of someone else: what a fix may congratulate on."""
+    return _own_moments(text, set())
 
 
 def _own_moments(text: str, theirs: set) -> str:
@@ -285,6 +292,15 @@ _COURSE_BEGAN = _re2(
     r"(?:started|began|begun|ended|finished|expired) (?:more than |over |less than |"
     r"about |nearly |almost |just )?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of) "
     r"(?:days?|weeks?|months?|years?) ago,? (?:so )?(?:we|I) (?:can't|cannot|are unable to|am unable to|aren't able to|won't be able to)"
+)
+
+
+# The customer's own late payment is no wait of theirs: "I was late with the rent twice", "two
+# payments were a few days late" (not "your refund was late", "the payment to you was late")
+_PAID_LATE = _re2(
+    r"\b(?:I|we|you)(?: was| were|['’]ve been|['’]d been| have been| had been)(?: \w+){0,2} late (?:with|paying|in paying|on) "
+    r"(?:the |my |our |your |a |an |some |two |three |\w+ )?(?:rent|payments?|bills?|invoices?|instal?lments?|fees?|council tax|mortgage)\b|"
+    r"\b(?:rent|(?:\w+ )?payments?|instal?lments?) (?:(?:last|this) \w+ )?(?:was|were) (?:a (?:few|couple of) |\w+ )?(?:days?|weeks?) late\b"
 )
 
 
@@ -409,10 +425,11 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             # time since our own visit or fix, or since a course began, told by the writer, is no
             # wait (told by the customer it is); a booking moved to the day the customer asked
             # for is rebooked, not delayed
-            writer = _no_wait(draft)
+            writer = _PAID_LATE.sub("", _no_wait(draft))
+            theirs = _PAID_LATE.sub("", quoted) if quoted else quoted
             if quoted and _ASKS_FOR_ANOTHER_DAY.search(quoted):
                 writer = _rebooked_as_asked(writer)
-            if pattern.search(writer) or pattern.search(quoted):
+            if pattern.search(writer) or pattern.search(theirs):
                 tags.add(tag)
             elif _DRAFT_DELAY.search(writer) and not _ASKS_TO_MOVE.search(quoted):
                 tags.add(tag)

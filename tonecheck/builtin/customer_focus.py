@@ -24,7 +24,8 @@ _ASK = regex.compile(
 _ONLY = re_cached.compile(
     # ("one option is to go ahead now" offers a plan, not a slot)
     r"\b(?:(?:the only|my only|our only|just one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)|"
-    r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening))\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
+    # ("one day of your subscription" is an amount, not a slot)
+    r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening)\b(?! of\b|['’]s\b))\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,
 )
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."
@@ -124,6 +125,8 @@ _GRANTED_ALONE = re_cached.compile(r"\W*(?:no problem|of course|no worries)(?: a
         "Got your text: your sofa collection has been moved from Friday to Saturday 26th.",
         # a date that is no visit
         "Done: I've moved your payment date to the 28th, starting next month, so it lands after payday.",
+        # an amount, not a slot
+        "Hi Gareth,\nFor the overrun we're adding £180, one day of your subscription, to your next invoice.\nIrene",
     ],
     fixable=True,
     fix_safety=(
@@ -181,7 +184,11 @@ def _choice(s, before):
     days = [m.group() for m in _DAY.finditer(s.text)]
     mine = _MY_DAY.search(before.text) if before is not None else None
     if mine and not any(d.lower().endswith("day") and d.lower() != "today" for d in days):
-        days.append(mine.group(1))  # carried over, so the sentence before can go
+        # carried over, so the sentence before can go: "tomorrow (Saturday)", one day, not two choices
+        if len(days) == 1 and days[0].lower() in ("today", "tomorrow"):
+            days = [f"{days[0]} ({mine.group(1)})"]
+        else:
+            days.append(mine.group(1))
     when = ", ".join(days)
     slot = f"{when}{', at' if len(days) > 1 else ' at'} {' or '.join(times)}" if when else " or ".join(times)
     purpose = _PURPOSE.search(s.text)
@@ -215,7 +222,7 @@ def _focus(sentence) -> str:
     category="company_centric",
     # a hint, not a fault: good real mail (apologies, outage notes) says "we" throughout
     severity="suggestion",
-    message="{writer} of {total} sentences are about you or your company, and {customer} speak to the customer. Turn them round: what does each mean for the reader?",
+    message="{writer} of {total} sentences are about you or your company, and {customer} {speak} to the customer. Turn them round: what does each mean for the reader?",
     why=(
         "Customers read for what affects them. A draft that is mostly 'we', 'our team' "
         "and 'I' reads as the company talking to itself."
@@ -245,7 +252,8 @@ def about_us(analysis, rule):
         return
     if len(writer) / total >= rule.options["max_share"]:
         first = writer[0]
-        yield rule.finding(first.start, first.end, rule.message.format(writer=len(writer), total=len(analysis.body), customer=customer))
+        yield rule.finding(first.start, first.end, rule.message.format(
+            writer=len(writer), total=len(analysis.body), customer=customer, speak="speaks" if customer == 1 else "speak"))
 
 
 @rule(

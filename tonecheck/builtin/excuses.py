@@ -49,11 +49,20 @@ _OWNING = regex.compile(
 )
 
 
+def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
+    """The words a finding quotes: all of them when they are few ("Due to high demand"),
+    else the two ends with an ellipsis for what lies between."""
+    whole = text[start:end2].strip(" ,")
+    if len(whole) <= 60 or start2 - end <= 2:
+        return whole
+    return f"{text[start:end].strip(' ,')} … {text[start2:end2].strip(' ,')}"
+
+
 @rule(
     "Excuses.Circumstance",
     category="excuse_blame",
     severity="warning",
-    message="This gives a reason that puts the cause elsewhere ('{cause} … {agent}'). Give it in a few words at most, own the result, and say what happens next.",
+    message="This gives a reason that puts the cause elsewhere ('{words}'). Give it in a few words at most, own the result, and say what happens next.",
     why=(
         "A reason that blames a supplier, a colleague, the weather or the system reads as "
         "an excuse, however true. Customers forgive a cause you own; they resent one you pass on."
@@ -103,7 +112,7 @@ def circumstance(analysis, rule):
                 and not (as_clause and (_AS_REQUIRED.match(s.text, agent.end())
                                         or (cause.start() == 0 and _AS_SAYS.match(s.text, agent.end()))))):
             severity = rule.options["owned_severity"] if owned else rule.severity
-            msg = rule.message.format(cause=cause.group(), agent=agent.group())
+            msg = rule.message.format(words=_words(s.text, cause.start(), cause.end(), agent.start(), agent.end()))
             yield rule.finding(s.start + cause.start(), s.start + agent.end(), msg, severity=severity)
 
 
@@ -193,7 +202,7 @@ _OUR_FIX = re_cached.compile(
     "Excuses.TheirMistake",
     category="excuse_blame",
     severity="warning",
-    message="This puts the mistake on someone else ('{agent} … {failure}'). The customer bought from you: own it, and say what you are doing about it.",
+    message="This puts the mistake on someone else ('{words}'). The customer bought from you: own it, and say what you are doing about it.",
     why=(
         "To the customer, your supplier, your courier, your new system and your "
         "colleague are all you. Naming them as the culprit, with no apology and no fix, "
@@ -248,7 +257,7 @@ def their_mistake(analysis, rule):
             ):
                 break  # the cause, briefly, then the fix with a time: that is owning it
             named = next((i for i, g in enumerate(agent.groups(), 1) if g), 0)  # the name, not "as Openreach"
-            msg = rule.message.format(agent=agent.group(named).strip(" ,"), failure=failure.group().strip())
+            msg = rule.message.format(words=_words(s.text, agent.start(named), agent.end(named), failure.start(), failure.end()))
             severity = rule.options["owned_severity"] if owned else rule.severity
             yield rule.finding(s.start + agent.start(named), s.start + failure.end(), msg, severity=severity)
             break

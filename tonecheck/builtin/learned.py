@@ -34,7 +34,7 @@ def _signal(category: str):
                 s = analysis.sentences[i]
                 if category == "missing_empathy" and _warm().search(s.text):
                     continue
-                fixed = _fix(category, s)
+                fixed = _fix(category, s, analysis)
                 yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)),
                                    suggestions=[fixed] if fixed else [])
 
@@ -53,11 +53,23 @@ _ADD = {
 }
 
 
-def _fix(category: str, sentence):
+# Where the customer has been through something: the sorry fits nowhere else ("Funds wired" has no hardship).
+_HARD = frozenset({"complaint", "bereavement", "distress", "bad_news", "delay"})
+
+
+def _fix(category: str, sentence, analysis):
     if category == "hard_to_read":
         edit = fixes.split_sentence(sentence)
         return fixes.suggestion("Split the sentence where it turns", edit) if edit else None
     where, text = _ADD[category]
+    if category == "missing_empathy":
+        if not analysis.contexts & _HARD:
+            return None
+        sentence = fixes.opening_sentence(analysis)  # the letter's first real sentence, not a heading or list
+        if sentence is None:
+            return None
+    if not fixes.takes_a_sentence(sentence):
+        return None
     edit = fixes.add_after(sentence, text) if where == "after" else fixes.add_before(sentence, text)
     return fixes.suggestion(f"Add {text!r}", edit)
 

@@ -154,7 +154,7 @@ def unanswered_question(analysis, rule):
     severity="suggestion",
     message="No sign-off. End with a closing and your name, so the customer knows who to come back to.",
     why="A name at the end makes one person answerable; a reply that just stops reads like a system message.",
-    instead="'Best wishes,\\nPriya'",
+    instead="End with a closing line and your name, such as 'Best wishes,' and 'Priya' on the line below it.",
     bad=["Hi Sam,\nYour refund of £25 has been processed today and will reach your card within five working days. "
          "You will get an email from us when it does."],
     good=["Hi Sam,\nYour refund of £25 has been processed today and will reach your card within five working days. "

@@ -52,7 +52,7 @@ def report_dict(report) -> dict:
     }
 
 
-def summary(reports) -> dict:
+def summary(reports, unreadable=()) -> dict:
     counts = {"error": 0, "warning": 0, "suggestion": 0}
     for r in reports:
         for k, v in r.counts().items():
@@ -62,13 +62,17 @@ def summary(reports) -> dict:
         "findings": sum(counts.values()),
         **counts,
         "fixable": sum(f.fixable for r in reports for f in r.findings),
-        "lowest_score": min((r.score.overall for r in reports), default=100.0),
+        "lowest_score": min((r.score.overall for r in reports), default=None),  # no draft, no score
         "below_minimum": sum(r.below_min_score for r in reports),
+        "unreadable": len(unreadable),
     }
 
 
 def format_json(reports, options) -> str:
-    doc = {"version": __version__, "files": [report_dict(r) for r in reports], "summary": summary(reports)}
+    # the inputs that could not be read are in the document too, not only on stderr
+    unreadable = list(options.get("unreadable", ()))
+    doc = {"version": __version__, "files": [report_dict(r) for r in reports], "unreadable": unreadable,
+           "summary": summary(reports, unreadable)}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -25,7 +25,7 @@ def rules_table(rules) -> str:
     header = ("RULE", *header[1:])
     widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=True)]
     lines = ["  ".join(x.ljust(w) for x, w in zip(row, widths, strict=True)).rstrip() for row in (header, *rows)]
-    lines += ["", f"{len(rows)} rules. 'tonecheck explain RULE' tells why and how to fix."]
+    lines += ["", f"{len(rows)} rule{'s' if len(rows) != 1 else ''}. 'tonecheck explain RULE' tells why and how to fix."]
     return "\n".join(lines) + "\n"
 
 
@@ -52,15 +52,21 @@ def explanation(rule) -> str:
         rule.why or said,
         "",
     ]
-    if rule.bad:
-        ex = rule.bad[0]
+    # as ruff's docs do: an example, then the same example put right. A bad example whose
+    # fix is given is that pair; else the rule's advice, and a good example only failing
+    # that (a rule's first good example is often the edge case it must stay quiet on)
+    ex = next((b for b in rule.bad if b.fixed), rule.bad[0] if rule.bad else None)
+    if ex is not None:
         ctx = f" (context: {', '.join(ex.context)})" if ex.context else ""
         parts += [f"## Example{ctx}", block(ex.text), ""]
-    if rule.good or rule.instead:
+    fixed = ex.fixed if ex is not None else None
+    if fixed or rule.instead or rule.good:
         parts += ["## Use instead"]
         if rule.instead:
             parts += [rule.instead, ""]
-        if rule.good:
+        if fixed:
+            parts += ["The rule's fix turns the example into:" if rule.instead else "", block(fixed), ""]
+        elif not rule.instead:
             parts += [block(rule.good[0].text), ""]
     parts += ["## Fix safety", rule.fix_safety or "No automatic fix.", ""]
     if rule.options:

@@ -67,7 +67,11 @@ def format_text(reports, options) -> str:
                 out.append(f"  {paint('= help:', 'bold')} {_one_line(s.message)}{tag}")
             out.append("")
         if quiet:
-            continue  # the CLI has already named report errors on stderr
+            # the CLI has already named report errors on stderr; a draft that fails on its
+            # score alone still says so, or -q would fail a run with nothing printed
+            if report.below_min_score:
+                out.append(f"{_score_line(report, paint)}, below the minimum of {report.min_score:g}")
+            continue
         for err in report.errors:
             level = getattr(err, "level", "error")  # a Problem says which; a plain string is an error
             kind = level if level in ("note", "warning") else "error"
@@ -254,7 +258,8 @@ def _summary(reports, paint) -> str:
     if safe:
         tail += f" {safe} fixable with --fix."
     if unsafe:
-        tail += f" {unsafe} more with --unsafe-fixes (they change your wording; 'tonecheck rewrite' shows the result)."
+        tail += (f" {unsafe}{' more' if safe else ''} fixable with --unsafe-fixes"
+                 " (they change your wording; 'tonecheck rewrite' shows the result).")
     found = paint(f"Found {total} problem{'s' if total != 1 else ''}{files} ({parts}).", "bold") + tail
     return f"{found}\n{below}" if below else found
 

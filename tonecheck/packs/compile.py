@@ -22,7 +22,7 @@ from .. import re_cached
 COMMON = {
     "name", "kind", "category", "severity", "message", "description", "why", "instead",
     "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
-    "owned_severity", "demote",
+    "owned_severity", "demote", "their_words",
 }
 UNLESS_SCOPES = ("clause", "sentence", "following", "around", "after", "draft")
 
@@ -81,6 +81,9 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
     demote = spec.get("demote", True)
     if not isinstance(demote, bool):
         fail("demote", "must be true or false")
+    their_words = spec.get("their_words", False)
+    if not isinstance(their_words, bool):
+        fail("their_words", "must be true or false")
     owned_severity = spec.get("owned_severity")
     if owned_severity is not None and owned_severity not in SEVERITIES:
         fail("owned_severity", f"must be one of {', '.join(SEVERITIES)}")
@@ -118,6 +121,8 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         if when and not a.contexts.intersection(when):
             return ()
         found = check(a, r, scope)
+        if their_words and a.quoted:  # the customer's own word is no jargon to them ("our SLA")
+            found = (f for f in found if not _said_by_them(a, f))
         if unless:
             found = (f for f in found if not any(unless_hit(a, f.offset, p, where) for where, p in unless))
         if owned_severity is not None and r.severity == severity:  # a configured severity wins
@@ -144,6 +149,21 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
         kind=kind_name,
         demotable=demote,
     )
+
+
+def _said_by_them(a, finding) -> bool:
+    """Are the finding's words in the customer's quoted message, as a word of their own?"""
+    words = " ".join(a.text[finding.offset:finding.end].split()).lower()
+    if not words:
+        return False
+    quoted = " ".join(a.quoted.split()).lower()
+    at = quoted.find(words)
+    while at >= 0:
+        before, after = quoted[at - 1:at], quoted[at + len(words):at + len(words) + 1]
+        if not (before.isalnum() or after.isalnum()):
+            return True
+        at = quoted.find(words, at + 1)
+    return False
 
 
 def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:

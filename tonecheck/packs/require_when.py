@@ -9,6 +9,9 @@ from .schema import fmt
 from .kind import SCOPES, Kind
 
 
+REWRITES = frozenset({"before", "after", "at"})
+
+
 def build(spec, flags, fail):
     require = compile_patterns(spec["require"], "require", **flags)
     # e.g. "apologise for any inconvenience" contains "apologise" but acknowledges nothing
@@ -20,7 +23,7 @@ def build(spec, flags, fail):
     within = spec.get(field, "writer")
     if within not in SCOPES:
         fail(field, f"must be one of {', '.join(SCOPES)}")
-    rewrite = compile_rewrite(spec, frozenset({"before"}), flags, fail, {"occasion"})
+    rewrite = compile_rewrite(spec, REWRITES, flags, fail, {"occasion"})
 
     def check(a, r, _scope):  # its scope is where it looks for the acknowledgement: ``within``
         if not a.body:
@@ -53,5 +56,5 @@ KIND = Kind(
     placeholders=frozenset({"context"}),
     description="In the given context, requires an acknowledgement.",
     build=build,
-    rewrite_keys=frozenset({"before"}),
+    rewrite_keys=REWRITES,
 )

@@ -32,11 +32,15 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
     """The rule's fix, compiled: a function (analysis, sentence, start, end, values)
     -> Suggestion or None. ``rewrite`` holds, for a phrase rule, ``swap`` (in the
     finding's sentence, the first pattern that matches is replaced; "" deletes the
-    words), ``delete`` (``sentence`` or ``clause``, or a list of them: alternatives the
-    rewriter tries in turn), and ``before`` / ``after`` (a sentence added there
-    when no swap applies; with ``delete``, the sentence's replacement); for a
+    words), and where no swap applies, ``delete`` (``sentence`` or ``clause``, or a
+    list of them: alternatives the rewriter tries in turn; a sentence that tells the
+    customer what becomes of their order is never deleted) and ``before`` / ``after``
+    (a sentence added there; with ``delete``, the sentence's replacement, added
+    instead where the sentence must stay); for a
     require-when rule, ``before``
-    (a sentence that opens the body); for a metric, ``split: true`` (the sentence it
+    (a sentence that opens the body), or ``after`` and ``at`` (a sentence added after
+    the writer's first sentence where one of the ``at`` patterns occurs: "The new date
+    is [[new date]]" after the delay is told; ``before`` where none does); for a metric, ``split: true`` (the sentence it
     points at, the long one or the longest, split where it turns)."""
     rw = spec.get("rewrite")
     safe = applicability(spec, fail)
@@ -72,27 +76,29 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         for k, v in rw["swap"].items():
             check_template(v, "rewrite.swap", values, fail)
             swaps.append((compile_patterns([k], "rewrite.swap", **flags), v))
-    if delete and swaps:
-        fail("rewrite", "'delete' and 'swap' cannot be used together")
     before, after = rw.get("before"), rw.get("after")
+    at = None
+    if "at" in rw:  # a require-when rule's sentence added after the one that names the situation
+        if after is None:
+            fail("rewrite", "'at' says which sentence 'after' follows: give both")
+        at = compile_patterns(rw["at"], "rewrite.at", **flags)
+    elif after is not None and "at" in keys:
+        fail("rewrite", "'after' needs 'at': the patterns of the sentence it follows")
 
     def make(a, sentence, start, end, vals):
+        if at is not None:
+            # after the writer's first sentence that names it ("... has been pushed back."); with
+            # none (the customer named it), ``before`` opens the body, if given
+            target = next((s for s in a.body if at.search(s.text)), None)
+            if target is not None and fixes.takes_a_sentence(target):
+                edit = fixes.add_after(target, fmt(after, **vals))
+                return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
+            if not before or sentence is None:
+                return None
+            edit = fixes.add_before(sentence, fmt(before, **vals))
+            return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
         if sentence is None:
             return None
-        if delete:
-            out = []  # each way, in order: the rewriter tries the next when one is turned down
-            for way in ways:
-                if way == "clause":
-                    edit = fixes.delete_clause(sentence, start, end)
-                    if edit is not None:
-                        out.append(fixes.suggestion("Leave out the clause that says it", edit, safe=safe))
-                elif before or after:
-                    new = fmt(" ".join(filter(None, (before, after))), **vals)
-                    edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
-                    out.append(fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe))
-                elif not fixes.points_back(a, sentence):  # "Today is one of them." would point at nothing
-                    out.append(fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe))
-            return out or None
         found = [(m, replacement) for pattern, replacement in swaps for m in pattern.finditer(sentence.text)]
         # the words the finding is about, by any of the swaps, else the first the swap knows
         near = [(m, r) for m, r in found if sentence.start + m.start() < end and start < sentence.start + m.end()]
@@ -105,15 +111,36 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
             said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
             return fixes.suggestion(said, edit, safe=safe)
-        # no swap applies: a sentence added before or after
-        edits = []
-        if before:
-            edits.append(fixes.add_before(sentence, fmt(before, **vals)))
-        if after:
-            edits.append(fixes.add_after(sentence, fmt(after, **vals)))
-        if not edits:
+        # no swap applies: the deletions, in order (the rewriter tries the next when one is
+        # turned down), then a sentence added before or after
+        out, news = [], False
+        for way in ways or ():
+            if way == "clause":
+                edit = fixes.delete_clause(sentence, start, end)
+                if edit is not None:
+                    out.append(fixes.suggestion("Leave out the clause that says it", edit, safe=safe))
+            elif fixes.tells_news(sentence):
+                news = True  # "Due to high demand your order will be delayed": the news stays
+            else:
+                if before or after:
+                    new = fmt(" ".join(filter(None, (before, after))), **vals)
+                    edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
+                    out.append(fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe))
+                # (also after a replacement: for where another fix already says it)
+                if not fixes.points_back(a, sentence):  # "Today is one of them." would point at nothing
+                    out.append(fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe))
+        if (not delete or news) and fixes.takes_a_sentence(sentence):
+            # (with a deletion, before/after replace the sentence: added only where it stays)
+            edits = []
+            if before:
+                edits.append(fixes.add_before(sentence, fmt(before, **vals)))
+            if after:
+                edits.append(fixes.add_after(sentence, fmt(after, **vals)))
+            if edits:
+                out.append(fixes.suggestion("Add " + " and ".join(repr(e.content.strip()) for e in edits), *edits, safe=safe))
+        if not out:
             return None
-        return fixes.suggestion("Add " + " and ".join(repr(e.content.strip()) for e in edits), *edits, safe=safe)
+        return out if delete else out[0]
 
     return make
 
@@ -129,10 +156,11 @@ _OCCASION = re_cached.compile(
 def occasion(a) -> str:
     """The customer's big moment in a few words ("your new car"), from their message
     or the draft; a placeholder when neither names one."""
+    from ..builtin.context import own_moments
     from ..fixes import placeholder
 
     for text in (a.quoted, a.body_text):
-        m = _OCCASION.search(text)
+        m = _OCCASION.search(own_moments(text))
         if m:
             return f"your new {m.group(1).lower()}" if m.group(1) else f"your {m.group(2).lower()}"
     return placeholder("their news")
