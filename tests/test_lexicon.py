@@ -131,6 +131,9 @@ def test_a_change_to_the_lexicon_reaches_a_cached_pack(tmp_path, monkeypatch):
         ("a:\n  description: d\n  pattern: [x]\n", "did you mean 'patterns'"),
         ("Hollow:\n  description: d\n  patterns: [x]\n", "snake_case"),
         ("a:\n  description: d\n  patterns: ['(?<=x)y']\n", "pattern '(?<=x)y' is not valid RE2 syntax"),
+        # named inline, as {{name}}
+        ("a:\n  description: d\n  patterns: ['x{{b}}']\nb:\n  description: d\n  patterns: ['y{{a}}']\n", "loop: a -> b -> a"),
+        ("a:\n  description: d\n  patterns: ['x{{bb}}']\nb:\n  description: d\n  patterns: [y]\n", "unknown lexicon entry 'bb'"),
     ],
 )
 def test_a_malformed_lexicon_names_the_entry(tmp_path, monkeypatch, body, problem):
@@ -140,6 +143,14 @@ def test_a_malformed_lexicon_names_the_entry(tmp_path, monkeypatch, body, proble
     with pytest.raises(PackError, match=re.escape(problem)) as err:
         lexicon.entries()
     assert str(err.value).startswith(f"{lex}: ")
+
+
+def test_an_entry_named_inline_is_filled_in_as_one_group(tmp_path, monkeypatch):
+    lex = tmp_path / "lexicon.yml"
+    monkeypatch.setattr(lexicon, "path", lambda: lex)
+    lex.write_text("kin:\n  description: d\n  patterns: [mum, dad]\n"
+                   "loss:\n  description: d\n  patterns: ['sorry about your {{kin}}']\n")
+    assert lexicon.patterns("loss") == ["sorry about your (?:(?:mum)|(?:dad))"]
 
 
 def test_the_lexicon_ships_beside_the_packs_and_is_not_one():

@@ -744,3 +744,45 @@ def test_a_require_when_fix_goes_after_the_sentence_that_names_the_situation(tmp
 def test_a_require_when_after_and_at_come_together(tmp_path, rewrite, said):
     with pytest.raises(PackError, match=said):
         pack(tmp_path, _when_late(rewrite))
+
+
+def test_a_pack_names_a_word_list_once_and_uses_it_inline(tmp_path):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "House.yml").write_text(
+        "pack: House\ndefine:\n  model: [civic, jazz, 'hr-?v']\nrules:\n  - name: Models\n    kind: phrase\n"
+        "    category: company_centric\n    message: m\n"
+        "    patterns: [\"your {{model}} is (?:ready|here)\", \"the {{model}}'s handover\"]\n    " + EX)
+    linter = Linter(Config(packs=(str(folder),), select=("House",)))
+    assert rule_ids(linter, "Hi Sam,\nYour Jazz is ready.\nJo") == ["House.Models"]
+    assert rule_ids(linter, "Hi Sam,\nThe HR-V's handover is at 10.\nJo") == ["House.Models"]
+    assert rule_ids(linter, "Hi Sam,\nYour order is ready.\nJo") == []
+    # a lexicon entry by the same means: {{weekday}}
+    linter = pack(tmp_path, f"""
+        - name: Day
+          kind: phrase
+          category: company_centric
+          message: m
+          patterns: ["only on {{{{weekday}}}}s"]
+          {EX}""")
+    assert rule_ids(linter, "Hi Sam,\nWe deliver only on Tuesdays.\nJo") == ["House.Day"]
+
+
+@pytest.mark.parametrize("define, pattern, said", [
+    ("", "your {{modle}} is ready", "unknown name {{modle}}"),
+    ("define:\n  model: [civic]\n", "your {{modle}} is ready", "did you mean {{model}}?"),
+    ("define:\n  a: ['x{{b}}']\n  b: ['y{{a}}']\n", "{{a}}", "loop: a -> b -> a"),
+    ("define:\n  a: ['" + "x" * 60 + "']\n  b: ['{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}{{a}}']\n"
+     "  c: ['{{b}}{{b}}{{b}}{{b}}{{b}}{{b}}{{b}}{{b}}{{b}}{{b}}']\n  d: ['{{c}}{{c}}{{c}}{{c}}{{c}}{{c}}{{c}}{{c}}{{c}}{{c}}']\n"
+     "  e: ['{{d}}{{d}}{{d}}{{d}}{{d}}{{d}}{{d}}{{d}}{{d}}{{d}}']\n", "{{e}}", "grows past 100,000 characters"),
+    ("define:\n  Model: [civic]\n", "x", "a name is snake_case"),
+    ("define:\n  model: []\n", "x", "give a pattern or a list of patterns"),
+])
+def test_a_define_that_cannot_be_filled_in_is_named(tmp_path, define, pattern, said):
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "House.yml").write_text(
+        f"pack: House\n{define}rules:\n  - name: R\n    kind: phrase\n    category: company_centric\n"
+        f"    message: m\n    patterns: ['{pattern}']\n    {EX}")
+    with pytest.raises(PackError, match=re.escape(said)):
+        Linter(Config(packs=(str(folder),), select=("House",)))

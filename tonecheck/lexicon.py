@@ -2,8 +2,9 @@
 patterns (hollow apologies, acknowledgements, time expressions, the context
 detector's vocabulary).
 
-A pack uses an entry inside any pattern list as ``{lexicon: hollow_apology}``; an
-entry may use another the same way. Python rules call ``pattern(name)`` (one
+A pack uses an entry inside any pattern list as ``{lexicon: hollow_apology}``, or
+inside a pattern as ``{{close_relative}}`` (``inline``); an entry may use another the
+same ways. Python rules call ``pattern(name)`` (one
 alternation to compile) or ``patterns(name)``. The patterns carry no word boundaries:
 a pack adds them as it does to its own patterns, Python code wraps them as it needs.
 
@@ -61,6 +62,23 @@ def patterns(name: str) -> list[str]:
     if name not in known:
         raise UnknownEntry(unknown(name, known))
     return list(known[name]["patterns"])
+
+
+#: A pattern may name a list of words written once: "(?:your|his|her) {{close_relative}}'s".
+INLINE = re_cached.compile(r"\{\{\s*([a-z][a-z0-9_]*)\s*\}\}")
+#: The most a pattern may grow to once its {{names}} are filled in.
+MAX_EXPANDED = 100_000
+
+
+def inline(pattern: str, entry) -> str:
+    """``pattern`` with each ``{{name}}`` replaced by ``entry(name)`` (a list of
+    patterns) as one group, ``(?:a|b)``; ValueError if it grows past MAX_EXPANDED."""
+    if "{{" not in pattern:
+        return pattern
+    out = INLINE.sub(lambda m: "(?:" + "|".join(f"(?:{p})" for p in entry(m.group(1))) + ")", pattern)
+    if len(out) > MAX_EXPANDED:
+        raise ValueError(f"pattern {pattern[:60]!r} grows past {MAX_EXPANDED:,} characters once its {{{{names}}}} are filled in")
+    return out
 
 
 def pattern(name: str) -> str:
@@ -143,20 +161,30 @@ def _resolve(raw, where: str) -> dict[str, dict]:
         if name in done:
             return done[name]
         out: list[str] = []
-        own = [item for item in raw[name]["patterns"] if isinstance(item, str) and item]
-        _check(own, name)
-        for item in raw[name]["patterns"]:
-            if isinstance(item, str) and item:
-                out.append(item)
-                continue
-            ref = item.get("lexicon") if isinstance(item, dict) and len(item) == 1 else None
-            if not isinstance(ref, str):
-                raise LexiconError(where, name, "patterns", "each pattern is text, or {lexicon: name} naming another entry")
+
+        def entry(ref: str) -> list[str]:  # another entry, named inline as {{ref}} or as an item
             if ref not in raw:
                 raise LexiconError(where, name, "patterns", unknown(ref, raw))
             if ref in trail:
                 raise LexiconError(where, name, "patterns", f"entries refer to each other in a loop: {' -> '.join(trail + (ref,))}")
-            out.extend(expand(ref, trail + (ref,)))
+            return expand(ref, trail + (ref,))
+
+        def inline_or_fail(item: str) -> str:
+            try:
+                return inline(item, entry)
+            except ValueError as exc:
+                raise LexiconError(where, name, "patterns", str(exc)) from None
+
+        own = [inline_or_fail(item) for item in raw[name]["patterns"] if isinstance(item, str) and item]
+        _check(own, name)
+        for item in raw[name]["patterns"]:
+            if isinstance(item, str) and item:
+                out.append(inline_or_fail(item))
+                continue
+            ref = item.get("lexicon") if isinstance(item, dict) and len(item) == 1 else None
+            if not isinstance(ref, str):
+                raise LexiconError(where, name, "patterns", "each pattern is text, or {lexicon: name} naming another entry")
+            out.extend(entry(ref))
         done[name] = out
         return out
 

@@ -34,16 +34,38 @@ def compile_pack(data: Any, path: Path, source: str, validated: bool = False,
     ``patterns.compile_patterns``), read from the cache or filled in here."""
     if not isinstance(data, dict):
         raise PackError(path, None, "pack", "a pack is a mapping with 'pack' and 'rules'")
-    no_unknown(data, {"pack", "description", "rules"}, path, None)
+    no_unknown(data, {"pack", "description", "rules", "define"}, path, None)
     pack = data.get("pack")
     if not isinstance(pack, str) or not NAME.match(pack):
         raise PackError(path, None, "pack", "must be a CamelCase name such as CustomerFocus")
     rules = data.get("rules")
     if not isinstance(rules, list) or not rules:
         raise PackError(path, None, "rules", "must be a non-empty list of rules")
+    defines = _defines(data.get("define"), path)
     out = []
     for i, spec in enumerate(rules):
-        out.append(compile_rule(spec, pack, path, source, i, validated, anchors))
+        out.append(compile_rule(spec, pack, path, source, i, validated, anchors, defines))
+    return out
+
+
+_DEFINE_NAME = re_cached.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _defines(value, path) -> dict[str, list[str]]:
+    """The pack's ``define``: names for word lists its patterns use as ``{{name}}``."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not value:
+        raise PackError(path, None, "define", "is a mapping of snake_case names to a pattern or a list of patterns")
+    out = {}
+    for name, patterns in value.items():
+        if not isinstance(name, str) or not _DEFINE_NAME.match(name):
+            raise PackError(path, None, "define", f"{name!r}: a name is snake_case, such as close_relative")
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
+            raise PackError(path, None, "define", f"{name!r}: give a pattern or a list of patterns")
+        out[name] = patterns
     return out
 
 
@@ -51,7 +73,7 @@ _CATEGORY = re_cached.compile(r"^[a-z][a-z_]*$")
 
 
 def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, validated: bool = False,
-                 anchors: dict | None = None) -> Rule:
+                 anchors: dict | None = None, defines: dict | None = None) -> Rule:
     if not isinstance(spec, dict):
         raise PackError(path, f"#{index + 1}", "rules", "each rule is a mapping")
     name = spec.get("name")
@@ -106,7 +128,7 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
 
     flags = dict(
         bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail,
-        validated=validated, anchors=anchors,
+        validated=validated, anchors=anchors, defines=defines or None,
     )
     unless = _unless(spec, flags, fail)
     check, options, fixable = kind.build(spec, flags, fail)

@@ -10,9 +10,10 @@ from ..draft import plain_characters
 from .anchors import union
 
 
-def pattern_list(value, field, fail) -> list[str]:
+def pattern_list(value, field, fail, defines: dict | None = None) -> list[str]:
     """A list of patterns, each text or ``{lexicon: name}`` (that entry's patterns, from
-    the shared lexicon, read only when a pack refers to it)."""
+    the shared lexicon, read only when a pack refers to it). In a pattern, ``{{name}}``
+    stands for the pack's own ``define`` of that name, else the lexicon entry, as one group."""
     if isinstance(value, (str, dict)):
         value = [value]
     if not isinstance(value, list):
@@ -20,7 +21,7 @@ def pattern_list(value, field, fail) -> list[str]:
     out: list[str] = []
     for item in value:
         if isinstance(item, str) and item:
-            out.append(item)
+            out.append(inlined(item, field, fail, defines))
         elif isinstance(item, dict):
             name = item.get("lexicon")
             if len(item) != 1 or not isinstance(name, str):
@@ -34,6 +35,33 @@ def pattern_list(value, field, fail) -> list[str]:
         else:
             fail(field, "must be a list of patterns")
     return out
+
+
+def inlined(item: str, field: str, fail, defines: dict | None, trail: tuple = ()) -> str:
+    """``item`` with its ``{{names}}`` filled in: the pack's ``define`` first, then the lexicon."""
+    if "{{" not in item:
+        return item
+    from .. import lexicon
+
+    def entry(name: str) -> list[str]:
+        if defines and name in defines:
+            if name in trail:
+                fail(field, f"definitions refer to each other in a loop: {' -> '.join(trail + (name,))}")
+            return [inlined(p, field, fail, defines, trail + (name,)) for p in defines[name]]
+        try:
+            return lexicon.patterns(name)
+        except lexicon.UnknownEntry:
+            import difflib
+
+            known = sorted({*(defines or {}), *lexicon.entries()})
+            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            fail(field, f"unknown name {{{{{name}}}}}: neither the pack's 'define' nor the lexicon has it"
+                        + (f"; did you mean {{{{{hint[0]}}}}}?" if hint else ""))
+
+    try:
+        return lexicon.inline(item, entry)
+    except ValueError as exc:
+        fail(field, str(exc))
 
 
 #: How many drafts a pattern is compiled for with only the phrases each could hold,
@@ -106,7 +134,7 @@ def compile_now(check, depth: int = 4) -> None:
 
 
 def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
-                     validated: bool = False, anchors: dict | None = None) -> Pattern:
+                     validated: bool = False, anchors: dict | None = None, defines: dict | None = None) -> Pattern:
     """One RE2 alternation for a list of patterns: one pass over the text per rule.
 
     A pack that compiled before (``validated``: read from the cache) compiles each
@@ -119,7 +147,7 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
 
     from ..regex import compile_with
 
-    items = pattern_list(patterns, field, fail)
+    items = pattern_list(patterns, field, fail, defines)
     if not validated:
         for p in items:  # joined, "(abc" and "def)" would make one different expression
             if not balanced(p):
