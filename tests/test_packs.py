@@ -696,6 +696,10 @@ def test_their_words_leaves_the_customer_s_own_word_alone(tmp_path, their_words,
     # a word that only contains theirs is not theirs: "zbq" said, "zbqs" flagged
     other = "Hi Sam,\n\nThe ZBQ credit is on your next invoice.\n\nJo\n\nOn Mon, Sam wrote:\n> I want the ZBQs.\n"
     assert [f.rule for f in linter.lint(load_text(other)).findings if f.rule.startswith("House.")] == ["House.Acronym"]
+    # quoted back, or asked about, a word is not theirs: it is the one they could not follow
+    for said in ("> Your letter says 'ZBQ' and nothing else.\n", "> What does ZBQ mean?\n"):
+        other = "Hi Sam,\n\nThe ZBQ credit is on your next invoice.\n\nJo\n\nOn Mon, Sam wrote:\n" + said
+        assert [f.rule for f in linter.lint(load_text(other)).findings if f.rule.startswith("House.")] == ["House.Acronym"]
 
 
 def test_their_words_must_be_true_or_false(tmp_path):

@@ -101,3 +101,15 @@ def test_a_second_refusal_is_not_an_alternative(draft, rule):
     """'I can' answers a refusal; 'I can't' only repeats it."""
     linter = Linter(Config(score="weights"))
     assert rule in {f.rule for f in linter.lint(load_text(draft)).findings}
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Mrs Grant,\nI'm sorry the invoice came across as a final demand. It used the wrong template: it should have been "
+    "a normal bill with 30 days to pay, and the corrected one is attached.\nPriti",
+    "Hi Mrs Grant,\nI'm sorry if you felt let down by the delay. That was our mistake, and the sofa comes on Friday.\nPriti",
+])
+def test_a_sorry_for_how_it_came_across_is_owned_when_the_fault_follows(draft):
+    """Apology.IfYouFeel stands aside where the writer owns the fault next (its good examples
+    cannot say so: a hollow apology in them would teach the lexicon's tests otherwise)."""
+    linter = Linter(Config(score="weights"))
+    assert "Apology.IfYouFeel" not in {f.rule for f in linter.lint(load_text(draft)).findings}

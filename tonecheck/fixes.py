@@ -104,7 +104,9 @@ _NOT_OPENING = re_cached.compile(
     # a salutation line of its own: "Greetings of the day!", "Greetings from SwiftLink Broadband."
     r"(?:warm |warmest |season'?s )?greetings(?: of the day| from [^.!?\n]{1,60})?[.!]*\s*$)", re.I)
 # a sentence that leans on the one before it
-_POINTS_BACK = re_cached.compile(r"^(?:this|that|these|those|it|they|such|which|today is one|there)\b", re.I)
+_POINTS_BACK = re_cached.compile(
+    r"^(?:this|that|these|those|it|they|such|which|today is one|there|in addition|additionally|also|however|therefore|"
+    r"following this|as a result|in all that time|no \w+ (?:will|can) be \w+ without it)\b", re.I)
 
 
 def opening_sentence(analysis):
@@ -261,11 +263,13 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
     out (the same fix offered twice is applied once), and so is an added sentence that
     ``text`` (the draft) already has, or that asks again for a placeholder the draft
     or another fix already asks for: fixing twice adds nothing the second time."""
-    # empathy first: its opening line comes before any other inserted at the same place
-    order = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.category != "missing_empathy", f.offset, f.rule))
+    # empathy first: its opening line comes before any other inserted at the same place; then
+    # the fixes that rework the writer's own words, before those that add a sentence of ours
+    order = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.category != "missing_empathy", _adds(f),
+                                            f.offset, f.rule))
     taken: list[tuple[Finding, Fix]] = []
     edits: list[Edit] = []
-    asked = set(PLACEHOLDER.findall(text))  # placeholders already left for the writer
+    asked = {_kind(h) for h in PLACEHOLDER.findall(text)}  # the blanks already left for the writer
     for f in order:
         for s in f.suggestions:
             fx = s.fix
@@ -275,7 +279,7 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
                 break
             if any(clash(e, o) for e in fx.edits for o in edits):
                 break  # its best fix clashes: not a lesser one of the same finding
-            holes = {h for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
+            holes = {_kind(h) for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
             added = {o.content.strip() for o in edits if not o.length}
             if all(not e.length for e in fx.edits) and (holes & asked or all(e.content.strip() in text for e in fx.edits if text)
                                                        or all(e.content.strip() in added for e in fx.edits)):
@@ -289,6 +293,22 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
     return _one_apology(taken, text)
 
 
+def _adds(f: Finding) -> bool:
+    """Is the finding's first fix a sentence added, not the writer's words reworked?"""
+    fx = next((s.fix for s in f.suggestions if s.fix is not None and s.fix.edits), None)
+    return fx is not None and all(not e.length for e in fx.edits)
+
+
+def _kind(hole: str) -> str:
+    """What a blank asks the writer for: "[[what you can offer]]" and "[[what you are doing,
+    and by when]]" ask the same (what is done for the customer); the rest are their own
+    ("[[new date]]" of a delivery is not "[[date]]" of the next call)."""
+    said = hole.lower()
+    if said.startswith(("[[what you", "[[what happens", "[[how you")):
+        return "action"
+    return said
+
+
 _APOLOGY = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _SENTENCE_END = re_cached.compile(r"[.!?](?=\s|$)")
 
@@ -297,6 +317,9 @@ def _one_apology(taken: list[tuple[Finding, Fix]], text: str) -> list[tuple[Find
     """Leave out an apology added before a sentence that another chosen fix already
     turns into one ("I'm sorry we let you down. I'm sorry for the trouble ..."): the
     customer hears one sorry, the one that names what happened."""
+    # of the sorries added as sentences of their own, the first (the empathy opening) is enough
+    added = [fx for _, fx in taken if all(not e.length for e in fx.edits) and any(_APOLOGY.search(e.content) for e in fx.edits)]
+    taken = [(f, fx) for f, fx in taken if fx not in added[1:]]
     apologies = [e.offset for _, fx in taken for e in fx.edits if e.length and _APOLOGY.search(e.content)]
     if not apologies:
         return taken

@@ -19,8 +19,10 @@ JUDGEMENT = ROOT / "tests" / "judgement"
 # model stopped reading "I'll" alone as good (training/train.py, STYLE_WORDS), an added
 # "I'll update you by [[date]]" lifts fewer of the shortest bad drafts; since no sentence
 # is added beside a heading or a list, nor a sorry where nothing went wrong, fewer still
-# (all corpora, python training/rewrites.py: 2,403 of 2,710).
-FLOORS = {"dev": 0.9, "real": 0.85, "real2": 0.9, "real3": 0.95, "real-blind": 0.75, "holdout12": 0.75}
+# (all corpora, python training/rewrites.py: 2,432 of 2,798).
+# holdout10 and holdout12: jargon letters whose best fixes are swaps the model does not reward,
+# and a confirmation ("funds wired") that no longer gets a sorry for nothing (20/26, 21/26)
+FLOORS = {"dev": 0.9, "real": 0.85, "real2": 0.9, "real3": 0.95, "real-blind": 0.75, "holdout10": 0.75, "holdout12": 0.75}
 OURS = sorted(p.stem for p in JUDGEMENT.glob("*.jsonl"))
 
 

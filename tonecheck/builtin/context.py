@@ -295,13 +295,16 @@ _COURSE_BEGAN = _re2(
 )
 
 
-# The customer's own late payment is no wait of theirs: "I was late with the rent twice", "two
-# payments were a few days late" (not "your refund was late", "the payment to you was late")
+# The customer's own late payment is no wait of theirs: "I was late with the rent twice" in their
+# message, "you were late with the rent" or "two payments were a few days late" in the reply (not
+# "you were late with my payment" in theirs, nor "your refund was late": those are ours)
+_LATE = (r"(?: was| were|['’]ve been|['’]d been| have been| had been)(?: \w+){0,2} late (?:with|paying|in paying|on) "
+         r"(?:the |my |our |your |a |an |some |two |three |\w+ )?(?:rent|payments?|bills?|invoices?|instal?lments?|fees?|council tax|mortgage)\b")
 _PAID_LATE = _re2(
-    r"\b(?:I|we|you)(?: was| were|['’]ve been|['’]d been| have been| had been)(?: \w+){0,2} late (?:with|paying|in paying|on) "
-    r"(?:the |my |our |your |a |an |some |two |three |\w+ )?(?:rent|payments?|bills?|invoices?|instal?lments?|fees?|council tax|mortgage)\b|"
+    rf"\byou{_LATE}|"
     r"\b(?:rent|(?:\w+ )?payments?|instal?lments?) (?:(?:last|this) \w+ )?(?:was|were) (?:a (?:few|couple of) |\w+ )?(?:days?|weeks?) late\b"
 )
+_PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}")
 
 
 def _no_wait(draft: str) -> str:
@@ -426,7 +429,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             # wait (told by the customer it is); a booking moved to the day the customer asked
             # for is rebooked, not delayed
             writer = _PAID_LATE.sub("", _no_wait(draft))
-            theirs = _PAID_LATE.sub("", quoted) if quoted else quoted
+            theirs = _PAID_LATE_THEIRS.sub("", quoted) if quoted else quoted
             if quoted and _ASKS_FOR_ANOTHER_DAY.search(quoted):
                 writer = _rebooked_as_asked(writer)
             if pattern.search(writer) or pattern.search(theirs):

@@ -24,8 +24,10 @@ _ASK = regex.compile(
 _ONLY = re_cached.compile(
     # ("one option is to go ahead now" offers a plan, not a slot)
     r"\b(?:(?:the only|my only|our only|just one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)|"
-    # ("one day of your subscription" is an amount, not a slot)
-    r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening)\b(?! of\b|['’]s\b))\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
+    # ("one day of your subscription" is an amount, not a slot; "one day of availability" is one)
+    r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening)\b"
+    r"(?! of (?:your|the|his|her|their) (?:\w+ )?(?:subscription|membership|plan|contract|fee|fees|pay|salary|wages|cover|rent|course|service)\b))"
+    r"\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,
 )
 # A time imposed on the customer: "Your appointment has been moved to 7:40am on 2 June."

@@ -174,18 +174,28 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
 
 
 def _said_by_them(a, finding) -> bool:
-    """Are the finding's words in the customer's quoted message, as a word of their own?"""
+    """Are the finding's words in the customer's quoted message, as a word of their own: not
+    quoted back ("what does 'pursuant to' mean?") nor asked about?"""
     words = " ".join(a.text[finding.offset:finding.end].split()).lower()
     if not words:
         return False
     quoted = " ".join(a.quoted.split()).lower()
     at = quoted.find(words)
     while at >= 0:
-        before, after = quoted[at - 1:at], quoted[at + len(words):at + len(words) + 1]
-        if not (before.isalnum() or after.isalnum()):
-            return True
+        end = at + len(words)
+        before, after = quoted[at - 1:at], quoted[end:end + 1]
+        if not (before.isalnum() or after.isalnum() or before in _QUOTE_MARKS or after in _QUOTE_MARKS):
+            start = max(quoted.rfind(".", 0, at), quoted.rfind("?", 0, at), quoted.rfind("!", 0, at)) + 1
+            stop = min((i for i in (quoted.find(c, end) for c in ".?!") if i >= 0), default=len(quoted))
+            if not _ASKED_ABOUT.search(quoted[start:stop + 1]):
+                return True
         at = quoted.find(words, at + 1)
     return False
+
+
+_QUOTE_MARKS = frozenset("'\"‘’“”")
+# the customer asking what the words mean, or calling them out: not words of their own
+_ASKED_ABOUT = re_cached.compile(r"\bmean\b|\bmeans\b|understand|unclear|jargon|confus|gobbledygook|plain english|\?$")
 
 
 def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:

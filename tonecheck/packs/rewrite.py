@@ -90,7 +90,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             # after the writer's first sentence that names it ("... has been pushed back."); with
             # none (the customer named it), ``before`` opens the body, if given
             target = next((s for s in a.body if at.search(s.text)), None)
-            if target is not None and fixes.takes_a_sentence(target):
+            if target is not None and fixes.takes_a_sentence(target) and not fixes.points_back(a, target):
                 edit = fixes.add_after(target, fmt(after, **vals))
                 return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
             if not before or sentence is None:
@@ -106,11 +106,12 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             m, replacement = (near or found)[0]
             new = fmt(replacement, **{**vals, "match": m.group(), "lowered": lowered(m.group())})
             new = new if flags["case"] else match_case(m.group(), new)
-            if new == m.group():
-                return None  # nothing to change ("UK VAT ID" is not shouting to lower)
-            edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
-            said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
-            return fixes.suggestion(said, edit, safe=safe)
+            if new != m.group():
+                edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
+                said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
+                return fixes.suggestion(said, edit, safe=safe)
+            # a swap into the same words keeps them ("UK VAT ID" is not shouting to lower, "as soon
+            # as the stock lands" is the writer's clause): what follows may still add a sentence
         # no swap applies: the deletions, in order (the rewriter tries the next when one is
         # turned down), then a sentence added before or after
         out, news = [], False
@@ -134,7 +135,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             edits = []
             if before:
                 edits.append(fixes.add_before(sentence, fmt(before, **vals)))
-            if after:
+            if after and not fixes.points_back(a, sentence):  # not between a sentence and the one that leans on it
                 edits.append(fixes.add_after(sentence, fmt(after, **vals)))
             if edits:
                 out.append(fixes.suggestion("Add " + " and ".join(repr(e.content.strip()) for e in edits), *edits, safe=safe))
