@@ -153,6 +153,8 @@ def test_explain_takes_a_rule_s_own_name_in_any_case(run):
     assert result.exit_code == 0 and result.output.startswith("# CustomerFocus.SingleSlot")
     listing = run("explain").output
     assert "Not in force here" in listing and "Spelling.Unknown" in listing.split("Not in force here")[1]
+    pack = run("explain", "empathy")  # a pack: its rules to choose from
+    assert pack.exit_code == 0 and "Empathy is a pack" in pack.output and "Empathy.Bereavement" in pack.output
 
 
 def test_hooks_install_says_what_mutt_needs_instead(run):

@@ -695,6 +695,9 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     if fmt == "json":
         import json
 
+        if draft.format == "eml":  # the message's other version is rewritten too: its notes belong here
+            rewritten_file(data, draft, result, linter, unsafe=not safe_only)
+
         out = {
             "path": name,
             "text": result.text,  # for a message, its rewritten body, decoded
@@ -725,8 +728,10 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     summary = (f"{name}: {len(result.changes)} change{'s' if len(result.changes) != 1 else ''}, "
                f"score {result.score_before:g} -> {result.score_after:g}")
     if result.notes:
-        summary += f" ({len(result.notes)} fix{'es' if len(result.notes) != 1 else ''} left out; --format json says why)"
+        summary += f" ({len(result.notes)} fix{'es' if len(result.notes) != 1 else ''} left out)"
     click.echo(f"tonecheck: {summary}", err=True)
+    for note in result.notes:  # which, and why: a fact it would lose, a lower score, markup in the way
+        click.echo(f"tonecheck: {name}: {note}", err=True)
     if result.placeholders:
         click.echo(f"tonecheck: fill in before sending: {', '.join(result.placeholders)}", err=True)
 
@@ -846,6 +851,13 @@ def explain(rule_id, config_path):
     if rule is None and "." not in rule_id:  # a rule's own name, if only one rule has it: "singleslot"
         named = {r.id for r in linter.all_rules if r.id.rpartition(".")[2].lower() == rule_id.lower()}
         rule = by_id.get(named.pop().lower()) if len(named) == 1 else None
+        pack = sorted((r for r in linter.all_rules if r.pack.lower() == rule_id.lower()), key=lambda r: r.id)
+        if rule is None and pack:  # a pack's name: its rules, to pick one from
+            from .formatters.rules import rules_table
+
+            click.echo(f"{pack[0].pack} is a pack; 'tonecheck explain RULE' for one of its rules:\n", nl=False)
+            click.echo(rules_table(pack), nl=False)
+            return
     if rule is None:
         hint = difflib.get_close_matches(rule_id, [r.id for r in linter.all_rules], n=1, cutoff=0.5)
         raise TonecheckError(f"no rule {rule_id!r}" + (f"; did you mean {hint[0]!r}?" if hint else "") + " (see 'tonecheck rules')")

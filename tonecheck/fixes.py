@@ -82,6 +82,18 @@ def delete_sentence(analysis, sentence) -> Edit:
 _LIST_ITEM = re_cached.compile(r"^\s*(?:[-*•–]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 
 
+# Good news told first: "Great news, your puppy passed his health check", "We're pleased to confirm ..."
+_GOOD_NEWS = re_cached.compile(
+    r"^\W*(?:(?:great|good|happy|wonderful|brilliant|exciting|fantastic) news\b|(?:I|we)(?:['’]m|['’]re| am| are) "
+    r"(?:so |very |really )?(?:pleased|delighted|happy|glad|thrilled) to\b|congratulations\b|your [\w\s]{1,40}? (?:is|are|has been|have been) "
+    r"(?:confirmed|approved|ready|fixed|repaired|resolved|back)\b)", re.I)
+
+
+def good_news_first(sentence) -> bool:
+    """Does the sentence tell good news? A sorry does not go before it."""
+    return bool(_GOOD_NEWS.match(sentence.text))
+
+
 def takes_a_sentence(sentence) -> bool:
     """Can a sentence be added beside this one? Not beside a heading ("If you are not
     satisfied"), a list item or the line that opens a list: it would land inside them."""
@@ -102,10 +114,12 @@ def add_after(sentence, content: str) -> Edit:
 _NOT_OPENING = re_cached.compile(
     r"^(?:(?:dear|hi|hello|hey|good (?:morning|afternoon|evening|day))\b|[A-Z][\w -]{0,24}:(?:\s|$)|"
     # a salutation line of its own: "Greetings of the day!", "Greetings from SwiftLink Broadband."
-    r"(?:warm |warmest |season'?s )?greetings(?: of the day| from [^.!?\n]{1,60})?[.!]*\s*$)", re.I)
+    r"(?:warm |warmest |season'?s )?greetings(?: of the day| from [^.!?\n]{1,60})?[.!]*\s*$|"
+    # a help desk's marker line: "##- Please type your reply above this line -##"
+    r"#{2,}|.*\breply above this line\b)", re.I)
 # a sentence that leans on the one before it
 _POINTS_BACK = re_cached.compile(
-    r"^(?:this|that|these|those|it|they|such|which|today is one|there|in addition|additionally|also|however|therefore|"
+    r"^(?:this|that|these|those|it|they|he|she|such|which|today is one|there|in addition|additionally|also|however|therefore|"
     r"following this|as a result|in all that time|no \w+ (?:will|can) be \w+ without it)\b", re.I)
 
 
@@ -168,6 +182,9 @@ _NEWS = re_cached.compile(
     r"(?:will|won['’]t|is|isn['’]t|are|aren['’]t|has|hasn['’]t|have|haven['’]t|was|wasn['’]t|were|weren['’]t|"
     r"can['’]t|cannot|may|might|must|shall|should|needs?)\b|"
     r"\byou(?:['’]ll| will)? (?:\w+ )?(?:need|have) to\b|\byou must\b|"
+    r"\b(?:it|they|this|that)(?: has| have| had| will| is| are| was| were)(?: now| not| also)?(?: been| be)? "
+    r"(?:delayed|cancell?ed|postponed|held up|put back|moved|rescheduled|refunded|dispatched|shipped|sent|delivered|approved|"
+    r"declined|rejected|closed|suspended|lost|damaged)\b|"
     r"\b(?:will|shall|may|must) (?:\w+ ){0,2}(?:pass|refer|send|close|cancel|charge|suspend|terminate|transfer|take|stop|"
     r"continue|renew|end|move|hold|keep|release|refund) (?:your|the) (?:\w+ ){0,2}(?:account|case|debt|contract|policy|booking|"
     r"order|ticket|plan|membership|subscription|service|payment|refund|deposit)\b",
@@ -310,6 +327,10 @@ def _kind(hole: str) -> str:
 
 
 _APOLOGY = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+_CLOSED = re_cached.compile(
+    r"\b(?:case|ticket|complaint|claim|request|matter|issue|account)s? (?:has|have|is|are) (?:now )?(?:been )?(?:closed|resolved|marked as resolved)\b|"
+    r"\bfinal (?:response|decision|position)\b|\bno further (?:correspondence|action|contact)\b|\bclosing this\b", re.IGNORECASE)
+_UPDATE = re_cached.compile(r"\b(?:update you|let you know|be in touch|confirm the date)\b", re.IGNORECASE)
 _SENTENCE_END = re_cached.compile(r"[.!?](?=\s|$)")
 
 
@@ -317,9 +338,14 @@ def _one_apology(taken: list[tuple[Finding, Fix]], text: str) -> list[tuple[Find
     """Leave out an apology added before a sentence that another chosen fix already
     turns into one ("I'm sorry we let you down. I'm sorry for the trouble ..."): the
     customer hears one sorry, the one that names what happened."""
-    # of the sorries added as sentences of their own, the first (the empathy opening) is enough
+    # of the sorries added as sentences of their own, the first (the empathy opening) is enough, and
+    # none where a fix already turns the writer's own apology into one ("I'm sorry for the trouble ...")
     added = [fx for _, fx in taken if all(not e.length for e in fx.edits) and any(_APOLOGY.search(e.content) for e in fx.edits)]
-    taken = [(f, fx) for f, fx in taken if fx not in added[1:]]
+    reworded = any(e.length and _APOLOGY.search(e.content) for _, fx in taken for e in fx.edits)
+    taken = [(f, fx) for f, fx in taken if fx not in (added if reworded else added[1:])]
+    # an update promised in a letter that closes the matter contradicts it ("your case has now been closed")
+    if _CLOSED.search(text):
+        taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
     apologies = [e.offset for _, fx in taken for e in fx.edits if e.length and _APOLOGY.search(e.content)]
     if not apologies:
         return taken

@@ -91,6 +91,10 @@ def rewritten_file(data: bytes, draft: Draft, result: Rewrite, linter=None, *, u
             other = rewrite(linter, twin, report, unsafe=unsafe)
             if other.changed:
                 out = replace_body(out, twin, other.text)
+            # what the other version could not take ("would cut through the HTML's markup") is said,
+            # so a reader knows the two versions may now differ
+            kind = "HTML" if body_format(twin) == "html" else "plain-text"
+            result.notes.extend(f"the message's {kind} version: {note}" for note in other.notes)
     return out
 
 

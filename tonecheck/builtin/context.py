@@ -261,10 +261,12 @@ _DRAFT_DELAY = _re2(
     # (a day, not a day's slot: "from 2pm instead of this Saturday's usual 3pm")
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)(?:[\s,.;:!?)]|$)"
 )
-# ... unless the customer asked for the change ("Could you deliver on Saturday instead?")
+# ... unless the customer asked for the change ("Could you deliver on Saturday instead?"); the
+# request to move, shared with _ASKS_FOR_ANOTHER_DAY below
+_CAN_YOU_MOVE = r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule)\b"
 _ASKS_TO_MOVE = _re2(
     r"\b(?:can|could|would|will) (?:you|we|I|it|they) (?:please )?(?:\w+ ){0,6}instead\b|\binstead(?: of [^.!?]{1,40})?\?|"
-    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule)\b|"
+    rf"{_CAN_YOU_MOVE}|"
     # (come, deliver, bring: only with a later or other day, not "could you come a week earlier")
     r"\b(?:can|could) (?:you|we|I) (?:please )?(?:come|deliver|bring)\b[^.!?]{0,40}\b(?:instead|later|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
@@ -304,7 +306,12 @@ _PAID_LATE = _re2(
     rf"\byou{_LATE}|"
     r"\b(?:rent|(?:\w+ )?payments?|instal?lments?) (?:(?:last|this) \w+ )?(?:was|were) (?:a (?:few|couple of) |\w+ )?(?:days?|weeks?) late\b"
 )
-_PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}")
+_PAID_LATE_THEIRS = _re2(
+    rf"\b(?:I|we){_LATE}|"
+    # our earlier letter quoted back to us: "you were late with the rent" ("you were late with my payment" is ours)
+    r"\byou(?: was| were| have been| had been)(?: \w+){0,2} late (?:with|paying|in paying|on) (?:the|your) "
+    r"(?:rent|bills?|invoices?|instal?lments?|council tax|mortgage)\b"
+)
 
 
 def _no_wait(draft: str) -> str:
@@ -332,7 +339,7 @@ def _rebooked_as_asked(draft: str) -> str:
 _ASKS_FOR_ANOTHER_DAY = _re2(
     r"\bany chance (?:of|we could|you could)\b[^.!?]{0,40}\b(?:instead|later|another day|a different day|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:instead|slot|delivery|visit|appointment|collection|morning|afternoon|evening))\b|"
-    r"\b(?:can|could) (?:you|we|I) (?:please )?(?:move|change|swap|switch|push|rebook|reschedule)\b[^.!?]{0,60}\b(?:to|for|until|instead)\b|"
+    rf"{_CAN_YOU_MOVE}[^.!?]{{0,60}}\b(?:to|for|until|instead)\b|"
     r"\b(?:I|we) (?:won't|will not|can't|cannot) be (?:in|home|there|around|available) (?:on|for|this|next)\b"
 )
 _MOVED_AS_ASKED = _re2(r"\b(?:rebook\w*|reschedul\w*|re-?arrang\w*|cancell?ed|moved)\b")

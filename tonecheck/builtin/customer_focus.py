@@ -26,7 +26,8 @@ _ONLY = re_cached.compile(
     r"\b(?:(?:the only|my only|our only|just one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)|"
     # ("one day of your subscription" is an amount, not a slot; "one day of availability" is one)
     r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening)\b"
-    r"(?! of (?:your|the|his|her|their) (?:\w+ )?(?:subscription|membership|plan|contract|fee|fees|pay|salary|wages|cover|rent|course|service)\b))"
+    r"(?! of (?:your|his|her|their) (?:\w+ )?(?:subscription|membership|plan|contract|fee|fees|pay|salary|wages|cover|rent|course|service)\b"
+    r"| of (?:annual leave|leave|holiday|pay|notice|grace)\b|['’]s (?:notice|pay|salary|wages|leave|holiday|rent|interest|grace|worth)\b))"
     r"\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,
 )
@@ -112,6 +113,8 @@ _GRANTED_ALONE = re_cached.compile(r"\W*(?:no problem|of course|no worries)(?: a
         "Hi Priya,\nThanks for the deposit, which has come through. Our team has Tuesday 21 May free, so we've put you in for that.\nHannah",
         "Hi Priya,\nYour installation has been allocated to Saturday 8 June, from 8am to 6pm.\nHannah",
         "Riverside Dental: your appt on 14/3 has been moved to 21/3 at 8:00 due to rota changes.",
+        # one day of availability is one slot
+        "Hi Priya,\nWe have one day of availability left this month: Friday at 7:30am.\nHannah",
     ],
     good=[
         "Hi Steve,\nWhich time suits you best: Saturday at 9am, or another day?",
@@ -129,6 +132,7 @@ _GRANTED_ALONE = re_cached.compile(r"\W*(?:no problem|of course|no worries)(?: a
         "Done: I've moved your payment date to the 28th, starting next month, so it lands after payday.",
         # an amount, not a slot
         "Hi Gareth,\nFor the overrun we're adding £180, one day of your subscription, to your next invoice.\nIrene",
+        "Hi Gareth,\nWith one day's notice, I can move the fitting to any weekday you like.\nIrene",
     ],
     fixable=True,
     fix_safety=(

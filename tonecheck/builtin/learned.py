@@ -49,12 +49,9 @@ _ADD = {
     "negative_framing": ("after", "What I can do is [[what you can offer]]."),
     "missing_empathy": ("before", "I'm sorry for what you've been through with this."),
     "vague_commitment": ("after", "I'll update you by [[date of the update]]."),
-    "non_apology": ("after", "That was our mistake, and I'm putting it right: [[what you are doing]]."),
+    # (no admission: the draft may rightly deny the fault; what it lacks is what happens now)
+    "non_apology": ("after", "Here is what I'm doing to put it right: [[what you are doing]]."),
 }
-
-
-# Where the customer has been through something: the sorry fits nowhere else ("Funds wired" has no hardship).
-_HARD = frozenset({"complaint", "bereavement", "distress", "bad_news", "delay"})
 
 
 def _fix(category: str, sentence, analysis):
@@ -63,10 +60,12 @@ def _fix(category: str, sentence, analysis):
         return fixes.suggestion("Split the sentence where it turns", edit) if edit else None
     where, text = _ADD[category]
     if category == "missing_empathy":
-        if not analysis.contexts & _HARD:
+        from ..packs.rewrite import HARD_TIMES
+
+        if not analysis.contexts & HARD_TIMES:
             return None
         sentence = fixes.opening_sentence(analysis)  # the letter's first real sentence, not a heading or list
-        if sentence is None:
+        if sentence is None or fixes.good_news_first(sentence):
             return None
     if not fixes.takes_a_sentence(sentence) or (where == "after" and fixes.points_back(analysis, sentence)):
         return None

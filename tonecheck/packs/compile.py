@@ -195,7 +195,7 @@ def _said_by_them(a, finding) -> bool:
 
 _QUOTE_MARKS = frozenset("'\"‘’“”")
 # the customer asking what the words mean, or calling them out: not words of their own
-_ASKED_ABOUT = re_cached.compile(r"\bmean\b|\bmeans\b|understand|unclear|jargon|confus|gobbledygook|plain english|\?$")
+_ASKED_ABOUT = re_cached.compile(r"\bmean\b|\bmeans\b|understand|unclear|jargon|confus|gobbledygook|plain english")
 
 
 def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:
