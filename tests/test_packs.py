@@ -741,6 +741,15 @@ def test_a_require_when_fix_goes_after_the_sentence_that_names_the_situation(tmp
     assert apply(draft, [fx for _, fx in chosen(found, unsafe=True, text=draft)]).startswith("Hi Sam,\n\nSorry for the wait. Thanks")
 
 
+def test_a_require_when_fix_stands_aside_where_the_writer_says_it_cannot_be_given(tmp_path):
+    from tonecheck.fixes import apply, chosen
+
+    linter = pack(tmp_path, _when_late("after: 'The new date is [[new date]].'\nat: ['pushed back']\nunless: ['not (?:yet )?known']"))
+    draft = "Hi Sam,\n\nYour fitting has been pushed back. The new date is not known yet.\n\nJo\n"
+    found = [f for f in linter.lint(load_text(draft), contexts=["delay"]).findings if f.rule == "House.NoDate"]
+    assert found and apply(draft, [fx for _, fx in chosen(found, unsafe=True, text=draft)]) == draft
+
+
 @pytest.mark.parametrize("rewrite, said", [
     ("at: ['pushed back']", "'at' says which sentence 'after' follows"),
     ("after: 'The new date is [[new date]].'", "'after' needs 'at'"),

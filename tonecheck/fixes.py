@@ -161,7 +161,7 @@ def add_before(sentence, content: str) -> Edit:
 # Where a long sentence turns: a semicolon, or a comma before "and", "but" or "so",
 # with a new clause after it ("; the part", ", and we"), not a list or a phrase.
 _SUBJECT = r"(?:I|we|you|they|he|she|it|this|these|those|there|the|our|your|my|their|his|her)\s"
-_TURN = re_cached.compile(rf";\s+(?={_SUBJECT})|,\s+(?:and\s+(?={_SUBJECT})|(?=but\s|so\s))", re.I)
+_TURN = re_cached.compile(rf";\s+(?={_SUBJECT})|,\s+(?:and\s+(?={_SUBJECT})|(?=but\s|so\s(?!that\b)))", re.I)  # "so that" is no turn
 # a sentence that opens with a subordinate clause has no main clause before its comma
 _SUBORDINATE = re_cached.compile(r"^\W*(?:as|because|since|if|when|whenever|while|although|though|after|before|unless|until|once|whether|advised|directed|following|due)\b", re.I)
 
@@ -181,7 +181,11 @@ _NEWS = re_cached.compile(
     r"comfort|email|message|query|enquiry|comments?|opinion|views?|time|trust)\b)(?:[\w'’-]+ ){1,3}?"
     r"(?:will|won['’]t|is|isn['’]t|are|aren['’]t|has|hasn['’]t|have|haven['’]t|was|wasn['’]t|were|weren['’]t|"
     r"can['’]t|cannot|may|might|must|shall|should|needs?)\b|"
-    r"\byou(?:['’]ll| will)? (?:\w+ )?(?:need|have) to\b|\byou must\b|"
+    r"\byou(?:['’]ll| will)? (?:\w+ )?(?:need|have) to\b|\byou must\b|\bmust (?:be )?(?:update|contact|complete|send|bring|return|sign|book|call|register)\b|"
+    r"\bplease (?:use|complete|fill|send|contact|call|update|bring|return|sign|book)\b|"
+    # what we had to do, and what comes next: "no option but to cancel", "in touch to rebook once ..."
+    r"\b(?:had|have|has) to (?:cancel|close|postpone|move|suspend)\b|\bno (?:option|choice|alternative) but to\b|"
+    r"\b(?:be in touch|contact you|call you|write to you) to (?:rebook|reschedule|rearrange|arrange)\b|"
     r"\b(?:it|they|this|that)(?: has| have| had| will| is| are| was| were)(?: now| not| also)?(?: been| be)? "
     r"(?:delayed|cancell?ed|postponed|held up|put back|moved|rescheduled|refunded|dispatched|shipped|sent|delivered|approved|"
     r"declined|rejected|closed|suspended|lost|damaged)\b|"

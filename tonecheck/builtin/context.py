@@ -299,19 +299,14 @@ _COURSE_BEGAN = _re2(
 
 # The customer's own late payment is no wait of theirs: "I was late with the rent twice" in their
 # message, "you were late with the rent" or "two payments were a few days late" in the reply (not
-# "you were late with my payment" in theirs, nor "your refund was late": those are ours)
+# "you were late with my payment" in theirs, whoever the customer is, nor "your refund was late")
 _LATE = (r"(?: was| were|['’]ve been|['’]d been| have been| had been)(?: \w+){0,2} late (?:with|paying|in paying|on) "
          r"(?:the |my |our |your |a |an |some |two |three |\w+ )?(?:rent|payments?|bills?|invoices?|instal?lments?|fees?|council tax|mortgage)\b")
 _PAID_LATE = _re2(
     rf"\byou{_LATE}|"
     r"\b(?:rent|(?:\w+ )?payments?|instal?lments?) (?:(?:last|this) \w+ )?(?:was|were) (?:a (?:few|couple of) |\w+ )?(?:days?|weeks?) late\b"
 )
-_PAID_LATE_THEIRS = _re2(
-    rf"\b(?:I|we){_LATE}|"
-    # our earlier letter quoted back to us: "you were late with the rent" ("you were late with my payment" is ours)
-    r"\byou(?: was| were| have been| had been)(?: \w+){0,2} late (?:with|paying|in paying|on) (?:the|your) "
-    r"(?:rent|bills?|invoices?|instal?lments?|council tax|mortgage)\b"
-)
+_PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}")
 
 
 def _no_wait(draft: str) -> str:

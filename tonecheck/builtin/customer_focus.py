@@ -26,7 +26,7 @@ _ONLY = re_cached.compile(
     r"\b(?:(?:the only|my only|our only|just one) (?:slot|time|day|date|window|appointment|option|morning|afternoon|evening)|"
     # ("one day of your subscription" is an amount, not a slot; "one day of availability" is one)
     r"one (?:slot|time|day|date|window|appointment|morning|afternoon|evening)\b"
-    r"(?! of (?:your|his|her|their) (?:\w+ )?(?:subscription|membership|plan|contract|fee|fees|pay|salary|wages|cover|rent|course|service)\b"
+    r"(?! of (?:your|his|her|their|the) (?:\w+ )?(?:subscription|membership|plan|contract|fee|fees|pay|salary|wages|cover|rent|course|service|price|charge)\b"
     r"| of (?:annual leave|leave|holiday|pay|notice|grace)\b|['’]s (?:notice|pay|salary|wages|leave|holiday|rent|interest|grace|worth)\b))"
     r"\b(?: (?:that )?(?:works|left|available|I have|we have|free))?",
     re.IGNORECASE,

@@ -187,7 +187,7 @@ def _said_by_them(a, finding) -> bool:
         if not (before.isalnum() or after.isalnum() or before in _QUOTE_MARKS or after in _QUOTE_MARKS):
             start = max(quoted.rfind(".", 0, at), quoted.rfind("?", 0, at), quoted.rfind("!", 0, at)) + 1
             stop = min((i for i in (quoted.find(c, end) for c in ".?!") if i >= 0), default=len(quoted))
-            if not _ASKED_ABOUT.search(quoted[start:stop + 1]):
+            if not (_ASKED_ABOUT.search(quoted[start:stop + 1]) or _WHAT_IS.search(quoted[max(0, at - 50):at])):
                 return True
         at = quoted.find(words, at + 1)
     return False
@@ -195,7 +195,9 @@ def _said_by_them(a, finding) -> bool:
 
 _QUOTE_MARKS = frozenset("'\"‘’“”")
 # the customer asking what the words mean, or calling them out: not words of their own
-_ASKED_ABOUT = re_cached.compile(r"\bmean\b|\bmeans\b|understand|unclear|jargon|confus|gobbledygook|plain english")
+_ASKED_ABOUT = re_cached.compile(r"\bmean\b|\bmeans\b|stand for|understand|unclear|jargon|confus|gobbledygook|plain english")
+# ... or asking what it is: "What's an RMA?"
+_WHAT_IS = re_cached.compile(r"\bwhat(?:['’]s| is| are| does| do)\b[^.?!]{0,40}$")
 
 
 def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:

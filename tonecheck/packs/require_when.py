@@ -9,7 +9,7 @@ from .schema import fmt
 from .kind import SCOPES, Kind
 
 
-REWRITES = frozenset({"before", "after", "at"})
+REWRITES = frozenset({"before", "after", "at", "unless"})
 
 
 def build(spec, flags, fail):

@@ -77,6 +77,9 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             check_template(v, "rewrite.swap", values, fail)
             swaps.append((compile_patterns([k], "rewrite.swap", **flags), v))
     before, after = rw.get("before"), rw.get("after")
+    # a require-when rule's fix stands aside where the writer's text says it cannot be given yet
+    # ("the new date will be announced", "they can't give us an arrival time"): no blank to contradict it
+    stand_aside = compile_patterns(rw["unless"], "rewrite.unless", **flags) if "unless" in rw else None
     at = None
     if "at" in rw:  # a require-when rule's sentence added after the one that names the situation
         if after is None:
@@ -86,6 +89,8 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         fail("rewrite", "'after' needs 'at': the patterns of the sentence it follows")
 
     def make(a, sentence, start, end, vals):
+        if stand_aside is not None and any(stand_aside.search(s.text) for s in a.body):
+            return None
         if at is not None:
             # after the writer's first sentence that names it ("... has been pushed back."); with
             # none (the customer named it), ``before`` opens the body, if given
