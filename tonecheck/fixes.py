@@ -120,7 +120,7 @@ _NOT_OPENING = re_cached.compile(
 # a sentence that leans on the one before it
 _POINTS_BACK = re_cached.compile(
     r"^(?:this|that|these|those|it|they|he|she|such|which|today is one|there|in addition|additionally|also|however|therefore|"
-    r"following this|as a result|in all that time|no \w+ (?:will|can) be \w+ without it)\b", re.I)
+    r"following this|as a result|in all that time)\b", re.I)
 
 
 def opening_sentence(analysis):
@@ -280,10 +280,12 @@ def clash(a: Edit, b: Edit) -> bool:
 def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
            rejected: frozenset = frozenset()) -> list[tuple[Finding, Fix]]:
     """The fixes to apply: per finding, its first fix that ``unsafe`` allows, the
-    more serious findings first; a fix that clashes with one already chosen is left
-    out (the same fix offered twice is applied once), and so is an added sentence that
-    ``text`` (the draft) already has, or that asks again for a placeholder the draft
-    or another fix already asks for: fixing twice adds nothing the second time."""
+    more serious findings first, and those that rework the writer's words before those
+    that add a sentence; a fix that clashes with one already chosen is left out (the
+    same fix offered twice is applied once), and so is an added sentence that ``text``
+    (the draft) already has or another fix already adds, or that asks again for a blank
+    the draft or another fix already asks for (``_kind``): fixing twice adds nothing the
+    second time. Then one sorry (``_one_apology``)."""
     # empathy first: its opening line comes before any other inserted at the same place; then
     # the fixes that rework the writer's own words, before those that add a sentence of ours
     order = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.category != "missing_empathy", _adds(f),
@@ -311,7 +313,10 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
             edits.extend(fx.edits)
             asked |= holes
             break
-    return _one_apology(taken, text)
+    taken = _one_apology(taken)
+    if _CLOSED.search(text):  # an update promised in a letter that closes the matter contradicts it
+        taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
+    return taken
 
 
 def _adds(f: Finding) -> bool:
@@ -335,33 +340,15 @@ _CLOSED = re_cached.compile(
     r"\b(?:case|ticket|complaint|claim|request|matter|issue|account)s? (?:has|have|is|are) (?:now )?(?:been )?(?:closed|resolved|marked as resolved)\b|"
     r"\bfinal (?:response|decision|position)\b|\bno further (?:correspondence|action|contact)\b|\bclosing this\b", re.IGNORECASE)
 _UPDATE = re_cached.compile(r"\b(?:update you|let you know|be in touch|confirm the date)\b", re.IGNORECASE)
-_SENTENCE_END = re_cached.compile(r"[.!?](?=\s|$)")
 
 
-def _one_apology(taken: list[tuple[Finding, Fix]], text: str) -> list[tuple[Finding, Fix]]:
-    """Leave out an apology added before a sentence that another chosen fix already
-    turns into one ("I'm sorry we let you down. I'm sorry for the trouble ..."): the
-    customer hears one sorry, the one that names what happened."""
-    # of the sorries added as sentences of their own, the first (the empathy opening) is enough, and
-    # none where a fix already turns the writer's own apology into one ("I'm sorry for the trouble ...")
+def _one_apology(taken: list[tuple[Finding, Fix]]) -> list[tuple[Finding, Fix]]:
+    """The customer hears one sorry: of those added as sentences of their own, the first
+    (the empathy opening), and none where a fix already turns the writer's own apology
+    into one ("I'm sorry we let you down. I'm sorry for the trouble ...")."""
     added = [fx for _, fx in taken if all(not e.length for e in fx.edits) and any(_APOLOGY.search(e.content) for e in fx.edits)]
     reworded = any(e.length and _APOLOGY.search(e.content) for _, fx in taken for e in fx.edits)
-    taken = [(f, fx) for f, fx in taken if fx not in (added if reworded else added[1:])]
-    # an update promised in a letter that closes the matter contradicts it ("your case has now been closed")
-    if _CLOSED.search(text):
-        taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
-    apologies = [e.offset for _, fx in taken for e in fx.edits if e.length and _APOLOGY.search(e.content)]
-    if not apologies:
-        return taken
-
-    def doubled(fx: Fix) -> bool:
-        if any(e.length for e in fx.edits) or not any(_APOLOGY.search(e.content) for e in fx.edits):
-            return False
-        start = fx.edits[0].offset
-        end = _SENTENCE_END.search(text, start)
-        return any(start <= at < (end.end() if end else len(text)) for at in apologies)
-
-    return [(f, fx) for f, fx in taken if not doubled(fx)]
+    return [(f, fx) for f, fx in taken if fx not in (added if reworded else added[1:])]
 
 
 def apply(text: str, fixes: Iterable[Fix], escape=None) -> str:
