@@ -14,17 +14,20 @@ from rewrites import measure  # noqa: E402
 
 JUDGEMENT = ROOT / "tests" / "judgement"
 # corpus -> share of bad drafts whose rewrite scores higher (measured: dev 33/35,
-# real 28/32, real2 36/36, real3 49/50, real-blind 28/33 (measured, never tuned on), dev 30/35;
+# real 28/32, real2 34/36, real3 48/50, real-blind 27/33 (measured, never tuned on), dev 30/35;
 # ours 38/38 to 21/26). A fix is kept only where the learned score rises: since the
 # model stopped reading "I'll" alone as good (training/train.py, STYLE_WORDS), an added
 # "I'll update you by [[date]]" lifts fewer of the shortest bad drafts; since no sentence
 # is added beside a heading or a list, nor a sorry where nothing went wrong, fewer still
-# (all corpora, python training/rewrites.py: 2,394 of 2,798).
+# (all corpora, python training/rewrites.py: 2,339 of 2,798).
 # holdout10 and holdout12: jargon letters whose best fixes are swaps the model does not reward,
 # and a confirmation ("funds wired") that no longer gets a sorry for nothing (20/26, 21/26); dev
 # 30/35 since a second sorry, a filler "This is so that [[...]]" and a sentence that would split
-# one from the next that leans on it are no longer added (two reviewers read them as broken)
-FLOORS = {"dev": 0.85, "real": 0.85, "real2": 0.9, "real3": 0.95, "real-blind": 0.75, "holdout10": 0.75, "holdout12": 0.75}
+# one from the next that leans on it are no longer added (two reviewers read them as broken);
+# holdout7 and holdout9 (19/25, 20/26) since Empathy.Hardship's "isn't what you hoped to hear"
+# goes only after a refusal, not before good news or a burglary victim's reply
+FLOORS = {"dev": 0.85, "real": 0.85, "real2": 0.9, "real3": 0.95, "real-blind": 0.75, "holdout7": 0.75,
+          "holdout9": 0.75, "holdout10": 0.75, "holdout12": 0.75}
 OURS = sorted(p.stem for p in JUDGEMENT.glob("*.jsonl"))
 
 
