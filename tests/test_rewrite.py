@@ -453,3 +453,12 @@ def test_a_fix_the_html_version_cannot_take_is_said(run, tmp_path):
     assert "the message's HTML version:" in result.stderr and "markup" in result.stderr
     out = json.loads(run("rewrite", "--format", "json", path).stdout)
     assert any(n.startswith("the message's HTML version:") for n in out["notes"])
+
+
+def test_rewrite_takes_only_the_fixes_of_the_rules_chosen(run, seed):
+    # leave out the congratulations; keep the choice of times
+    out = run("rewrite", "--ignore", "Empathy", seed).stdout
+    assert "Congratulations" not in out and "Which time suits you best" in out
+    out = run("rewrite", "--select", "CustomerFocus.SingleSlot", seed).stdout
+    assert "Which time suits you best" in out and "I just wanted to plan my weekend" in out
+    assert "Congratulations" not in out

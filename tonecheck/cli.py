@@ -645,9 +645,11 @@ def _diff(before: bytes, after: bytes, name: str) -> str:
 @click.option("--in-place", is_flag=True, help="Write the rewrite back to FILE, atomically; print nothing but the summary.")
 @click.option("--safe-only", is_flag=True, help="Use only the fixes that keep your meaning (plain-word swaps).")
 @click.option("--context", "contexts", multiple=True, help="The situation, instead of detecting it (as for check).")
+@click.option("--select", multiple=True, help="Only these rules', packs' or categories' fixes (comma-separated), as for check.")
+@click.option("--ignore", multiple=True, help="Leave out these rules', packs' or categories' fixes (comma-separated), as for check.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of searching for one.")
 @click.option("--stdin-filename", help="The name to report for a draft read from stdin; its folder is where config is searched.")
-def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts, config_path, stdin_filename):
+def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts, select, ignore, config_path, stdin_filename):
     """Rewrite a draft (a file, or - for stdin) to put the customer first.
 
     Every change comes from a finding's fix. Facts (numbers, times, dates, amounts,
@@ -666,6 +668,7 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     name = (stdin_filename or "-") if path == "-" else path
     start = Path(stdin_filename or ".") if path == "-" else Path(path)
     base = _load_config(config_path, start if start.is_dir() else start.parent)
+    chosen = dict(select=_split(select), ignore=_split(ignore))  # which rules' fixes: the rules that run
     data = _read_data(path)
     if isinstance(data, InputError):
         raise data
@@ -675,7 +678,7 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
         given = vocabulary.given_contexts(contexts) or None  # given here, they win over a message's own header
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--context") from None
-    linter = _new_linter(base, RULE_BUDGET)  # its formats (the plugins' too) read the draft
+    linter = _new_linter(base.merged(**chosen), RULE_BUDGET)  # its formats (the plugins' too) read the draft
     for problem in linter.problems:
         _warn(problem)
     _input_format(linter, input_format)
@@ -687,7 +690,7 @@ def rewrite_command(path, diff, fmt, input_format, in_place, safe_only, contexts
     draft = drafts[0]
     domain = base.recipient_domain(_recipients(draft))
     if domain is not None:  # its [recipients."domain"] table's settings; the same plugins
-        linter = _new_linter(base.for_domain(domain), RULE_BUDGET)
+        linter = _new_linter(base.for_domain(domain).merged(**chosen), RULE_BUDGET)
     report = linter.lint(draft, contexts=given)
     for err in report.errors:
         _warn(f"{name}: {err}")
