@@ -146,6 +146,9 @@ def test_explain_gives_what_why_example_and_silencing(run):
     # as ruff's docs do: the example, then the same example put right by the rule's fix
     use_instead = result.output.split("## Use instead")[1].split("## Fix safety")[0]
     assert "Which time suits you best to collect: tomorrow at 9am" in use_instead
+    # an example its fix stands aside on is not the one shown put right
+    use_instead = run("explain", "Commitment.DelayWithoutDate").output.split("## Use instead")[1]
+    assert "The new date is [[new date]]" in use_instead.split("## Fix safety")[0]
 
 
 def test_explain_takes_a_rule_s_own_name_in_any_case(run):

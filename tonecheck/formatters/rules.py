@@ -55,11 +55,11 @@ def explanation(rule) -> str:
     # as ruff's docs do: an example, then the same example put right. A bad example whose
     # fix is given is that pair; else the rule's advice, and a good example only failing
     # that (a rule's first good example is often the edge case it must stay quiet on)
-    ex = next((b for b in rule.bad if b.fixed), rule.bad[0] if rule.bad else None)
+    ex = next((b for b in rule.bad if b.fixed and b.fixed != b.text), rule.bad[0] if rule.bad else None)
     if ex is not None:
         ctx = f" (context: {', '.join(ex.context)})" if ex.context else ""
         parts += [f"## Example{ctx}", block(ex.text), ""]
-    fixed = ex.fixed if ex is not None else None
+    fixed = ex.fixed if ex is not None and ex.fixed != ex.text else None  # (an example the fix stands aside on)
     if fixed or rule.instead or rule.good:
         parts += ["## Use instead"]
         if rule.instead:
