@@ -318,8 +318,13 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     fixing = fix or unsafe_fixes or diff
     if fixing and "-" in paths:
         raise click.UsageError("--fix and --diff rewrite files; for a draft on stdin use 'tonecheck rewrite -'")
-    fixed = diffs = unreadable = 0
+    fixed = diffs = 0
     unread: list[str] = []  # each input that could not be read, for the output as well as stderr
+
+    def cannot_read(error) -> None:
+        """An input that cannot be read or written: said now, listed in the output, and the run exits 2."""
+        click.echo(f"tonecheck: error: {error}", err=True)
+        unread.append(str(error))
     linters: dict = {}  # one Linter per config file and [recipients] table: plugins and packs load once
     announced: set = set()  # the linters whose loading has been said (at their first draft)
     configs: dict = {}  # one config search per folder
@@ -387,11 +392,8 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
 
     def took(base, result) -> None:
         """What a run says of one draft's result, and keeps of it: in the drafts' order."""
-        nonlocal unreadable
         if isinstance(result, InputError):
-            click.echo(f"tonecheck: error: {result}", err=True)
-            unreadable += 1
-            unread.append(str(result))
+            cannot_read(result)
             return
         domain, report = result
         linter = linter_for(base, domain)  # made (and said) at its first draft, or fails there
@@ -404,7 +406,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
 
     def find(path) -> None:
         """One path's drafts: checked now, or put in the plan."""
-        nonlocal fixed, diffs, unreadable, formatters
+        nonlocal fixed, diffs, formatters
         base = config_at(Path(stdin_filename or ".") if path == "-" else Path(path))
         reader = built(base, None)  # [recipients] tables add no plugins: its formats read every draft here
         later(lambda: linter_for(base, None))
@@ -426,9 +428,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             try:
                 new, count, left_out = _fixed(linter, data, draft, unsafe_fixes, ctx_tags)
             except TonecheckError as exc:  # one file that cannot be fixed does not stop the others
-                click.echo(f"tonecheck: error: {exc}", err=True)
-                unreadable += 1
-                unread.append(str(exc))
+                cannot_read(exc)
                 new, count, left_out = data, 0, []
             for note in left_out:  # a fix the report offers but the gates kept out: said, not silent
                 click.echo(f"tonecheck: {path}: {note}", err=True)
@@ -444,9 +444,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
                     fixed += count
                     drafts = list(_read(path, stdin_filename, new, reader.formats, input_format))
                 except TonecheckError as exc:
-                    click.echo(f"tonecheck: error: {exc}", err=True)
-                    unreadable += 1
-                    unread.append(str(exc))
+                    cannot_read(exc)
         if diff:  # nothing is checked; an input that cannot be read is still said, and fails the run
             for error in drafts:
                 if isinstance(error, InputError):
@@ -468,9 +466,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     # a folder is searched for the endings of the formats its config's plugins read
     expanded = _expand(paths, problems, lambda folder: linter_for(config_at(folder), None).formats)
     for exc in problems:
-        click.echo(f"tonecheck: error: {exc}", err=True)
-        unread.append(str(exc))
-    unreadable = len(problems)
+        cannot_read(exc)
     for path in expanded:
         try:
             find(path)
@@ -482,7 +478,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     if plan is not None:
         _run(plan, linters, built, linter_for, read_one, check_one, took, jobs, verbose)
     if diff:
-        sys.exit(2 if unreadable else 1 if diffs else 0)
+        sys.exit(2 if unread else 1 if diffs else 0)
     if fixed:
         click.echo(f"tonecheck: fixed {fixed} problem{'s' if fixed != 1 else ''}", err=True)
     if not checked:
@@ -506,7 +502,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
     sys.stdout.flush()  # a closed pipe or a full disk is said here, not lost at exit
 
     failing = any(r.at_or_above(c.fail_on) or r.below_min_score for r, c in checked)
-    sys.exit(2 if unreadable else 1 if failing else 0)
+    sys.exit(2 if unread else 1 if failing else 0)
 
 
 class _Draft:
@@ -813,18 +809,18 @@ def _check_examples(linter, rules) -> None:
     from . import languagetool
     from .examples import problems
 
-    failed = checked = 0
+    failed, ran = 0, []
     for rule in rules:
         if rule.id == "LanguageTool.Grammar" and (linter.config.grammar.get("use", "auto") is False
                                                   or languagetool.find(linter.config.grammar) is None):
             click.echo(f"{rule.id}: not checked: no LanguageTool answers here", err=True)
             continue
-        checked += 1
+        ran.append(rule)
         found = problems(linter, rule)
         failed += bool(found)
         for line in found:
             click.echo(f"{rule.id}: {line}")
-    examples = sum(len(r.bad) + len(r.good) for r in rules if r.id != "LanguageTool.Grammar" or checked)
+    checked, examples = len(ran), sum(len(r.bad) + len(r.good) for r in ran)  # not a rule skipped
     if failed:
         click.echo(f"{failed} of {checked} rules disagree with their examples.")
         sys.exit(1)

@@ -89,9 +89,9 @@ _GOOD_NEWS = re_cached.compile(
     r"(?:confirmed|approved|ready|fixed|repaired|resolved|back)\b)", re.I)
 
 
-def good_news_first(sentence) -> bool:
-    """Does the sentence tell good news? A sorry does not go before it."""
-    return bool(_GOOD_NEWS.match(sentence.text))
+def sorry_before_good_news(sentence, content: str) -> bool:
+    """Would ``content``, added before the sentence, be a sorry in front of good news?"""
+    return bool(_APOLOGY.search(content) and _GOOD_NEWS.match(sentence.text))
 
 
 def takes_a_sentence(sentence) -> bool:

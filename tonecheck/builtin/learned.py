@@ -65,7 +65,7 @@ def _fix(category: str, sentence, analysis):
         if not analysis.contexts & HARD_TIMES:
             return None
         sentence = fixes.opening_sentence(analysis)  # the letter's first real sentence, not a heading or list
-        if sentence is None or fixes.good_news_first(sentence):
+        if sentence is None or fixes.sorry_before_good_news(sentence, text):
             return None
     if not fixes.takes_a_sentence(sentence) or (where == "after" and fixes.points_back(analysis, sentence)):
         return None

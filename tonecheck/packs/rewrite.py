@@ -98,7 +98,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             if target is not None and fixes.takes_a_sentence(target) and not fixes.points_back(a, target):
                 edit = fixes.add_after(target, fmt(after, **vals))
                 return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
-            if not before or sentence is None or (fixes.good_news_first(sentence) and _SORRY.search(before)):
+            if not before or sentence is None or fixes.sorry_before_good_news(sentence, before):
                 return None
             edit = fixes.add_before(sentence, fmt(before, **vals))
             return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
@@ -138,7 +138,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         if (not delete or news) and fixes.takes_a_sentence(sentence):
             # (with a deletion, before/after replace the sentence: added only where it stays)
             edits = []
-            if before and not (fixes.good_news_first(sentence) and _SORRY.search(before)):
+            if before and not fixes.sorry_before_good_news(sentence, before):
                 edits.append(fixes.add_before(sentence, fmt(before, **vals)))
             if after and not fixes.points_back(a, sentence):  # not between a sentence and the one that leans on it
                 edits.append(fixes.add_after(sentence, fmt(after, **vals)))
@@ -154,7 +154,6 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
 # Where the customer has been through something: no congratulations ("two weeks with no heating
 # and a newborn"), and where a sorry may be added for it (not "funds wired")
 HARD_TIMES = frozenset({"complaint", "bereavement", "distress", "bad_news", "delay"})
-_SORRY = re_cached.compile(r"\bsorry\b|\bapologi", re.I)
 _OCCASION = re_cached.compile(
     r"\bnew (car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
     r"\b(wedding|anniversary|birthday|engagement|graduation|retirement|promotion)\b",
