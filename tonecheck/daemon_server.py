@@ -97,6 +97,7 @@ class Daemon:
         self.served = 0
         self.started = 0.0
         self.stopping = False
+        self.wake: tuple = ()  # the pipe a signal wakes the serving loop by
         self.context: dict = {}
 
     # -- loading --------------------------------------------------------------------
@@ -201,6 +202,13 @@ class Daemon:
         signal.signal(signal.SIGINT, stop)
         sel = self.sel = selectors.DefaultSelector()
         sel.register(listener, selectors.EVENT_READ, "listener")
+        # select() resumes its wait after a handler runs (PEP 475): a signal's byte on this
+        # pipe wakes it, so 'daemon stop' takes effect at once, not at the next second
+        wake_r, wake_w = self.wake = os.pipe()
+        os.set_blocking(wake_r, False)
+        os.set_blocking(wake_w, False)
+        signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+        sel.register(wake_r, selectors.EVENT_READ, "wake")
         last = time.monotonic()
         restart = False
         try:
@@ -217,7 +225,9 @@ class Daemon:
                 except InterruptedError:
                     continue
                 for selected, _ in events:
-                    if selected.data == "listener":
+                    if selected.data == "wake":
+                        _drain(wake_r)
+                    elif selected.data == "listener":
                         restart = self.accept(listener) or restart
                     else:
                         self.child_ended(selected.fileobj)
@@ -230,6 +240,9 @@ class Daemon:
                     self.log("idle: stopping")
                     break
         finally:
+            signal.set_wakeup_fd(-1)
+            for fd in self.wake:
+                os.close(fd)
             if listener.fileno() >= 0:
                 listener.close()
             self._unlink(mine)
@@ -335,6 +348,9 @@ class Daemon:
                 os.setsid()  # a Ctrl-C at a foreground daemon's terminal is the daemon's, not its commands'
                 self.listener.close()
                 self.sel.close()
+                signal.set_wakeup_fd(-1)  # the command's signals are its own, not the daemon's
+                for fd in self.wake:
+                    os.close(fd)
                 for r, (_, other, _) in list(self.children.items()):
                     os.close(r)
                     other.close()
@@ -374,6 +390,14 @@ class Daemon:
         for config, budget in missed:
             if WarmLinters.key(config, budget) not in self.warm.linters and (config, budget) not in self.to_load:
                 self.to_load.append((config, budget))
+
+
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 512):
+            pass
+    except BlockingIOError:
+        pass
 
 
 #: The signals a child takes from its caller (Ctrl-C, Ctrl-Z and the like).

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import re_cached
+from . import re_cached, regex
 
 _MONTHS = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-_FACT = re_cached.compile(
+# RE2: one pass over the text, where re tries each alternative at each position (a
+# tenth of the time on mail; the rewriter asks it of every draft and its rewrite)
+_FACT = regex.compile(
     r"https?://\S+[^\s.,;:!?)\]'\"]|www\.\S+[^\s.,;:!?)\]'\"]"  # links
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|\+?\d[\d ()-]{7,}\d"  # phone numbers
@@ -18,7 +20,7 @@ _FACT = re_cached.compile(
     r"|\b(?:[A-Z]{1,6}[-/]?)?\d[\w/-]*"  # numbers, dates, order and tracking numbers
     rf"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:{_MONTHS})\b"
     r"|\b(?:today|tonight|tomorrow|yesterday|noon|midday|midnight)\b",
-    re.IGNORECASE,
+    ignore_case=True,
 )
 # "May" the month, not "you may": a capital letter, or a number beside it
 _MAY = re_cached.compile(r"\bmay\b", re.IGNORECASE)
