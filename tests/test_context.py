@@ -104,12 +104,39 @@ from tonecheck.vocabulary import DETECTED
     ("", "Please be informed that due to high winds the bay cruise on 15 October is cancelled by the port authority.", "delay"),
     ("", "Your pottery workshop on Saturday has had to be cancelled because of a burst pipe in the studio.", "delay"),
     ("", "The baskets will now be ready on Wednesday 6th instead of Monday 4th.", "delay"),
+    # an incident named twice is still one; with something of ours gone wrong beside it, a complaint
+    ("", "The incident was our mistake: the incident report is attached.", "complaint"),
+    # our own missed appointment, and a duplicate named twice, still are
+    ("", "Our engineer did not attend your appointment on Monday.", "complaint"),
+    ("", "The duplicate payment has been found. We'll refund the duplicate today.", "complaint"),
+    # a disabled customer, a customer's own payment waited for by us is no delay of theirs, a sister's birthday is hers
+    ("My husband is disabled and can't manage the stairs.", "Thanks for letting me know.", "distress"),
+    ("", "I'm sorry your refund payment is late.", "delay"),
+    ("It's my 40th birthday on Saturday!", "Your table is booked.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
 
 
 @pytest.mark.parametrize("quoted, draft, tag", [
+    # a report that says "incident" throughout: one incident, no failure of ours named
+    ("", "This email is to notify you of an incident on Saturday. The incident has been assessed and "
+         "an incident report completed.", "complaint"),
+    # the customer's own absence, and missed appointments as a policy speaks of them
+    ("", "You did not attend your appointment on 9 December. No-shows are charged in full.", "complaint"),
+    ("", "Missed appointments cost the practice time. A further missed appointment will result in a charge.", "complaint"),
+    ("", "As per our Missed Appointment Policy, a fee of £40 has been applied.", "complaint"),
+    # a feature switched off, a disabled bay: no disabled person
+    ("", "A second missed appointment will result in online booking being disabled.", "distress"),
+    # the customer's rent late, in either's words; a delay disclaimed, or the customer's bank's
+    ("Sorry the rent is late, I've been unwell.", "The rent for September is now 12 days late.", "delay"),
+    ("", "Refunds can take some time. We are not responsible for delays caused by your card provider.", "delay"),
+    # a date not set yet is no delay ("timescales TBC")
+    ("", "Timescales TBC depending on the valuation.", "delay"),
+    # a gift for someone's birthday, a sister's 60th, an accountant's engagement
+    ("I'd like to book something special for my sister's 60th birthday.", "Your booking is confirmed.", "celebration"),
+    ("", "Thanks for your message about the birthday flower subscription you bought.", "celebration"),
+    ("", "An additional fee will be raised for work on the above engagement.", "celebration"),
     # a conditional is not the situation
     ("", "If your parcel is late, reply and I'll chase it.", "delay"),
     # a planned outage announced ahead is not a failure
