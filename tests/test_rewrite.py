@@ -366,6 +366,10 @@ def test_a_clause_is_cut_from_its_first_conjunction():
     assert "It's late.\n" in text
     whole = Analysis(load_text("Hi Jo,\nWe have been swamped.\nTom")).body[0]
     assert delete_clause(whole, whole.start + 13, whole.start + 20) is None
+    # the main clause after an opening subordinate one is not cut: "As we explain in our guide, so ..."
+    opened = Analysis(load_text("Hi Jo,\nAs our guide says, summer is our busiest season, so your gallery is queued.\nTom"))
+    start = opened.text.index("summer")
+    assert delete_clause(opened.body[0], start, start + 6) is None
 
 
 def test_diff_says_an_unreadable_file_and_fails(run, tmp_path):

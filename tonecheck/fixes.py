@@ -228,6 +228,10 @@ def delete_clause(sentence, start: int, end: int) -> Edit | None:
         stop = len(text.rstrip().rstrip(".!?"))
     if cut == 0 or stop <= cut:
         return None
+    # the main clause after an opening subordinate one: "As we explain in our guide, summer is
+    # busy, so your gallery ..." cut would leave "As we explain in our guide, so your gallery"
+    if _SUBORDINATE.match(text) and "," not in text[:cut]:
+        return None
     return Edit(base + cut, stop - cut, "")
 
 
