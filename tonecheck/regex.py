@@ -65,6 +65,15 @@ class Regex(_Regexp):  # type: ignore[misc,valid-type]
         return own(text, pos, endpos)
 
     def search(self, text, pos=None, endpos=None):
+        # the rules' hot path, inlined: a whole short str, usually with no match
+        if pos is None and endpos is None and type(text) is str and len(text) <= _SHORT:
+            data = _utf8_short(text)[self._lowered]
+            if data is not None:
+                spans = self._regexp.Match(_UNANCHORED, data, 0, len(data))
+                if spans[0] == _NULL_SPAN:
+                    return None
+                if len(data) == len(text):  # ASCII
+                    return _Match(self, text, 0, len(text), spans)
         return self._first(_UNANCHORED, text, pos, endpos, super().search)
 
     def match(self, text, pos=None, endpos=None):
