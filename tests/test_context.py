@@ -131,6 +131,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     # the customer's rent late, in either's words; a delay disclaimed, or the customer's bank's
     ("Sorry the rent is late, I've been unwell.", "The rent for September is now 12 days late.", "delay"),
     ("", "Refunds can take some time. We are not responsible for delays caused by your card provider.", "delay"),
+    # an account on hold is a breathing space, not a wait for something of ours
+    ("I was made redundant and can't pay the card.", "I've put your card account on hold for 60 days, until 28 July.", "delay"),
     # a date not set yet is no delay ("timescales TBC")
     ("", "Timescales TBC depending on the valuation.", "delay"),
     # a gift for someone's birthday, a sister's 60th, an accountant's engagement

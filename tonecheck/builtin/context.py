@@ -140,6 +140,9 @@ _NOT_OUR_FAILURE = _re2(
     # a hold in the customer's favour: "the invoice will be on hold while I review it", "your account is on hold until probate"
     r"\b(?:invoices?|charges?|bills?|fees?|debts?|balances?|collections|debt collection|direct debits?|recovery|chasing|reminders?) (?:\w+ ){0,3}on hold\b|"
     r"\baccounts? (?:\w+ ){0,4}on hold (?:until|while|for) (?:probate|the (?:estate|grant|probate)|you|your)\b|"
+    # ... or put on hold for them, a breathing space: "I've put your card account on hold for 60 days"
+    # ("your account is on hold while our system upgrade finishes" is a wait of ours)
+    r"\b(?:I|we)(?:['’]ve| have)? (?:put|placed) your (?:\w+ ){0,3}accounts? on hold\b|"
     r"\bon hold,? (?:\w+ ){0,4}(?:as you (?:asked|requested)|at your request)(?:[.,;!]| until| while| for|$)|"
     r"\bon hold,? (?:\w+ ){0,3}(?:while you(?:'re| are)? (?:recover|away|abroad|in hospital)|until you(?:'re| are) (?:back|ready|better|home))|"
     # what a visit looks for is no fault found: "I'll check the alarms and any signs of damp or leaks"
