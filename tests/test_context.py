@@ -113,6 +113,12 @@ from tonecheck.vocabulary import DETECTED
     ("My husband is disabled and can't manage the stairs.", "Thanks for letting me know.", "distress"),
     ("", "I'm sorry your refund payment is late.", "delay"),
     ("It's my 40th birthday on Saturday!", "Your table is booked.", "celebration"),
+    # at a loss, cut off from their work, or out of pocket
+    ("I've now been trying for a month. What am I supposed to do?", "Thank you for your email.", "complaint"),
+    ("The system has been down since 7am and my team can't access any client files.", "Thanks for reaching out.", "complaint"),
+    ("I've been charged £180 twice and it's put me into my overdraft.", "I've passed this on.", "complaint"),
+    ("I've been charged £180 twice and it's put me into my overdraft.", "I've passed this on.", "distress"),
+    ("My salary went in and I can't get to any of it. I have rent and childcare to pay this week.", "Thanks.", "distress"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -131,6 +137,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     # the customer's rent late, in either's words; a delay disclaimed, or the customer's bank's
     ("Sorry the rent is late, I've been unwell.", "The rent for September is now 12 days late.", "delay"),
     ("", "Refunds can take some time. We are not responsible for delays caused by your card provider.", "delay"),
+    # the words of those moments used of something else
+    ("Is the site down for maintenance tonight?", "Yes, from 10pm to midnight.", "complaint"),
+    ("What am I supposed to bring to the first class?", "Just trainers and water.", "complaint"),
     # an account on hold is a breathing space, not a wait for something of ours
     ("I was made redundant and can't pay the card.", "I've put your card account on hold for 60 days, until 28 July.", "delay"),
     # a date not set yet is no delay ("timescales TBC")

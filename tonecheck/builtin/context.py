@@ -96,7 +96,10 @@ _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|"
-    r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?twice|locked out|please help|stressful|"
+    r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
+    # at a loss, or cut off from their work: "What am I supposed to do?", "down since 7am", "can't access client files"
+    r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) |"
+    r"(?:has been|have been|is|was|been) down (?:since|for|all)\b|(?:can['’]t|cannot|can not|unable to) (?:access|log ?in|get into|open) (?:any|our|my|the) |"
     r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|"
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
