@@ -407,6 +407,27 @@ def test_the_customer_hears_one_sorry(run):
     assert "I'm sorry for the trouble caused by the outage on 12 May." in result.stdout
 
 
+def test_no_sorry_is_added_beside_the_writer_s_own(run):
+    """The writer already apologises (however hollowly) in the sentence beside the opening:
+    the rewrite does not put a second sorry in front of it."""
+    draft = ("Dear Mrs Patel,\n\nWe regret that you are disappointed with the outcome. Deposits for the Year 8 trip are "
+             "non-refundable, as the consent form says.\n\nMr Dunmore\n\n"
+             "On Mon, Mrs Patel wrote:\n> I am really upset that you will not refund the deposit. This is unacceptable.\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert "so frustrating" not in out and "Dear Mrs Patel,\n\nWe regret that you are disappointed" in out, out
+
+
+def test_a_date_is_asked_for_once(run):
+    """'It should be with you by [[date]]' already asks for the new date: no 'The new date is
+    [[new date]]' or 'I'll confirm the date by' after it ('we'll be in touch by [[date]]'
+    asks for the date of the next call, and the new date is still asked for: see above)."""
+    draft = ("Hi Grace,\n\nYour refund is in the queue with our accounts team. They are working through a backlog "
+             "at the moment, so it should be with you soon.\n\nBest,\nTilly\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert "should be with you by [[date]]" in out, out
+    assert "[[new date]]" not in out and "confirm the date" not in out, out
+
+
 def test_as_soon_as_a_clause_is_dated_whole(run):
     """The vague 'as soon as we have more news' is replaced whole: never 'as by [[date]] as'."""
     result = run("rewrite", "-", input="Hi Ana,\n\nWe will let you know as soon as we have more information.\n\nTom\n")

@@ -296,7 +296,7 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
                                             f.offset, f.rule))
     taken: list[tuple[Finding, Fix]] = []
     edits: list[Edit] = []
-    asked = {_kind(h) for h in PLACEHOLDER.findall(text)}  # the blanks already left for the writer
+    asked = {_kind(h, text) for h in PLACEHOLDER.findall(text)}  # the blanks already left for the writer
     for f in order:
         for s in f.suggestions:
             fx = s.fix
@@ -306,7 +306,9 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
                 break
             if any(clash(e, o) for e in fx.edits for o in edits):
                 break  # its best fix clashes: not a lesser one of the same finding
-            holes = {_kind(h) for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
+            holes = {_kind(h, _around(text, e)) for e in fx.edits for h in PLACEHOLDER.findall(e.content)}
+            if any(not e.length and _CONFIRMS_DATE.search(e.content) for e in fx.edits):
+                holes.add("date")  # "I'll confirm the date by ..." where a date is already asked for
             added = {o.content.strip() for o in edits if not o.length}
             if all(not e.length for e in fx.edits) and (holes & asked or all(e.content.strip() in text for e in fx.edits if text)
                                                        or all(e.content.strip() in added for e in fx.edits)):
@@ -317,7 +319,7 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
             edits.extend(fx.edits)
             asked |= holes
             break
-    taken = _one_apology(taken)
+    taken = _one_apology(taken, text)
     if _CLOSED.search(text):  # an update promised in a letter that closes the matter contradicts it
         taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
     return taken
@@ -329,14 +331,31 @@ def _adds(f: Finding) -> bool:
     return fx is not None and all(not e.length for e in fx.edits)
 
 
-def _kind(hole: str) -> str:
+def _kind(hole: str, sentence: str = "") -> str:
     """What a blank asks the writer for: "[[what you can offer]]" and "[[what you are doing,
-    and by when]]" ask the same (what is done for the customer); the rest are their own
-    ("[[new date]]" of a delivery is not "[[date]]" of the next call)."""
+    and by when]]" ask the same (what is done for the customer); "[[new date]]" and a
+    "[[date]]" the thing itself comes by ("it should be with you by [[date]]") ask the
+    same, but not the "[[date]]" of the next call ("we'll be in touch by [[date]]"); the
+    rest are their own."""
     said = hole.lower()
     if said.startswith(("[[what you", "[[what happens", "[[how you")):
         return "action"
+    if said == "[[new date]]" or (said == "[[date]]" and not _CONTACT.search(sentence)):
+        return "date"
     return said
+
+
+def _around(text: str, e: Edit) -> str:
+    """The writer's sentence an edit falls in, with the edit's own words."""
+    if not text:
+        return e.content
+    before = _LAST_SENTENCE.search(text[max(0, e.offset - 160):e.offset])
+    after = _FIRST_SENTENCE.match(text, e.offset + e.length)
+    return (before.group() if before else "") + e.content + (after.group() if after else "")
+
+
+_CONTACT = re_cached.compile(r"\b(?:in touch|let you know|update you|contact you|call you|ring you|email you|write to you|"
+                             r"get back to you|hear (?:back|from)|reply|respond|come back to you)\b", re.IGNORECASE)
 
 
 _APOLOGY = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
@@ -346,13 +365,34 @@ _CLOSED = re_cached.compile(
 _UPDATE = re_cached.compile(r"\b(?:update you|let you know|be in touch|confirm the date)\b", re.IGNORECASE)
 
 
-def _one_apology(taken: list[tuple[Finding, Fix]]) -> list[tuple[Finding, Fix]]:
+def _one_apology(taken: list[tuple[Finding, Fix]], text: str = "") -> list[tuple[Finding, Fix]]:
     """The customer hears one sorry: of those added as sentences of their own, the first
     (the empathy opening), and none where a fix already turns the writer's own apology
-    into one ("I'm sorry we let you down. I'm sorry for the trouble ...")."""
-    added = [fx for _, fx in taken if all(not e.length for e in fx.edits) and any(_APOLOGY.search(e.content) for e in fx.edits)]
-    reworded = any(e.length and _APOLOGY.search(e.content) for _, fx in taken for e in fx.edits)
-    return [(f, fx) for f, fx in taken if fx not in (added if reworded else added[1:])]
+    into one ("I'm sorry we let you down. I'm sorry for the trouble ..."), nor beside a
+    sentence of the writer's that already apologises, however hollowly ("I'm sorry this
+    has been so frustrating. Sorry for any hassle re the parts.")."""
+    # (a sentence added at the start of another takes its first letter with it: "s" -> "I'm sorry ... S")
+    added = [fx for _, fx in taken if all(e.length <= 1 for e in fx.edits) and any(_APOLOGY.search(e.content) for e in fx.edits)]
+    reworded = any(e.length > 1 and _APOLOGY.search(e.content) for _, fx in taken for e in fx.edits)
+    dropped = added if reworded else added[1:]
+    dropped += [fx for fx in added if any(_beside_apology(text, e.offset) for e in fx.edits)]
+    return [(f, fx) for f, fx in taken if fx not in dropped]
+
+
+def _beside_apology(text: str, at: int) -> bool:
+    """Does the writer's sentence just before or just after ``at`` apologise?"""
+    if not text:
+        return False
+    before = text[max(0, at - 160):at].rstrip()
+    before = _LAST_SENTENCE.search(before)
+    after = _FIRST_SENTENCE.match(text, at)
+    return any(m and _SORRY_OR_REGRET.search(m.group()) for m in (before, after))
+
+
+_SORRY_OR_REGRET = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret(?:s|ted)?)\b", re.IGNORECASE)
+_LAST_SENTENCE = re_cached.compile(r"[^.!?\n]*[.!?]?$")
+_FIRST_SENTENCE = re_cached.compile(r"\s*[^.!?\n]*")
+_CONFIRMS_DATE = re_cached.compile(r"\bconfirm the (?:new )?date\b", re.IGNORECASE)
 
 
 def apply(text: str, fixes: Iterable[Fix], escape=None) -> str:
