@@ -417,6 +417,16 @@ def test_no_sorry_is_added_beside_the_writer_s_own(run):
     assert "so frustrating" not in out and "Dear Mrs Patel,\n\nWe regret that you are disappointed" in out, out
 
 
+def test_a_decision_the_customer_needs_is_never_cut(run):
+    """Who is liable, or what the practice decided, is the customer's news, even said in
+    words a rule would cut as the firm's own agenda."""
+    draft = ("Dear Customer, all disputed transactions have to be registered through the complaint portal and "
+             "cannot be processed via chat. Kindly note the bank is not liable for transactions authorised using "
+             "your PIN. Please raise the complaint at the link below within 3 working days.\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert "the bank is not liable for transactions authorised using your PIN" in out, out
+
+
 def test_a_date_is_asked_for_once(run):
     """'It should be with you by [[date]]' already asks for the new date: no 'The new date is
     [[new date]]' or 'I'll confirm the date by' after it ('we'll be in touch by [[date]]'

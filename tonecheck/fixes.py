@@ -189,6 +189,9 @@ _NEWS = re_cached.compile(
     r"\b(?:it|they|this|that)(?: has| have| had| will| is| are| was| were)(?: now| not| also)?(?: been| be)? "
     r"(?:delayed|cancell?ed|postponed|held up|put back|moved|rescheduled|refunded|dispatched|shipped|sent|delivered|approved|"
     r"declined|rejected|closed|suspended|lost|damaged)\b|"
+    # a decision on the customer's case: who is liable, what is charged, what was found
+    r"\b(?:is|are|was|were) not (?:liable|responsible) for\b|\b(?:will be|is|are) (?:chargeable|charged for)\b|"
+    r"\bno fault (?:was |has been )?found\b|\b(?:not )?upheld\b|\b(?:does|do|did) not (?:consider|accept|agree) that\b|"
     r"\b(?:will|shall|may|must) (?:\w+ ){0,2}(?:pass|refer|send|close|cancel|charge|suspend|terminate|transfer|take|stop|"
     r"continue|renew|end|move|hold|keep|release|refund) (?:your|the) (?:\w+ ){0,2}(?:account|case|debt|contract|policy|booking|"
     r"order|ticket|plan|membership|subscription|service|payment|refund|deposit)\b",
@@ -197,9 +200,9 @@ _NEWS = re_cached.compile(
 
 
 def tells_news(sentence) -> bool:
-    """Does the sentence tell the customer what becomes of their order, booking or money,
-    or what they must do?"""
-    return bool(_NEWS.search(sentence.text))
+    """Does the sentence (or a clause's text) tell the customer what becomes of their
+    order, booking or money, or what they must do?"""
+    return bool(_NEWS.search(sentence if isinstance(sentence, str) else sentence.text))
 
 
 def delete_clause(sentence, start: int, end: int) -> Edit | None:

@@ -120,11 +120,13 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         # no swap applies: the deletions, in order (the rewriter tries the next when one is
         # turned down), then a sentence added before or after
         out, news = [], False
+        clause = fixes.delete_clause(sentence, start, end) if "clause" in (ways or ()) else None
+        if clause is not None and fixes.tells_news(a.text[clause.offset:clause.offset + clause.length]):
+            clause = None  # the clause is the decision itself ("the practice does not consider that ..."): it stays
         for way in ways or ():
             if way == "clause":
-                edit = fixes.delete_clause(sentence, start, end)
-                if edit is not None:
-                    out.append(fixes.suggestion("Leave out the clause that says it", edit, safe=safe))
+                if clause is not None:
+                    out.append(fixes.suggestion("Leave out the clause that says it", clause, safe=safe))
             elif fixes.tells_news(sentence):
                 news = True  # "Due to high demand your order will be delayed": the news stays
             else:

@@ -99,12 +99,17 @@ def whole(value, field, fail) -> int:
     return value
 
 
-_SHOUTED = re_cached.compile(r"[A-Z]{4,}")
+# A shouted word: four capitals or more, or a short everyday word ("AS STATED ON OUR WEBSITE")
+_SHOUTED = re_cached.compile(
+    r"[A-Z]{4,}|\b(?:A|AN|AS|AT|BE|BY|DO|GO|HE|IF|IN|IS|IT|ME|MY|NO|OF|ON|OR|SO|TO|UP|US|WE|ALL|AND|ANY|ARE|BUT|CAN|"
+    r"DID|FOR|GET|GOT|HAD|HAS|HER|HIM|HIS|HOW|ITS|MAY|NOT|NOW|OFF|ONE|OUR|OUT|OWN|SEE|SHE|THE|TOO|TWO|WAS|WAY|WHO|WHY|"
+    r"YES|YET|YOU)\b")
 
 
 def lowered(text: str) -> str:
-    """Shouted words in lower case; words of up to three letters (UK, VAT, ID) kept:
-    they are more likely abbreviations than a raised voice."""
+    """Shouted words in lower case; words of up to three letters (UK, VAT, ID) kept
+    unless they are everyday words ("AS", "ON", "OUR"): the rest are more likely
+    abbreviations than a raised voice."""
     return _SHOUTED.sub(lambda m: m.group().lower(), text)
 
 
