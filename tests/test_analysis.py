@@ -27,6 +27,9 @@ def test_a_clause_number_and_incl_do_not_end_a_sentence():
     text = "Per cl. 9.2 the fee (incl. VAT) is held under Sch. 4. We'll send the receipt today. Your driver is Reg. He'll call."
     assert sentences(text) == ["Per cl. 9.2 the fee (incl. VAT) is held under Sch. 4.", "We'll send the receipt today.",
                                "Your driver is Reg.", "He'll call."]
+    # a regulation or a section cited by its number
+    assert sentences("Under Reg. 17.2 the fee is waived. See Sec. 4 and Vol. 2 for more.") == [
+        "Under Reg. 17.2 the fee is waived.", "See Sec. 4 and Vol. 2 for more."]
 
 
 @pytest.mark.parametrize("heading", ["Who we are", "What's on", "Check in", "This week's update", "Don't forget"])

@@ -319,11 +319,20 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int
     seg = text[start:end]
     pos = 0
     for m in _SENTENCE_END.finditer(seg):
-        if _ABBREV.search(seg[max(0, m.end() - 8):m.end()]) or _initial_of_a_name(seg, m):
+        if _ABBREV.search(seg[max(0, m.end() - 8):m.end()]) or _initial_of_a_name(seg, m) or _numbered(seg, m):
             continue
         yield from _trimmed(text, start + pos, start + m.end())
         pos = m.end()
     yield from _trimmed(text, start + pos, end)
+
+
+def _numbered(seg: str, m) -> bool:
+    """A part of a text cited by its number: "Reg. 17.2", "Sec. 4", "Vol. 2" ("Your
+    driver is Reg. He'll call." ends a sentence)."""
+    return bool(_CITED.search(seg, max(0, m.end() - 6), m.end())) and seg[m.end():m.end() + 2].strip()[:1].isdigit()
+
+
+_CITED = re_cached.compile(r"\b(?:Reg|Regs|Sec|Secs|Vol|Ch|Art|Arts|pp|Pg)\.$")
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
