@@ -427,6 +427,16 @@ def test_a_decision_the_customer_needs_is_never_cut(run):
     assert "the bank is not liable for transactions authorised using your PIN" in out, out
 
 
+def test_no_sentence_is_added_inside_a_list_item_or_after_a_question(run):
+    """A list item's line ("2. You will be notified ...") and a question the next line answers
+    ("How soon will the sites be up again?") take no sentence after them."""
+    listed = "Hi Jo,\n\nNext steps:\n1. Your form is with the verification team.\n2. You will be notified by email when the letter is ready to download.\n\nTom\n"
+    assert "ready to download.\n" in run("rewrite", "-", input=listed).stdout
+    asked = ("Hi all,\n\nThe sites are still down tonight.\n\nHow soon will the websites be up again?\n"
+             "Later tonight, we hope, and we will keep you posted.\n\nTom\n")
+    assert "up again?\nLater tonight" in run("rewrite", "-", input=asked).stdout
+
+
 def test_a_date_is_asked_for_once(run):
     """'It should be with you by [[date]]' already asks for the new date: no 'The new date is
     [[new date]]' or 'I'll confirm the date by' after it ('we'll be in touch by [[date]]'

@@ -80,6 +80,7 @@ def delete_sentence(analysis, sentence) -> Edit:
 
 # A list item ("- a certified copy", "2) the form", "• ID"), or a line that opens one ("we will need:")
 _LIST_ITEM = re_cached.compile(r"^\s*(?:[-*•–]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+_LIST_LINE = re_cached.compile(r"[ \t]*(?:[-*•–]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 
 
 # Good news told first: "Great news, your puppy passed his health check", "We're pleased to confirm ..."
@@ -94,12 +95,16 @@ def sorry_before_good_news(sentence, content: str) -> bool:
     return bool(_APOLOGY.search(content) and _GOOD_NEWS.match(sentence.text))
 
 
-def takes_a_sentence(sentence) -> bool:
+def takes_a_sentence(sentence, draft: str = "", after: bool = False) -> bool:
     """Can a sentence be added beside this one? Not beside a heading ("If you are not
-    satisfied"), a list item or the line that opens a list: it would land inside them."""
+    satisfied"), a list item (``draft``: its line's marker, "3. ", comes before the
+    sentence) or the line that opens a list: it would land inside them; nor after a
+    question ("How soon will the sites be up again?"), whose answer comes next."""
     text = sentence.text.strip()
-    if not text or text.endswith(":") or _LIST_ITEM.match(text):
+    if not text or text.endswith(":") or _LIST_ITEM.match(text) or (after and text.endswith("?")):
         return False
+    if draft and _LIST_LINE.match(draft, draft.rfind("\n", 0, sentence.start) + 1):
+        return False  # the sentence is on a list item's line
     return "\n" in text or not looks_like_heading(text)
 
 

@@ -95,7 +95,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             # after the writer's first sentence that names it ("... has been pushed back."); with
             # none (the customer named it), ``before`` opens the body, if given
             target = next((s for s in a.body if at.search(s.text)), None)
-            if target is not None and fixes.takes_a_sentence(target) and not fixes.points_back(a, target):
+            if target is not None and fixes.takes_a_sentence(target, a.text, after=True) and not fixes.points_back(a, target):
                 edit = fixes.add_after(target, fmt(after, **vals))
                 return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
             if not before or sentence is None or fixes.sorry_before_good_news(sentence, before):
@@ -137,12 +137,13 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
                 # (also after a replacement: for where another fix already says it)
                 if not fixes.points_back(a, sentence):  # "Today is one of them." would point at nothing
                     out.append(fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe))
-        if (not delete or news) and fixes.takes_a_sentence(sentence):
+        if (not delete or news) and fixes.takes_a_sentence(sentence, a.text):
             # (with a deletion, before/after replace the sentence: added only where it stays)
             edits = []
             if before and not fixes.sorry_before_good_news(sentence, before):
                 edits.append(fixes.add_before(sentence, fmt(before, **vals)))
-            if after and not fixes.points_back(a, sentence):  # not between a sentence and the one that leans on it
+            # not between a sentence and the one that leans on it, nor after a question
+            if after and not fixes.points_back(a, sentence) and fixes.takes_a_sentence(sentence, a.text, after=True):
                 edits.append(fixes.add_after(sentence, fmt(after, **vals)))
             if edits:
                 out.append(fixes.suggestion("Add " + " and ".join(repr(e.content.strip()) for e in edits), *edits, safe=safe))
