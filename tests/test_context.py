@@ -119,6 +119,9 @@ from tonecheck.vocabulary import DETECTED
     ("I've been charged £180 twice and it's put me into my overdraft.", "I've passed this on.", "complaint"),
     ("I've been charged £180 twice and it's put me into my overdraft.", "I've passed this on.", "distress"),
     ("My salary went in and I can't get to any of it. I have rent and childcare to pay this week.", "Thanks.", "distress"),
+    # an outage told by the writer is a failure of ours; a journey disrupted is a delay
+    ("", "Some customers experienced disruption to mobile data and calls on Monday.", "complaint"),
+    ("", "Your journey on Friday was disrupted by the signal failure at Didcot.", "delay"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -140,6 +143,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     # the words of those moments used of something else
     ("Is the site down for maintenance tonight?", "Yes, from 10pm to midnight.", "complaint"),
     ("What am I supposed to bring to the first class?", "Just trainers and water.", "complaint"),
+    # an outage's disruption, over, is no wait for a new date; nor is our chase for payment since we finished
+    ("", "Service was restored at 15:10 after Thursday's disruption.", "delay"),
+    ("", "It's now three weeks since we finished the bathroom and I still haven't been paid.", "delay"),
     # an account on hold is a breathing space, not a wait for something of ours
     ("I was made redundant and can't pay the card.", "I've put your card account on hold for 60 days, until 28 July.", "delay"),
     # a date not set yet is no delay ("timescales TBC")

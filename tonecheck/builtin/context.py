@@ -23,6 +23,7 @@ _DRAFT_FAILURE = (
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
     r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|oversold|overbooked|double[- ]booked|"
     r"(?:are|were|have been|may be|may have been) (?:still )?(?:experiencing|having) (?:\w+ )?(?:issues|problems|difficulties|outages|disruption|delays)|"
+    r"(?:customers|users|members|you) (?:\w+ )?experienced (?:\w+ )?(?:disruption|outages?|issues|problems|difficulties|an outage|interruptions?)|"
     # a stock apology says something went wrong, and acknowledges none of it (and so
     # does the lexicon's stock_apology, "sorry for any inconvenience": see _draft_failure)
     r"(?:sorry|apologi[sz]e|apologies) (?:once again |again )?for the (?:\w+ )?(?:inconvenience|trouble|hassle|problems?|issues?|upset|frustration|disruption|confusion)|"
@@ -308,7 +309,10 @@ _SINCE_OUR_WORK = _re2(
 _CHECKING_IN = _re2(
     r"\b(?:checking in|check in|check how|see how|wanted to ask|are (?:they|things|the \w+) (?:working|behaving|still|ok|okay|holding)|"
     r"is (?:it|everything|the \w+) (?:working|behaving|still|ok|okay|holding)|have (?:they|things|the \w+) (?:stayed|held|settled)|"
-    r"hope you(?:'re| are) (?:enjoying|happy|settling|getting on|pleased))\b"
+    r"hope you(?:'re| are) (?:enjoying|happy|settling|getting on|pleased)|"
+    # ... or chasing the customer's payment for it: "three weeks since we finished and I still haven't received payment"
+    r"(?:haven't|have not|still not|not yet|yet to) (?:been paid|(?:received|had|seen) (?:\w+ ){0,2}(?:payment|invoice|balance|money))|"
+    r"(?:payment|invoice|balance) (?:is|was|remains) (?:now )?(?:due|overdue|outstanding|unpaid))\b"
 )
 _COURSE_BEGAN = _re2(
     r"\b(?:course|class|classes|term|programme|program|membership|contract|tenancy|lease|subscription|season) "
