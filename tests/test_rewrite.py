@@ -437,6 +437,15 @@ def test_no_sentence_is_added_inside_a_list_item_or_after_a_question(run):
     assert "up again?\nLater tonight" in run("rewrite", "-", input=asked).stdout
 
 
+def test_an_opening_line_goes_after_a_title_line_in_parts(run):
+    """'Invoice PC-20931 - Individual cremation - £285.00' is the letter's title: the
+    condolence opens the letter's first sentence, not the title."""
+    draft = ("Dear Mr Shah,\n\nInvoice PC-20931 - Individual cremation - £285.00\n\nOur records show the above "
+             "invoice remains unpaid. Ashes not paid for within 30 days will incur storage fees.\n\nAccounts\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert "£285.00\n\nI'm so sorry for your loss. Our records show" in out, out
+
+
 def test_a_date_is_asked_for_once(run):
     """'It should be with you by [[date]]' already asks for the new date: no 'The new date is
     [[new date]]' or 'I'll confirm the date by' after it ('we'll be in touch by [[date]]'

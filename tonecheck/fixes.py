@@ -134,9 +134,14 @@ def opening_sentence(analysis):
     for s in analysis.body:
         short = "\n" not in s.text
         if not (_NOT_OPENING.match(s.text) or (short and looks_like_heading(s.text))
-                or (short and s.text.rstrip().endswith(",") and len(s.text.split()) <= 6)):  # "To our valued customers,"
+                or (short and s.text.rstrip().endswith(",") and len(s.text.split()) <= 6)  # "To our valued customers,"
+                or (short and s.text.rstrip()[-1:] not in ".!?" and _TITLE_PARTS.search(s.text))):
             return s
     return None
+
+
+# A title line in parts, with no full stop: "Cremated remains - Mrs R Shah - Ref CR/24/0917"
+_TITLE_PARTS = re_cached.compile(r"\S \s*[-–—|]\s+\S")
 
 
 def first_sentence(analysis):
