@@ -74,7 +74,9 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         if not isinstance(rw["swap"], dict) or not rw["swap"] or not all(isinstance(k, str) and isinstance(v, str) for k, v in rw["swap"].items()):
             fail("rewrite", "'swap' must map each pattern to its replacement")
         for k, v in rw["swap"].items():
-            check_template(v, "rewrite.swap", values, fail)
+            # the pattern's named groups may be used in its replacement: "(?P<cause>the \w+) may have caused"
+            # -> "the trouble {cause} has caused you"
+            check_template(v, "rewrite.swap", values | _group_names(k), fail)
             swaps.append((compile_patterns([k], "rewrite.swap", **flags), v))
     before, after = rw.get("before"), rw.get("after")
     # a require-when rule's fix stands aside where the writer's text says it cannot be given yet
@@ -109,7 +111,8 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         near = [(m, r) for m, r in found if sentence.start + m.start() < end and start < sentence.start + m.end()]
         if near or found:
             m, replacement = (near or found)[0]
-            new = fmt(replacement, **{**vals, "match": m.group(), "lowered": lowered(m.group())})
+            groups = {name: text or "" for name, text in m.groupdict().items()}
+            new = fmt(replacement, **{**vals, **groups, "match": m.group(), "lowered": lowered(m.group())})
             new = new if flags["case"] else match_case(m.group(), new)
             if new != m.group():
                 edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
@@ -152,6 +155,15 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         return out if delete else out[0]
 
     return make
+
+
+def _group_names(pattern: str) -> set:
+    """The named groups of a swap's pattern (RE2 and re spell them alike), or none where
+    re cannot read it (RE2's \\pL): then its replacement may use only the usual values."""
+    try:
+        return set(re.compile(pattern).groupindex)
+    except (re.error, OverflowError, RecursionError):
+        return set()
 
 
 # Where the customer has been through something: no congratulations ("two weeks with no heating
