@@ -122,6 +122,14 @@ from tonecheck.vocabulary import DETECTED
     # an outage told by the writer is a failure of ours; a journey disrupted is a delay
     ("", "Some customers experienced disruption to mobile data and calls on Monday.", "complaint"),
     ("", "Your journey on Friday was disrupted by the signal failure at Didcot.", "delay"),
+    ("", "I'm sorry for the disruption to your journey.", "delay"),
+    # what our disclaimer does not cover, a backlog still ahead of us, a hold of ours, another missed visit of ours
+    ("", "Although we're not responsible for delays caused by Royal Mail, I'm sorry your parcel is now two weeks late.", "delay"),
+    ("", "Once we've cleared the backlog your order will ship.", "delay"),
+    ("", "We've placed your account on hold while we move to our new billing system.", "delay"),
+    ("", "I'm so sorry for another missed visit yesterday.", "complaint"),
+    ("My wife, who is disabled, can't manage the stairs.", "Noted.", "distress"),
+    ("Our wedding flowers still haven't arrived!", "I'm sorry.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -146,6 +154,13 @@ def test_each_situation_is_read(quoted, draft, tag):
     # an outage's disruption, over, is no wait for a new date; nor is our chase for payment since we finished
     ("", "Service was restored at 15:10 after Thursday's disruption.", "delay"),
     ("", "It's now three weeks since we finished the bathroom and I still haven't been paid.", "delay"),
+    # trying for months to find a venue, a site down for maintenance, a shop not opened: no complaint
+    ("We have been trying for months to find a venue for our wedding and yours looks perfect!", "Thanks!", "complaint"),
+    ("The site is down for maintenance tonight, right?", "Yes, from 10pm.", "complaint"),
+    ("I can't open the shop on Saturday, so could you deliver on Monday?", "Of course.", "complaint"),
+    ("", "Let us know whether you experienced any issues with the new app.", "complaint"),
+    # a password the customer cannot reach is no money trouble; a backlog we will clear is still a wait
+    ("I still can't access it after the reset.", "Try the link again.", "distress"),
     # an account on hold is a breathing space, not a wait for something of ours
     ("I was made redundant and can't pay the card.", "I've put your card account on hold for 60 days, until 28 July.", "delay"),
     # a date not set yet is no delay ("timescales TBC")

@@ -370,6 +370,11 @@ def test_a_clause_is_cut_from_its_first_conjunction():
     opened = Analysis(load_text("Hi Jo,\nAs our guide says, summer is our busiest season, so your gallery is queued.\nTom"))
     start = opened.text.index("summer")
     assert delete_clause(opened.body[0], start, start + 6) is None
+    # ... but a "because" clause inside it still is: "As your order is late because we've been swamped, ..."
+    late = Analysis(load_text("Hi Jo,\nAs your order is late because we've been swamped, I've refunded delivery.\nTom"))
+    start = late.text.index("swamped")
+    edit = delete_clause(late.body[0], start, start + 7)
+    assert late.text[:edit.offset] + late.text[edit.offset + edit.length:] == "Hi Jo,\nAs your order is late, I've refunded delivery.\nTom"
 
 
 def test_diff_says_an_unreadable_file_and_fails(run, tmp_path):

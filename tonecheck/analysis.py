@@ -332,7 +332,7 @@ def _numbered(seg: str, m) -> bool:
     return bool(_CITED.search(seg, max(0, m.end() - 6), m.end())) and seg[m.end():m.end() + 2].strip()[:1].isdigit()
 
 
-_CITED = re_cached.compile(r"\b(?:Reg|Regs|Sec|Secs|Vol|Ch|Art|Arts|pp|Pg)\.$")
+_CITED = re_cached.compile(r"\b(?:Reg|Regs|Sec|Secs|Vol|Ch|Art|Arts|pp|Pg)\.$", re.IGNORECASE)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -79,7 +79,7 @@ def delete_sentence(analysis, sentence) -> Edit:
 
 
 # A list item ("- a certified copy", "2) the form", "• ID"), or a line that opens one ("we will need:")
-_LIST_ITEM = re_cached.compile(r"^\s*(?:[-*•–]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
+# A list item's marker at a line's start: "- ", "3. ", "(a) "
 _LIST_LINE = re_cached.compile(r"[ \t]*(?:[-*•–]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 
 
@@ -101,7 +101,7 @@ def takes_a_sentence(sentence, draft: str = "", after: bool = False) -> bool:
     sentence) or the line that opens a list: it would land inside them; nor after a
     question ("How soon will the sites be up again?"), whose answer comes next."""
     text = sentence.text.strip()
-    if not text or text.endswith(":") or _LIST_ITEM.match(text) or (after and text.endswith("?")):
+    if not text or text.endswith(":") or _LIST_LINE.match(text) or (after and text.endswith("?")):
         return False
     if draft and _LIST_LINE.match(draft, draft.rfind("\n", 0, sentence.start) + 1):
         return False  # the sentence is on a list item's line
@@ -243,7 +243,7 @@ def delete_clause(sentence, start: int, end: int) -> Edit | None:
         return None
     # the main clause after an opening subordinate one: "As we explain in our guide, summer is
     # busy, so your gallery ..." cut would leave "As we explain in our guide, so your gallery"
-    if _SUBORDINATE.match(text) and "," not in text[:cut]:
+    if _SUBORDINATE.match(text) and "," not in text[:cut] and text[cut] == ",":
         return None
     return Edit(base + cut, stop - cut, "")
 
@@ -309,7 +309,8 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
                                             f.offset, f.rule))
     taken: list[tuple[Finding, Fix]] = []
     edits: list[Edit] = []
-    asked = {_kind(h, text) for h in PLACEHOLDER.findall(text)}  # the blanks already left for the writer
+    # the blanks already left for the writer, each read in its own sentence
+    asked = {_kind(m.group(), _around(text, Edit(m.start(), len(m.group()), ""))) for m in PLACEHOLDER.finditer(text)}
     for f in order:
         for s in f.suggestions:
             fx = s.fix
@@ -348,12 +349,12 @@ def _kind(hole: str, sentence: str = "") -> str:
     """What a blank asks the writer for: "[[what you can offer]]" and "[[what you are doing,
     and by when]]" ask the same (what is done for the customer); "[[new date]]" and a
     "[[date]]" the thing itself comes by ("it should be with you by [[date]]") ask the
-    same, but not the "[[date]]" of the next call ("we'll be in touch by [[date]]"); the
-    rest are their own."""
+    same, but not the "[[date]]" of the next call ("we'll be in touch by [[date]]") nor
+    of a refund ("I'll refund it by [[date]]"); the rest are their own."""
     said = hole.lower()
     if said.startswith(("[[what you", "[[what happens", "[[how you")):
         return "action"
-    if said == "[[new date]]" or (said == "[[date]]" and not _CONTACT.search(sentence)):
+    if said == "[[new date]]" or (said == "[[date]]" and _ARRIVES.search(sentence) and not _CONTACT.search(sentence)):
         return "date"
     return said
 
@@ -367,11 +368,15 @@ def _around(text: str, e: Edit) -> str:
     return (before.group() if before else "") + e.content + (after.group() if after else "")
 
 
+_ARRIVES = re_cached.compile(r"\b(?:with you|arrives?|arriving|deliver(?:ed|y)?|ready|ships?|shipped|dispatched|"
+                             r"back (?:online|up|in stock)|restored|(?:be )?(?:done|finished|complete|completed|fixed|repaired))\b",
+                             re.IGNORECASE)
 _CONTACT = re_cached.compile(r"\b(?:in touch|let you know|update you|contact you|call you|ring you|email you|write to you|"
                              r"get back to you|hear (?:back|from)|reply|respond|come back to you)\b", re.IGNORECASE)
 
 
 _APOLOGY = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+_REGRET = re_cached.compile(r"\bregret(?:s|ted)?\b", re.IGNORECASE)  # the writer's "We regret that ..." beside an added sorry
 _CLOSED = re_cached.compile(
     r"\b(?:case|ticket|complaint|claim|request|matter|issue|account)s? (?:has|have|is|are) (?:now )?(?:been )?(?:closed|resolved|marked as resolved)\b|"
     r"\bfinal (?:response|decision|position)\b|\bno further (?:correspondence|action|contact)\b|\bclosing this\b", re.IGNORECASE)
@@ -399,10 +404,9 @@ def _beside_apology(text: str, at: int) -> bool:
     before = text[max(0, at - 160):at].rstrip()
     before = _LAST_SENTENCE.search(before)
     after = _FIRST_SENTENCE.match(text, at)
-    return any(m and _SORRY_OR_REGRET.search(m.group()) for m in (before, after))
+    return any(m and (_APOLOGY.search(m.group()) or _REGRET.search(m.group())) for m in (before, after))
 
 
-_SORRY_OR_REGRET = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret(?:s|ted)?)\b", re.IGNORECASE)
 _LAST_SENTENCE = re_cached.compile(r"[^.!?\n]*[.!?]?$")
 _FIRST_SENTENCE = re_cached.compile(r"\s*[^.!?\n]*")
 _CONFIRMS_DATE = re_cached.compile(r"\bconfirm the (?:new )?date\b", re.IGNORECASE)

@@ -74,6 +74,7 @@ class Regex(_Regexp):  # type: ignore[misc,valid-type]
                     return None
                 if len(data) == len(text):  # ASCII
                     return _Match(self, text, 0, len(text), spans)
+                return super().search(text)  # a match in other text: google-re2's own path, once
         return self._first(_UNANCHORED, text, pos, endpos, super().search)
 
     def match(self, text, pos=None, endpos=None):

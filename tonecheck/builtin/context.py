@@ -23,7 +23,7 @@ _DRAFT_FAILURE = (
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
     r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|oversold|overbooked|double[- ]booked|"
     r"(?:are|were|have been|may be|may have been) (?:still )?(?:experiencing|having) (?:\w+ )?(?:issues|problems|difficulties|outages|disruption|delays)|"
-    r"(?:customers|users|members|you) (?:\w+ )?experienced (?:\w+ )?(?:disruption|outages?|issues|problems|difficulties|an outage|interruptions?)|"
+    r"(?:customers|users|members) (?:\w+ )?experienced (?:\w+ )?(?:disruption|outages?|issues|problems|difficulties|an outage|interruptions?)|"
     # a stock apology says something went wrong, and acknowledges none of it (and so
     # does the lexicon's stock_apology, "sorry for any inconvenience": see _draft_failure)
     r"(?:sorry|apologi[sz]e|apologies) (?:once again |again )?for the (?:\w+ )?(?:inconvenience|trouble|hassle|problems?|issues?|upset|frustration|disruption|confusion)|"
@@ -99,8 +99,10 @@ _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|"
     r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
     # at a loss, or cut off from their work: "What am I supposed to do?", "down since 7am", "can't access client files"
-    r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) |"
-    r"(?:has been|have been|is|was|been) down (?:since|for|all)\b|(?:can['’]t|cannot|can not|unable to) (?:access|log ?in|get into|open) (?:any|our|my|the) |"
+    r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) [^.!?]{1,30}"
+    r"\b(?:to (?:get (?:through|hold|an? (?:answer|reply|refund|response))|reach|contact|speak to|call) (?:you|someone|anyone|your)|and (?:nobody|no one|still))|"
+    r"(?:has been|have been|was|been) down (?:since|for (?:\d|an? |two|three|several|hours|days)|all (?:day|morning|night|week))\b|"
+    r"(?:can['’]t|cannot|can not|unable to) (?:access|log ?in to|get into) (?:any|our|my|the) |"
     r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|"
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
@@ -146,7 +148,8 @@ _NOT_OUR_FAILURE = _re2(
     r"\baccounts? (?:\w+ ){0,4}on hold (?:until|while|for) (?:probate|the (?:estate|grant|probate)|you|your)\b|"
     # ... or put on hold for them, a breathing space: "I've put your card account on hold for 60 days"
     # ("your account is on hold while our system upgrade finishes" is a wait of ours)
-    r"\b(?:I|we)(?:['’]ve| have)? (?:put|placed) your (?:\w+ ){0,3}accounts? on hold\b|"
+    r"\b(?:I|we)(?:['’]ve| have)? (?:put|placed) your (?:\w+ ){0,3}accounts? on hold (?:for (?:\d+|a|one|two|three|six|twelve|thirty|sixty|ninety) "
+    r"(?:days?|weeks?|months?)|until (?:\d|the \d|you|your)|as you (?:asked|requested)|at your request|while you)|"
     r"\bon hold,? (?:\w+ ){0,4}(?:as you (?:asked|requested)|at your request)(?:[.,;!]| until| while| for|$)|"
     r"\bon hold,? (?:\w+ ){0,3}(?:while you(?:'re| are)? (?:recover|away|abroad|in hospital)|until you(?:'re| are) (?:back|ready|better|home))|"
     # what a visit looks for is no fault found: "I'll check the alarms and any signs of damp or leaks"
@@ -161,7 +164,7 @@ _NOT_OUR_FAILURE = _re2(
     # the customer's own absence ("You did not attend your 2:30 appointment"), and missed appointments
     # as a policy speaks of them ("Missed appointments cost the practice", "our Missed Appointment Policy")
     r"\byou (?:did not|didn't|failed to|were unable to|could not|couldn't) (?:attend|turn up|show up|show|make it)\b|"
-    r"(?:^|\n|\b(?:a|any|another|further|second|third|future) )missed (?:\w+ )?(?:appointments?|visits?|sessions?|classes|lessons)\b|"
+    r"(?:^|\n|\b(?:a|any|further|second|third|future) )missed (?:\w+ )?(?:appointments?|visits?|sessions?|classes|lessons)\b|"
     r"\bno-?shows (?:are|will be|may be|get|incur)\b|"
     r"\bmissed (?:\w+ )?(?:appointments?|visits?|sessions?) (?:polic(?:y|ies)|fees?|charges?)\b|"
     # a date brought forward is no delay: "it's ahead of schedule, so it will now arrive on Monday instead of Wednesday"
@@ -174,11 +177,11 @@ _NOT_OUR_FAILURE = _re2(
     r"\b(?:as you (?:asked|requested|wanted)|at your request)\b[^.!?\n]{0,60}\b(?:cancell?ed|instead of|moved|changed|rescheduled|rebooked|postponed|brought forward|pushed back)|"
     r"\b(?:cancell?ed|instead of|moved|changed|rescheduled|rebooked|postponed|brought forward|pushed back)\b[^.!?\n]{0,60}(?:as you (?:asked|requested|wanted)|at your request)|"
     # a backlog cleared is no wait: "the Leeds team cleared their backlog in the second week"
-    r"\b(?:cleared|worked through|caught up on|got through|cut|halved|reduced)(?: down)? (?:\w+ ){0,2}backlogs?\b|"
+    r"\b(?:cleared|worked through|caught up on|got through|halved)(?: down)? (?:their|its|his|her) (?:\w+ )?backlogs?\b|"
     # the customer's lateness, asked after: "Running late? Just text us"
     r"\b(?:are you |you(?:'re| are) )?running (?:a (?:bit|little) |\w+ (?:minutes|mins) )?late\?|"
     # a delay disclaimed, or the customer's bank's ("we are not responsible for delays caused by your card provider")
-    r"\bnot (?:responsible|liable|accountable) for (?:any )?(?:delays?|disruption)\b[^.!?\n]*|"
+    r"\bnot (?:responsible|liable|accountable) for (?:any )?(?:delays?|disruption)\b[^.!?\n,;]*|"
     r"\bdelays? (?:caused by|from|at) (?:your|the customer's) (?:own )?(?:bank|card (?:provider|issuer)|provider|building society|network|isp)\b|"
     r"(?:we|I)(?:'re| are|'m| am|'ve been| have been) still waiting (?:on|for) your (?:\w+ )?(?:form|transcript|documents?|signature|"
     r"reply|response|answer|payment|confirmation|photos?|details|proof|certificate|ID|information|meter reading|approval|instructions)\b"
@@ -211,7 +214,7 @@ _NOT_A_MOMENT = _re2(
     # an engaged line, a tariff's honeymoon period, a home visit, a meter that passed its test
     r"anniversary (?:edition|sale|offer|deal|discount|renewal|review|statement)s?|"
     # a gift for someone's birthday, an accountant's or a consultant's engagement
-    r"(?:birthday|wedding) (?:hampers?|gifts?|presents?|cards?|bouquets?|flowers?|vouchers?)|"
+    r"birthday (?:hampers?|gifts?|presents?|cards?|bouquets?|flowers?|vouchers?)|wedding (?:gifts?|presents?|lists?)|"
     r"(?:above|audit|client|professional|consulting|advisory|accounting|assurance|annual) engagement|"
     r"engagement (?:partner|manager|team|scope|period|year|terms)|(?:renews?|renewal|renewing) on (?:its|the|your) anniversary|"
     r"anniversary date (?:of|for|on) (?:your|the|my|this) (?:policy|cover|plan|contract|agreement|membership|subscription)|"
@@ -329,7 +332,7 @@ _LATE = (r"(?: was| were|['’]ve been|['’]d been| have been| had been)(?: \w+
          r"(?:the |my |our |your |a |an |some |two |three |\w+ )?(?:rent|payments?|bills?|invoices?|instal?lments?|fees?|council tax|mortgage)\b")
 # ... and the rent or a payment itself late ("the rent for September is now 12 days late", "sorry
 # the rent is late"), not a refund's
-_RENT_LATE = (r"\b(?:rent|(?:your|my|our|the|last|this month's|monthly) (?:monthly |rent |direct debit )?(?:payments?|instal?lments?))\b[^.!?]{0,40}? "
+_RENT_LATE = (r"\b(?:rent|(?:your|my|our|the|last|this month's|monthly|two|three|four|some|several|\d+) (?:monthly |rent |direct debit )?(?:payments?|instal?lments?))\b[^.!?]{0,40}? "
               r"(?:is|are|was|were) (?:now )?(?:a (?:bit|little|few days|couple of days) |(?:\w+ )?(?:days?|weeks?|months?) )?(?:late|overdue)\b")
 _PAID_LATE = _re2(rf"\byou{_LATE}|{_RENT_LATE}")
 _PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}")

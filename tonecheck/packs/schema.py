@@ -101,9 +101,10 @@ def whole(value, field, fail) -> int:
 
 # A shouted word: four capitals or more, or a short everyday word ("AS STATED ON OUR WEBSITE")
 _SHOUTED = re_cached.compile(
-    r"[A-Z]{4,}|\b(?:A|AN|AS|AT|BE|BY|DO|GO|HE|IF|IN|IS|IT|ME|MY|NO|OF|ON|OR|SO|TO|UP|US|WE|ALL|AND|ANY|ARE|BUT|CAN|"
-    r"DID|FOR|GET|GOT|HAD|HAS|HER|HIM|HIS|HOW|ITS|MAY|NOT|NOW|OFF|ONE|OUR|OUT|OWN|SEE|SHE|THE|TOO|TWO|WAS|WAY|WHO|WHY|"
-    r"YES|YET|YOU)\b")
+    # (not IT or US: as often the department and the country)
+    r"[A-Z]{4,}|\b(?:A|AN|AS|AT|BE|BY|DO|GO|HE|IF|IN|IS|ME|MY|NO|OF|ON|OR|SO|TO|UP|WE|ALL|AND|ANY|ARE|ASK|BUT|BUY|CAN|"
+    r"DAY|DID|DUE|END|FEE|FOR|GET|GOT|HAD|HAS|HER|HIM|HIS|HOW|ITS|LET|MAY|NEW|NOT|NOW|OFF|OLD|ONE|OUR|OUT|OWN|PAY|PUT|"
+    r"RUN|SEE|SET|SHE|THE|TOO|TRY|TWO|USE|WAS|WAY|WHO|WHY|YES|YET|YOU)\b")
 
 
 def lowered(text: str) -> str:
