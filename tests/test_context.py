@@ -130,6 +130,7 @@ from tonecheck.vocabulary import DETECTED
     ("", "I'm so sorry for another missed visit yesterday.", "complaint"),
     ("My wife, who is disabled, can't manage the stairs.", "Noted.", "distress"),
     ("Our wedding flowers still haven't arrived!", "I'm sorry.", "celebration"),
+    ("We're live! All 14 plants are on the new system as of this morning.", "Thanks for the update.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -161,6 +162,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Let us know whether you experienced any issues with the new app.", "complaint"),
     # a password the customer cannot reach is no money trouble; a backlog we will clear is still a wait
     ("I still can't access it after the reset.", "Try the link again.", "distress"),
+    # the writer's own launch is their news, not the customer's
+    ("", "We're live with the new customer portal from today.", "celebration"),
     # an account on hold is a breathing space, not a wait for something of ours
     ("I was made redundant and can't pay the card.", "I've put your card account on hold for 60 days, until 28 July.", "delay"),
     # a date not set yet is no delay ("timescales TBC")

@@ -234,6 +234,11 @@ _NOT_A_MOMENT = _re2(
 )
 
 
+# A launch the customer worked for, in their own words: "We're live! All 14 plants are on
+# it" (the writer's own "we're live with the new portal" is their news, not the customer's)
+_GONE_LIVE = _re2(r"\b(?:we['’]re|we are|we went|we['’]ve gone|we have gone) live\b|\b(?:our|the) go-live (?:went|was|happened)")
+
+
 # The event named again ("in time for the wedding"): after someone else's of the same kind
 # was named, theirs.
 _EVENT = _re2(r"\b(?:wedding|birthday|anniversary|graduation|retirement|engagement|married|engaged|graduating|retiring)\b")
@@ -457,7 +462,8 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             # sister's birthday named says nothing of the customer's own wedding)
             theirs = {_EVENT_OF.get(e.group().lower(), e.group().lower()) for t in (draft, quoted)
                       for m in _NOT_THEIR_MOMENT.finditer(t) for e in _EVENT.finditer(m.group())}
-            if pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs)):
+            if (pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs))
+                    or (quoted and _GONE_LIVE.search(quoted))):
                 tags.add(tag)
         elif tag == "delay":
             # time since our own visit or fix, or since a course began, told by the writer, is no
