@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
@@ -449,6 +449,16 @@ class Analysis:
             for m in _ACRONYM.finditer(text):
                 found.setdefault(m.group().rstrip("s"), s.start + m.start())
         return found
+
+    @cached_property
+    def _body_starts(self) -> list[int]:
+        return [s.start for s in self.body]
+
+    def next_in_body(self, offset: int) -> Sentence | None:
+        """The first body sentence that starts at or after ``offset`` (found by halving,
+        not by walking the body: a rewrite asks it of every sentence it adds beside)."""
+        i = bisect_left(self._body_starts, offset)
+        return self.body[i] if i < len(self.body) else None
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._starts, offset) - 1

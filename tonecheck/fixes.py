@@ -152,12 +152,10 @@ def first_sentence(analysis):
 
 def points_back(analysis, sentence) -> bool:
     """Does the next sentence of the paragraph lean on this one ("It was ...")?"""
-    text = analysis.text
-    for s in analysis.body:
-        if s.start >= sentence.end:
-            between = text[sentence.end:s.start]
-            return "\n\n" not in between and bool(_POINTS_BACK.match(s.text))
-    return False
+    s = analysis.next_in_body(sentence.end)
+    if s is None:
+        return False
+    return "\n\n" not in analysis.text[sentence.end:s.start] and bool(_POINTS_BACK.match(s.text))
 
 
 def add_before(sentence, content: str) -> Edit:
