@@ -147,29 +147,20 @@ def test_substitution_where_two_swaps_match_the_same_words_the_first_listed_wins
 def test_a_swap_keeps_what_its_named_groups_caught(tmp_path):
     """A phrase rule's swap may use its pattern's named groups in the replacement; a
     placeholder that is neither a group nor a value is refused, naming the field."""
-    linter = pack(tmp_path, """
+    body = """
         - name: StockSorry
           kind: phrase
           category: non_apology
           message: "'{match}' apologises for nothing in particular."
           patterns: ["for any inconvenience"]
           rewrite:
-            swap: {'for any inconvenience (?P<cause>the \\w+) caused': 'for the trouble {cause} caused you'}
+            swap: {'for any inconvenience (?P<cause>the \\w+) caused': 'for the trouble {%s} caused you'}
           examples: {bad: [We apologise for any inconvenience the outage caused.], good: [Sorry the power was off.]}
-    """)
-    [f] = linter.lint(load_text("We apologise for any inconvenience the outage caused.")).findings
+    """
+    [f] = pack(tmp_path, body % "cause").lint(load_text("We apologise for any inconvenience the outage caused.")).findings
     assert f.suggestions[0].fix.edits[0].content == "for the trouble the outage caused you"
     with pytest.raises(PackError, match=r"rewrite\.swap.*\{reason\}"):
-        pack(tmp_path, """
-        - name: StockSorry
-          kind: phrase
-          category: non_apology
-          message: "'{match}' apologises for nothing in particular."
-          patterns: ["for any inconvenience"]
-          rewrite:
-            swap: {'for any inconvenience (?P<cause>the \\w+) caused': 'for the trouble {reason} caused you'}
-          examples: {bad: [We apologise for any inconvenience the outage caused.], good: [Sorry the power was off.]}
-        """)
+        pack(tmp_path, body % "reason")
 
 
 def test_ratio_metric_require_when_and_limit(tmp_path):
