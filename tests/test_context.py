@@ -162,6 +162,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Let us know whether you experienced any issues with the new app.", "complaint"),
     # a password the customer cannot reach is no money trouble; a backlog we will clear is still a wait
     ("I still can't access it after the reset.", "Try the link again.", "distress"),
+    # the customer asked to be on time, and our chase for payment for work long finished: no wait of theirs
+    ("", "Bring a bank cheque. Don't be late as I've got another three handovers after you.", "delay"),
+    ("", "I'd rather not keep writing about money I'm owed. The job was finished three weeks ago.", "delay"),
     # the writer's own launch is their news, not the customer's
     ("", "We're live with the new customer portal from today.", "celebration"),
     # an account on hold is a breathing space, not a wait for something of ours

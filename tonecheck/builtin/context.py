@@ -178,6 +178,8 @@ _NOT_OUR_FAILURE = _re2(
     r"\b(?:cancell?ed|instead of|moved|changed|rescheduled|rebooked|postponed|brought forward|pushed back)\b[^.!?\n]{0,60}(?:as you (?:asked|requested|wanted)|at your request)|"
     # a backlog cleared is no wait: "the Leeds team cleared their backlog in the second week"
     r"\b(?:cleared|worked through|caught up on|got through|halved)(?: down)? (?:their|its|his|her) (?:\w+ )?backlogs?\b|"
+    # the customer's own time kept: "Don't be late, as I've got three more handovers"
+    r"\b(?:don['’]t|do not|try not to|please don['’]t) be late\b|"
     # the customer's lateness, asked after: "Running late? Just text us"
     r"\b(?:are you |you(?:'re| are) )?running (?:a (?:bit|little) |\w+ (?:minutes|mins) )?late\?|"
     # a delay disclaimed, or the customer's bank's ("we are not responsible for delays caused by your card provider")
@@ -312,7 +314,10 @@ _ASKS_TO_MOVE = _re2(
 _SINCE_OUR_WORK = _re2(
     r"\b(?:days?|weeks?|months?|years?) (?:since|after) (?:we |I |they |(?:the|our|your new) (?:\w+ ){0,2}(?:was |were )?)(?:\w+ )?"
     r"(?:replaced|fixed|repaired|fitted|installed|swapped|changed|serviced|visited|came|sorted|resolved|put in|went in|"
-    r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b"
+    r"upgraded|cleaned|treated|finished|completed|delivered|moved in)\b|"
+    # ... and told the other way round: "the job was finished three weeks ago"
+    r"\b(?:was|were) (?:\w+ )?(?:finished|completed|fitted|installed|done|delivered|repaired|serviced) (?:\w+ ){0,2}?"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:days?|weeks?|months?) ago\b"
 )
 _CHECKING_IN = _re2(
     r"\b(?:checking in|check in|check how|see how|wanted to ask|are (?:they|things|the \w+) (?:working|behaving|still|ok|okay|holding)|"
@@ -320,6 +325,7 @@ _CHECKING_IN = _re2(
     r"hope you(?:'re| are) (?:enjoying|happy|settling|getting on|pleased)|"
     # ... or chasing the customer's payment for it: "three weeks since we finished and I still haven't received payment"
     r"(?:haven't|have not|still not|not yet|yet to) (?:been paid|(?:received|had|seen) (?:\w+ ){0,2}(?:payment|invoice|balance|money))|"
+    r"money (?:I['’]m|I am|we['’]re|we are) (?:still )?owed|(?:invoice|balance|bill) (?:\w+ )?(?:still )?(?:outstanding|unpaid)|"
     r"(?:payment|invoice|balance) (?:is|was|remains) (?:now )?(?:due|overdue|outstanding|unpaid))\b"
 )
 _COURSE_BEGAN = _re2(
@@ -345,7 +351,9 @@ _PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}")
 
 def _no_wait(draft: str) -> str:
     """The draft without time gone by that is no wait (see _SINCE_OUR_WORK)."""
-    cuts = [m.span() for m in _SINCE_OUR_WORK.finditer(draft) if _CHECKING_IN.search(draft[m.end():m.end() + 120])]
+    # (the check-in or the payment chase said after it, or just before: "money I'm owed. The job was finished three weeks ago")
+    cuts = [m.span() for m in _SINCE_OUR_WORK.finditer(draft)
+            if _CHECKING_IN.search(draft[m.end():m.end() + 120]) or _CHECKING_IN.search(draft[max(0, m.start() - 160):m.start()])]
     for start, end in reversed(cuts):
         draft = draft[:start] + draft[end:]
     return _COURSE_BEGAN.sub("", draft)
