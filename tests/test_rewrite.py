@@ -451,6 +451,16 @@ def test_an_opening_line_goes_after_a_title_line_in_parts(run):
     assert "£285.00\n\nI'm so sorry for your loss. Our records show" in out, out
 
 
+def test_the_state_of_the_service_is_news_no_excuse_cut_takes(run):
+    """'Service was restored ...' and 'Answering your call will take longer' tell the customer
+    where things stand: the excuse beside them may be answered, never cut with them."""
+    out = run("rewrite", "-", input="Answering your call will take longer than normal as a result of the worldwide pandemic.\n").stdout
+    assert "will take longer than normal" in out, out
+    draft = ("Hi Priya,\n\nThe incident was triggered by an upstream provider's routing change and was outside our "
+             "direct control, and service was restored once their engineers had rolled it back.\n\nSupport\n")
+    assert "service was restored once their engineers had rolled it back" in run("rewrite", "-", input=draft).stdout
+
+
 def test_a_date_is_asked_for_once(run):
     """'It should be with you by [[date]]' already asks for the new date: no 'The new date is
     [[new date]]' or 'I'll confirm the date by' after it ('we'll be in touch by [[date]]'

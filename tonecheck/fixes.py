@@ -197,6 +197,9 @@ _NEWS = re_cached.compile(
     r"\b(?:it|they|this|that)(?: has| have| had| will| is| are| was| were)(?: now| not| also)?(?: been| be)? "
     r"(?:delayed|cancell?ed|postponed|held up|put back|moved|rescheduled|refunded|dispatched|shipped|sent|delivered|approved|"
     r"declined|rejected|closed|suspended|lost|damaged)\b|"
+    # the state of the service itself: "service was restored at 3pm", "calls will take longer today"
+    r"\b(?:has been|have been|was|were|is now|are now|is|are) (?:now )?(?:fully |partly |partially )?(?:restored|resolved|back (?:online|up|to normal)|reconnected)\b|"
+    r"\bwill (?:take longer|be (?:slower|longer|delayed|unavailable|down|closed|off))\b|"
     # a decision on the customer's case: who is liable, what is charged, what was found
     r"\b(?:is|are|was|were) not (?:liable|responsible) for\b|\b(?:will be|is|are) (?:chargeable|charged for)\b|"
     r"\bno fault (?:was |has been )?found\b|\b(?:not )?upheld\b|\b(?:does|do|did) not (?:consider|accept|agree) that\b|"
