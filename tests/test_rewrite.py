@@ -461,6 +461,12 @@ def test_the_state_of_the_service_is_news_no_excuse_cut_takes(run):
     assert "service was restored once their engineers had rolled it back" in run("rewrite", "-", input=draft).stdout
 
 
+def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):
+    draft = ("Hi Jo,\n\nThe portal is closed for maintenance this weekend and no updates can be given during this "
+             "period. We will let you know when it is back.\n\nTom\n")
+    assert "update you by" not in run("rewrite", "-", input=draft).stdout
+
+
 def test_a_date_is_asked_for_once(run):
     """'It should be with you by [[date]]' already asks for the new date: no 'The new date is
     [[new date]]' or 'I'll confirm the date by' after it ('we'll be in touch by [[date]]'

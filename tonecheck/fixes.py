@@ -380,7 +380,9 @@ _APOLOGY = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNOREC
 _REGRET = re_cached.compile(r"\bregret(?:s|ted)?\b", re.IGNORECASE)  # the writer's "We regret that ..." beside an added sorry
 _CLOSED = re_cached.compile(
     r"\b(?:case|ticket|complaint|claim|request|matter|issue|account)s? (?:has|have|is|are) (?:now )?(?:been )?(?:closed|resolved|marked as resolved)\b|"
-    r"\bfinal (?:response|decision|position)\b|\bno further (?:correspondence|action|contact)\b|\bclosing this\b", re.IGNORECASE)
+    r"\bfinal (?:response|decision|position)\b|\bno further (?:correspondence|action|contact)\b|\bclosing this\b|"
+    # ... or one that says no update can come: "no updates can be given during this period"
+    r"\bno (?:further )?updates? (?:can|will|could) be (?:given|provided|sent|offered)\b", re.IGNORECASE)
 _UPDATE = re_cached.compile(r"\b(?:update you|let you know|be in touch|confirm the date)\b", re.IGNORECASE)
 
 
