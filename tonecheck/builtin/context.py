@@ -136,6 +136,10 @@ _EARLIER = r"\b(?:earlier|sooner) than (?:we (?:said|hoped|thought|promised|plan
 # ("you need to postpone", "your request to push the handover back", "you're not ready
 # to collect them yet"), a hold in their favour, what a visit looks for, and the
 # writer's own sorrow; work announced ahead is _PLANNED.
+# ... a cancellation or a move the customer asked for, in either order ("As you asked, we've moved your
+# direct debit to the 28th")
+_AS_ASKED = r"(?:as you (?:asked|requested|wanted)|at your request)"
+_MOVED = r"(?:cancell?ed|instead of|moved|changed|rescheduled|rebooked|postponed|brought forward|pushed back)"
 _NOT_OUR_FAILURE = _re2(
     # (not our request: "could you postpone your appointment? Our engineer is off")
     r"(?:\b(?:when|whenever|each time|every time|once|after|before) you|\byou(?:'(?:ve|d|re))? (?:(?:have |had )?(?:need|needed|want|wanted|wish|wished|asked|decided|chose|like|prefer|preferred|are hoping|were hoping|"
@@ -174,8 +178,7 @@ _NOT_OUR_FAILURE = _re2(
     # a cancellation that follows the customer's own news: "because of your offer, Monday's interview is cancelled"
     rf"{_THEIR_NEWS}[^.!?\n]{{0,80}}\bcancell?ed\b|\bcancell?ed\b[^.!?\n]{{0,40}}{_THEIR_NEWS}|"
     # a cancellation or a move the customer asked for
-    r"\b(?:as you (?:asked|requested|wanted)|at your request)\b[^.!?\n]{0,60}\b(?:cancell?ed|instead of|moved|changed|rescheduled|rebooked|postponed|brought forward|pushed back)|"
-    r"\b(?:cancell?ed|instead of|moved|changed|rescheduled|rebooked|postponed|brought forward|pushed back)\b[^.!?\n]{0,60}(?:as you (?:asked|requested|wanted)|at your request)|"
+    rf"\b{_AS_ASKED}\b[^.!?\n]{{0,60}}\b{_MOVED}|\b{_MOVED}\b[^.!?\n]{{0,60}}{_AS_ASKED}|"
     # a backlog cleared is no wait: "the Leeds team cleared their backlog in the second week"
     r"\b(?:cleared|worked through|caught up on|got through|halved)(?: down)? (?:their|its|his|her) (?:\w+ )?backlogs?\b|"
     # the customer's own time kept: "Don't be late, as I've got three more handovers"
