@@ -131,6 +131,11 @@ from tonecheck.vocabulary import DETECTED
     ("My wife, who is disabled, can't manage the stairs.", "Noted.", "distress"),
     ("Our wedding flowers still haven't arrived!", "I'm sorry.", "celebration"),
     ("We're live! All 14 plants are on the new system as of this morning.", "Thanks for the update.", "celebration"),
+    # a child born, a bone broken, a fall nearly had, water coming into the home
+    ("Hi, our daughter was born on Tuesday! Can I freeze my membership?", "Parental freezes last three months.", "celebration"),
+    ("I've broken my wrist and can't train for six weeks.", "Freezes need seven days' notice.", "distress"),
+    ("I am 81 and I nearly slipped on it.", "The stairs are cleaned fortnightly.", "distress"),
+    ("", "The water ingress you reported has been logged, and the escape of water passed to the insurers.", "complaint"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -314,6 +319,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("How do I move my retirement savings into the new fund?", "Here is the form.", "celebration"),
     ("The engineer said the meter passed the test.", "That's right.", "celebration"),
     ("", "Your one-year anniversary sale voucher is attached.", "celebration"),
+    ("I was born in 1950, so I qualify for the senior rate.", "It is £4 a class.", "celebration"),
+    ("", "The handrail is there so that nobody slips on the wet steps.", "distress"),
     ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):

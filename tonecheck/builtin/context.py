@@ -38,7 +38,7 @@ _DRAFT_COMPLAINT = (
     r"went wrong|(?:our|my) (?:mistake|error|fault)|mix-?up|duplicat\w*|double[- ]charged|charged (?:you )?twice|"
     r"overcharg\w*|wrong (?:item|part|size|order|name)|faulty|defective|damaged|broken|complaint|your feedback|"
     r"disappoint\w*|frustrat\w*|inconvenience|locked out|not working|stopped working|root cause|incident|misconfigur\w*|"
-    r"damp|mou?ld|leaks?|leaking|infestation|vermin|your report (?:of|regarding|about)"
+    r"damp|mou?ld|leaks?|leaking|water ingress|escape of water|infestation|vermin|your report (?:of|regarding|about)"
 )
 # Contexts read from the writer's own sentences only: the customer's words are theirs.
 _DRAFT_ONLY = {"bad_news"}
@@ -48,6 +48,8 @@ _DRAFT_ONLY = {"bad_news"}
 # good ("my notes are gone", "the update wiped all my photos"): said by the writer, a report.
 _QUOTE_ONLY = {"distress": (
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
+    # a fall, or nearly one: "I am 81 and I nearly slipped on it" (the writer's "a risk of slipping" is no report)
+    r"(?:nearly|almost) (?:slipped|fell|fallen|tripped)|(?:I|she|he|mum|mom|dad|my (?:mother|father|mum|mom|dad|son|daughter|wife|husband|partner)) (?:slipped|fell|tripped) (?:over|on|down)|"
     # symptoms that go on, or that the product causes: "making me dizzy", "a headache every day since"
     r"(?:making|made|makes|make) me (?:feel )?(?:dizzy|sick|ill|nauseous)|(?:headaches?|migraines?|dizz\w+|nausea)[^.!?]{0,40}"
     r"(?:every day|all the time|constantly|for (?:days|weeks))|"
