@@ -136,6 +136,7 @@ from tonecheck.vocabulary import DETECTED
     ("I've broken my wrist and can't train for six weeks.", "Freezes need seven days' notice.", "distress"),
     ("I am 81 and I nearly slipped on it.", "The stairs are cleaned fortnightly.", "distress"),
     ("", "The water ingress you reported has been logged, and the escape of water passed to the insurers.", "complaint"),
+    ("", "The total budget has increased by 31% on the previous year.", "bad_news"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -321,6 +322,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Your one-year anniversary sale voucher is attached.", "celebration"),
     ("I was born in 1950, so I qualify for the senior rate.", "It is £4 a class.", "celebration"),
     ("", "The handrail is there so that nobody slips on the wet steps.", "distress"),
+    ("", "Donations have increased by 20% this year, thanks to you.", "bad_news"),
     ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
