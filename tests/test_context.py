@@ -137,6 +137,12 @@ from tonecheck.vocabulary import DETECTED
     ("I am 81 and I nearly slipped on it.", "The stairs are cleaned fortnightly.", "distress"),
     ("", "The water ingress you reported has been logged, and the escape of water passed to the insurers.", "complaint"),
     ("", "The total budget has increased by 31% on the previous year.", "bad_news"),
+    # a later hour than the one booked, pay that did not come, medicine in a lost bag, an illness, a cost too hard to bear
+    ("", "Your crew will now arrive at 11.30am instead of 8am.", "delay"),
+    ("", "Please note that March salaries have not been released today.", "delay"),
+    ("My bag didn't arrive. It has my daughter's medication in it.", "Your report is logged.", "distress"),
+    ("It feels like I'm being punished for being ill.", "The payment you received is correct.", "distress"),
+    ("I'm a one-man business and honestly that would be hard for me.", "Pricing isn't final yet.", "distress"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])

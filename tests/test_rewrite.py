@@ -327,8 +327,11 @@ def test_fixes_do_not_turn_an_estimate_into_a_promise_or_cut_a_phrase_off(run, d
 
 
 def test_added_text_follows_the_writers_punctuation_and_apostrophes(run):
-    out = run("rewrite", "-", input="Hi Sam,\n\nWe’ll be in touch\n\nTom\n").stdout
-    assert "We’ll be in touch. I’ll update you by [[date of the update]]." in out
+    out = run("rewrite", "-", input="Hi Sam,\n\nWe’ll look into it\n\nTom\n").stdout
+    assert "We’ll look into it. I’ll update you by [[date of the update]]." in out, out
+    # two sentences added after one with no full stop: one full stop between each
+    out = run("rewrite", "-", input="Hi Sam,\n\nWe can’t refund the fee\n\nTom\n").stdout
+    assert "the fee. I’m sorry: I know this isn’t what you hoped to hear. What I can do is" in out, out
 
 
 def test_an_empty_rewrite_field_is_an_error(run, tmp_path):
@@ -459,6 +462,40 @@ def test_the_state_of_the_service_is_news_no_excuse_cut_takes(run):
     draft = ("Hi Priya,\n\nThe incident was triggered by an upstream provider's routing change and was outside our "
              "direct control, and service was restored once their engineers had rolled it back.\n\nSupport\n")
     assert "service was restored once their engineers had rolled it back" in run("rewrite", "-", input=draft).stdout
+
+
+def test_a_sentence_of_ours_goes_after_the_paragraph_it_answers(run):
+    """The offer follows the refusal and its reason, not the refusal alone: added between
+    them, it would split one argument in two."""
+    draft = "Hi Ana,\n\nUnfortunately we cannot refund the booking fee. The card charges we pay on every order are built into it.\n\nTom\n"
+    out = run("rewrite", "-", input=draft).stdout
+    assert "built into it. What I can do is [[what you can offer]].\n\nTom" in out, out
+
+
+def test_no_offer_is_added_where_the_paragraph_already_makes_one(run):
+    draft = ("Hi Ana,\n\nThe wiper blades smear because the rubber wears on frosty screens, which is common at this time "
+             "of year. We are happy to fit new blades free if you pop in on Saturday.\n\nTom\n\n"
+             "On Mon, Ana wrote:\n> The blades you fitted last week already smear. Not impressed.\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert "Here is what I'm doing" not in out and "What I can do" not in out, out
+
+
+def test_an_update_the_writer_already_promises_gets_its_date_not_a_second_promise(run):
+    draft = ("Hi Tom,\nYour induction on Saturday has been cancelled as the instructor is ill. "
+             "Someone will be in touch to rebook.\nCrag Street\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert "Someone will be in touch by [[date of the update]] to rebook." in out and "update you by" not in out, out
+    tied = "Hi Tom,\nYour fit note request is with the doctor, and we'll let you know once it's ready.\nReception\n"
+    assert "update you by" not in run("rewrite", "-", input=tied).stdout
+
+
+def test_no_sorry_is_added_where_the_writer_says_sorry_further_on(run):
+    """However hollow the writer's own sorry, a second one of ours would make two."""
+    draft = ("Hi Ana,\n\nYour refund request has been reviewed and the fee stands, as set out in the terms.\n\n"
+             "We are sorry you feel let down by this.\n\nTom\n\n"
+             "On Mon, Ana wrote:\n> This is the second time you have charged me this fee. I am furious.\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert out.lower().count("sorry") == 1, out
 
 
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):

@@ -125,7 +125,10 @@ _NOT_OPENING = re_cached.compile(
 # a sentence that leans on the one before it
 _POINTS_BACK = re_cached.compile(
     r"^(?:this|that|these|those|it|they|he|she|such|which|today is one|there|in addition|additionally|also|however|therefore|"
-    r"following this|as a result|in all that time)\b", re.I)
+    r"following this|as a result|in all that time|consequently|as such|for this reason|because of this|thus|hence|accordingly|"
+    r"on top of (?:this|that)|what['’]s more|furthermore|moreover|taking (?:all )?(?:of )?(?:this|that|these)|given (?:this|that|these)|"
+    # "We'd also recommend ...": the sentence before is what it adds to
+    r"(?:[\w'’]+ ){1,2}also)\b", re.I)
 
 
 def opening_sentence(analysis):
@@ -156,6 +159,52 @@ def points_back(analysis, sentence) -> bool:
     if s is None:
         return False
     return "\n\n" not in analysis.text[sentence.end:s.start] and bool(_POINTS_BACK.match(s.text))
+
+
+def paragraph(analysis, sentence) -> list:
+    """The body sentences of the paragraph ``sentence`` is in, from its first to its last."""
+    body, text = analysis.body, analysis.text
+    i = body.index(sentence) if sentence in body else None
+    if i is None:
+        return [sentence]
+    start = i
+    while start > 0 and "\n\n" not in text[body[start - 1].end:body[start].start]:
+        start -= 1
+    end = i
+    while end + 1 < len(body) and "\n\n" not in text[body[end].end:body[end + 1].start]:
+        end += 1
+    return body[start:end + 1]
+
+
+def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
+    """A sentence of ours after the paragraph ``sentence`` is in, not between two sentences
+    of one argument ("... is under pressure. Here is what I'm doing ... Your claim is in the
+    queue"); none where the paragraph or the next one's first sentence already says what we
+    do or offer ("the contractor has been asked to call you", "We're happy to fit new
+    blades"). It goes after the paragraph's last sentence that takes one (not a list line,
+    a question or a sign-off the paragraph runs into), from the finding's sentence on."""
+    para = paragraph(analysis, sentence)
+    if _OURS.match(content):
+        following = analysis.next_in_body(para[-1].end)
+        if any(_ACTION_SAID.search(s.text) for s in para + ([following] if following else [])):
+            return None
+    for last in reversed(para[para.index(sentence):] if sentence in para else [sentence]):
+        if takes_a_sentence(last, analysis.text, after=True) and not points_back(analysis, last):
+            return add_after(last, content)
+    return None
+
+
+# A sentence of ours that says what we do or offer, and the writer's own words that already say it
+_OURS = re_cached.compile(r"\s*(?:here is what I['’]m doing|what I can do is|here is how I can help|for you, this means)\b", re.I)
+_ACTION_SAID = re_cached.compile(
+    r"\b(?:I|we)(?:['’]ve| have| had)? (?:also |now |already |just )?(?:asked|chased|contacted|raised|passed|escalated|booked|"
+    r"arranged|ordered|requested|spoken|called|emailed|sent|refunded|credited|replaced|reserved)\b|"
+    r"\b(?:I|we)(?:['’]ll| will| am| are|['’]m|['’]re|['’]d| would)(?: \w+)? (?:be )?(?:happy|glad|pleased) to\b|"
+    r"\b(?:I|we)(?:['’]ll| will| shall)(?: \w+)? (?:chase|call|contact|raise|book|arrange|order|send|review|fit|replace|refund|"
+    r"repair|follow|speak|write|visit|come|have|get you)\b|"
+    r"\b(?:I|we)(?:['’]re| are| am|['’]m) (?:now )?(?:in discussions|working with|talking to|speaking to|chasing)\b|"
+    r"\byou can (?:still |also )?\w+|\bplease (?:ask|call|contact|log in|upload|use|send|book|reply)\b|"
+    r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is|are) (?:still )?available\b", re.I)
 
 
 def add_before(sentence, content: str) -> Edit:
@@ -296,14 +345,15 @@ def clash(a: Edit, b: Edit) -> bool:
 
 
 def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
-           rejected: frozenset = frozenset()) -> list[tuple[Finding, Fix]]:
+           rejected: frozenset = frozenset(), own: str = "") -> list[tuple[Finding, Fix]]:
     """The fixes to apply: per finding, its first fix that ``unsafe`` allows, the
     more serious findings first, and those that rework the writer's words before those
     that add a sentence; a fix that clashes with one already chosen is left out (the
     same fix offered twice is applied once), and so is an added sentence that ``text``
     (the draft) already has or another fix already adds, or that asks again for a blank
     the draft or another fix already asks for (``_kind``): fixing twice adds nothing the
-    second time. Then one sorry (``_one_apology``)."""
+    second time. Then one sorry (``_one_apology``; ``own``, the writer's own words, not the
+    customer's quoted message: none added where the writer already says sorry)."""
     # empathy first: its opening line comes before any other inserted at the same place; then
     # the fixes that rework the writer's own words, before those that add a sentence of ours
     order = sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.category != "missing_empathy", _adds(f),
@@ -334,7 +384,21 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
             edits.extend(fx.edits)
             asked |= holes
             break
-    taken = _one_apology(taken, text)
+    taken = _one_apology(taken, text, own)
+    # an update promised once: not beside the writer's own promise ("We'll be in touch once the part
+    # arrives. I'll update you by ..."), whose date goes into it where it can ("Someone will be in touch by
+    # [[date of the update]] to rebook"); and "For you, this means" not after a sentence already to the customer
+    kept = []
+    for f, fx in taken:
+        if any(not e.length and _FOR_YOU.match(e.content) and _said_to_them(text, e.offset) for e in fx.edits):
+            continue
+        if any(not e.length and _UPDATE.search(e.content) and _beside(text, e.offset, _PROMISED) for e in fx.edits):
+            dated = _dated_promise(text, fx)
+            if dated is None or dated in rejected or any(clash(e, o) for e in dated.edits for g, other in kept for o in other.edits):
+                continue
+            fx = dated
+        kept.append((f, fx))
+    taken = kept
     if _CLOSED.search(text):  # an update promised in a letter that closes the matter contradicts it
         taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
     return taken
@@ -386,28 +450,78 @@ _CLOSED = re_cached.compile(
 _UPDATE = re_cached.compile(r"\b(?:update you|let you know|be in touch|confirm the date)\b", re.IGNORECASE)
 
 
-def _one_apology(taken: list[tuple[Finding, Fix]], text: str = "") -> list[tuple[Finding, Fix]]:
+def _one_apology(taken: list[tuple[Finding, Fix]], text: str = "", own: str = "") -> list[tuple[Finding, Fix]]:
     """The customer hears one sorry: of those added as sentences of their own, the first
     (the empathy opening), and none where a fix already turns the writer's own apology
     into one ("I'm sorry we let you down. I'm sorry for the trouble ..."), nor beside a
     sentence of the writer's that already apologises, however hollowly ("I'm sorry this
-    has been so frustrating. Sorry for any hassle re the parts.")."""
+    has been so frustrating. Sorry for any hassle re the parts."), nor anywhere the writer's
+    own words (``own``) already say sorry: a second sorry is no better than the first
+    ("We're sorry you feel let down" is reworded by its own rule, or left to the writer)."""
     # (a sentence added at the start of another takes its first letter with it: "s" -> "I'm sorry ... S")
     added = [fx for _, fx in taken if all(e.length <= 1 for e in fx.edits) and any(_APOLOGY.search(e.content) for e in fx.edits)]
     reworded = any(e.length > 1 and _APOLOGY.search(e.content) for _, fx in taken for e in fx.edits)
-    dropped = added if reworded else added[1:]
+    dropped = added if reworded or (own and _APOLOGY.search(own)) else added[1:]
     dropped += [fx for fx in added if any(_beside_apology(text, e.offset) for e in fx.edits)]
     return [(f, fx) for f, fx in taken if fx not in dropped]
 
 
 def _beside_apology(text: str, at: int) -> bool:
     """Does the writer's sentence just before or just after ``at`` apologise?"""
+    return _beside(text, at, _APOLOGY) or _beside(text, at, _REGRET)
+
+
+def _beside(text: str, at: int, pattern) -> bool:
+    """Does the writer's sentence just before or just after ``at`` say ``pattern``?"""
     if not text:
         return False
-    before = text[max(0, at - 160):at].rstrip()
-    before = _LAST_SENTENCE.search(before)
+    before = _LAST_SENTENCE.search(text[max(0, at - 160):at].rstrip())
     after = _FIRST_SENTENCE.match(text, at)
-    return any(m and (_APOLOGY.search(m.group()) or _REGRET.search(m.group())) for m in (before, after))
+    return any(m and pattern.search(m.group()) for m in (before, after))
+
+
+def _dated_promise(text: str, fx: Fix) -> Fix | None:
+    """The date of an update, put into the writer's own promise beside the sentence that
+    would have promised it again: "Someone will be in touch to rebook" -> "Someone will be in
+    touch by [[date of the update]] to rebook". None where the promise is already tied to
+    something else ("once it's ready", "nearer the time": a date there would contradict it)."""
+    at = fx.edits[0].offset
+    start = max(0, at - 160)
+    before = _LAST_SENTENCE.search(text[start:at].rstrip())
+    spans = []
+    if before:
+        spans.append(start + before.start())
+    after = _FIRST_SENTENCE.match(text, at)
+    if after:
+        spans.append(after.start())
+    for s in spans:
+        sentence = _FIRST_SENTENCE.match(text, s)
+        m = _PROMISED.search(sentence.group()) if sentence else None
+        if m and _OPEN_AFTER.match(sentence.group(), m.end()):
+            return Fix((Edit(sentence.start() + m.end(), 0, " by [[date of the update]]"),), fx.applicability)
+    return None
+
+
+# What may follow a promise that a date can go before: the sentence's end, or what it is about
+_OPEN_AFTER = re_cached.compile(r"\s*(?:[.!]|$|(?:to|about|with|regarding|on|for|and)\b(?! (?:once|when|as soon)))", re.IGNORECASE)
+
+
+def _said_to_them(text: str, at: int) -> bool:
+    """Does the writer's sentence just before ``at`` already speak to the customer ("you", "please")?"""
+    before = _LAST_SENTENCE.search(text[max(0, at - 160):at].rstrip()) if text else None
+    return bool(before and _TO_THEM.search(before.group()))
+
+
+# The writer's own promise of news: "we'll let you know once it's ready", "Someone will be in touch
+# to rebook", "Further updates will be provided", "you will be advised accordingly"
+_PROMISED = re_cached.compile(
+    r"\b(?:will|['’]ll|shall)(?: \w+){0,2} (?:be (?:back )?in touch|let you know|update you|keep you (?:updated|posted|informed)|"
+    r"confirm|get back to you|come back to you|contact you|call you|ring you|email you|write to you|"
+    r"give you a (?:shout|call|ring|bell))\b|"
+    r"\b(?:updates?|details|confirmation|news) (?:will|shall) be (?:provided|sent|given|issued|shared|posted)\b|"
+    r"\b(?:will|shall) be (?:advised|notified|informed|told|contacted)\b", re.IGNORECASE)
+_FOR_YOU = re_cached.compile(r"\s*for you, this means\b", re.IGNORECASE)
+_TO_THEM = re_cached.compile(r"\b(?:you|your|yours|yourself)\b|^\s*(?:please|kindly|do not|don['’]t)\b", re.IGNORECASE)
 
 
 _LAST_SENTENCE = re_cached.compile(r"[^.!?\n]*[.!?]?$")
@@ -419,10 +533,21 @@ def apply(text: str, fixes: Iterable[Fix], escape=None) -> str:
     """``text`` with every edit of ``fixes`` made (they must not clash). ``escape``
     turns inserted text into the source's form (HTML entities)."""
     edits = [e for fx in fixes for e in fx.edits]
+    # two sentences added after one with no full stop each bring one: the second's is
+    # dropped ("... the fee. I'm sorry: ... hear. What I can do is ...", not "hear.. What")
+    contents = [e.content for e in edits]
+    last_at: dict[int, int] = {}
+    for i, e in enumerate(edits):
+        if e.length:
+            continue
+        j = last_at.get(e.offset)
+        if j is not None and contents[i].startswith(". ") and contents[j].rstrip()[-1:] in ".!?":
+            contents[i] = contents[i][1:]
+        last_at[e.offset] = i
     # from the end backwards, so offsets stay valid; insertions at one place in order
     order = sorted(range(len(edits)), key=lambda i: (edits[i].offset, edits[i].length, i), reverse=True)
     for i in order:
         e = edits[i]
-        content = escape(e.content) if escape else e.content
+        content = escape(contents[i]) if escape else contents[i]
         text = text[:e.offset] + content + text[e.offset + e.length:]
     return text

@@ -48,6 +48,11 @@ _DRAFT_ONLY = {"bad_news"}
 # good ("my notes are gone", "the update wiped all my photos"): said by the writer, a report.
 _QUOTE_ONLY = {"distress": (
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
+    # medicine that did not come, an illness, a cost the customer cannot bear: "It has my daughter's medication in it",
+    # "punished for being ill", "that would be hard for me"
+    r"(?:my|his|her|our|their|(?:daughter|son|wife|husband|partner|child|mum|mom|dad|mother|father)['’]s) (?:\w+ )?(?:medication|medicine|insulin|inhaler|epi-?pen)|"
+    r"(?:was|been|being|am|were|fell|felt) (?:so |very |really |seriously )?ill\b|"
+    r"(?:would|will|is going to) be (?:really |very |so )?(?:hard|difficult|tough) for (?:me|us)\b|"
     # a fall, or nearly one: "I am 81 and I nearly slipped on it" (the writer's "a risk of slipping" is no report)
     r"(?:nearly|almost) (?:slipped|fell|fallen|tripped)|(?:I|she|he|mum|mom|dad|my (?:mother|father|mum|mom|dad|son|daughter|wife|husband|partner)) (?:slipped|fell|tripped) (?:over|on|down)|"
     # symptoms that go on, or that the product causes: "making me dizzy", "a headache every day since"
@@ -294,7 +299,7 @@ _DRAFT_DELAY = _re2(
     rf"\b(?:due to|because of|owing to) [^.!?]{{1,80}}? (?:the |your |our )?(?:[\w'-]+ ){{0,4}}{_SERVICE}\b[^.!?]{{0,40}}? "
     r"(?:is|are|has been|have been|was|were|had to be) (?:now )?cancell?ed|"
     r"\b(?:ready|arrive|arriving|delivered|dispatched|shipped|finished|completed|available|with you|take place|go ahead|start) "
-    r"(?:on|by|in|at|from) [^.!?]{1,30}? instead of (?:the |next |this )?(?:\w+day|\d{1,2}(?:st|nd|rd|th)|"
+    r"(?:on|by|in|at|from) (?:[^.!?]|\.\d){1,30}? instead of (?:the |next |this )?(?:\w+day|\d{1,2}(?:st|nd|rd|th)|"
     # (a day, not a day's slot: "from 2pm instead of this Saturday's usual 3pm")
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)(?:[\s,.;:!?)]|$)"
 )
@@ -352,6 +357,19 @@ _RENT_LATE = (r"\b(?:rent|(?:your|my|our|the|last|this month's|monthly|two|three
               r"(?:is|are|was|were) (?:now )?(?:a (?:bit|little|few days|couple of days) |(?:\w+ )?(?:days?|weeks?|months?) )?(?:late|overdue)\b")
 _PAID_LATE = _re2(rf"\byou{_LATE}|{_RENT_LATE}")
 _PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}")
+
+
+# A later hour than the one booked: "your crew will now arrive at 11.30am instead of 8am" (not
+# "with you by 10am instead of 2pm", which is sooner)
+_HOUR_MOVED = _re2(r"\b(?:ready|arrive|arriving|delivered|with you|start|begin|come|reach you|be there|be here) (?:at|by|from) "
+                   r"(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b[^.!?]{0,20}? instead of (?:the )?(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b")
+
+
+def _later_hour(draft: str) -> bool:
+    def minutes(h, m, half):
+        return (int(h) % 12 + (12 if half.lower() == "p" else 0)) * 60 + int(m or 0)
+
+    return any(minutes(*m.group(1, 2, 3)) > minutes(*m.group(4, 5, 6)) for m in _HOUR_MOVED.finditer(draft))
 
 
 def _no_wait(draft: str) -> str:
@@ -488,7 +506,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 writer = _rebooked_as_asked(writer)
             if pattern.search(writer) or pattern.search(theirs):
                 tags.add(tag)
-            elif _DRAFT_DELAY.search(writer) and not _ASKS_TO_MOVE.search(quoted):
+            elif (_DRAFT_DELAY.search(writer) or _later_hour(writer)) and not _ASKS_TO_MOVE.search(quoted):
                 tags.add(tag)
         elif tag == "distress" and _BY_ACCIDENT.search(draft):
             if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(quoted):

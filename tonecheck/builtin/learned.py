@@ -67,10 +67,14 @@ def _fix(category: str, sentence, analysis):
         sentence = fixes.opening_sentence(analysis)  # the letter's first real sentence, not a heading or list
         if sentence is None or fixes.sorry_before_good_news(sentence, text):
             return None
-    if not fixes.takes_a_sentence(sentence, analysis.text, after=where == "after") or (
-            where == "after" and fixes.points_back(analysis, sentence)):
+    if where == "after":  # after the paragraph, not between two sentences of one argument
+        edit = fixes.add_to_paragraph(analysis, sentence, text)
+        if edit is None:
+            return None
+        return fixes.suggestion(f"Add {text!r}", edit)
+    if not fixes.takes_a_sentence(sentence, analysis.text):
         return None
-    edit = fixes.add_after(sentence, text) if where == "after" else fixes.add_before(sentence, text)
+    edit = fixes.add_before(sentence, text)
     return fixes.suggestion(f"Add {text!r}", edit)
 
 

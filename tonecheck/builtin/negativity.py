@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl, re_cached
-from ..fixes import add_after, suggestion
+from ..fixes import add_to_paragraph, suggestion
 from ..ruledef import Example, rule
 
 _OPENER = re_cached.compile(
@@ -35,7 +35,7 @@ _NEGATION = re_cached.compile(r"\b(?:not|no|never|cannot|nothing|nobody|none|nei
     ),
     instead="'Unfortunately the sea-view room is taken, so I've reserved our garden suite at the same price.'",
     bad=[Example("Unfortunately we cannot refund the fee. The fee was applied correctly.", flags="Unfortunately",
-                 fixed="Unfortunately we cannot refund the fee. What I can do is [[what you can offer]]. The fee was applied correctly.")],
+                 fixed="Unfortunately we cannot refund the fee. The fee was applied correctly. What I can do is [[what you can offer]].")],
     good=[
         "Unfortunately the sea-view room is taken that weekend, so I've reserved our garden suite for you.",
         "Unfortunately the fabric failed our check. A new cover is being made, and I can deliver on Thursday.",
@@ -51,8 +51,10 @@ def no_alternative(analysis, rule):
     for i, s in enumerate(body):
         m = _OPENER.search(s.text)
         if m and not any(_ALTERNATIVE.search(t.text) for t in body[i:]):
-            offer = suggestion("Say what you can do", add_after(s, _OFFER))
-            yield rule.finding(s.start + m.start(), s.start + m.end(), suggestions=[offer])
+            # after the paragraph: "Unfortunately ... The card charges are built into it. What I can do is ..."
+            added = add_to_paragraph(analysis, s, _OFFER)
+            offers = [suggestion("Say what you can do", added)] if added is not None else []
+            yield rule.finding(s.start + m.start(), s.start + m.end(), suggestions=offers)
 
 
 _OFFER = "What I can do is [[what you can offer]]."

@@ -145,9 +145,11 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             edits = []
             if before and not fixes.sorry_before_good_news(sentence, before):
                 edits.append(fixes.add_before(sentence, fmt(before, **vals)))
-            # not between a sentence and the one that leans on it, nor after a question
-            if after and not fixes.points_back(a, sentence) and fixes.takes_a_sentence(sentence, a.text, after=True):
-                edits.append(fixes.add_after(sentence, fmt(after, **vals)))
+            # after the paragraph, not between two sentences of one argument, nor after a question
+            if after:
+                edit = fixes.add_to_paragraph(a, sentence, fmt(after, **vals))
+                if edit is not None:
+                    edits.append(edit)
             if edits:
                 out.append(fixes.suggestion("Add " + " and ".join(repr(e.content.strip()) for e in edits), *edits, safe=safe))
         if not out:
