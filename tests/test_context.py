@@ -329,6 +329,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("I was born in 1950, so I qualify for the senior rate.", "It is £4 a class.", "celebration"),
     ("", "The handrail is there so that nobody slips on the wet steps.", "distress"),
     ("", "Donations have increased by 20% this year, thanks to you.", "bad_news"),
+    ("", "Incomplete submissions will not be processed and will delay your start date.", "delay"),
     ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):

@@ -183,15 +183,24 @@ def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
     do or offer ("the contractor has been asked to call you", "We're happy to fit new
     blades"). It goes after the paragraph's last sentence that takes one (not a list line,
     a question or a sign-off the paragraph runs into), from the finding's sentence on."""
+    if already_said(analysis, sentence, content):
+        return None
     para = paragraph(analysis, sentence)
-    if _OURS.match(content):
-        following = analysis.next_in_body(para[-1].end)
-        if any(_ACTION_SAID.search(s.text) for s in para + ([following] if following else [])):
-            return None
     for last in reversed(para[para.index(sentence):] if sentence in para else [sentence]):
         if takes_a_sentence(last, analysis.text, after=True) and not points_back(analysis, last):
             return add_after(last, content)
     return None
+
+
+def already_said(analysis, sentence, content: str) -> bool:
+    """Is ``content`` a sentence of ours saying what we do or offer ("Here is what I'm doing
+    about it: ...") where the paragraph of ``sentence``, or the next one's first sentence,
+    already says it?"""
+    if not _OURS.match(content):
+        return False
+    para = paragraph(analysis, sentence)
+    following = analysis.next_in_body(para[-1].end)
+    return any(_ACTION_SAID.search(s.text) for s in para + ([following] if following else []))
 
 
 # A sentence of ours that says what we do or offer, and the writer's own words that already say it

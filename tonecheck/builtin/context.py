@@ -379,7 +379,12 @@ def _no_wait(draft: str) -> str:
             if _CHECKING_IN.search(draft[m.end():m.end() + 120]) or _CHECKING_IN.search(draft[max(0, m.start() - 160):m.start()])]
     for start, end in reversed(cuts):
         draft = draft[:start] + draft[end:]
-    return _COURSE_BEGAN.sub("", draft)
+    return _THREATENED_DELAY.sub("", _COURSE_BEGAN.sub("", draft))
+
+
+# A delay the customer's own missing part would cause, said as a warning: "Incomplete
+# submissions will not be processed and will delay your start date"
+_THREATENED_DELAY = _re2(r"\b(?:incomplete|late|missing|unsigned|partial)\b[^.!?]{0,60}?\b(?:will|would|could|may|might|can) (?:\w+ )?delay\b")
 
 
 def _rebooked_as_asked(draft: str) -> str:

@@ -135,8 +135,11 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             else:
                 if before or after:
                     new = fmt(" ".join(filter(None, (before, after))), **vals)
-                    edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
-                    out.append(fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe))
+                    # not where the next sentence leans on the one replaced ("We have raised this with
+                    # them"), nor where the paragraph already says what we do
+                    if not (fixes.points_back(a, sentence) or fixes.already_said(a, sentence, new)):
+                        edit = fixes.replace_span(sentence, sentence.start, sentence.end, new)
+                        out.append(fixes.suggestion(f"Write {fixes.capital(new)!r} instead", edit, safe=safe))
                 # (also after a replacement: for where another fix already says it)
                 if not fixes.points_back(a, sentence):  # "Today is one of them." would point at nothing
                     out.append(fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe))
