@@ -143,6 +143,9 @@ from tonecheck.vocabulary import DETECTED
     ("My bag didn't arrive. It has my daughter's medication in it.", "Your report is logged.", "distress"),
     ("It feels like I'm being punished for being ill.", "The payment you received is correct.", "distress"),
     ("I'm a one-man business and honestly that would be hard for me.", "Pricing isn't final yet.", "distress"),
+    ("I have a broken wrist, so I can't train.", "Freezes need notice.", "distress"),
+    ("Mum had a fall last week.", "Your order is on its way.", "distress"),
+    ("", "Your engineer will now arrive at 2pm rather than 9am.", "delay"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -330,6 +333,14 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "The handrail is there so that nobody slips on the wet steps.", "distress"),
     ("", "Donations have increased by 20% this year, thanks to you.", "bad_news"),
     ("", "Incomplete submissions will not be processed and will delay your start date.", "delay"),
+    # words of hard times used of something else
+    ("Could you send my repeat medication to my new address?", "Of course.", "distress"),
+    ("Your driver broke our back gate.", "I'm sorry.", "distress"),
+    ("I nearly fell off my chair when I saw the bill.", "Here is the breakdown.", "distress"),
+    ("I was ill-advised by your shop.", "I'm sorry.", "distress"),
+    ("It would be hard for me to get there before 5pm.", "We're open until 7.", "distress"),
+    ("My son was born in 2012, so he needs a junior ticket.", "Here it is.", "celebration"),
+    ("", "Good news: your savings rate has increased by 0.5% from today.", "bad_news"),
     ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):

@@ -329,6 +329,9 @@ def test_fixes_do_not_turn_an_estimate_into_a_promise_or_cut_a_phrase_off(run, d
 def test_added_text_follows_the_writers_punctuation_and_apostrophes(run):
     out = run("rewrite", "-", input="Hi Sam,\n\nWe’ll look into it\n\nTom\n").stdout
     assert "We’ll look into it. I’ll update you by [[date of the update]]." in out, out
+    # a promise with its full stop takes its date inside ("by" before the full stop)
+    out = run("rewrite", "-", input="Hi Sam,\n\nWe’ll be in touch.\n\nTom\n").stdout
+    assert "We’ll be in touch by [[date of the update]]." in out, out
     # two sentences added after one with no full stop: one full stop between each
     out = run("rewrite", "-", input="Hi Sam,\n\nWe can’t refund the fee\n\nTom\n").stdout
     assert "the fee. I’m sorry: I know this isn’t what you hoped to hear. What I can do is" in out, out
@@ -472,6 +475,13 @@ def test_a_sentence_of_ours_goes_after_the_paragraph_it_answers(run):
     assert "built into it. What I can do is [[what you can offer]].\n\nTom" in out, out
 
 
+def test_paragraphs_end_at_a_blank_line_with_crlf_or_spaces_on_it(run):
+    draft = ("Hi Sam,\r\n\r\nUnfortunately we cannot refund the fee. The booking terms say deposits are kept.\r\n \r\n"
+             "Your new card arrives on Friday. It works straight away.\r\n\r\nTom\r\n")
+    out = run("rewrite", "-", input=draft).stdout.replace("\r", "")
+    assert "deposits are kept. What I can do is [[what you can offer]].\n" in out, out
+
+
 def test_no_offer_is_added_where_the_paragraph_already_makes_one(run):
     draft = ("Hi Ana,\n\nThe wiper blades smear because the rubber wears on frosty screens, which is common at this time "
              "of year. We are happy to fit new blades free if you pop in on Saturday.\n\nTom\n\n"
@@ -487,6 +497,9 @@ def test_an_update_the_writer_already_promises_gets_its_date_not_a_second_promis
     assert "Someone will be in touch by [[date of the update]] to rebook." in out and "update you by" not in out, out
     tied = "Hi Tom,\nYour fit note request is with the doctor, and we'll let you know once it's ready.\nReception\n"
     assert "update you by" not in run("rewrite", "-", input=tied).stdout
+    # a promise that already has its time, or waits on something, takes no date of ours
+    timed = "Hi Tom,\nClaims can take a little while depending on how busy they are. We will call you on Monday to go through it.\nJo\n"
+    assert "by [[date of the update]]" not in run("rewrite", "-", input=timed).stdout
 
 
 def test_no_sorry_is_added_where_the_writer_says_sorry_further_on(run):

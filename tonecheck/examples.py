@@ -38,7 +38,10 @@ def problems(linter, rule) -> list[str]:
                 said = ", ".join(repr(example.text[f.offset:f.end]) for f in found)
                 out.append(f"bad example {n}: no finding covers {example.flags!r} (it flags {said})")
         if example.fixed is not None:
-            fixed = apply(example.text, [fx for _, fx in chosen(found, unsafe=True, text=example.text)])
+            # the writer's own words, as the rewriter reads them (not a quoted customer message)
+            draft = load_text(example.text)
+            own = "\n".join(draft.text[r.start:r.end] for r in draft.writer_regions())
+            fixed = apply(example.text, [fx for _, fx in chosen(found, unsafe=True, text=example.text, own=own)])
             if fixed != example.fixed:
                 out.append(f"bad example {n} is fixed to {_short(fixed)}, not {_short(example.fixed)}")
     for n, example in enumerate(rule.good, 1):

@@ -158,22 +158,31 @@ def points_back(analysis, sentence) -> bool:
     s = analysis.next_in_body(sentence.end)
     if s is None:
         return False
-    return "\n\n" not in analysis.text[sentence.end:s.start] and bool(_POINTS_BACK.match(s.text))
+    return not _BLANK_LINE.search(analysis.text[sentence.end:s.start]) and bool(_POINTS_BACK.match(s.text))
 
 
 def paragraph(analysis, sentence) -> list:
-    """The body sentences of the paragraph ``sentence`` is in, from its first to its last."""
+    """The body sentences of the paragraph ``sentence`` is in, from its first to its last:
+    paragraphs end at a blank line (a CRLF one, or one of spaces), or, in a draft with no
+    blank line between its sentences, at each line's end."""
     body, text = analysis.body, analysis.text
     i = body.index(sentence) if sentence in body else None
     if i is None:
         return [sentence]
+    gaps = [text[a.end:b.start] for a, b in zip(body, body[1:])]
+    breaks = [bool(_BLANK_LINE.search(g)) for g in gaps]
+    if not any(breaks):
+        breaks = ["\n" in g for g in gaps]
     start = i
-    while start > 0 and "\n\n" not in text[body[start - 1].end:body[start].start]:
+    while start > 0 and not breaks[start - 1]:
         start -= 1
     end = i
-    while end + 1 < len(body) and "\n\n" not in text[body[end].end:body[end + 1].start]:
+    while end < len(gaps) and not breaks[end]:
         end += 1
     return body[start:end + 1]
+
+
+_BLANK_LINE = re_cached.compile(r"\n[ \t\r]*\n")
 
 
 def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
@@ -207,13 +216,15 @@ def already_said(analysis, sentence, content: str) -> bool:
 _OURS = re_cached.compile(r"\s*(?:here is what I['’]m doing|what I can do is|here is how I can help|for you, this means)\b", re.I)
 _ACTION_SAID = re_cached.compile(
     r"\b(?:I|we)(?:['’]ve| have| had)? (?:also |now |already |just )?(?:asked|chased|contacted|raised|passed|escalated|booked|"
-    r"arranged|ordered|requested|spoken|called|emailed|sent|refunded|credited|replaced|reserved)\b|"
-    r"\b(?:I|we)(?:['’]ll| will| am| are|['’]m|['’]re|['’]d| would)(?: \w+)? (?:be )?(?:happy|glad|pleased) to\b|"
-    r"\b(?:I|we)(?:['’]ll| will| shall)(?: \w+)? (?:chase|call|contact|raise|book|arrange|order|send|review|fit|replace|refund|"
-    r"repair|follow|speak|write|visit|come|have|get you)\b|"
+    r"arranged|ordered|requested|refunded|credited|replaced|reserved)\b|"
+    # (a promise, not a refusal: "we will not refund" says nothing we do)
+    r"\b(?:I|we)(?:['’]ll| will| am| are|['’]m|['’]re|['’]d| would)(?: (?!not\b|never\b)\w+)? (?:be )?(?:happy|glad|pleased) to\b|"
+    r"\b(?:I|we)(?:['’]ll| will| shall)(?: (?!not\b|never\b)\w+)? (?:chase|call|contact|raise|book|arrange|order|send|review|fit|"
+    r"replace|refund|repair|follow|speak|write|visit|come|get you)\b|"
     r"\b(?:I|we)(?:['’]re| are| am|['’]m) (?:now )?(?:in discussions|working with|talking to|speaking to|chasing)\b|"
-    r"\byou can (?:still |also )?\w+|\bplease (?:ask|call|contact|log in|upload|use|send|book|reply)\b|"
-    r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is|are) (?:still )?available\b", re.I)
+    r"\byou can (?:still |also |instead )?(?:book|choose|pick|swap|exchange|collect|use|come|call|bring|claim|apply|ask|"
+    r"keep|try|visit|join|order|pay|log in|reply|ring|pop in|drop in)\b|\bplease (?:ask|call|contact|log in|upload|use|book|reply)\b|"
+    r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is still|are still) (?:open|available)\b", re.I)
 
 
 def add_before(sentence, content: str) -> Edit:
@@ -397,20 +408,20 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
     # an update promised once: not beside the writer's own promise ("We'll be in touch once the part
     # arrives. I'll update you by ..."), whose date goes into it where it can ("Someone will be in touch by
     # [[date of the update]] to rebook"); and "For you, this means" not after a sentence already to the customer
+    if _CLOSED.search(text):  # an update promised in a letter that closes the matter contradicts it
+        taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
     kept = []
     for f, fx in taken:
         if any(not e.length and _FOR_YOU.match(e.content) and _said_to_them(text, e.offset) for e in fx.edits):
-            continue
+            continue  # (a sentence to the customer already says what it means for them)
         if any(not e.length and _UPDATE.search(e.content) and _beside(text, e.offset, _PROMISED) for e in fx.edits):
-            dated = _dated_promise(text, fx)
-            if dated is None or dated in rejected or any(clash(e, o) for e in dated.edits for g, other in kept for o in other.edits):
+            others = [o for _, other in taken if other is not fx for o in other.edits]
+            dated = _dated_promise(text, fx, others)
+            if dated is None or dated in rejected:
                 continue
             fx = dated
         kept.append((f, fx))
-    taken = kept
-    if _CLOSED.search(text):  # an update promised in a letter that closes the matter contradicts it
-        taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
-    return taken
+    return kept
 
 
 def _adds(f: Finding) -> bool:
@@ -489,11 +500,12 @@ def _beside(text: str, at: int, pattern) -> bool:
     return any(m and pattern.search(m.group()) for m in (before, after))
 
 
-def _dated_promise(text: str, fx: Fix) -> Fix | None:
+def _dated_promise(text: str, fx: Fix, others: list[Edit]) -> Fix | None:
     """The date of an update, put into the writer's own promise beside the sentence that
     would have promised it again: "Someone will be in touch to rebook" -> "Someone will be in
-    touch by [[date of the update]] to rebook". None where the promise is already tied to
-    something else ("once it's ready", "nearer the time": a date there would contradict it)."""
+    touch by [[date of the update]] to rebook". None where the promise already has a time or
+    a blank, or is tied to something else ("once she is back", "after the survey": a date
+    would contradict it), or where another fix (``others``) changes that sentence."""
     at = fx.edits[0].offset
     start = max(0, at - 160)
     before = _LAST_SENTENCE.search(text[start:at].rstrip())
@@ -505,14 +517,22 @@ def _dated_promise(text: str, fx: Fix) -> Fix | None:
         spans.append(after.start())
     for s in spans:
         sentence = _FIRST_SENTENCE.match(text, s)
-        m = _PROMISED.search(sentence.group()) if sentence else None
-        if m and _OPEN_AFTER.match(sentence.group(), m.end()):
-            return Fix((Edit(sentence.start() + m.end(), 0, " by [[date of the update]]"),), fx.applicability)
+        said = sentence.group() if sentence else ""
+        m = _PROMISED.search(said)
+        if not m or _TIED.search(said) or text[sentence.end():sentence.end() + 1] not in (".", "!"):
+            continue  # (a promise with no full stop: a sentence added after it would land before the date)
+        if any(sentence.start() <= o.offset <= sentence.end() for o in others):
+            continue
+        return Fix((Edit(sentence.start() + m.end(), 0, " by [[date of the update]]"),), fx.applicability)
     return None
 
 
-# What may follow a promise that a date can go before: the sentence's end, or what it is about
-_OPEN_AFTER = re_cached.compile(r"\s*(?:[.!]|$|(?:to|about|with|regarding|on|for|and)\b(?! (?:once|when|as soon)))", re.IGNORECASE)
+# A promise that already has its time, or waits on something: no date of ours goes into it
+_TIED = re_cached.compile(
+    r"\[\[|\d|\b(?:once|when|whenever|after|until|as soon as|before|nearer|in due course|soon|shortly|today|tonight|"
+    r"tomorrow|next|this (?:week|month|morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE)
 
 
 def _said_to_them(text: str, at: int) -> bool:

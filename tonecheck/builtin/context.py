@@ -50,11 +50,12 @@ _QUOTE_ONLY = {"distress": (
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
     # medicine that did not come, an illness, a cost the customer cannot bear: "It has my daughter's medication in it",
     # "punished for being ill", "that would be hard for me"
-    r"(?:my|his|her|our|their|(?:daughter|son|wife|husband|partner|child|mum|mom|dad|mother|father)['’]s) (?:\w+ )?(?:medication|medicine|insulin|inhaler|epi-?pen)|"
-    r"(?:was|been|being|am|were|fell|felt) (?:so |very |really |seriously )?ill\b|"
-    r"(?:would|will|is going to) be (?:really |very |so )?(?:hard|difficult|tough) for (?:me|us)\b|"
+    r"(?:his|her|their|(?:daughter|son|wife|husband|partner|child|mum|mom|dad|mother|father)['’]s) (?:\w+ )?(?:medication|medicine|insulin|inhaler|epi-?pen)|"
+    r"(?:was|been|being|am|were|fell|felt) (?:so |very |really |seriously |quite |too )?ill\b(?!-)|"
+    r"(?:would|will|is going to) be (?:really |very |so )?(?:hard|difficult|tough) for (?:me|us)\b(?=[.!,;]|$| to (?:pay|afford|manage|cover|find))|"
     # a fall, or nearly one: "I am 81 and I nearly slipped on it" (the writer's "a risk of slipping" is no report)
-    r"(?:nearly|almost) (?:slipped|fell|fallen|tripped)|(?:I|she|he|mum|mom|dad|my (?:mother|father|mum|mom|dad|son|daughter|wife|husband|partner)) (?:slipped|fell|tripped) (?:over|on|down)|"
+    r"(?:nearly|almost) (?:slipped|tripped)|(?:nearly|almost) fell (?:down|over|on)\b|had a (?:bad |nasty |serious )?fall\b|"
+    r"(?:I|she|he|mum|mom|dad|my (?:mother|father|mum|mom|dad|son|daughter|wife|husband|partner)) (?:slipped|fell|tripped) (?:over|on|down|in)\b|"
     # symptoms that go on, or that the product causes: "making me dizzy", "a headache every day since"
     r"(?:making|made|makes|make) me (?:feel )?(?:dizzy|sick|ill|nauseous)|(?:headaches?|migraines?|dizz\w+|nausea)[^.!?]{0,40}"
     r"(?:every day|all the time|constantly|for (?:days|weeks))|"
@@ -362,12 +363,12 @@ _PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}")
 # A later hour than the one booked: "your crew will now arrive at 11.30am instead of 8am" (not
 # "with you by 10am instead of 2pm", which is sooner)
 _HOUR_MOVED = _re2(r"\b(?:ready|arrive|arriving|delivered|with you|start|begin|come|reach you|be there|be here) (?:at|by|from) "
-                   r"(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b[^.!?]{0,20}? instead of (?:the )?(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b")
+                   r"(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?[^.!?]{0,20}? (?:instead of|rather than) (?:the )?(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b")
 
 
 def _later_hour(draft: str) -> bool:
-    def minutes(h, m, half):
-        return (int(h) % 12 + (12 if half.lower() == "p" else 0)) * 60 + int(m or 0)
+    def minutes(h, m, meridiem):
+        return (int(h) % 12 + (12 if meridiem.lower() == "p" else 0)) * 60 + int(m or 0)
 
     return any(minutes(*m.group(1, 2, 3)) > minutes(*m.group(4, 5, 6)) for m in _HOUR_MOVED.finditer(draft))
 
@@ -379,12 +380,14 @@ def _no_wait(draft: str) -> str:
             if _CHECKING_IN.search(draft[m.end():m.end() + 120]) or _CHECKING_IN.search(draft[max(0, m.start() - 160):m.start()])]
     for start, end in reversed(cuts):
         draft = draft[:start] + draft[end:]
-    return _THREATENED_DELAY.sub("", _COURSE_BEGAN.sub("", draft))
+    return _WARNED_DELAY.sub("", _COURSE_BEGAN.sub("", draft))
 
 
 # A delay the customer's own missing part would cause, said as a warning: "Incomplete
-# submissions will not be processed and will delay your start date"
-_THREATENED_DELAY = _re2(r"\b(?:incomplete|late|missing|unsigned|partial)\b[^.!?]{0,60}?\b(?:will|would|could|may|might|can) (?:\w+ )?delay\b")
+# submissions will not be processed and will delay your start date" (not "the late arrival
+# of the parts will delay your installation", which is ours)
+_WARNED_DELAY = _re2(r"\b(?:incomplete|late|missing|unsigned|partial) (?:submissions?|applications?|forms?|documents?|paperwork|"
+                     r"information|details|timesheets?|returns?)\b[^.!?]{0,60}?\b(?:will|would|could|may|might|can) (?:\w+ )?delay\b")
 
 
 def _rebooked_as_asked(draft: str) -> str:
