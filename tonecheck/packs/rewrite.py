@@ -180,6 +180,13 @@ _OCCASION = re_cached.compile(
 )
 
 
+def their_trouble(a) -> str:
+    """What a sorry says of a failure: how it has been for a customer whose message is
+    quoted ("this has been so frustrating"); where only the draft tells of it (an outage
+    notice, a first letter after a report), what it caused, not how they felt."""
+    return "this has been so frustrating" if a.quoted.strip() else "for the trouble this has caused"
+
+
 def occasion(a) -> str:
     """The customer's big moment in a few words ("your new car"), from their message
     or the draft; a placeholder when neither names one."""
