@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import fixes
 from .patterns import compile_patterns
-from .rewrite import HARD_TIMES, compile_rewrite, occasion, their_trouble
+from .rewrite import HARD_TIMES, compile_rewrite, occasion, their_trouble, their_wait
 from .schema import fmt
 
 from .kind import SCOPES, Kind
@@ -23,7 +23,7 @@ def build(spec, flags, fail):
     within = spec.get(field, "writer")
     if within not in SCOPES:
         fail(field, f"must be one of {', '.join(SCOPES)}")
-    rewrite = compile_rewrite(spec, REWRITES, flags, fail, {"occasion", "their_trouble"})
+    rewrite = compile_rewrite(spec, REWRITES, flags, fail, {"occasion", "their_trouble", "their_wait"})
 
     def check(a, r, _scope):  # its scope is where it looks for the acknowledgement: ``within``
         if not a.body:
@@ -42,7 +42,7 @@ def build(spec, flags, fail):
         fixed = None
         # congratulations are not offered to someone who also complains or grieves
         if rewrite and not ("{occasion}" in spec["rewrite"].get("before", "") and a.contexts & HARD_TIMES):
-            values = {"occasion": occasion(a), "their_trouble": their_trouble(a)}
+            values = {"occasion": occasion(a), "their_trouble": their_trouble(a), "their_wait": their_wait(a)}
             fixed = rewrite(a, opening, opening.start, opening.end, values) if opening else None
         yield r.finding(first.start, first.end, fmt(r.message, context=", ".join(sorted(a.contexts))),
                         suggestions=[fixed] if fixed else [])

@@ -187,6 +187,18 @@ def their_trouble(a) -> str:
     return "this has been so frustrating" if a.quoted.strip() else "for the trouble this has caused"
 
 
+def their_wait(a) -> str:
+    """What a sorry says of a delay: where the draft cancels or closes something (a class
+    called off, a clinic closed), the change to their plans, not a time we never gave."""
+    if any(_CALLED_OFF.search(s.text) for s in a.body):
+        return "about this change to your plans"
+    return "this isn't happening when we said it would"
+
+
+_CALLED_OFF = re_cached.compile(r"\b(?:cancell?ed|cancell?ing|called off|closed|closing|closure|will close|no longer (?:be )?(?:running|available|open))\b",
+                                re.IGNORECASE)
+
+
 def occasion(a) -> str:
     """The customer's big moment in a few words ("your new car"), from their message
     or the draft; a placeholder when neither names one."""
