@@ -146,6 +146,12 @@ from tonecheck.vocabulary import DETECTED
     ("I have a broken wrist, so I can't train.", "Freezes need notice.", "distress"),
     ("Mum had a fall last week.", "Your order is on its way.", "distress"),
     ("", "Your engineer will now arrive at 2pm rather than 9am.", "delay"),
+    # a shop of their own opened, a purchase lost, an order short, a customer not happy or mortified
+    ("We are opening our first bakery in May!", "Here is the form.", "celebration"),
+    ("", "Just to let you know the chain on Mill Cottage has collapsed.", "bad_news"),
+    ("We ordered 80 bags and only 50 came. We will run out by the weekend.", "Thanks.", "complaint"),
+    ("The mozzarella was sour. Really not happy.", "A credit is raised.", "complaint"),
+    ("My card was declined at the till and I was mortified.", "Thanks.", "distress"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -341,6 +347,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("It would be hard for me to get there before 5pm.", "We're open until 7.", "distress"),
     ("My son was born in 2012, so he needs a junior ticket.", "Here it is.", "celebration"),
     ("", "Good news: your savings rate has increased by 0.5% from today.", "bad_news"),
+    ("", "We're opening a new branch in Leeds next month.", "celebration"),
     ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):

@@ -104,7 +104,7 @@ _IF_CLAUSE = _re2(r"\b(?:if|unless|in case|should you)\b[^,.;:!?]*")
 _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
-    r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|"
+    r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|not happy|"
     r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
     # at a loss, or cut off from their work: "What am I supposed to do?", "down since 7am", "can't access client files"
     r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) [^.!?]{1,30}"

@@ -8,7 +8,13 @@ from .. import hookimpl, re_cached, regex
 from ..fixes import first_sentence
 from ..ruledef import Example, rule
 
-_WHEN = re_cached.compile(r"\b(?:when|what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
+# A when-question, not "when" joining a clause ("why do I not get it back when I resell?")
+_WHEN = re_cached.compile(
+    r"\bwhen(?:['’]s\b| (?:will|would|can|could|do|does|did|is|are|was|were|should|shall|might|may|am|exactly|roughly|approximately)\b|\s*\?)|"
+    # asked inside another question: "tell me when I'll hear something", "wondering when you'll send the jacket"
+    r"\bwhen (?:I|you|we|they|it|he|she)(?:['’]ll|['’]d| will| would| can| could| might| should| may| are going to| is going to)\b|"
+    r"\bwhen (?:my|the|our|your|his|her|this|that) (?:\w+ ){0,2}(?:will|would|can|could|might|should|is going to|are going to)\b|"
+    r"\b(?:what time|how long|by when|what date|how soon)\b", re.IGNORECASE)
 
 
 @rule(
@@ -55,7 +61,10 @@ def _unanswered(a, r, question: str):
         Example("Hi Ben,\nI've raised it with our finance team.\nLeah\n\nOn Mon, Ben wrote:\n> When will I get my money back?")
     ],
     good=[
-        Example("Hi Ben,\nI've refunded the second payment; you'll see it by Thursday.\nLeah\n\nOn Mon, Ben wrote:\n> When will I get my money back?")
+        Example("Hi Ben,\nI've refunded the second payment; you'll see it by Thursday.\nLeah\n\nOn Mon, Ben wrote:\n> When will I get my money back?"),
+        # "when" joining a clause asks no time
+        Example("Hi Ben,\nThe fee pays for card processing, and it comes back in full if the show is cancelled.\nLeah\n\n"
+                "On Mon, Ben wrote:\n> Why don't I get the fee back when I resell?"),
     ],
 )
 def unanswered_when(analysis, rule):
