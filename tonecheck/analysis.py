@@ -24,6 +24,10 @@ _ABBREV = regex.compile(
     ignore_case=True,
 )
 # A sentence ends at ., ! or ? (runs of them, then closing quotes or brackets) before a space.
+#: A blank line, a CRLF one or one of spaces: where a paragraph ends.
+BLANK_LINE = re_cached.compile(r"\n[ \t\r]*\n")
+#: How many sentences either side of one its paragraph reaches, at most.
+PARAGRAPH_REACH = 12
 _SENTENCE_END = re_cached.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _BULLET = re_cached.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")
 _FIELD = re_cached.compile(r"[ \t]*[A-Z][\w'’ /#&()-]{0,30}:(?:[ \t]|$)")
@@ -459,6 +463,33 @@ class Analysis:
         not by walking the body: a rewrite asks it of every sentence it adds beside)."""
         i = bisect_left(self._body_starts, offset)
         return self.body[i] if i < len(self.body) else None
+
+    @cached_property
+    def _paragraph_spans(self) -> list[tuple[int, int]]:
+        """Each body sentence's paragraph (first and last index): paragraphs end at a blank
+        line (a CRLF one, or one of spaces), or, in a draft with no blank line between its
+        sentences, at each line's end. Worked out once per draft."""
+        body, text = self.body, self.text
+        breaks = [bool(BLANK_LINE.search(text, a.end, b.start)) for a, b in zip(body, body[1:])]
+        if not any(breaks):
+            breaks = ["\n" in text[a.end:b.start] for a, b in zip(body, body[1:])]
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for i in range(len(body)):
+            if i == len(body) - 1 or breaks[i]:
+                spans += [(start, i)] * (i - start + 1)
+                start = i + 1
+        return spans
+
+    def paragraph(self, sentence: Sentence) -> list[Sentence]:
+        """The body sentences of the paragraph ``sentence`` is in, up to PARAGRAPH_REACH
+        either side of it (a draft of one endless paragraph is read near the sentence,
+        not whole for each finding)."""
+        i = bisect_left(self._body_starts, sentence.start)
+        if i >= len(self.body) or self.body[i] != sentence:
+            return [sentence]
+        start, end = self._paragraph_spans[i]
+        return self.body[max(start, i - PARAGRAPH_REACH):min(end, i + PARAGRAPH_REACH) + 1]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect_right(self._starts, offset) - 1

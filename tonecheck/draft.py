@@ -135,6 +135,10 @@ class Draft:
     def quoted_text(self) -> str:
         return "\n".join(self.text[r.start:r.end] for r in self.regions if r.kind == "quote")
 
+    def writer_text(self) -> str:
+        """The writer's own words (greeting, body, sign-off), not a quoted message."""
+        return "\n".join(self.text[r.start:r.end] for r in self.writer_regions())
+
     def in_writer_text(self, start: int, end: int) -> bool:
         """True when the span lies wholly inside the writer's own regions."""
         return any(r.start <= start and end <= r.end for r in self.writer_regions())

@@ -39,8 +39,7 @@ def problems(linter, rule) -> list[str]:
                 out.append(f"bad example {n}: no finding covers {example.flags!r} (it flags {said})")
         if example.fixed is not None:
             # the writer's own words, as the rewriter reads them (not a quoted customer message)
-            draft = load_text(example.text)
-            own = "\n".join(draft.text[r.start:r.end] for r in draft.writer_regions())
+            own = load_text(example.text).writer_text()
             fixed = apply(example.text, [fx for _, fx in chosen(found, unsafe=True, text=example.text, own=own)])
             if fixed != example.fixed:
                 out.append(f"bad example {n} is fixed to {_short(fixed)}, not {_short(example.fixed)}")

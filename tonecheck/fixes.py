@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from . import re_cached
-from .analysis import looks_like_heading
+from .analysis import BLANK_LINE, looks_like_heading
 from .findings import SEVERITY_RANK, Edit, Finding, Fix, Suggestion
 
 #: A placeholder a fix leaves for the writer: double brackets, so a template's own
@@ -158,31 +158,7 @@ def points_back(analysis, sentence) -> bool:
     s = analysis.next_in_body(sentence.end)
     if s is None:
         return False
-    return not _BLANK_LINE.search(analysis.text[sentence.end:s.start]) and bool(_POINTS_BACK.match(s.text))
-
-
-def paragraph(analysis, sentence) -> list:
-    """The body sentences of the paragraph ``sentence`` is in, from its first to its last:
-    paragraphs end at a blank line (a CRLF one, or one of spaces), or, in a draft with no
-    blank line between its sentences, at each line's end."""
-    body, text = analysis.body, analysis.text
-    i = body.index(sentence) if sentence in body else None
-    if i is None:
-        return [sentence]
-    gaps = [text[a.end:b.start] for a, b in zip(body, body[1:])]
-    breaks = [bool(_BLANK_LINE.search(g)) for g in gaps]
-    if not any(breaks):
-        breaks = ["\n" in g for g in gaps]
-    start = i
-    while start > 0 and not breaks[start - 1]:
-        start -= 1
-    end = i
-    while end < len(gaps) and not breaks[end]:
-        end += 1
-    return body[start:end + 1]
-
-
-_BLANK_LINE = re_cached.compile(r"\n[ \t\r]*\n")
+    return not BLANK_LINE.search(analysis.text, sentence.end, s.start) and bool(_POINTS_BACK.match(s.text))
 
 
 def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
@@ -192,22 +168,22 @@ def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
     do or offer ("the contractor has been asked to call you", "We're happy to fit new
     blades"). It goes after the paragraph's last sentence that takes one (not a list line,
     a question or a sign-off the paragraph runs into), from the finding's sentence on."""
-    if already_said(analysis, sentence, content):
+    para = analysis.paragraph(sentence)
+    if already_said(analysis, sentence, content, para):
         return None
-    para = paragraph(analysis, sentence)
-    for last in reversed(para[para.index(sentence):] if sentence in para else [sentence]):
+    for last in reversed(para[para.index(sentence):]):
         if takes_a_sentence(last, analysis.text, after=True) and not points_back(analysis, last):
             return add_after(last, content)
     return None
 
 
-def already_said(analysis, sentence, content: str) -> bool:
+def already_said(analysis, sentence, content: str, para: list | None = None) -> bool:
     """Is ``content`` a sentence of ours saying what we do or offer ("Here is what I'm doing
-    about it: ...") where the paragraph of ``sentence``, or the next one's first sentence,
-    already says it?"""
+    about it: ...") where the paragraph of ``sentence`` (``para``, if already found), or
+    the next one's first sentence, already says it?"""
     if not _OURS.match(content):
         return False
-    para = paragraph(analysis, sentence)
+    para = para or analysis.paragraph(sentence)
     following = analysis.next_in_body(para[-1].end)
     return any(_ACTION_SAID.search(s.text) for s in para + ([following] if following else []))
 
@@ -405,11 +381,11 @@ def chosen(findings: Iterable[Finding], *, unsafe: bool = False, text: str = "",
             asked |= holes
             break
     taken = _one_apology(taken, text, own)
+    if _CLOSED.search(text):  # an update promised in a letter that closes the matter contradicts it
+        taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
     # an update promised once: not beside the writer's own promise ("We'll be in touch once the part
     # arrives. I'll update you by ..."), whose date goes into it where it can ("Someone will be in touch by
     # [[date of the update]] to rebook"); and "For you, this means" not after a sentence already to the customer
-    if _CLOSED.search(text):  # an update promised in a letter that closes the matter contradicts it
-        taken = [(f, fx) for f, fx in taken if not any(not e.length and _UPDATE.search(e.content) for e in fx.edits)]
     kept = []
     for f, fx in taken:
         if any(not e.length and _FOR_YOU.match(e.content) and _said_to_them(text, e.offset) for e in fx.edits):

@@ -75,8 +75,7 @@ def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite
             notes.append(f"{len(cuts)} fix(es) left out: they would cut through the HTML's markup")
         rejected |= cuts
 
-    # the writer's own words, not the customer's quoted message
-    own = "\n".join(source[a:b] for a, b in (draft.to_source(r.start, r.end) for r in draft.writer_regions()))
+    own = draft.writer_text()  # (not the customer's quoted message)
 
     def pick():
         return chosen(findings, unsafe=unsafe, text=source, rejected=frozenset(rejected), own=own)

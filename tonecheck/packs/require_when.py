@@ -10,6 +10,8 @@ from .kind import SCOPES, Kind
 
 
 REWRITES = frozenset({"before", "after", "at", "unless"})
+# What a require-when rule's sentences may name: the customer's moment, and what a sorry says
+_VALUES = {"occasion": occasion, "their_trouble": their_trouble, "their_wait": their_wait}
 
 
 def build(spec, flags, fail):
@@ -23,7 +25,10 @@ def build(spec, flags, fail):
     within = spec.get(field, "writer")
     if within not in SCOPES:
         fail(field, f"must be one of {', '.join(SCOPES)}")
-    rewrite = compile_rewrite(spec, REWRITES, flags, fail, {"occasion", "their_trouble", "their_wait"})
+    rewrite = compile_rewrite(spec, REWRITES, flags, fail, set(_VALUES))
+    # the values the rule's sentences name, worked out per draft only if named
+    template = " ".join(str(spec.get("rewrite", {}).get(k, "")) for k in ("before", "after"))
+    named = {k: f for k, f in _VALUES.items() if "{" + k + "}" in template}
 
     def check(a, r, _scope):  # its scope is where it looks for the acknowledgement: ``within``
         if not a.body:
@@ -42,7 +47,7 @@ def build(spec, flags, fail):
         fixed = None
         # congratulations are not offered to someone who also complains or grieves
         if rewrite and not ("{occasion}" in spec["rewrite"].get("before", "") and a.contexts & HARD_TIMES):
-            values = {"occasion": occasion(a), "their_trouble": their_trouble(a), "their_wait": their_wait(a)}
+            values = {k: f(a) for k, f in named.items()}
             fixed = rewrite(a, opening, opening.start, opening.end, values) if opening else None
         yield r.finding(first.start, first.end, fmt(r.message, context=", ".join(sorted(a.contexts))),
                         suggestions=[fixed] if fixed else [])
