@@ -152,6 +152,13 @@ from tonecheck.vocabulary import DETECTED
     ("We ordered 80 bags and only 50 came. We will run out by the weekend.", "Thanks.", "complaint"),
     ("The mozzarella was sour. Really not happy.", "A credit is raised.", "complaint"),
     ("My card was declined at the till and I was mortified.", "Thanks.", "distress"),
+    # hours counted late, a child in hospital told back by the writer, a refusal in formal words
+    ("Order came 2 hours late and stone cold.", "Thanks for letting us know.", "delay"),
+    ("", "Got your message about your daughter being in hospital.", "distress"),
+    ("", "We are therefore not in a position to take this any further.", "bad_news"),
+    ("", "Our Market Street branch in Kelby will close on Friday 28 June.", "bad_news"),
+    ("", "We've made the decision to close our Northgate store.", "bad_news"),
+    ("A provider has had a breach and client files were exposed. Are our files safe?", "Thanks.", "distress"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -349,6 +356,14 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Good news: your savings rate has increased by 0.5% from today.", "bad_news"),
     ("", "We're opening a new branch in Leeds next month.", "celebration"),
     ("The storm they forecast never came, the marquee stayed dry. Thank you!", "Thank you!", "complaint"),
+    # a delay ruled out, and a hospital that is only a place
+    ("", "Your court application has not been delayed by this.", "delay"),
+    ("", "Your refund goes out today with no delay.", "delay"),
+    ("I filed the return on 9 February, nine days late.", "We have considered your appeal.", "delay"),
+    ("", "You returned it at 8:15pm, over three hours late.", "delay"),
+    ("", "The branch is closed on Monday for the bank holiday.", "bad_news"),
+    ("", "You are in breach of clause 3.1 of your tenancy agreement.", "distress"),
+    ("", "The crew will collect your father from the hospital at 10am.", "distress"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

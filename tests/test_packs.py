@@ -52,11 +52,21 @@ def test_phrase_with_unless_and_when(tmp_path):
           patterns: ["oops"]
           message: m
           examples: {bad: [{text: Oops., context: [complaint]}], good: [Fine.]}
+        - name: ThankUnlessLate
+          kind: phrase
+          category: negative_framing
+          unless_context: [delay, complaint]
+          patterns: ["sorry for the wait"]
+          message: m
+          examples: {bad: [Sorry for the wait.], good: [{text: Sorry for the wait., context: [delay]}]}
     """)
     report = linter.lint(load_text("Hi Jo,\nWe will call ASAP. We will fix it as soon as possible on Friday.\n"))
     assert [(f.rule, f.message) for f in report.findings] == [("House.NoAsap", "'ASAP' has no date")]
     assert rule_ids(linter, "Oops, sorry.", contexts=["general"]) == []
     assert rule_ids(linter, "Oops, sorry.", contexts=["complaint"]) == ["House.SorryWhenComplaint"]
+    # unless_context: quiet where the wait was a failure, heard everywhere else
+    assert rule_ids(linter, "Sorry for the wait.", contexts=["billing"]) == ["House.ThankUnlessLate"]
+    assert rule_ids(linter, "Sorry for the wait.", contexts=["billing", "delay"]) == []
 
 
 @pytest.mark.parametrize("scope, flagged", [("sentence", []), ("clause", ["House.Blame"])])
@@ -242,6 +252,7 @@ def test_config_overrides_severity_and_options(tmp_path):
         ("- name: A\n  kind: phrase\n  category: c\n  message: 'No {mtach}'\n  patterns: [x]\n  " + EX, "House.A", "message"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: '{match.upper}'\n  patterns: [x]\n  " + EX, "House.A", "message"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  when: [complant]\n  patterns: [x]\n  " + EX, "House.A", "when"),
+        ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  unless_context: [dealy]\n  patterns: [x]\n  " + EX, "House.A", "unless_context"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  owned_severity: quiet\n  patterns: [x]\n  " + EX, "House.A", "owned_severity"),
         ("- name: A\n  kind: phrase\n  category: c\n  message: m\n  patterns: ['(abc', 'def)']\n  " + EX, "House.A", "patterns"),
     ],

@@ -511,6 +511,23 @@ def test_no_sorry_is_added_where_the_writer_says_sorry_further_on(run):
     assert out.lower().count("sorry") == 1, out
 
 
+def test_the_opening_sorry_and_congratulations_fit_what_the_customer_told(run):
+    """A child in hospital is what the sorry is for, not a date we moved; a wedding anniversary
+    is congratulated as one; a sorry for a wait that was a failure is kept, not thanked away."""
+    hospital = ("Hi Chloe, got your message about your son being in hospital. The earliest I can rebook "
+                "is the 28th. Nat\n")
+    out = run("rewrite", "-", input=hospital).stdout
+    assert "I'm sorry to hear what you're going through." in out and "when we said" not in out, out
+    anniversary = ("Dear Mr Lee,\n\nThank you for your booking request for 14 June.\n\nReservations\n\n"
+                   "On Mon, Mr Lee wrote:\n> It will be our 25th wedding anniversary, so we'd like a quiet table.\n")
+    out = run("rewrite", "-", input=anniversary).stdout
+    assert "Congratulations on your anniversary!" in out and "your wedding!" not in out, out
+    late = ("Hey Bea,\n\nSorry for the wait! Saturdays are busy.\n\nTeam\n\n"
+            "On Sat, Bea wrote:\n> The order came 2 hours late and stone cold.\n")
+    out = run("rewrite", "-", input=late).stdout
+    assert "Sorry for the wait" in out and "patience" not in out, out
+
+
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):
     draft = ("Hi Jo,\n\nThe portal is closed for maintenance this weekend and no updates can be given during this "
              "period. We will let you know when it is back.\n\nTom\n")

@@ -356,8 +356,15 @@ _LATE = (r"(?: was| were|['’]ve been|['’]d been| have been| had been)(?: \w+
 # the rent is late"), not a refund's
 _RENT_LATE = (r"\b(?:rent|(?:your|my|our|the|last|this month's|monthly|two|three|four|some|several|\d+) (?:monthly |rent |direct debit )?(?:payments?|instal?lments?))\b[^.!?]{0,40}? "
               r"(?:is|are|was|were) (?:now )?(?:a (?:bit|little|few days|couple of days) |(?:\w+ )?(?:days?|weeks?|months?) )?(?:late|overdue)\b")
-_PAID_LATE = _re2(rf"\byou{_LATE}|{_RENT_LATE}")
-_PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}")
+# ... and the customer's own lateness counted: "You returned it at 8:15pm, over three hours late", "a return
+# two days late", "Your payment was received nine days late", "I filed the return on 9 February, nine days late"
+# (not "Your order came 2 hours late")
+_COUNT_LATE = (r"(?:over |more than |about |nearly |almost |just )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+               r"twelve|several|few|couple of)(?: and a half)? (?:full |whole )?(?:hours?|hrs?|minutes?|mins?|days?|weeks?) late\b")
+_OWN_LATE = (rf"(?:['’]re| are| were| was)? (?:(?:[\w'’:.,]+ ){{0,4}}?|(?:filed|returned|submitted|paid|sent|posted|brought|handed|dropped)\b[^.!?\n]{{0,40}}? ){_COUNT_LATE}|\b(?:a |the |your )?(?:returns?|payments?|forms?|"
+             rf"applications?|submissions?|instal?ments?) (?:was |were )?(?:\w+ ){{0,2}}?{_COUNT_LATE}")
+_PAID_LATE = _re2(rf"\byou{_LATE}|{_RENT_LATE}|\byou{_OWN_LATE}")
+_PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}|\b(?:I|we){_OWN_LATE}")
 
 
 # A later hour than the one booked: "your crew will now arrive at 11.30am instead of 8am" (not
@@ -380,7 +387,12 @@ def _no_wait(draft: str) -> str:
             if _CHECKING_IN.search(draft[m.end():m.end() + 120]) or _CHECKING_IN.search(draft[max(0, m.start() - 160):m.start()])]
     for start, end in reversed(cuts):
         draft = draft[:start] + draft[end:]
-    return _WARNED_DELAY.sub("", _COURSE_BEGAN.sub("", draft))
+    return _NOT_DELAYED.sub("", _WARNED_DELAY.sub("", _COURSE_BEGAN.sub("", draft)))
+
+
+# A delay ruled out: "Your court application has not been delayed by this", "no delay to your refund"
+_NOT_DELAYED = _re2(r"\b(?:(?:has|have|had|is|are|was|were|will|would|does|do|did)(?:n't| not)(?: be| been)?|won't(?: be)?) "
+                    r"(?:\w+ )?(?:delayed|held up|pushed back|postponed)\b|\b(?:without|with no|no) (?:further |other )?delays?\b")
 
 
 # A delay the customer's own missing part would cause, said as a warning: "Incomplete

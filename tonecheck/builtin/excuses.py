@@ -25,6 +25,9 @@ _ELSEWHERE = regex.compile(
     r"off sick|strike|backlog|update|upgrade|migration|glitch|merger|rota|workload|busy|peak)\b",
     ignore_case=True,
 )
+# A party's word that names a thing of the customer's: "bank statements", "council tax", "system requirements"
+_MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|transfer|letter|form|tax|requirements?|number|reference|records?)\b",
+                              re.IGNORECASE)
 _OURS = re_cached.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
 # What the sentence goes on to do for the customer: a reason followed by what we can do
 # ("..., but we can do Friday at 8am", "..., so I've moved you") explains, it does not excuse.
@@ -82,6 +85,7 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
         "The gates lock at dusk as we head into the busy season, so please bring your key.",
         "As the courier says, the parcel was left with your neighbour at number 12 at 3pm.",
         "We've kept the new fee as low as we could and have not touched the opening hours.",
+        "We can't approve it yet because the bank statements you sent cover one month: please send June and July.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -105,6 +109,8 @@ def circumstance(analysis, rule):
         if not cause or (as_clause and _AS_WHEN.match(s.text, cause.end())):
             continue  # "as we head into the busy season": a time, not a reason
         agent = _ELSEWHERE.search(s.text, cause.end())
+        while agent and _MODIFIES.match(s.text, agent.end()):  # "because the bank statements you sent": no one blamed
+            agent = _ELSEWHERE.search(s.text, agent.end())
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause

@@ -21,7 +21,7 @@ from .. import re_cached
 
 COMMON = {
     "name", "kind", "category", "severity", "message", "description", "why", "instead",
-    "examples", "when", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
+    "examples", "when", "unless_context", "unless", "unless_scope", "scope", "word_boundaries", "case_sensitive",
     "owned_severity", "demote", "their_words",
 }
 UNLESS_SCOPES = ("clause", "sentence", "following", "around", "after", "draft")
@@ -119,12 +119,9 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
     scope = spec.get("scope", "writer")
     if scope not in SCOPES:
         fail("scope", f"must be one of {', '.join(SCOPES)}")
-    when = str_list(spec.get("when", []), "when", fail)
-    for tag in when:
-        # a plugin's detector may add its own tags, but a near miss of a known one is a typo
-        hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.75)
-        if tag not in CONTEXTS and hint:
-            fail("when", f"unknown context {tag!r}; did you mean {hint[0]!r}?")
+    when = _contexts(spec, "when", fail)
+    # contexts that silence the rule: "sorry for the wait" is no stock phrase where the wait was a failure
+    quiet_in = frozenset(_contexts(spec, "unless_context", fail))
 
     flags = dict(
         bounds=spec.get("word_boundaries", True), case=spec.get("case_sensitive", False), fail=fail,
@@ -141,6 +138,8 @@ def compile_rule(spec: Any, pack: str, path: Path, source: str, index: int, vali
 
     def guarded(a, r):
         if when and not a.contexts.intersection(when):
+            return ()
+        if quiet_in and not quiet_in.isdisjoint(a.contexts):
             return ()
         found = check(a, r, scope)
         if their_words and a.quoted:  # the customer's own word is no jargon to them ("our SLA")
@@ -198,6 +197,16 @@ _QUOTE_MARKS = frozenset("'\"‘’“”")
 _ASKED_ABOUT = re_cached.compile(r"\bmean\b|\bmeans\b|stand for|understand|unclear|jargon|confus|gobbledygook|plain english")
 # ... or asking what it is: "What's an RMA?"
 _WHAT_IS = re_cached.compile(r"\bwhat(?:['’]s| is| are| does| do)\b[^.?!]{0,40}$")
+
+
+def _contexts(spec: dict, field: str, fail) -> list[str]:
+    tags = str_list(spec.get(field, []), field, fail)
+    for tag in tags:
+        # a plugin's detector may add its own tags, but a near miss of a known one is a typo
+        hint = difflib.get_close_matches(tag, CONTEXTS, n=1, cutoff=0.75)
+        if tag not in CONTEXTS and hint:
+            fail(field, f"unknown context {tag!r}; did you mean {hint[0]!r}?")
+    return tags
 
 
 def _unless(spec: dict, flags: dict, fail) -> list[tuple[str, Any]]:

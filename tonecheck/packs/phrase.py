@@ -11,7 +11,7 @@ from .schema import check_template, fmt, lowered
 from .kind import Kind
 
 
-KIND_REWRITES = frozenset({"swap", "delete", "before", "after"})
+KIND_REWRITES = frozenset({"swap", "delete", "before", "after", "unless"})
 
 
 def build(spec, flags, fail):

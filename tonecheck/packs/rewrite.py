@@ -36,7 +36,8 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
     list of them: alternatives the rewriter tries in turn; a sentence that tells the
     customer what becomes of their order is never deleted) and ``before`` / ``after``
     (a sentence added there; with ``delete``, the sentence's replacement, added
-    instead where the sentence must stay); for a
+    instead where the sentence must stay); for either, ``unless`` (patterns anywhere in
+    the writer's text that leave the finding with no fix); for a
     require-when rule, ``before``
     (a sentence that opens the body), or ``after`` and ``at`` (a sentence added after
     the writer's first sentence where one of the ``at`` patterns occurs: "The new date
@@ -79,8 +80,9 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             check_template(v, "rewrite.swap", values | _group_names(k), fail)
             swaps.append((compile_patterns([k], "rewrite.swap", **flags), v))
     before, after = rw.get("before"), rw.get("after")
-    # a require-when rule's fix stands aside where the writer's text says it cannot be given yet
-    # ("the new date will be announced", "they can't give us an arrival time"): no blank to contradict it
+    # the fix stands aside where the writer's text would contradict it: a new date where the letter says
+    # it cannot be given yet ("the new date will be announced"), "I'll take this up for you" where it
+    # sends the customer to the seller
     stand_aside = compile_patterns(rw["unless"], "rewrite.unless", **flags) if "unless" in rw else None
     at = None
     if "at" in rw:  # a require-when rule's sentence added after the one that names the situation
@@ -96,7 +98,8 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         if at is not None:
             # after the writer's first sentence that names it ("... has been pushed back."); with
             # none (the customer named it), ``before`` opens the body, if given
-            target = next((s for s in a.body if at.search(s.text)), None)
+            # (not a condition: "Where the organiser allows refunds for a postponed show, ...")
+            target = next((s for s in a.body if at.search(s.text) and not _CONDITION.search(s.text)), None)
             if target is not None and fixes.takes_a_sentence(target, a.text, after=True) and not fixes.points_back(a, target):
                 edit = fixes.add_after(target, fmt(after, **vals))
                 return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
@@ -162,6 +165,9 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
     return make
 
 
+_CONDITION = re_cached.compile(r"^\W*(?:if|unless|should|in case|whether|where|wherever)\b", re.IGNORECASE)
+
+
 def _group_names(pattern: str) -> set:
     """The named groups of a swap's pattern, "(?P<cause>...)" (RE2 also reads "(?<cause>...)")."""
     return set(_NAMED_GROUP.findall(pattern))
@@ -175,7 +181,8 @@ _NAMED_GROUP = re_cached.compile(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>")
 HARD_TIMES = frozenset({"complaint", "bereavement", "distress", "bad_news", "delay"})
 _OCCASION = re_cached.compile(
     r"\bnew (car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
-    r"\b(wedding|anniversary|birthday|engagement|graduation|retirement|promotion)\b",
+    r"\b(?:wedding |silver |golden |ruby |pearl |diamond |\d+(?:st|nd|rd|th) )?(anniversary)\b|"
+    r"\b(wedding|birthday|engagement|graduation|retirement|promotion)\b",
     re.IGNORECASE,
 )
 
@@ -189,7 +196,10 @@ def their_trouble(a) -> str:
 
 def their_wait(a) -> str:
     """What a sorry says of a delay: where the draft cancels or closes something (a class
-    called off, a clinic closed), the change to their plans, not a time we never gave."""
+    called off, a clinic closed), the change to their plans, not a time we never gave; where
+    the customer is going through something hard (a child in hospital), that first."""
+    if "distress" in a.contexts:
+        return "to hear what you're going through"
     if any(_CALLED_OFF.search(s.text) for s in a.body):
         return "about this change to your plans"
     return "this isn't happening when we said it would"
@@ -208,5 +218,6 @@ def occasion(a) -> str:
     for text in (a.quoted, a.body_text):
         m = _OCCASION.search(own_moments(text))
         if m:
-            return f"your new {m.group(1).lower()}" if m.group(1) else f"your {m.group(2).lower()}"
+            # "your wedding anniversary" is the anniversary, not the wedding
+            return f"your new {m.group(1).lower()}" if m.group(1) else f"your {(m.group(2) or m.group(3)).lower()}"
     return placeholder("their news")
