@@ -159,6 +159,8 @@ from tonecheck.vocabulary import DETECTED
     ("", "Our Market Street branch in Kelby will close on Friday 28 June.", "bad_news"),
     ("", "We've made the decision to close our Northgate store.", "bad_news"),
     ("A provider has had a breach and client files were exposed. Are our files safe?", "Thanks.", "distress"),
+    ("", "The Luton van was recovered to our Coventry depot and booked in for inspection.", "complaint"),
+    ("", "I'm sorry the campervan broke down on your second day.", "complaint"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -363,6 +365,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "You returned it at 8:15pm, over three hours late.", "delay"),
     ("", "The branch is closed on Monday for the bank holiday.", "bad_news"),
     ("", "You are in breach of clause 3.1 of your tenancy agreement.", "distress"),
+    ("", "You returned the van late, so the next customers were kept waiting.", "delay"),
     ("", "The crew will collect your father from the hospital at 10am.", "distress"),
 ])
 def test_what_does_not_count(quoted, draft, tag):

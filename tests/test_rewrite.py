@@ -522,10 +522,41 @@ def test_the_opening_sorry_and_congratulations_fit_what_the_customer_told(run):
                    "On Mon, Mr Lee wrote:\n> It will be our 25th wedding anniversary, so we'd like a quiet table.\n")
     out = run("rewrite", "-", input=anniversary).stdout
     assert "Congratulations on your anniversary!" in out and "your wedding!" not in out, out
+    first = ("Hi Sam,\n\nThe van is booked for Saturday at 8am.\n\nTom\n\n"
+             "On Mon, Sam wrote:\n> We're moving into our first house!\n")
+    assert "Congratulations on your first home!" in run("rewrite", "-", input=first).stdout
     late = ("Hey Bea,\n\nSorry for the wait! Saturdays are busy.\n\nTeam\n\n"
             "On Sat, Bea wrote:\n> The order came 2 hours late and stone cold.\n")
     out = run("rewrite", "-", input=late).stdout
     assert "Sorry for the wait" in out and "patience" not in out, out
+
+
+def test_a_paragraph_left_out_takes_its_blank_line_and_a_condition_stays(run):
+    """A sentence that was a paragraph of its own goes with its blank line (never two blank
+    lines where it stood); one that says what the customer can do to get something stays."""
+    draft = ("Hi Steve,\n\nYour car is ready to collect on Saturday at 9am.\n\n"
+             "I just wanted to plan my weekend as I have some appointments already.\n\nTom\n")
+    out = run("rewrite", "-", input=draft).stdout
+    assert "weekend" not in out and "\n\n\n" not in out and "9am.\n\nTom" in out, out
+    draft = ("Dear Ms Cole,\n\nYour rent of £875 is overdue.\n\nDo not contact us to request a payment "
+             "arrangement unless you are able to pay half.\n\nLettings\n")
+    assert "unless you are able to pay half" in run("rewrite", "-", input=draft).stdout
+
+
+def test_a_hand_off_the_letter_stands_by_gets_no_promise_of_ours(run):
+    """'I'll take this up for you myself' replaces a hand-off, never one the letter goes on to
+    stand by (the seller to be contacted directly) nor a sentence that is the decision itself;
+    it names no party, since the one it would point to went with the sentence."""
+    out = run("rewrite", "-", input="Hi Jo,\n\nThis is something you'd need to take up with the agency.\n\nSam\n").stdout
+    assert "I'll take this up for you myself and update you by [[date of the update]]." in out, out
+    stood_by = ("Dear Customer,\n\nThe item's condition is the sole responsibility of the seller. Please contact the "
+                "seller directly through the chat option.\n\nSupport\n")
+    decided = ("Dear Ms Ito,\n\nThese charges are set by the Department of Health and not by the Trust, and Trust "
+               "staff have no ability to waive them.\n\nOverseas Visitors Team\n")
+    for draft in (stood_by, decided):
+        out = run("rewrite", "-", input=draft).stdout
+        assert "take this up" not in out, out
+    assert "have no ability to waive them" in out
 
 
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):

@@ -72,9 +72,12 @@ def delete_sentence(analysis, sentence) -> Edit:
         before -= 1
     if before > 0 and text[before - 1] != "\n":
         return Edit(before, end - before, "")  # last on its line: take the space before it
-    # alone on its line(s): take the line break too
+    # alone on its line(s): take the line break too, and a paragraph of its own its blank line
+    # (no two blank lines where it was)
     if after < len(text) and text[after] == "\n":
         after += 1
+        if after < len(text) and text[after] == "\n" and before >= 2 and text[before - 2] == "\n":
+            after += 1
     return Edit(before, after - before, "")
 
 
@@ -236,6 +239,8 @@ _NEWS = re_cached.compile(
     r"can['’]t|cannot|may|might|must|shall|should|needs?)\b|"
     r"\byou(?:['’]ll| will)? (?:\w+ )?(?:need|have) to\b|\byou must\b|\bmust (?:be )?(?:update|contact|complete|send|bring|return|sign|book|call|register)\b|"
     r"\bplease (?:use|complete|fill|send|contact|call|update|bring|return|sign|book)\b|"
+    # what the customer can do to get something: "unless you are able to pay at least half", "if you can send the receipt"
+    r"\b(?:unless|if|as long as|provided(?: that)?) you (?:are able to |can |could )?(?:pay|send|provide|bring|return|show|upload)\b|"
     # what we had to do, and what comes next: "no option but to cancel", "in touch to rebook once ..."
     r"\b(?:had|have|has) to (?:cancel|close|postpone|move|suspend)\b|\bno (?:option|choice|alternative) but to\b|"
     r"\b(?:be in touch|contact you|call you|write to you) to (?:rebook|reschedule|rearrange|arrange)\b|"
@@ -452,12 +457,12 @@ def _one_apology(taken: list[tuple[Finding, Fix]], text: str = "", own: str = ""
     into one ("I'm sorry we let you down. I'm sorry for the trouble ..."), nor beside a
     sentence of the writer's that already apologises, however hollowly ("I'm sorry this
     has been so frustrating. Sorry for any hassle re the parts."), nor anywhere the writer's
-    own words (``own``) already say sorry: a second sorry is no better than the first
+    own words (``own``) already say sorry or regret: a second sorry is no better than the first
     ("We're sorry you feel let down" is reworded by its own rule, or left to the writer)."""
     # (a sentence added at the start of another takes its first letter with it: "s" -> "I'm sorry ... S")
     added = [fx for _, fx in taken if all(e.length <= 1 for e in fx.edits) and any(_APOLOGY.search(e.content) for e in fx.edits)]
     reworded = any(e.length > 1 and _APOLOGY.search(e.content) for _, fx in taken for e in fx.edits)
-    dropped = added if reworded or (own and _APOLOGY.search(own)) else added[1:]
+    dropped = added if reworded or (own and (_APOLOGY.search(own) or _REGRET.search(own))) else added[1:]
     dropped += [fx for fx in added if any(_beside_apology(text, e.offset) for e in fx.edits)]
     return [(f, fx) for f, fx in taken if fx not in dropped]
 

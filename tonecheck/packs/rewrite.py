@@ -180,9 +180,11 @@ _NAMED_GROUP = re_cached.compile(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>")
 # and a newborn"), and where a sorry may be added for it (not "funds wired")
 HARD_TIMES = frozenset({"complaint", "bereavement", "distress", "bad_news", "delay"})
 _OCCASION = re_cached.compile(
-    r"\bnew (car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
-    r"\b(?:wedding |silver |golden |ruby |pearl |diamond |\d+(?:st|nd|rd|th) )?(anniversary)\b|"
-    r"\b(wedding|birthday|engagement|graduation|retirement|promotion)\b",
+    r"\bnew (?P<new>car|home|house|baby|puppy|kitten|job|flat|apartment|vehicle|kitchen|bathroom|van|bike)\b|"
+    r"\bfirst (?:own |ever )?(?P<first>home|house|flat|apartment|car)\b|"
+    r"\b(?:wedding |silver |golden |ruby |pearl |diamond |\d+(?:st|nd|rd|th) )?(?P<anniversary>anniversary)\b|"
+    r"\b(?P<day>wedding|birthday|engagement|graduation|retirement|promotion)\b|"
+    r"\b(?P<move>moving day|moving house|house move)\b",
     re.IGNORECASE,
 )
 
@@ -218,6 +220,8 @@ def occasion(a) -> str:
     for text in (a.quoted, a.body_text):
         m = _OCCASION.search(own_moments(text))
         if m:
-            # "your wedding anniversary" is the anniversary, not the wedding
-            return f"your new {m.group(1).lower()}" if m.group(1) else f"your {(m.group(2) or m.group(3)).lower()}"
+            # "your wedding anniversary" is the anniversary, not the wedding; "our first house" is their first home
+            kind, word = next((k, v.lower()) for k, v in m.groupdict().items() if v)
+            return {"new": f"your new {word}", "first": f"your first {'home' if word == 'house' else word}",
+                    "move": "your move"}.get(kind, f"your {word}")
     return placeholder("their news")
