@@ -156,11 +156,15 @@ from tonecheck.vocabulary import DETECTED
     ("Order came 2 hours late and stone cold.", "Thanks for letting us know.", "delay"),
     ("", "Got your message about your daughter being in hospital.", "distress"),
     ("", "We are therefore not in a position to take this any further.", "bad_news"),
-    ("", "Our Market Street branch in Kelby will close on Friday 28 June.", "bad_news"),
-    ("", "We've made the decision to close our Northgate store.", "bad_news"),
+    ("", "As part of this, we've reviewed our branch network, and our Kelby branch will close on Friday 28 June.", "bad_news"),
+    ("", "We've made the decision to close our Northgate store. It trades as normal until 22 March.", "bad_news"),
+    ("> I got my order 2 hours late.", "Thanks.", "delay"),
+    ("", "Your sofa has not been delayed by the strike but by our supplier, who is short of fabric.", "delay"),
+    ("", "I'm writing to tell you the sofa will be three weeks late.", "delay"),
     ("A provider has had a breach and client files were exposed. Are our files safe?", "Thanks.", "distress"),
     ("", "The Luton van was recovered to our Coventry depot and booked in for inspection.", "complaint"),
     ("", "I'm sorry the campervan broke down on your second day.", "complaint"),
+    ("PASSED!!! First time, zero minors!!", "Thanks for your message.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -366,6 +370,15 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "The branch is closed on Monday for the bank holiday.", "bad_news"),
     ("", "You are in breach of clause 3.1 of your tenancy agreement.", "distress"),
     ("", "You returned the van late, so the next customers were kept waiting.", "delay"),
+    ("", "Sanjay told me how calm you were on the dual carriageway, where you were nervous a month ago.", "delay"),
+    ("I passed the parcel to my neighbour.", "Thanks.", "celebration"),
+    # (the second review of session 23) a closure for a day, a breach ruled out, the customer's own lateness
+    ("", "Our Market Street branch will close on Sunday at 4pm for Easter, and opens as usual on Monday.", "bad_news"),
+    ("", "We've made the decision to close our store on Boxing Day; we're open again on the 27th.", "bad_news"),
+    ("", "There has been no data breach: your card details were never stored.", "distress"),
+    ("", "The van was brought back two days late, so there is £60 to pay for the extra days.", "delay"),
+    ("", "The book was returned three weeks late, so the fine is £2.40, which I have waived.", "delay"),
+    ("", "Your deposit arrived 3 days late, but that's fine.", "delay"),
     ("", "The crew will collect your father from the hospital at 10am.", "distress"),
 ])
 def test_what_does_not_count(quoted, draft, tag):

@@ -656,6 +656,48 @@ def test_the_shapes_a_review_found(sentence, rule, fires):
     assert (rule in {f.rule for f in report.findings}) is fires
 
 
+@pytest.mark.parametrize("sentence, rule, fires", [
+    # blame owned, denied or our own: not the customer's
+    ("The outage was not triggered by a change made by your IT team: it was our update on Tuesday night, and I'm sorry.", "Excuses.BlameCustomer", False),
+    ("Had our team been told about your allergy, which you did put on the booking form, this could have been avoided: "
+     "passing it on was our job, and I'm sorry.", "Excuses.BlameCustomer", False),
+    ("The damp in your bedroom isn't something that comes from everyday living: it is rising damp, and we fix it on Monday.", "Excuses.BlameCustomer", False),
+    ("It is not because you are not heating your home enough: the gutter above your window is blocked.", "Excuses.BlameCustomer", False),
+    ("If we had been notified of the change in advance, this could have been avoided.", "Excuses.BlameCustomer", True),
+    # control and hand-offs: where it is a fact for the customer, not an excuse
+    ("Your deposit is held by the scheme, so it stays beyond the control of either of us until you move out.", "Excuses.OutsideOurControl", False),
+    ("Your pension is held in trust, outside the control of the employer, so it is safe.", "Excuses.OutsideOurControl", False),
+    ("This lies outside the tribunal's control.", "Excuses.OutsideOurControl", True),
+    ("Any delay is not within the control of the Trust.", "Excuses.OutsideOurControl", True),
+    ("The price cap is set by Ofgem and not by us, which means your unit rate falls by 7% on 1 July.", "Excuses.PassTheBuck", False),
+    ("The exam dates are set by the exam board and not by the school, so we have booked Mia a quiet room.", "Excuses.PassTheBuck", False),
+    ("These charges are set by the Department of Health, not the Trust.", "Excuses.PassTheBuck", True),
+    ("This was decided by the Home Office rather than by us.", "Excuses.PassTheBuck", True),
+    # our reasons and workload: the customer's plans, or our failure owned, are not ours put first
+    ("If you'd like to continue investing in the fund, you don't need to do anything.", "CustomerFocus.OurReasons", False),
+    ("We can open the hall at 8am to accommodate a booking of your size.", "CustomerFocus.OurReasons", False),
+    ("To ensure the long-term sustainability of the scheme, points now expire after a year.", "CustomerFocus.OurReasons", True),
+    ("I know it has been an extremely difficult month for the whole team at your surgery.", "Excuses.BlameOthers", False),
+    ("Your extra order puts no strain on our capacity, so it ships with the rest on Friday.", "Excuses.BlameOthers", False),
+    ("May was exceptionally busy for our support team.", "Excuses.BlameOthers", True),
+    # regret that owns, a goal reached, a free fix
+    ("It is regrettable that we got this wrong, and I am sorry: the £85 is back on your card today.", "Apology.AnyInconvenience", False),
+    ("Your savings goal is £500; once it is reached, the £25 bonus is paid into your account.", "Commitment.VaguePromise", False),
+    ("Everyone on version 3.1 is advised to upgrade to 3.2, which is free and fixes this crash.", "CustomerFocus.UpsellInAHardMoment", False),
+    ("We do not give estimated timescales for billing investigations.", "Commitment.VaguePromise", True),
+    # a party's word is no thing of the customer's, and a number after shorthand does not make it a standard's name
+    ("Your order is late because the supplier records were out of date.", "Excuses.Circumstance", True),
+    ("We can't approve it yet because the bank statements you sent cover one month.", "Excuses.Circumstance", False),
+    ("I have checked with HMRC: your P60 2023 figures match the RTI 2024 return, the BIK 3 entries and the PAYE 1250L code.",
+     "Readability.Acronyms", True),
+])
+def test_the_shapes_the_second_review_of_session_23_found(sentence, rule, fires):
+    from tonecheck import check
+
+    report = check(f"Hi Ann,\n\n{sentence}\n\nBest,\nBob\n")
+    assert (rule in {f.rule for f in report.findings}) is fires, [(f.rule, f.message) for f in report.findings]
+
+
 def test_prepare_compiles_every_pattern_a_rule_holds_before_any_draft_needs_it(tmp_path):
     """For the daemon: what a forked child would compile and lose is compiled once, ahead."""
     linter = pack(tmp_path, """

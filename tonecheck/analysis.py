@@ -82,8 +82,7 @@ def _ownership() -> tuple:
 # Two or more capitals (digits allowed): PAYE, P60, DKIM; plural "MTAs" too.
 # (not one letter and a number: an amount in rand, a road, a form's number: "R699", "M25";
 # nor a reference's prefix: "FR-1182", "INC-20417")
-# (a reference or a standard's name with its number is no shorthand: "FR-1182", "AES-256", "ISO 27001", "TLS 1.2")
-_ACRONYM = re_cached.compile(r"\b(?![A-Z]\d+\b)(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b(?![-/ ]\d)")
+_ACRONYM = re_cached.compile(r"\b(?![A-Z]\d+\b)(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b(?![-/]\d)")
 
 _PLACEHOLDER = re_cached.compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}")
 _CAPS_LINE = re_cached.compile(r"(?m)^[^a-z\n]+$")

@@ -214,8 +214,8 @@ _OUR_OWN_WAIT = _re2(
 _NOT_THEIR_MOMENT = _re2(
     r"\b(?:(?:(?:my|your|our|his|her|their) (?:\w+ )?(?:brother|sister|son|daughter|friend|mum|mom|dad|mother|father|parents|cousin|colleague|boss|"
     r"niece|nephew|aunt|auntie|uncle|grandson|granddaughter|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|"
-    r"nan|nana|nanna|grandparents|godson|goddaughter|stepdad|stepmum|stepmom|neighbou?r|mate|best friend|partner)|his|her|their)(?:['’]s)? "
-    r"(?:\d+(?:st|nd|rd|th) |big |special |surprise )?(?:wedding|birthday|anniversary|graduation|retirement|engagement|new baby)|"
+    r"nan|nana|nanna|grandparents|godson|goddaughter|stepdad|stepmum|stepmom|neighbou?r|mate|best friend|partner)|his|her|their)(?:['’]s|['’])? "
+    r"(?:\d+(?:st|nd|rd|th) |big |special |surprise )?(?:wedding anniversary|wedding|birthday|anniversary|graduation|retirement|engagement|new baby)|"
     r"wedding (?:orders|season|dresses|cakes|bookings|trade|fairs?|rush|work|industry|business|suppliers?|hire)\b|"
     # "Aarav's cousin is getting married": a relative's news, told in passing
     r"(?:[A-Z]\w+['’]s|his|her|their|your|my|our) (?:\w+ )?(?:brother|sister|cousin|friend|aunt|auntie|uncle|niece|nephew|son|daughter|"
@@ -364,8 +364,10 @@ _RENT_LATE = (r"\b(?:rent|(?:your|my|our|the|last|this month's|monthly|two|three
 # (not "Your order came 2 hours late")
 _COUNT_LATE = (r"(?:over |more than |about |nearly |almost |just )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"twelve|several|few|couple of)(?: and a half)? (?:full |whole )?(?:hours?|hrs?|minutes?|mins?|days?|weeks?) late\b")
-_OWN_LATE = (rf"(?:['’]re| are| were| was)? (?:(?:[\w'’:.,]+ ){{0,4}}?|(?:filed|returned|submitted|paid|sent|posted|brought|handed|dropped)\b[^.!?\n]{{0,40}}? ){_COUNT_LATE}|\b(?:a |the |your )?(?:returns?|payments?|forms?|"
-             rf"applications?|submissions?|instal?ments?) (?:was |were )?(?:\w+ ){{0,2}}?{_COUNT_LATE}")
+_OWN_LATE = (rf"(?:['’]re| are| were| was)? (?:\w+ ){{0,2}}?(?:returned|brought|handed|dropped|filed|paid|submitted|sent|posted|arrived|came|turned up|"
+             rf"showed up|checked (?:in|out)|logged (?:in|on)|got (?:here|there|in|back))\b[^.!?\n]{{0,40}}? {_COUNT_LATE}|"
+             rf"\b(?:a |the |your )?(?:returns?|payments?|forms?|applications?|submissions?|instal?ments?|deposits?|rent|fees?)\b[^.!?\n]{{0,30}}? {_COUNT_LATE}|"
+             rf"\b(?:was|were) (?:brought back|returned|handed back|handed in|dropped off|dropped back)\b[^.!?\n]{{0,20}}? {_COUNT_LATE}")
 _PAID_LATE = _re2(rf"\byou{_LATE}|{_RENT_LATE}|\byou{_OWN_LATE}")
 _PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}|\b(?:I|we){_OWN_LATE}")
 
@@ -390,12 +392,18 @@ def _no_wait(draft: str) -> str:
             if _CHECKING_IN.search(draft[m.end():m.end() + 120]) or _CHECKING_IN.search(draft[max(0, m.start() - 160):m.start()])]
     for start, end in reversed(cuts):
         draft = draft[:start] + draft[end:]
-    return _NOT_DELAYED.sub("", _WARNED_DELAY.sub("", _COURSE_BEGAN.sub("", draft)))
+    return _STATE_AGO.sub("", _NOT_DELAYED.sub("", _WARNED_DELAY.sub("", _COURSE_BEGAN.sub("", draft))))
+
+
+# How the customer was a while ago, told by the writer: "exactly where you were nervous a month ago"
+_STATE_AGO = _re2(r"\b(?:you|he|she|they) (?:were|was|felt|seemed|looked|sounded)\b[^.!?]{0,40}?\b(?:a|an|one|two|three|four|five|six|\d+|few|couple of) "
+                  r"(?:days?|weeks?|months?|years?) ago\b")
 
 
 # A delay ruled out: "Your court application has not been delayed by this", "no delay to your refund"
 _NOT_DELAYED = _re2(r"\b(?:(?:has|have|had|is|are|was|were|will|would|does|do|did)(?:n't| not)(?: be| been)?|won't(?: be)?) "
-                    r"(?:\w+ )?(?:delayed|held up|pushed back|postponed)\b|\b(?:without|with no|no) (?:further |other )?delays?\b")
+                    r"(?:\w+ )?(?:delayed|held up|pushed back|postponed)(?: (?:by (?:this|that|it)|at all|as a result|because of (?:this|that|it)))?(?:[.;:!]|$)|"
+                    r"\b(?:without|with no|no) (?:further |other )?delays?\b")
 
 
 # A delay the customer's own missing part would cause, said as a warning: "Incomplete
@@ -484,6 +492,18 @@ _RELATIVES_COVER = _re2(rf"\b(?:my|our) (?:late )?{_KIN}['’]s (?:\w+ )?(?:pens
 _OUR_LOSS = _re2(r"\bin (?:loving )?memory of (?:our|the) (?:founder|owner|chairman|colleague|staff|team|director)s?\b")
 
 
+# A breach or exposure ruled out: "There has been no data breach", "no customer data had been exposed"
+_NO_BREACH = _re2(r"\b(?:no|not a|wasn't a|was not a|hasn't been a|has not been a|isn't a|is not a) (?:data |security |privacy )?breach\b|"
+                  r"\bno (?:\w+ )?(?:data|files|details|records|information|passwords?) (?:had|has|have|was|were) (?:been )?(?:exposed|leaked|compromised|stolen)\b")
+
+
+# A branch or store closed, said with no day or season after it: "we've made the decision to close our Northgate
+# store." (not "to close our store on Boxing Day"); on re, for the look-ahead
+_CLOSED_FOR_GOOD = re_cached.compile(
+    r"\b(?:decision|decided) to close (?:our|the|your) (?:[\w'’-]+ ){0,3}(?:branch|store|shop|clinic|practice|library|surgery)\b"
+    r"(?! (?:on|for|over|during|at|from|until|early|between)\b)", re.IGNORECASE)
+
+
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
     # a quoted message is wrapped at 72 columns: "a new\ncar" is still a new car
@@ -491,7 +511,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
     draft = "\n".join(_IF_CLAUSE.sub("", " ".join(s.replace("’", "'").split())) for s in sentences if not CONDITIONAL.search(s))
     if _PLANNED.search(draft):  # every outage it names is the announced one
         draft = _PLANNED_WORK.sub("", draft)
-    draft = _NOT_OUR_FAILURE.sub("", draft)
+    draft = _NO_BREACH.sub("", _NOT_OUR_FAILURE.sub("", draft))
     tags = set()
     for tag, pattern in _signals().items():
         if tag == "complaint":
@@ -537,6 +557,8 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             elif quoted and _quote_only()[tag].search(quoted):
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
+            tags.add(tag)
+        elif tag == "bad_news" and _CLOSED_FOR_GOOD.search(draft):
             tags.add(tag)
         elif tag in _QUOTE_ONLY and quoted and _quote_only()[tag].search(quoted):
             tags.add(tag)

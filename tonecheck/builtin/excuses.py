@@ -25,9 +25,9 @@ _ELSEWHERE = regex.compile(
     r"off sick|strike|backlog|update|upgrade|migration|glitch|merger|rota|workload|busy|peak)\b",
     ignore_case=True,
 )
-# A party's word that names a thing of the customer's: "bank statements", "council tax", "system requirements"
-_MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|transfer|letter|form|tax|requirements?|number|reference|records?)\b",
-                              re.IGNORECASE)
+# A party's word that names a thing of the customer's: "because the bank statements you sent", "your bank details",
+# "council tax" (not "because the supplier records were out of date", "because the bank transfer failed")
+_MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|letter|form|tax|number|reference)\b", re.IGNORECASE)
 _OURS = re_cached.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
 # What the sentence goes on to do for the customer: a reason followed by what we can do
 # ("..., but we can do Friday at 8am", "..., so I've moved you") explains, it does not excuse.

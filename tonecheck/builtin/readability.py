@@ -58,6 +58,9 @@ _EVERYDAY = frozenset(
     "OK UK US USA EU UN ID PIN PDF TV PC IT FAQ URL USB SMS GPS NHS GP VAT ATM AM PM BBC CEO "
     "ASAP TBC DIY MOT ISA HR PR HQ APP IOS UTC GMT BST EST PST GST HST EFT ETA FYI RSVP PS NB".split()
 )
+# Standards and agreements named by their own initials, as an auditor or a security team asks for
+# them ("ISO 27001", "SOC 2", "TLS 1.2", "under your NDA"): names, not shorthand of ours.
+_STANDARDS = frozenset("ISO IEC SOC TLS SSL PCI DSS AES SHA RSA GDPR NDA DPA HIPAA".split())
 
 
 # Short words people write in capitals to stress them.
@@ -82,8 +85,8 @@ def _shouted(word: str) -> bool:
         "Your tax code looks wrong, so you may owe a payment in January. I suggest we ask HMRC to lower it.",
         # references and amounts are no abbreviations: "FR-1182", "R699"
         "Your tickets FR-1182, INC-20417 and CHG-3310 are linked to the R699 refund, and the SAML fix ships on Friday.",
-        # a standard named with its number: "ISO 27001", "TLS 1.2"
-        "We hold ISO 27001 and a SOC 2 report, and encrypt with AES-256 at rest and TLS 1.2 in transit.",
+        # standards named by their initials: "ISO 27001", "TLS 1.2", "under your NDA"
+        "We hold ISO 27001 and a SOC 2 report, share it under your NDA, and encrypt with AES-256 at rest and TLS 1.2 in transit.",
     ],
     options={"max": 3},
 )
@@ -92,7 +95,7 @@ def acronyms(analysis, rule):
     written in capitals for stress ("NOT", "STILL", "PROMPT") is no abbreviation:
     Negativity.CapitalsForEmphasis hears it."""
     found = {k: v for k, v in analysis.acronyms.items()
-             if k not in _EVERYDAY and not k.isdigit() and not _shouted(k)}
+             if k not in _EVERYDAY and k not in _STANDARDS and not k.isdigit() and not _shouted(k)}
     if len(found) > rule.options["max"]:
         offset = sorted(found.values())[rule.options["max"]]
         s = analysis.sentence_at(offset)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import fixes, re_cached
+from ..analysis import CONDITIONAL
 from .patterns import compile_patterns
 from .schema import check_template, fmt, lowered, match_case
 
@@ -99,7 +100,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             # after the writer's first sentence that names it ("... has been pushed back."); with
             # none (the customer named it), ``before`` opens the body, if given
             # (not a condition: "Where the organiser allows refunds for a postponed show, ...")
-            target = next((s for s in a.body if at.search(s.text) and not _CONDITION.search(s.text)), None)
+            target = next((s for s in a.body if at.search(s.text) and not (CONDITIONAL.search(s.text) or _WHERE.match(s.text))), None)
             if target is not None and fixes.takes_a_sentence(target, a.text, after=True) and not fixes.points_back(a, target):
                 edit = fixes.add_after(target, fmt(after, **vals))
                 return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
@@ -165,7 +166,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
     return make
 
 
-_CONDITION = re_cached.compile(r"^\W*(?:if|unless|should|in case|whether|where|wherever)\b", re.IGNORECASE)
+_WHERE = re_cached.compile(r"\W*wher(?:e|ever)\b", re.IGNORECASE)  # a condition as a place: "Where the organiser allows it, ..."
 
 
 def _group_names(pattern: str) -> set:
@@ -199,14 +200,17 @@ def their_trouble(a) -> str:
 def their_wait(a) -> str:
     """What a sorry says of a delay: where the draft cancels or closes something (a class
     called off, a clinic closed), the change to their plans, not a time we never gave; where
-    the customer is going through something hard (a child in hospital), that first."""
-    if "distress" in a.contexts:
+    the customer or someone close is ill or hurt (a child in hospital), that first."""
+    if "distress" in a.contexts and _UNWELL.search(f"{a.quoted}\n{a.body_text}"):
         return "to hear what you're going through"
     if any(_CALLED_OFF.search(s.text) for s in a.body):
         return "about this change to your plans"
     return "this isn't happening when we said it would"
 
 
+# Someone ill, hurt or in hospital (not a pensioner waiting in, nor a breach ruled out)
+_UNWELL = re_cached.compile(r"\b(?:hospital\w*|ill|unwell|poorly|surgery|operation|diagnos\w+|cancer|chemo\w*|stroke|"
+                            r"injur\w+|accident|broken (?:arm|leg|wrist|ankle|hip)|sick)\b", re.IGNORECASE)
 _CALLED_OFF = re_cached.compile(r"\b(?:cancell?ed|cancell?ing|called off|closed|closing|closure|will close|no longer (?:be )?(?:running|available|open))\b",
                                 re.IGNORECASE)
 
