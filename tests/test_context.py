@@ -165,6 +165,9 @@ from tonecheck.vocabulary import DETECTED
     ("", "The Luton van was recovered to our Coventry depot and booked in for inspection.", "complaint"),
     ("", "I'm sorry the campervan broke down on your second day.", "complaint"),
     ("PASSED!!! First time, zero minors!!", "Thanks for your message.", "celebration"),
+    # the stakes told only in their message: a place they will lose, a day off booked for it
+    ("Without an A I'll lose my place at Edinburgh. Can the re-mark be sped up?", "Your request has been received.", "distress"),
+    ("This is the second date you've given me and I booked a day off work for it.", "Thanks for your email.", "complaint"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
