@@ -559,6 +559,25 @@ def test_a_hand_off_the_letter_stands_by_gets_no_promise_of_ours(run):
     assert "have no ability to waive them" in out
 
 
+def test_what_the_blind_a_b_of_session_23_found(run):
+    """An accident on the motorway is no hard moment of the customer's; a refund the next
+    paragraph says is on its way needs no offer of ours before it; an impersonal regret
+    becomes the one sorry; an update is not promised after "we will revert"."""
+    out = run("rewrite", "-", input="Hi Jo,\n\nThe crew are running behind this morning: there has been an accident "
+                                   "on the M62.\n\nTom\n").stdout
+    assert "going through" not in out, out
+    refund = ("Hi Ms Dunn,\n\nI looked into your account. The credit of $138.20 exists because you chose to pay the full "
+              "estimate at check-in. We generally recommend that patients wait for their statement before paying, which "
+              "avoids this kind of situation.\n\nA refund check for $138.20 has been requested and should be mailed to you "
+              "by April 26.\n\nAlicia\n")
+    out = run("rewrite", "-", input=refund).stdout
+    assert "how I can help" not in out and "What I can do" not in out, out
+    regret = ("Dear Stakeholders,\n\nThe migration will not complete on 14 March. It is regrettable that the original "
+              "date can no longer be achieved. We will revert with more detail when we are in a position to do so.\n\nFiona\n")
+    out = run("rewrite", "-", input=regret).stdout
+    assert out.lower().count("sorry") == 1 and "I'm sorry that the original date" in out and "update you by" not in out, out
+
+
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):
     draft = ("Hi Jo,\n\nThe portal is closed for maintenance this weekend and no updates can be given during this "
              "period. We will let you know when it is back.\n\nTom\n")

@@ -203,7 +203,11 @@ _ACTION_SAID = re_cached.compile(
     r"\b(?:I|we)(?:['’]re| are| am|['’]m) (?:now )?(?:in discussions|working with|talking to|speaking to|chasing)\b|"
     r"\byou can (?:still |also |instead )?(?:book|choose|pick|swap|exchange|collect|use|come|call|bring|claim|apply|ask|"
     r"keep|try|visit|join|order|pay|log in|reply|ring|pop in|drop in)\b|\bplease (?:ask|call|contact|log in|upload|use|book|reply)\b|"
-    r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is still|are still) (?:open|available)\b", re.I)
+    r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is still|are still) (?:open|available)\b|"
+    # done for them in the passive: "A refund check for $138.20 has been requested and should be mailed to you"
+    r"\b(?:refund|credit|replacement|repair|cheque|check|payment|engineer|visit|appointment|booking|reservation)s?\b[^.!?]{0,40}?"
+    r"\b(?:has|have) (?:now |already )?been (?:requested|arranged|booked|issued|sent|raised|processed|approved|ordered|updated|rebooked)\b|"
+    r"\b(?:will|should) be (?:mailed|posted|sent|paid|credited|refunded|issued|returned) (?:back )?to (?:you|your)\b", re.I)
 
 
 def add_before(sentence, content: str) -> Edit:
@@ -442,7 +446,7 @@ _CONTACT = re_cached.compile(r"\b(?:in touch|let you know|update you|contact you
 
 
 _APOLOGY = re_cached.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
-_REGRET = re_cached.compile(r"\bregret(?:s|ted)?\b", re.IGNORECASE)  # the writer's "We regret that ..." beside an added sorry
+_REGRET = re_cached.compile(r"\bregret(?:s|ted|table)?\b", re.IGNORECASE)  # the writer's "We regret that ...", "It is regrettable"
 _CLOSED = re_cached.compile(
     r"\b(?:case|ticket|complaint|claim|request|matter|issue|account)s? (?:has|have|is|are) (?:now )?(?:been )?(?:closed|resolved|marked as resolved)\b|"
     r"\bfinal (?:response|decision|position)\b|\bno further (?:correspondence|action|contact)\b|\bclosing this\b|"
@@ -526,7 +530,8 @@ def _said_to_them(text: str, at: int) -> bool:
 # to rebook", "Further updates will be provided", "you will be advised accordingly"
 _PROMISED = re_cached.compile(
     r"\b(?:will|['’]ll|shall)(?: \w+){0,2} (?:be (?:back )?in touch|let you know|update you|keep you (?:updated|posted|informed)|"
-    r"confirm|get back to you|come back to you|contact you|call you|ring you|email you|write to you|"
+    r"confirm|get back to you|come back to you|contact you|call you|ring you|email you|write to you|revert|follow up|"
+    r"be in contact|get in touch|reach out|"
     r"give you a (?:shout|call|ring|bell))\b|"
     r"\b(?:updates?|details|confirmation|news) (?:will|shall) be (?:provided|sent|given|issued|shared|posted)\b|"
     r"\b(?:will|shall) be (?:advised|notified|informed|told|contacted)\b", re.IGNORECASE)

@@ -201,16 +201,21 @@ def their_wait(a) -> str:
     """What a sorry says of a delay: where the draft cancels or closes something (a class
     called off, a clinic closed), the change to their plans, not a time we never gave; where
     the customer or someone close is ill or hurt (a child in hospital), that first."""
-    if "distress" in a.contexts and _UNWELL.search(f"{a.quoted}\n{a.body_text}"):
+    if "distress" in a.contexts and (_UNWELL.search(a.quoted) or _YOURS_UNWELL.search(a.body_text)):
         return "to hear what you're going through"
     if any(_CALLED_OFF.search(s.text) for s in a.body):
         return "about this change to your plans"
     return "this isn't happening when we said it would"
 
 
-# Someone ill, hurt or in hospital (not a pensioner waiting in, nor a breach ruled out)
+# Someone ill, hurt or in hospital, in the customer's own message (not a pensioner waiting in, nor a breach ruled out)
 _UNWELL = re_cached.compile(r"\b(?:hospital\w*|ill|unwell|poorly|surgery|operation|diagnos\w+|cancer|chemo\w*|stroke|"
                             r"injur\w+|accident|broken (?:arm|leg|wrist|ankle|hip)|sick)\b", re.IGNORECASE)
+# ... told back by the writer as the customer's own ("your son being in hospital"), not an accident on the M62
+_YOURS_UNWELL = re_cached.compile(
+    r"\byour (?:\w+ ){0,2}(?:son|daughter|child|baby|little one|mum|mom|dad|mother|father|husband|wife|partner|family|parents?)\b"
+    r"[^.!?]{0,40}\b(?:hospital|ill|unwell|poorly|surgery|operation|injur\w+)\b|"
+    r"\byou(?:['’]re| are|['’]ve been| have been| were| being) (?:\w+ )?(?:ill|unwell|poorly|in hospital|injured)\b", re.IGNORECASE)
 _CALLED_OFF = re_cached.compile(r"\b(?:cancell?ed|cancell?ing|called off|closed|closing|closure|will close|no longer (?:be )?(?:running|available|open))\b",
                                 re.IGNORECASE)
 
