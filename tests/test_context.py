@@ -168,6 +168,11 @@ from tonecheck.vocabulary import DETECTED
     # the stakes told only in their message: a place they will lose, a day off booked for it
     ("Without an A I'll lose my place at Edinburgh. Can the re-mark be sped up?", "Your request has been received.", "distress"),
     ("This is the second date you've given me and I booked a day off work for it.", "Thanks for your email.", "complaint"),
+    ("Ticket closed again with no fix. Really frustrating.", "Tickets close after five days.", "complaint"),
+    ("I'm starting to regret buying from you.", "Re your email below.", "complaint"),
+    ("", "Your paternity leave starts on 3 March; the SC3 form is attached.", "celebration"),
+    ("", "Our records indicate that you reach your 20 years of service this month.", "celebration"),
+    ("", "Please be advised that Dr Elaine Fraser will be leaving the practice on 31 May.", "bad_news"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -375,6 +380,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "You returned the van late, so the next customers were kept waiting.", "delay"),
     ("", "Sanjay told me how calm you were on the dual carriageway, where you were nervous a month ago.", "delay"),
     ("I passed the parcel to my neighbour.", "Thanks.", "celebration"),
+    ("", "Our receptionist is on maternity leave, so replies may take a day longer.", "celebration"),
+    ("", "Service charges are reviewed every year.", "celebration"),
     # (the second review of session 23) a closure for a day, a breach ruled out, the customer's own lateness
     ("", "Our Market Street branch will close on Sunday at 4pm for Easter, and opens as usual on Monday.", "bad_news"),
     ("", "We've made the decision to close our store on Boxing Day; we're open again on the 27th.", "bad_news"),

@@ -139,8 +139,8 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
              "mydeposits", "vis", "passata",
              # an IT contract's licences for virtual machines, a marquee hirer's chairs
              "virtualisation", "chiavari",
-             # a health plan's drug name
-             "methotrexate"]
+             # a health plan's drug name; a builder's shower upstand
+             "methotrexate", "upstand"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))
     corpora = [*(requires_shared() / "eval").glob("*.jsonl"), *(ROOT / "tests" / "judgement").glob("*.jsonl")]
     flagged = []
@@ -214,6 +214,8 @@ def test_grammar_use_must_be_auto_true_or_false(run, tmp_path, value):
     # slips stay slips: in a sign-off, in a hyphenated word, in a short sentence with "im"
     ("Hi Jo,\n\nYour room is ready.\n\nThanks agian for your paitence,\nTom\n", ["agian", "paitence"]),
     ("Hi Jo,\n\nYour chek-in time is 3pm, and im sorry, teh parcel is lsot.\n\nTom\n", ["chek", "teh", "lsot"]),
+    # a phrasal noun's plural is a word; a slip before its hyphen is still a slip
+    ("Hi Jo,\n\nThe add-ons and the drop-offs are booked, and the chek-ins are open.\n\nTom\n", ["chek"]),
 ])
 def test_spelling_leaves_salutations_and_other_languages_be_and_flags_slips(run, draft, slips):
     result = run("check", "--select", "spelling", "--format", "json", "-", input=draft)

@@ -118,6 +118,7 @@ _STRONG_COMPLAINT = _re2(
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
     r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone|it|they|he|she) never (?:came|arrived)|"
+    r"(?:really|so|very|incredibly|extremely|hugely|deeply) frustrat\w*|regret (?:buying|booking|choosing|ordering|using|moving) (?:from |with )?(?:you|your)|"
     r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:booked|took|taken|taking) (?:a |the )?(?:whole )?days? off(?: work)?|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|"
     r"(?:I['’]m|I am|we['’]re|we are|getting|feeling|really|absolutely|so|utterly) desperate(?: for help| now| here)?[.!?,]|"
     # pain and disgust said of the customer's own state, not of shoes, suspense or ink prices

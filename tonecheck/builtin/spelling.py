@@ -152,10 +152,15 @@ def _known_compound(text: str, start: int, end: int, dialect: str) -> bool:
         if m.start() <= start and end <= m.end():
             if text[end:end + 1] in ("-", "\u2011") and text[start:end] in _PREFIXES:
                 return True
+            if text[start - 1:start] in ("-", "\u2011") and text[start:end].lower() in _PARTICLES:
+                return True  # a phrasal noun's plural: "add-ons", "check-ins", "drop-offs"
             joined = _HYPHENS.sub("", m.group()).lower()
             return joined.isascii() and _known(joined, dialect, 1)
     return False
 
+
+# The particles a phrasal noun ends in, with their plurals ("add-ons", "sign-ups")
+_PARTICLES = frozenset("on ons in ins up ups off offs out outs over overs down downs by bys".split())
 
 _TRIPLED = re_cached.compile(r"(\w)\1\1")
 
