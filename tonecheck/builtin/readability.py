@@ -12,6 +12,9 @@ _IRREGULAR = (
     "made done given sent taken shown seen known told paid held kept left lost found brought bought built "
     "caught put set cut read run won met put spent written broken chosen driven forgotten hidden"
 )
+_DATED = re_cached.compile(
+    r"\s+(?:on|by|from|until|at) (?:the )?(?:\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)", re.IGNORECASE)
 _PASSIVE = re_cached.compile(
     rf"\b(?:is|are|was|were|be|been|being|has been|have been|had been)\s+(?:\w+ly\s+)?"
     rf"(?:\w+ed|{'|'.join(_IRREGULAR.split())})\b",
@@ -33,13 +36,21 @@ _PASSIVE = re_cached.compile(
         "It has been identified that an incorrect tariff was applied, and a credit has been raised "
         "which will be reflected on a future statement."
     ],
-    good=["We charged you the wrong tariff from January to March, so I've credited £42 to your account."],
+    good=[
+        "We charged you the wrong tariff from January to March, so I've credited £42 to your account.",
+        # dated records: what happened when
+        "As you asked, we have deleted the tenant's data.\n- Production data was deleted on 10 September.\n"
+        "- The last backup was destroyed on 15 October.\n- Audit logs will be deleted on 15 October next year.\n"
+        "- The certificate was signed on 16 October.",
+    ],
     options={"per_sentence": 3, "per_draft": 4},
 )
 def passive(analysis, rule):
     """Flags a sentence with three or more passive verbs, or a draft with four or more
     where most sentences are passive."""
-    counts = [(s, len(_PASSIVE.findall(s.text))) for s in analysis.body]
+    # a passive with its date is a record of what happened when ("Production data was deleted on 10 September"):
+    # who did it is the writer, and the customer reads it at a glance
+    counts = [(s, sum(1 for m in _PASSIVE.finditer(s.text) if not _DATED.match(s.text, m.end()))) for s in analysis.body]
     flagged = False
     for s, n in counts:
         if n >= rule.options["per_sentence"]:
