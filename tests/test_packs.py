@@ -698,6 +698,45 @@ def test_the_shapes_the_second_review_of_session_23_found(sentence, rule, fires)
     assert (rule in {f.rule for f in report.findings}) is fires, [(f.rule, f.message) for f in report.findings]
 
 
+@pytest.mark.parametrize("sentence, rule, fires", [
+    # (the third review of session 23) pride denied or the customer's own, our target as a fact about them
+    ("I am not very proud of this reply, and I am sorry: the refund is on its way today.", "CustomerFocus.SelfPraise", False),
+    ("You have poured twenty years of work into this garden, and it shows.", "CustomerFocus.SelfPraise", False),
+    ("We're proud of what we built, and we stand by it.", "CustomerFocus.SelfPraise", True),
+    ("Your return is well within the standard window, so I have refunded the £40 today.", "CustomerFocus.OurReasons", False),
+    ("The new boiler will improve efficiency across the house.", "CustomerFocus.OurReasons", False),
+    ("To make full use of the battery capacity, charge it overnight.", "CustomerFocus.OurReasons", False),
+    ("You told the nurse your pain was a score of 9.", "CustomerFocus.OurReasons", False),
+    ("To keep the scheme sustainable, members who do not reach 500 points lose them after a year.", "CustomerFocus.OurReasons", True),
+    # disappointment shared, not aimed; what a doctor explained; a knee healing
+    ("I am really disappointed that you did not get the callback we promised.", "Negativity.Scolding", False),
+    ("I'm so disappointed to hear that you went three days without heating.", "Negativity.Scolding", False),
+    ("Since you have not been using the gym while your knee heals, I have frozen your membership.", "Negativity.Scolding", False),
+    ("As was explained to you by Dr Patel, your results are normal.", "Negativity.Scolding", False),
+    ("It is disappointing that you chose to post this review rather than call us.", "Negativity.Scolding", True),
+    ("As you were told on the phone, the fee stands.", "Negativity.Scolding", True),
+    # the unforeseeable owned, our own lateness, our own check, damage owned
+    ("No one could have predicted the storm, but we should have had a backup crew, and that is on us.", "Excuses.OutsideOurControl", False),
+    ("Nobody could've predicted the numbers on launch day.", "Excuses.OutsideOurControl", True),
+    ("Had your order arrived on time, you would have had it for the wedding, and I am so sorry.", "Excuses.BlameCustomer", False),
+    ("I have added a second check to our packing, which prevents this kind of problem.", "Excuses.BlameCustomer", False),
+    ("If it had come in on time, this wouldn't have been an issue.", "Excuses.BlameCustomer", True),
+    ("The damage must have happened in transit, which makes it our responsibility: a new one ships today.", "Excuses.BlameOthers", False),
+    ("Your parcel was lost by DPD.", "Excuses.BlameOthers", True),
+    ("We cannot install it because the system requirements ask for Windows 11.", "Excuses.Circumstance", False),
+    # a window that helps them, and a "when it's ready" that is theirs
+    ("Your booking is outside the peak window, so you pay the off-peak price.", "Negativity.CannotFirst", False),
+    ("No rush on the photos: just send them when they're ready.", "Commitment.VaguePromise", False),
+    # shorthand: postcodes are addresses
+    ("We deliver to LS1 4DY, BD1 2AA, HX1 1QG and WF1 3EB on Tuesdays.", "Readability.Acronyms", False),
+])
+def test_the_shapes_the_third_review_of_session_23_found(sentence, rule, fires):
+    from tonecheck import check
+
+    report = check(f"Hi Ann,\n\n{sentence}\n\nBest,\nBob\n")
+    assert (rule in {f.rule for f in report.findings}) is fires, [(f.rule, f.message) for f in report.findings]
+
+
 def test_prepare_compiles_every_pattern_a_rule_holds_before_any_draft_needs_it(tmp_path):
     """For the daemon: what a forked child would compile and lose is compiled once, ahead."""
     linter = pack(tmp_path, """

@@ -578,6 +578,31 @@ def test_what_the_blind_a_b_of_session_23_found(run):
     assert out.lower().count("sorry") == 1 and "I'm sorry that the original date" in out and "update you by" not in out, out
 
 
+def test_what_the_third_review_of_session_23_found(run):
+    """No congratulations on a dismissal or on a house sold in a divorce; a disputed claim about
+    what we did is not admitted; "it is regrettable" mid-sentence is not garbled into "We
+    recognise I'm sorry"; a happy day off booked is no complaint."""
+    drafts = {
+        "Dear Mr Hale,\n\nDespite your 20 years of service, the panel has upheld the decision.\n\nHR\n": "Congratulations",
+        ("Hi Sam,\n\nThe valuation is booked for Tuesday at 10am.\n\nTom\n\nOn Mon, Sam wrote:\n"
+         "> We have to sell our first house after the divorce.\n"): "Congratulations",
+        ("Dear Ms Ito,\n\nI am sorry if you feel that we damaged your floor. Our photos show the scratch was there "
+         "before we arrived.\n\nTom\n"): "sorry that we damaged",
+        "Hi Sam,\n\nWe recognise it is regrettable that the date can no longer be met.\n\nTom\n": "recognise I'm sorry",
+        ("Hi Sam,\n\nThe engineer will be with you at 9am on Thursday.\n\nTom\n\nOn Mon, Sam wrote:\n"
+         "> Great, I have booked the day off work for the install. See you Thursday!\n"): "sorry",
+    }
+    for draft, never in drafts.items():
+        out = run("rewrite", "-", input=draft).stdout
+        assert never not in out, out
+    out = run("rewrite", "-", input="Hi Sam,\n\nIt is regrettable that you were charged twice. The £40 is back.\n\nTom\n").stdout
+    assert "I'm sorry that you were charged twice." in out, out
+    # what became of their parcel is news no fix replaces, even beside an excuse
+    courier = "Hi Jo,\nThe courier lost it, and honestly there is not a lot we can do from our end. Please log a claim.\nSam\n"
+    out = run("rewrite", "-", input=courier).stdout
+    assert "The courier lost it" in out and "not a lot we can do" not in out, out
+
+
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):
     draft = ("Hi Jo,\n\nThe portal is closed for maintenance this weekend and no updates can be given during this "
              "period. We will let you know when it is back.\n\nTom\n")

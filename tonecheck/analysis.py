@@ -82,7 +82,8 @@ def _ownership() -> tuple:
 # Two or more capitals (digits allowed): PAYE, P60, DKIM; plural "MTAs" too.
 # (not one letter and a number: an amount in rand, a road, a form's number: "R699", "M25";
 # nor a reference's prefix: "FR-1182", "INC-20417")
-_ACRONYM = re_cached.compile(r"\b(?![A-Z]\d+\b)(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b(?![-/]\d)")
+# (not a reference, "FR-1182", nor a UK postcode's outward code, "LS1 4DY", "BD23 2AA")
+_ACRONYM = re_cached.compile(r"\b(?![A-Z]\d+\b)(?![A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z0-9]\b)[A-Z][A-Z0-9]{1,5}s?\b(?![-/]\d)")
 
 _PLACEHOLDER = re_cached.compile(r"\[[^\]\n]{1,60}\]|\{[^}\n]{1,60}\}")
 _CAPS_LINE = re_cached.compile(r"(?m)^[^a-z\n]+$")

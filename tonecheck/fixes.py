@@ -205,9 +205,10 @@ _ACTION_SAID = re_cached.compile(
     r"keep|try|visit|join|order|pay|log in|reply|ring|pop in|drop in)\b|\bplease (?:ask|call|contact|log in|upload|use|book|reply)\b|"
     r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is still|are still) (?:open|available)\b|"
     # done for them in the passive: "A refund check for $138.20 has been requested and should be mailed to you"
-    r"\b(?:refund|credit|replacement|repair|cheque|check|payment|engineer|visit|appointment|booking|reservation)s?\b[^.!?]{0,40}?"
+    r"\b(?:refund|credit|replacement|repair|cheque|check|payment|engineer|visit|appointment|booking|reservation)s?\b(?:[^.!?]|\.\d){0,40}?"
     r"\b(?:has|have) (?:now |already )?been (?:requested|arranged|booked|issued|sent|raised|processed|approved|ordered|updated|rebooked)\b|"
-    r"\b(?:will|should) be (?:mailed|posted|sent|paid|credited|refunded|issued|returned) (?:back )?to (?:you|your)\b", re.I)
+    r"\b(?:refund|credit|payment|money|cheque|check|balance|deposit)s?\b(?:[^.!?]|\.\d){0,60}?\b(?:will|should) be (?:mailed|posted|sent|paid|credited|"
+    r"refunded|issued|returned) (?:back )?to (?:you|your)\b", re.I)
 
 
 def add_before(sentence, content: str) -> Edit:
@@ -243,6 +244,8 @@ _NEWS = re_cached.compile(
     r"can['’]t|cannot|may|might|must|shall|should|needs?)\b|"
     r"\byou(?:['’]ll| will)? (?:\w+ )?(?:need|have) to\b|\byou must\b|\bmust (?:be )?(?:update|contact|complete|send|bring|return|sign|book|call|register)\b|"
     r"\bplease (?:use|complete|fill|send|contact|call|update|bring|return|sign|book)\b|"
+    # what became of their thing, said actively: "The courier lost it", "the driver damaged your gate"
+    r"\b(?:lost|damaged|broke|crushed|misdelivered|cancell?ed) (?:it|them|your (?:[\w'’-]+ ){0,2}?(?:parcel|order|item|booking|delivery|gate|car|bag|luggage|case|suitcase|package|box))\b|"
     # what the customer can do to get something: "unless you are able to pay at least half", "if you can send the receipt"
     r"\b(?:unless|if|as long as|provided(?: that)?) you (?:are able to |can |could )?(?:pay|send|provide|bring|return|show|upload)\b|"
     # what we had to do, and what comes next: "no option but to cancel", "in touch to rebook once ..."
@@ -530,7 +533,7 @@ def _said_to_them(text: str, at: int) -> bool:
 # to rebook", "Further updates will be provided", "you will be advised accordingly"
 _PROMISED = re_cached.compile(
     r"\b(?:will|['’]ll|shall)(?: \w+){0,2} (?:be (?:back )?in touch|let you know|update you|keep you (?:updated|posted|informed)|"
-    r"confirm|get back to you|come back to you|contact you|call you|ring you|email you|write to you|revert|follow up|"
+    r"confirm|get back to you|come back to you|contact you|call you|ring you|email you|write to you|revert|follow up with you|"
     r"be in contact|get in touch|reach out|"
     r"give you a (?:shout|call|ring|bell))\b|"
     r"\b(?:updates?|details|confirmation|news) (?:will|shall) be (?:provided|sent|given|issued|shared|posted)\b|"

@@ -22,7 +22,7 @@ _DRAFT_FAILURE = (
     r"no (?:car|driver|engineer|one|taxi|cab|technician|courier|instructor) (?:was|were|came|turned up|arrived|showed up|was allocated|was sent|was available)|"
     r"double[- ]charged|charged (?:you )?twice|wrong (?:item|part|size|colou?r|dress|order)|aware of an issue|"
     # a hire vehicle or a machine of ours that failed: "the van broke down", "was recovered to our Coventry depot"
-    r"(?:van|car|vehicle|coach|bus|lorry|truck|camper(?:van)?|motorhome|boiler|lift|machine)s? (?:\w+ ){0,3}(?:broke down|has broken down|had broken down)|"
+    r"(?:our|the) (?:\w+ ){0,2}(?:van|lorry|truck|vehicle|coach|bus|camper(?:van)?|motorhome|boiler|lift|machine|hire car|courtesy car|loan car)s? (?:\w+ ){0,2}(?:broke down|has broken down|had broken down)|"
     r"(?:was|were|been) recovered to (?:our|the) (?:\w+ )?(?:depot|garage|yard|workshop|branch)|"
     r"issue affecting|mistakes? (?:do |can )?(?:occasionally |sometimes )?happen|oversold|overbooked|double[- ]booked|"
     r"(?:are|were|have been|may be|may have been) (?:still )?(?:experiencing|having) (?:\w+ )?(?:issues|problems|difficulties|outages|disruption|delays)|"
@@ -118,8 +118,8 @@ _STRONG_COMPLAINT = _re2(
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
     r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone|it|they|he|she) never (?:came|arrived)|"
-    r"(?:really|so|very|incredibly|extremely|hugely|deeply) frustrat\w*|regret (?:buying|booking|choosing|ordering|using|moving) (?:from |with )?(?:you|your)|"
-    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:booked|took|taken|taking) (?:a |the )?(?:whole )?days? off(?: work)?|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|"
+    r"(?:really|so|very|incredibly|extremely|hugely|deeply) frustrat\w*|(?:starting|beginning) to regret (?:buying|booking|choosing|ordering|using) (?:from |with )?(?:you|your)|(?:\w+ )?(?:days?|weeks?|months?) without (?:a |any |our |my )?(?:kitchen|bathroom|heating|hot water|shower|toilet|car|van|oven|fridge|washing machine)|"
+    r"(?:paying|paid) for (?:taxis|a hotel|another|extra)|out of pocket|(?:weeks?|months?) (?:since|later|now)|heartbroken|devastated|gutted|in tears|"
     r"(?:I['’]m|I am|we['’]re|we are|getting|feeling|really|absolutely|so|utterly) desperate(?: for help| now| here)?[.!?,]|"
     # pain and disgust said of the customer's own state, not of shoes, suspense or ink prices
     r"(?:tooth|teeth|filling|crown|implant|back|knee|leg|head|neck|hip|ear|stomach|shoulder|jaw|pain)\w* "
@@ -360,16 +360,20 @@ _LATE = (r"(?: was| were|['’]ve been|['’]d been| have been| had been)(?: \w+
 # the rent is late"), not a refund's
 _RENT_LATE = (r"\b(?:rent|(?:your|my|our|the|last|this month's|monthly|two|three|four|some|several|\d+) (?:monthly |rent |direct debit )?(?:payments?|instal?lments?))\b[^.!?]{0,40}? "
               r"(?:is|are|was|were) (?:now )?(?:a (?:bit|little|few days|couple of days) |(?:\w+ )?(?:days?|weeks?|months?) )?(?:late|overdue)\b")
-# ... and the customer's own lateness counted: "You returned it at 8:15pm, over three hours late", "a return
-# two days late", "Your payment was received nine days late", "I filed the return on 9 February, nine days late"
-# (not "Your order came 2 hours late")
+# ... and the customer's own lateness counted: "You returned it at 8:15pm, over three hours late", "I filed the
+# return on 9 February, nine days late" (not "Your order came 2 hours late", "I got my order 2 hours late", "you
+# arrived on time but the class began 2 hours late")
 _COUNT_LATE = (r"(?:over |more than |about |nearly |almost |just )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"twelve|several|few|couple of)(?: and a half)? (?:full |whole )?(?:hours?|hrs?|minutes?|mins?|days?|weeks?) late\b")
 _OWN_LATE = (rf"(?:['’]re| are| were| was)? (?:\w+ ){{0,2}}?(?:returned|brought|handed|dropped|filed|paid|submitted|sent|posted|arrived|came|turned up|"
-             rf"showed up|checked (?:in|out)|logged (?:in|on)|got (?:here|there|in|back))\b[^.!?\n]{{0,40}}? {_COUNT_LATE}|"
-             rf"\b(?:a |the |your )?(?:returns?|payments?|forms?|applications?|submissions?|instal?ments?|deposits?|rent|fees?)\b[^.!?\n]{{0,30}}? {_COUNT_LATE}|"
-             rf"\b(?:was|were) (?:brought back|returned|handed back|handed in|dropped off|dropped back)\b[^.!?\n]{{0,20}}? {_COUNT_LATE}")
-_PAID_LATE = _re2(rf"\byou{_LATE}|{_RENT_LATE}|\byou{_OWN_LATE}")
+             rf"showed up|checked (?:in|out)|logged (?:in|on)|got (?:here|there|in|back))\b(?:[^.!?\n]{{0,30}}?,|[^.!?\n]{{0,12}}?) {_COUNT_LATE}")
+# ... and, in the reply, the customer's own thing brought back or paid late ("a return two days late", "Your payment was
+# received nine days late", "The van was brought back two days late"; not the customer's "the refund of my deposit
+# arrived 10 days late", told in their own message)
+_THEIR_THING_LATE = (rf"\b(?:a |the |your )?(?:returns?|payments?|forms?|applications?|submissions?|instal?ments?|deposits?|rent|fees?)\b"
+                     rf"[^.!?\n]{{0,30}}? {_COUNT_LATE}|\b(?:was|were) (?:brought back|returned|handed back|handed in|dropped off|dropped back)\b"
+                     rf"[^.!?\n]{{0,20}}? {_COUNT_LATE}")
+_PAID_LATE = _re2(rf"\byou{_LATE}|{_RENT_LATE}|\byou{_OWN_LATE}|{_THEIR_THING_LATE}")
 _PAID_LATE_THEIRS = _re2(rf"\b(?:I|we){_LATE}|{_RENT_LATE}|\b(?:I|we){_OWN_LATE}")
 
 
@@ -397,13 +401,13 @@ def _no_wait(draft: str) -> str:
 
 
 # How the customer was a while ago, told by the writer: "exactly where you were nervous a month ago"
-_STATE_AGO = _re2(r"\b(?:you|he|she|they) (?:were|was|felt|seemed|looked|sounded)\b[^.!?]{0,40}?\b(?:a|an|one|two|three|four|five|six|\d+|few|couple of) "
-                  r"(?:days?|weeks?|months?|years?) ago\b")
+_STATE_AGO = _re2(r"\b(?:you|he|she|they) (?:were|was|felt|seemed|looked|sounded) (?:so |very |really |quite |a bit |a little )?(?:nervous|worried|anxious|unsure|scared|frightened|upset|new|tense|shaky|hesitant|uncertain|struggling|stuck|unwell|poorly)\b"
+                  r"[^.!?]{0,40}?\b(?:a|an|one|two|three|four|five|six|\d+|few|couple of) (?:days?|weeks?|months?|years?) ago\b")
 
 
 # A delay ruled out: "Your court application has not been delayed by this", "no delay to your refund"
 _NOT_DELAYED = _re2(r"\b(?:(?:has|have|had|is|are|was|were|will|would|does|do|did)(?:n't| not)(?: be| been)?|won't(?: be)?) "
-                    r"(?:\w+ )?(?:delayed|held up|pushed back|postponed)(?: (?:by (?:this|that|it)|at all|as a result|because of (?:this|that|it)))?(?:[.;:!]|$)|"
+                    r"(?:\w+ )?(?:delayed|held up|pushed back|postponed)(?: (?:by (?:this|that|it)|at all|as a result|because of (?:this|that|it)))?(?:[.;:!,]|$)|"
                     r"\b(?:without|with no|no) (?:further |other )?delays?\b")
 
 

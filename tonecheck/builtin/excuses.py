@@ -26,8 +26,9 @@ _ELSEWHERE = regex.compile(
     ignore_case=True,
 )
 # A party's word that names a thing of the customer's: "because the bank statements you sent", "your bank details",
-# "council tax" (not "because the supplier records were out of date", "because the bank transfer failed")
-_MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|letter|form|tax|number|reference)\b", re.IGNORECASE)
+# "council tax", "the system requirements" (not "because the supplier records were out of date", "because the bank
+# transfer failed")
+_MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|letter|form|tax|number|reference|requirements?)\b", re.IGNORECASE)
 _OURS = re_cached.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
 # What the sentence goes on to do for the customer: a reason followed by what we can do
 # ("..., but we can do Friday at 8am", "..., so I've moved you") explains, it does not excuse.
@@ -86,6 +87,7 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
         "As the courier says, the parcel was left with your neighbour at number 12 at 3pm.",
         "We've kept the new fee as low as we could and have not touched the opening hours.",
         "We can't approve it yet because the bank statements you sent cover one month: please send June and July.",
+        "Because your new unit has a loading dock, the driver can back straight on and you can unload with a forklift.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -111,6 +113,12 @@ def circumstance(analysis, rule):
         agent = _ELSEWHERE.search(s.text, cause.end())
         while agent and _MODIFIES.match(s.text, agent.end()):  # "because the bank statements you sent": no one blamed
             agent = _ELSEWHERE.search(s.text, agent.end())
+        # a reason put first and closed by its comma: who comes after it is the main clause's ("because the new unit
+        # has a dock, the driver can back straight on"), not the cause ("caused by the slow reply, it's peak season" is)
+        before = s.text[:cause.start()].rstrip()
+        fronted = cause.group().lower().startswith(("because", "since", "as ")) and (not before or before.endswith((":", ",", ";")))
+        if agent and fronted and not as_clause and ", " in s.text[cause.end():agent.start()]:
+            agent = None
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause

@@ -210,7 +210,7 @@ def their_wait(a) -> str:
 
 # Someone ill, hurt or in hospital, in the customer's own message (not a pensioner waiting in, nor a breach ruled out)
 _UNWELL = re_cached.compile(r"\b(?:hospital\w*|ill|unwell|poorly|surgery|operation|diagnos\w+|cancer|chemo\w*|stroke|"
-                            r"injur\w+|accident|broken (?:arm|leg|wrist|ankle|hip)|sick)\b", re.IGNORECASE)
+                            r"injur\w+|broken (?:arm|leg|wrist|ankle|hip))\b", re.IGNORECASE)
 # ... told back by the writer as the customer's own ("your son being in hospital"), not an accident on the M62
 _YOURS_UNWELL = re_cached.compile(
     r"\byour (?:\w+ ){0,2}(?:son|daughter|child|baby|little one|mum|mom|dad|mother|father|husband|wife|partner|family|parents?)\b"
