@@ -626,7 +626,7 @@ def test_a_missing_acknowledgement_is_placed_on_the_letter_s_first_sentence():
     assert report.text[f.offset:f.end].startswith("We have received your notification")
 
 
-@pytest.mark.parametrize("sentence, rule, fires", [
+SHAPES_A_REVIEW = [
     ("Even though it wasn't your fault, the claim counts this year.", "Excuses.BlameCustomer", False),
     ("It was due to your mistake.", "Excuses.BlameCustomer", True),
     ("We expect residents to be without water for about two hours.", "Negativity.Scolding", False),
@@ -646,17 +646,12 @@ def test_a_missing_acknowledgement_is_placed_on_the_letter_s_first_sentence():
     ("If your flight is delayed, we'll text you, whether it's due to the weather or the airline.", "Excuses.Circumstance", False),
     ("If you were charged twice it was because the system had a glitch.", "Excuses.Circumstance", True),
     ("If your parcel hasn't arrived, please note this is due to the courier backlog.", "Excuses.Circumstance", True),
-])
-def test_the_shapes_a_review_found(sentence, rule, fires):
-    """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
-    forecast is no lecture, a refusal of alternatives is no alternative."""
-    from tonecheck import check
-
-    report = check(f"Hi Ann,\n\n{sentence}\n\nBest,\nBob\n")
-    assert (rule in {f.rule for f in report.findings}) is fires
+]
 
 
-@pytest.mark.parametrize("sentence, rule, fires", [
+
+# what the second review of session 23 found: each side of the new patterns' edges
+SHAPES_SESSION_23_SECOND = [
     # blame owned, denied or our own: not the customer's
     ("The outage was not triggered by a change made by your IT team: it was our update on Tuesday night, and I'm sorry.", "Excuses.BlameCustomer", False),
     ("Had our team been told about your allergy, which you did put on the booking form, this could have been avoided: "
@@ -690,15 +685,12 @@ def test_the_shapes_a_review_found(sentence, rule, fires):
     ("We can't approve it yet because the bank statements you sent cover one month.", "Excuses.Circumstance", False),
     ("I have checked with HMRC: your P60 2023 figures match the RTI 2024 return, the BIK 3 entries and the PAYE 1250L code.",
      "Readability.Acronyms", True),
-])
-def test_the_shapes_the_second_review_of_session_23_found(sentence, rule, fires):
-    from tonecheck import check
-
-    report = check(f"Hi Ann,\n\n{sentence}\n\nBest,\nBob\n")
-    assert (rule in {f.rule for f in report.findings}) is fires, [(f.rule, f.message) for f in report.findings]
+]
 
 
-@pytest.mark.parametrize("sentence, rule, fires", [
+
+# ... and the third
+SHAPES_SESSION_23_THIRD = [
     # (the third review of session 23) pride denied or the customer's own, our target as a fact about them
     ("I am not very proud of this reply, and I am sorry: the refund is on its way today.", "CustomerFocus.SelfPraise", False),
     ("You have poured twenty years of work into this garden, and it shows.", "CustomerFocus.SelfPraise", False),
@@ -729,12 +721,18 @@ def test_the_shapes_the_second_review_of_session_23_found(sentence, rule, fires)
     ("No rush on the photos: just send them when they're ready.", "Commitment.VaguePromise", False),
     # shorthand: postcodes are addresses
     ("We deliver to LS1 4DY, BD1 2AA, HX1 1QG and WF1 3EB on Tuesdays.", "Readability.Acronyms", False),
-])
-def test_the_shapes_the_third_review_of_session_23_found(sentence, rule, fires):
+]
+
+
+@pytest.mark.parametrize("sentence, rule, fires", SHAPES_A_REVIEW + SHAPES_SESSION_23_SECOND + SHAPES_SESSION_23_THIRD)
+def test_the_shapes_the_reviews_found(sentence, rule, fires):
+    """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
+    forecast is no lecture, a refusal of alternatives is no alternative."""
     from tonecheck import check
 
     report = check(f"Hi Ann,\n\n{sentence}\n\nBest,\nBob\n")
-    assert (rule in {f.rule for f in report.findings}) is fires, [(f.rule, f.message) for f in report.findings]
+    assert (rule in {f.rule for f in report.findings}) is fires
+
 
 
 def test_prepare_compiles_every_pattern_a_rule_holds_before_any_draft_needs_it(tmp_path):
