@@ -603,6 +603,31 @@ def test_what_the_third_review_of_session_23_found(run):
     assert "The courier lost it" in out and "not a lot we can do" not in out, out
 
 
+def test_what_the_second_blind_a_b_of_session_23_found(run):
+    """A helplessness sentence goes whole (never "There's until they release the slab"), and with
+    the "until" it leans on; no offer of ours before a paragraph that makes one; an excuse that
+    names the party "them" points back to is kept; no date promised beside "we do not provide
+    timelines"."""
+    slab = ("Hi Jo,\n\nThe stone supplier has a backlog. There's honestly not much we can do from our end until "
+            "they release the slab. The template is booked for Monday.\n\nTom\n")
+    out = run("rewrite", "-", input=slab).stdout
+    assert "There's until" not in out and "release the slab" not in out and "The template is booked" in out, out
+    pole = ("Hi Jo,\n\nThe hold-up is on Openreach's side, as they need to survey the pole, and until they give us a "
+            "date there's not a lot we can do.\n\nTom\n")
+    out = run("rewrite", "-", input=pole).stdout
+    assert "until they give us a date." not in out and "survey the pole" in out, out
+    bowl = ("Hi Ravi,\n\nAll our ceramics are triple-wrapped, so any damage will have happened in transit with the "
+            "courier.\n\nClaims must be made within 48 hours. As a goodwill gesture we can send a replacement bowl.\n\nTom\n")
+    assert "Here is what I'm doing" not in run("rewrite", "-", input=bowl).stdout
+    partner = ("Hi Jo,\n\nYour passport was approved on 3 July. Since then there has been a delay with our delivery "
+               "partner, which is outside the control of the Passport Office. We have raised the matter with them.\n\nTom\n")
+    out = run("rewrite", "-", input=partner).stdout
+    assert "delivery partner" in out and "raised the matter with them" in out, out
+    timelines = ("Hi Jo,\n\nThe refund waits on the billing team's investigation, and we do not provide timelines for "
+                 "billing investigations. We will let you know.\n\nTom\n")
+    assert "update you by" not in run("rewrite", "-", input=timelines).stdout
+
+
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):
     draft = ("Hi Jo,\n\nThe portal is closed for maintenance this weekend and no updates can be given during this "
              "period. We will let you know when it is back.\n\nTom\n")

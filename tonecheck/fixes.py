@@ -132,6 +132,8 @@ _POINTS_BACK = re_cached.compile(
     r"on top of (?:this|that)|what['’]s more|furthermore|moreover|taking (?:all )?(?:of )?(?:this|that|these)|given (?:this|that|these)|"
     # "We'd also recommend ...": the sentence before is what it adds to
     r"(?:[\w'’]+ ){1,2}also)\b", re.I)
+# ... or names the party it told of only as "them": "We have raised the matter with them"
+_THEM_BACK = re_cached.compile(r"[^.!?]{0,60}?\b(?:with|to|from|by|chased|contacted|told|asked|called|emailed|rang|pressed) (?:them|him|her)\b", re.I)
 
 
 def opening_sentence(analysis):
@@ -161,13 +163,13 @@ def points_back(analysis, sentence) -> bool:
     s = analysis.next_in_body(sentence.end)
     if s is None:
         return False
-    return not BLANK_LINE.search(analysis.text, sentence.end, s.start) and bool(_POINTS_BACK.match(s.text))
+    return not BLANK_LINE.search(analysis.text, sentence.end, s.start) and bool(_POINTS_BACK.match(s.text) or _THEM_BACK.match(s.text))
 
 
 def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
     """A sentence of ours after the paragraph ``sentence`` is in, not between two sentences
     of one argument ("... is under pressure. Here is what I'm doing ... Your claim is in the
-    queue"); none where the paragraph or the next one's first sentence already says what we
+    queue"); none where the paragraph or the next one already says what we
     do or offer ("the contractor has been asked to call you", "We're happy to fit new
     blades"). It goes after the paragraph's last sentence that takes one (not a list line,
     a question or a sign-off the paragraph runs into), from the finding's sentence on."""
@@ -183,12 +185,12 @@ def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
 def already_said(analysis, sentence, content: str, para: list | None = None) -> bool:
     """Is ``content`` a sentence of ours saying what we do or offer ("Here is what I'm doing
     about it: ...") where the paragraph of ``sentence`` (``para``, if already found), or
-    the next one's first sentence, already says it?"""
+    the next paragraph, already says it ("As a goodwill gesture we can send a replacement bowl")?"""
     if not _OURS.match(content):
         return False
     para = para or analysis.paragraph(sentence)
     following = analysis.next_in_body(para[-1].end)
-    return any(_ACTION_SAID.search(s.text) for s in para + ([following] if following else []))
+    return any(_ACTION_SAID.search(s.text) for s in para + (analysis.paragraph(following) if following else []))
 
 
 # A sentence of ours that says what we do or offer, and the writer's own words that already say it
@@ -201,6 +203,7 @@ _ACTION_SAID = re_cached.compile(
     r"\b(?:I|we)(?:['’]ll| will| shall)(?: (?!not\b|never\b)\w+)? (?:chase|call|contact|raise|book|arrange|order|send|review|fit|"
     r"replace|refund|repair|follow|speak|write|visit|come|get you)\b|"
     r"\b(?:I|we)(?:['’]re| are| am|['’]m) (?:now )?(?:in discussions|working with|talking to|speaking to|chasing)\b|"
+    r"\b(?:I|we) can (?:\w+ )?(?:send|offer|replace|refund|arrange|book|fit|repair|post|courier)\b|"
     r"\byou can (?:still |also |instead )?(?:book|choose|pick|swap|exchange|collect|use|come|call|bring|claim|apply|ask|"
     r"keep|try|visit|join|order|pay|log in|reply|ring|pop in|drop in)\b|\bplease (?:ask|call|contact|log in|upload|use|book|reply)\b|"
     r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is still|are still) (?:open|available)\b|"
@@ -246,6 +249,8 @@ _NEWS = re_cached.compile(
     r"\bplease (?:use|complete|fill|send|contact|call|update|bring|return|sign|book)\b|"
     # what became of their thing, said actively: "The courier lost it", "the driver damaged your gate"
     r"\b(?:lost|damaged|broke|crushed|misdelivered|cancell?ed) (?:it|them|your (?:[\w'’-]+ ){0,2}?(?:parcel|order|item|booking|delivery|gate|car|bag|luggage|case|suitcase|package|box))\b|"
+    # money said to be on its way back: "will be credited to the originating card"
+    r"\bwill be (?:credited|refunded|paid|returned|sent) (?:back )?to (?:you|your|the (?:originating|original) (?:card|account))\b|"
     # what the customer can do to get something: "unless you are able to pay at least half", "if you can send the receipt"
     r"\b(?:unless|if|as long as|provided(?: that)?) you (?:are able to |can |could )?(?:pay|send|provide|bring|return|show|upload)\b|"
     # what we had to do, and what comes next: "no option but to cancel", "in touch to rebook once ..."
@@ -524,9 +529,13 @@ _TIED = re_cached.compile(
 
 
 def _said_to_them(text: str, at: int) -> bool:
-    """Does the writer's sentence just before ``at`` already speak to the customer ("you", "please")?"""
-    before = _LAST_SENTENCE.search(text[max(0, at - 160):at].rstrip()) if text else None
-    return bool(before and _TO_THEM.search(before.group()))
+    """Does the writer's sentence just before ``at``, or the one just after it (the next paragraph's
+    "we'll need the following from your team by Friday"), already speak to the customer ("you", "please")?"""
+    if not text:
+        return False
+    before = _LAST_SENTENCE.search(text[max(0, at - 160):at].rstrip())
+    after = _FIRST_SENTENCE.match(text, at)
+    return bool((before and _TO_THEM.search(before.group())) or (after and _WHAT_IT_MEANS.search(after.group())))
 
 
 # The writer's own promise of news: "we'll let you know once it's ready", "Someone will be in touch
@@ -539,6 +548,9 @@ _PROMISED = re_cached.compile(
     r"\b(?:updates?|details|confirmation|news) (?:will|shall) be (?:provided|sent|given|issued|shared|posted)\b|"
     r"\b(?:will|shall) be (?:advised|notified|informed|told|contacted)\b", re.IGNORECASE)
 _FOR_YOU = re_cached.compile(r"\s*for you, this means\b", re.IGNORECASE)
+# ... and the next sentence saying what happens for them or what they must do (not "If you have questions, call us")
+_WHAT_IT_MEANS = re_cached.compile(r"\byou(?:['’]ll| will| need to| must| should)\b|\byour (?:\w+ ){1,2}(?:will|is now|are now|has been|have been|goes|moves)\b|"
+                                   r"\b(?:we['’]ll|we will) need\b|^\s*please\b", re.IGNORECASE)
 _TO_THEM = re_cached.compile(r"\b(?:you|your|yours|yourself)\b|^\s*(?:please|kindly|do not|don['’]t)\b", re.IGNORECASE)
 
 

@@ -36,7 +36,10 @@ JUDGEMENT = ROOT / "tests" / "judgement"
 # date goes into their promise), says what they do or offer, or apologises: four readers comparing 170
 # rewrites blind (old against new, in random order) found 128 of the old and 32 of the new broken, and
 # preferred the new 129 times to 35. The model scored the repeats; the readers did not.
-FLOORS = {"dev": 0.75, "real": 0.85, "real2": 0.85, "real3": 0.9, "real-blind": 0.75, "holdout9": 0.55, "holdout10": 0.65}
+# blind-reads6 46/66 since an offer of ours is not added before a paragraph that makes one, nor "For you, this
+# means" before a sentence that says it (two more readers, 160 rewrites: old 80 broken, new 57; new preferred 98:46).
+FLOORS = {"dev": 0.75, "real": 0.85, "real2": 0.85, "real3": 0.9, "real-blind": 0.75, "holdout9": 0.55, "holdout10": 0.65,
+          "blind-reads6": 0.65}
 OURS = sorted(p.stem for p in JUDGEMENT.glob("*.jsonl"))
 
 
