@@ -174,6 +174,9 @@ from tonecheck.vocabulary import DETECTED
     ("Our first shop opening is on Saturday!", "Your pallets arrive on Thursday.", "celebration"),
     ("Thank you for getting us through our first year of trading!", "Thanks for the feedback.", "celebration"),
     ("I got to the seafront for the first time in four years.", "Glad the chair is working well.", "celebration"),
+    ("We got engaged last weekend!", "Thanks for your booking.", "celebration"),
+    ("My son has epilepsy and I'm frantic.", "It is out of stock.", "distress"),
+    ("I went two days without my tablets.", "Thanks for your email.", "distress"),
     ("Honestly we're starting to regret buying from you.", "Re your email below.", "complaint"),
     ("My car was handed back from your garage three days late.", "Thanks for your email.", "delay"),
     ("The refund of my deposit arrived 10 days late.", "Thanks for your email.", "delay"),
@@ -388,6 +391,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "You returned the van late, so the next customers were kept waiting.", "delay"),
     ("", "Sanjay told me how calm you were on the dual carriageway, where you were nervous a month ago.", "delay"),
     ("I passed the parcel to my neighbour.", "Thanks.", "celebration"),
+    ("", "I would like to thank you for the way you engaged with the process.", "celebration"),
     ("", "Our receptionist is on maternity leave, so replies may take a day longer.", "celebration"),
     # (the second review of session 23) HR's words are no celebration; happy words are no complaint; their car is not ours
     ("", "Despite your 20 years of service, the panel has upheld the decision.", "celebration"),

@@ -724,7 +724,27 @@ SHAPES_SESSION_23_THIRD = [
 ]
 
 
-@pytest.mark.parametrize("sentence, rule, fires", SHAPES_A_REVIEW + SHAPES_SESSION_23_SECOND + SHAPES_SESSION_23_THIRD)
+# ... and the fourth
+SHAPES_SESSION_23_FOURTH = [
+    ("The van failed its MOT on two points: the front brake pads and a number-plate light.", "Excuses.BlameOthers", False),
+    ("We should have sent you the checklist before the visit, which would have avoided this.", "Excuses.BlameCustomer", False),
+    ("In nearly all cases like yours, the refund reaches your card within five working days.", "Excuses.BlameCustomer", False),
+    ("Bruising is a known risk with this filler, and it fades within a week.", "Excuses.BlameCustomer", False),
+    ("For the resurfacing on Monday 3 June, we'd recommend cars are moved off the road by 8am.", "Excuses.BlameCustomer", False),
+    ("If you're struggling to find staff for the event, I can send two of ours.", "Excuses.BlameOthers", False),
+    ("We've received an unusually high number of reports of this fault, so we've recalled the batch.", "CustomerFocus.OurWorkload", False),
+    ("Your tracking link updates every hour, so you can check back regularly to see where the van is.", "Commitment.VaguePromise", False),
+    ("Heatwise engineers fit boilers faster than anyone else in Yorkshire.", "CustomerFocus.SelfPraise", True),
+    ("We have been struggling to hire drivers, so your delivery moves to Friday.", "Excuses.BlameOthers", True),
+    ("The cinema accepts no responsibility for personal belongings left unattended.", "Excuses.PassTheBuck", True),
+    ("Our checklist asks you to put fragile items away, which would've avoided this.", "Excuses.BlameCustomer", True),
+    ("Appeals are taking longer due to an unusually large number of reports.", "CustomerFocus.OurWorkload", True),
+    ("Visits are on Tuesdays and Thursdays to make the best use of our engineers' time.", "CustomerFocus.OurReasons", True),
+]
+
+
+@pytest.mark.parametrize("sentence, rule, fires", SHAPES_A_REVIEW + SHAPES_SESSION_23_SECOND + SHAPES_SESSION_23_THIRD
+                         + SHAPES_SESSION_23_FOURTH)
 def test_the_shapes_the_reviews_found(sentence, rule, fires):
     """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
     forecast is no lecture, a refusal of alternatives is no alternative."""

@@ -622,10 +622,33 @@ def test_what_the_second_blind_a_b_of_session_23_found(run):
     partner = ("Hi Jo,\n\nYour passport was approved on 3 July. Since then there has been a delay with our delivery "
                "partner, which is outside the control of the Passport Office. We have raised the matter with them.\n\nTom\n")
     out = run("rewrite", "-", input=partner).stdout
-    assert "delivery partner" in out and "raised the matter with them" in out, out
+    assert "delivery partner" in out and "raised the matter with them" in out and "partner Office" not in out, out
+    # a clause cut takes the whole name with it, and an admission is no excuse to cut
+    depot = "Hi Jo,\n\nYour parcel was delayed at the depot, which is outside the control of Royal Mail. It is with you on Friday.\n\nTom\n"
+    out = run("rewrite", "-", input=depot).stdout
+    assert "depot Mail" not in out and " Mail." not in out, out
+    owned = "Hi Jo,\n\nYour parcel was delayed at our depot, which was never outside our control, so I have refunded the postage.\n\nTom\n"
+    assert "never outside our control" in run("rewrite", "-", input=owned).stdout
     timelines = ("Hi Jo,\n\nThe refund waits on the billing team's investigation, and we do not provide timelines for "
                  "billing investigations. We will let you know.\n\nTom\n")
     assert "update you by" not in run("rewrite", "-", input=timelines).stdout
+
+
+def test_what_the_fourth_review_of_session_23_found(run):
+    """"You can call us" further on is no offer of ours; an unrelated "her" leans on nothing; a
+    warning about sharing dates of birth is no "we give no dates"; "check back periodically"
+    takes no update promised beside it."""
+    call = ("Hi Ravi,\n\nAll our ceramics are triple-wrapped, so any damage will have happened in transit with the "
+            "courier.\n\nThanks for your patience. If you have any other questions, you can call us on 0161 496 0000.\n\nTom\n")
+    assert "Here is what I'm doing" in run("rewrite", "-", input=call).stdout
+    her = ("Hi Jo,\n\nYour mum's meals did not arrive on Monday. We are absolutely swamped at the moment. I rang to "
+           "apologise to her this morning.\n\nTom\n")
+    assert "swamped" not in run("rewrite", "-", input=her).stdout
+    card = ("Hi Jo,\n\nYour replacement card will be with you soon. For your security, please don't share dates of "
+            "birth or PINs by email.\n\nTom\n")
+    assert "with you by [[date]]" in run("rewrite", "-", input=card).stdout
+    hedge = "Hi Jo,\n\nWe will look at the hedge again once the season is over. Please check back periodically.\n\nTom\n"
+    assert "update you by" not in run("rewrite", "-", input=hedge).stdout
 
 
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):

@@ -132,8 +132,13 @@ _POINTS_BACK = re_cached.compile(
     r"on top of (?:this|that)|what['’]s more|furthermore|moreover|taking (?:all )?(?:of )?(?:this|that|these)|given (?:this|that|these)|"
     # "We'd also recommend ...": the sentence before is what it adds to
     r"(?:[\w'’]+ ){1,2}also)\b", re.I)
-# ... or names the party it told of only as "them": "We have raised the matter with them"
-_THEM_BACK = re_cached.compile(r"[^.!?]{0,60}?\b(?:with|to|from|by|chased|contacted|told|asked|called|emailed|rang|pressed) (?:them|him|her)\b", re.I)
+# ... or names the party it told of only as "them": "We have raised the matter with them" (not "I rang to apologise to her")
+_THEM_BACK = re_cached.compile(r"[^.!?]{0,60}?\b(?:with|from|by|chased|contacted|emailed|rang|pressed) them\b", re.I)
+# What we do or offer, said by us (not "you can call us", not "we can not refund")
+_OUR_OFFER = re_cached.compile(
+    r"\b(?:I|we)(?:['’]ve| have)? (?:also |now |already |just )?(?:refunded|credited|replaced|reserved|booked|arranged|ordered|sent)\b|"
+    r"\b(?:I|we)(?:['’]ll| will) (?:also |now |gladly |happily )?(?:send|refund|replace|repair|credit|book|arrange|fit|cover)\b|"
+    r"\b(?:I|we) can (?:also |still |now |happily |gladly )?(?:send|offer|replace|refund|arrange|book|fit|repair)\b", re.I)
 
 
 def opening_sentence(analysis):
@@ -185,12 +190,16 @@ def add_to_paragraph(analysis, sentence, content: str) -> Edit | None:
 def already_said(analysis, sentence, content: str, para: list | None = None) -> bool:
     """Is ``content`` a sentence of ours saying what we do or offer ("Here is what I'm doing
     about it: ...") where the paragraph of ``sentence`` (``para``, if already found), or
-    the next paragraph, already says it ("As a goodwill gesture we can send a replacement bowl")?"""
+    the next paragraph's first sentence, already says it, or the rest of that paragraph offers
+    something of ours ("As a goodwill gesture we can send a replacement bowl")?"""
     if not _OURS.match(content):
         return False
     para = para or analysis.paragraph(sentence)
     following = analysis.next_in_body(para[-1].end)
-    return any(_ACTION_SAID.search(s.text) for s in para + (analysis.paragraph(following) if following else []))
+    if any(_ACTION_SAID.search(s.text) for s in para + ([following] if following else [])):
+        return True
+    # ... or, further into the next paragraph, what we do or offer (not "you can call us")
+    return bool(following) and any(_OUR_OFFER.search(s.text) for s in analysis.paragraph(following)[1:])
 
 
 # A sentence of ours that says what we do or offer, and the writer's own words that already say it
@@ -203,7 +212,7 @@ _ACTION_SAID = re_cached.compile(
     r"\b(?:I|we)(?:['’]ll| will| shall)(?: (?!not\b|never\b)\w+)? (?:chase|call|contact|raise|book|arrange|order|send|review|fit|"
     r"replace|refund|repair|follow|speak|write|visit|come|get you)\b|"
     r"\b(?:I|we)(?:['’]re| are| am|['’]m) (?:now )?(?:in discussions|working with|talking to|speaking to|chasing)\b|"
-    r"\b(?:I|we) can (?:\w+ )?(?:send|offer|replace|refund|arrange|book|fit|repair|post|courier)\b|"
+    r"\b(?:I|we) can (?:also |still |now |happily |gladly )?(?:send|offer|replace|refund|arrange|book|fit|repair|post|courier)\b|"
     r"\byou can (?:still |also |instead )?(?:book|choose|pick|swap|exchange|collect|use|come|call|bring|claim|apply|ask|"
     r"keep|try|visit|join|order|pay|log in|reply|ring|pop in|drop in)\b|\bplease (?:ask|call|contact|log in|upload|use|book|reply)\b|"
     r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is still|are still) (?:open|available)\b|"
@@ -529,8 +538,9 @@ _TIED = re_cached.compile(
 
 
 def _said_to_them(text: str, at: int) -> bool:
-    """Does the writer's sentence just before ``at``, or the one just after it (the next paragraph's
-    "we'll need the following from your team by Friday"), already speak to the customer ("you", "please")?"""
+    """Does the writer's sentence just before ``at`` already speak to the customer ("you", "please"), or
+    the one just after it say what happens for them or what they must do ("we'll need the following
+    from your team by Friday", "your completion is now 3 October")?"""
     if not text:
         return False
     before = _LAST_SENTENCE.search(text[max(0, at - 160):at].rstrip())
@@ -549,8 +559,10 @@ _PROMISED = re_cached.compile(
     r"\b(?:will|shall) be (?:advised|notified|informed|told|contacted)\b", re.IGNORECASE)
 _FOR_YOU = re_cached.compile(r"\s*for you, this means\b", re.IGNORECASE)
 # ... and the next sentence saying what happens for them or what they must do (not "If you have questions, call us")
-_WHAT_IT_MEANS = re_cached.compile(r"\byou(?:['’]ll| will| need to| must| should)\b|\byour (?:\w+ ){1,2}(?:will|is now|are now|has been|have been|goes|moves)\b|"
-                                   r"\b(?:we['’]ll|we will) need\b|^\s*please\b", re.IGNORECASE)
+_WHAT_IT_MEANS = re_cached.compile(
+    r"\byou(?:['’]ll| will) (?:now |still )?(?:need to|have to|be able to|receive|get|pay|see)\b|"
+    r"\byour (?:[\w'’]+ ){1,2}(?:will (?:now |still )?(?:be|move|start|finish|arrive|cost)|is now|are now|goes|moves)\b|"
+    r"\b(?:we['’]ll|we will) need (?:the following|you to|from you)\b|^\s*please (?:send|return|complete|sign|provide|upload|book)\b", re.IGNORECASE)
 _TO_THEM = re_cached.compile(r"\b(?:you|your|yours|yourself)\b|^\s*(?:please|kindly|do not|don['’]t)\b", re.IGNORECASE)
 
 

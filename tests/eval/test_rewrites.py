@@ -37,7 +37,8 @@ JUDGEMENT = ROOT / "tests" / "judgement"
 # rewrites blind (old against new, in random order) found 128 of the old and 32 of the new broken, and
 # preferred the new 129 times to 35. The model scored the repeats; the readers did not.
 # blind-reads6 46/66 since an offer of ours is not added before a paragraph that makes one, nor "For you, this
-# means" before a sentence that says it (two more readers, 160 rewrites: old 80 broken, new 57; new preferred 98:46).
+# means" before a sentence that says it (four more readers, 160 rewrites in two rounds: old 80 broken, new 57; new
+# preferred 98 times to 46).
 FLOORS = {"dev": 0.75, "real": 0.85, "real2": 0.85, "real3": 0.9, "real-blind": 0.75, "holdout9": 0.55, "holdout10": 0.65,
           "blind-reads6": 0.65}
 OURS = sorted(p.stem for p in JUDGEMENT.glob("*.jsonl"))

@@ -120,7 +120,9 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             new = new if flags["case"] else match_case(m.group(), new)
             if new != m.group():
                 if not new.strip() and not sentence.text[:m.start()].strip() and not sentence.text[m.end():].strip(" .!?"):
-                    # the words cut are the whole sentence: it goes, with its full stop
+                    # the words cut are the whole sentence: it goes, with its full stop (not where the next leans on it)
+                    if fixes.points_back(a, sentence):
+                        return None
                     return fixes.suggestion("Leave this sentence out", fixes.delete_sentence(a, sentence), safe=safe)
                 edit = fixes.replace_span(sentence, sentence.start + m.start(), sentence.start + m.end(), new)
                 said = f"Write {new!r}" if new.strip(" .") else f"Leave out {m.group()!r}"
