@@ -740,6 +740,18 @@ SHAPES_SESSION_23_FOURTH = [
     ("Our checklist asks you to put fragile items away, which would've avoided this.", "Excuses.BlameCustomer", True),
     ("Appeals are taking longer due to an unusually large number of reports.", "CustomerFocus.OurWorkload", True),
     ("Visits are on Tuesdays and Thursdays to make the best use of our engineers' time.", "CustomerFocus.OurReasons", True),
+    # the fifth: advice, a fair review, their team's result, a consent, a kindness, a day of their own
+    ("I'd always recommend checking the tyre pressures after the first 50 miles; new tyres settle.", "Excuses.BlameCustomer", False),
+    ("Please ensure your contact details are up to date so the surgeon's team can reach you.", "Excuses.BlameCustomer", False),
+    ("Our rules do not allow anyone to collect for you without ID. It protects you, and I can add your daughter today.", "CustomerFocus.PolicyFirst", False),
+    ("Your appeal is handled by our appeals team, and every decision gets an independent review.", "CustomerFocus.ProcessFirst", False),
+    ("Your team did better than anyone expected at the regional finals, congratulations!", "CustomerFocus.SelfPraise", False),
+    ("Your data is handled by a third party only with your consent.", "Excuses.BlameOthers", False),
+    ("Your booking is with our third-party partner, and their team will confirm your seats by Friday.", "Excuses.BlameOthers", False),
+    ("Our van failed the MOT on Monday, so I've hired one and your delivery still arrives on Friday.", "Excuses.BlameOthers", False),
+    ("Thank you for your review, which has forced us to change how we pack glassware.", "Excuses.BlameOthers", False),
+    ("I'm sorry you were unaware the fee had changed; our letter went to your old address, and I've refunded it.", "Apology.IfYouFeel", False),
+    ("Running the extra Saturday session takes staff away from their families, but we've done it for you.", "CustomerFocus.OurWorkload", False),
 ]
 
 

@@ -649,6 +649,18 @@ def test_what_the_fourth_review_of_session_23_found(run):
     assert "with you by [[date]]" in run("rewrite", "-", input=card).stdout
     hedge = "Hi Jo,\n\nWe will look at the hedge again once the season is over. Please check back periodically.\n\nTom\n"
     assert "update you by" not in run("rewrite", "-", input=hedge).stdout
+    # (the fifth review) a whole apology phrase swapped, the chasing kept, "no dates for parts" taken at its word,
+    # our chasing further on is what we do
+    fee = "Hi Jo,\n\nOur apologies that you weren't aware of the new booking fee. I've refunded it today.\n\nTom\n"
+    assert "Sorry we didn't make you aware of the new booking fee." in run("rewrite", "-", input=fee).stdout
+    chased = ("Hi Jo,\n\nThere has been a delay with our delivery partner, which is outside the control of the Passport "
+              "Office and the courier has now been chased twice. It will reach you by 12 July.\n\nTom\n")
+    assert "chased twice" in run("rewrite", "-", input=chased).stdout
+    parts = "Hi Jo,\n\nYour repair is booked. We cannot give dates for parts in advance, but we will be in touch soon.\n\nTom\n"
+    assert "[[date]]" not in run("rewrite", "-", input=parts).stdout
+    chase = ("Hi Jo,\n\nYour parcel is late because our courier is notoriously slow.\n\nThanks for bearing with us. I'll "
+             "chase the courier first thing tomorrow and call you by noon with a delivery date.\n\nTom\n")
+    assert "Here is what I'm doing" not in run("rewrite", "-", input=chase).stdout
 
 
 def test_no_update_is_promised_where_the_letter_says_none_can_be_given(run):

@@ -137,7 +137,7 @@ _THEM_BACK = re_cached.compile(r"[^.!?]{0,60}?\b(?:with|from|by|chased|contacted
 # What we do or offer, said by us (not "you can call us", not "we can not refund")
 _OUR_OFFER = re_cached.compile(
     r"\b(?:I|we)(?:['’]ve| have)? (?:also |now |already |just )?(?:refunded|credited|replaced|reserved|booked|arranged|ordered|sent)\b|"
-    r"\b(?:I|we)(?:['’]ll| will) (?:also |now |gladly |happily )?(?:send|refund|replace|repair|credit|book|arrange|fit|cover)\b|"
+    r"\b(?:I|we)(?:['’]ll| will) (?:also |now |gladly |happily |personally )?(?:send|refund|replace|repair|credit|book|arrange|fit|cover|chase|contact|call|ring|email|visit)\b|"
     r"\b(?:I|we) can (?:also |still |now |happily |gladly )?(?:send|offer|replace|refund|arrange|book|fit|repair)\b", re.I)
 
 
