@@ -40,7 +40,9 @@ _OFFER = regex.compile(
 # reason for what may happen (analysis.CONDITIONAL) is no excuse for what did.
 # Where the main clause starts after an if-clause: a comma, then its subject.
 _MAIN_CLAUSE = re_cached.compile(r",(?!\s*(?:for example|for instance|e\.g\.|such as|say\b|or\b|and\b))|\b(?:it|this|that)(?:['’]s| is| was) because", re.IGNORECASE)
-_NOT_A_REASON = re_cached.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bas [a-z]+(?:ly)?\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$", re.IGNORECASE)
+# (and a time gone by: "It's now two weeks since our team treated the damp")
+_NOT_A_REASON = re_cached.compile(r"\bas (?:soon|long|well|much|far|quickly|often)\s+$|\bas [a-z]+(?:ly)?\s+$|\bwhether (?:it['’]s |it is |that['’]s )?$|"
+                                  r"\b(?:days?|weeks?|months?|years?|hours?|minutes?|ages|a while|ever)\s+$", re.IGNORECASE)
 _AS_WHEN = re_cached.compile(r"\s+(?:head|move|go|come|get|draw|approach|enter|near)\w*\s+(?:into|towards|to|closer|nearer|the)\b", re.IGNORECASE)
 _AS_SAYS = re_cached.compile(r"[\w'’ ]{0,20}\b(?:says|said|confirms|confirmed|reports|reported|notes|noted),", re.IGNORECASE)
 _AS_CLAUSE = re_cached.compile(r"as (?:the|our|their|your|we|they|there|it|he|she)$", re.IGNORECASE)
@@ -88,6 +90,7 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
         "We've kept the new fee as low as we could and have not touched the opening hours.",
         "We can't approve it yet because the bank statements you sent cover one month: please send June and July.",
         "Because your new unit has a loading dock, the driver can back straight on and you can unload with a forklift.",
+        "It's now two weeks since our team treated the damp in your back bedroom, so I wanted to check how things are.",
     ],
     options={"owned_severity": "suggestion"},
 )
