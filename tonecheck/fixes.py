@@ -495,11 +495,15 @@ def _beside_apology(text: str, at: int) -> bool:
 
 def _beside(text: str, at: int, pattern) -> bool:
     """Does the writer's sentence just before or just after ``at`` say ``pattern``?"""
-    if not text:
-        return False
-    before = _LAST_SENTENCE.search(text[max(0, at - 160):at].rstrip())
+    return bool(text) and any(pattern.search(words) for _, words in _either_side(text, at))
+
+
+def _either_side(text: str, at: int) -> tuple[tuple[int, str], tuple[int, str]]:
+    """The writer's sentence just before ``at`` and the one just after it: (start, words) each."""
+    start = max(0, at - 160)
+    before = _LAST_SENTENCE.search(text[start:at].rstrip())
     after = _FIRST_SENTENCE.match(text, at)
-    return any(m and pattern.search(m.group()) for m in (before, after))
+    return (start + before.start(), before.group()), (after.start(), after.group())
 
 
 def _dated_promise(text: str, fx: Fix, others: list[Edit]) -> Fix | None:
@@ -508,16 +512,7 @@ def _dated_promise(text: str, fx: Fix, others: list[Edit]) -> Fix | None:
     touch by [[date of the update]] to rebook". None where the promise already has a time or
     a blank, or is tied to something else ("once she is back", "after the survey": a date
     would contradict it), or where another fix (``others``) changes that sentence."""
-    at = fx.edits[0].offset
-    start = max(0, at - 160)
-    before = _LAST_SENTENCE.search(text[start:at].rstrip())
-    spans = []
-    if before:
-        spans.append(start + before.start())
-    after = _FIRST_SENTENCE.match(text, at)
-    if after:
-        spans.append(after.start())
-    for s in spans:
+    for s, _ in _either_side(text, fx.edits[0].offset):
         sentence = _FIRST_SENTENCE.match(text, s)
         said = sentence.group() if sentence else ""
         m = _PROMISED.search(said)
@@ -543,9 +538,8 @@ def _said_to_them(text: str, at: int) -> bool:
     from your team by Friday", "your completion is now 3 October")?"""
     if not text:
         return False
-    before = _LAST_SENTENCE.search(text[max(0, at - 160):at].rstrip())
-    after = _FIRST_SENTENCE.match(text, at)
-    return bool((before and _TO_THEM.search(before.group())) or (after and _WHAT_IT_MEANS.search(after.group())))
+    (_, before), (_, after) = _either_side(text, at)
+    return bool(_TO_THEM.search(before) or _WHAT_IT_MEANS.search(after))
 
 
 # The writer's own promise of news: "we'll let you know once it's ready", "Someone will be in touch

@@ -391,13 +391,16 @@ def _later_hour(draft: str) -> bool:
 
 
 def _no_wait(draft: str) -> str:
-    """The draft without time gone by that is no wait (see _SINCE_OUR_WORK)."""
+    """The draft without what tells of no wait: time gone by since our work (see _SINCE_OUR_WORK), a
+    course begun, a delay the customer is warned of or one ruled out, how they were a while ago."""
     # (the check-in or the payment chase said after it, or just before: "money I'm owed. The job was finished three weeks ago")
     cuts = [m.span() for m in _SINCE_OUR_WORK.finditer(draft)
             if _CHECKING_IN.search(draft[m.end():m.end() + 120]) or _CHECKING_IN.search(draft[max(0, m.start() - 160):m.start()])]
     for start, end in reversed(cuts):
         draft = draft[:start] + draft[end:]
-    return _STATE_AGO.sub("", _NOT_DELAYED.sub("", _WARNED_DELAY.sub("", _COURSE_BEGAN.sub("", draft))))
+    for said_of_no_wait in (_COURSE_BEGAN, _WARNED_DELAY, _NOT_DELAYED, _STATE_AGO):
+        draft = said_of_no_wait.sub("", draft)
+    return draft
 
 
 # How the customer was a while ago, told by the writer: "exactly where you were nervous a month ago"
