@@ -79,6 +79,11 @@ def _ownership() -> tuple:
     return words("apology_word"), words("hollow_apology"), words("admission", "fix_made")
 
 
+def without_hollow_apologies(text: str) -> str:
+    """``text`` less its hollow apologies ("Apologies for any confusion"), which own nothing."""
+    return _ownership()[1].sub("", text)
+
+
 # Two or more capitals (digits allowed): PAYE, P60, DKIM; plural "MTAs" too.
 # (not one letter and a number: an amount in rand, a road, a form's number: "R699", "M25";
 # nor a reference's prefix: "FR-1182", "INC-20417")

@@ -396,6 +396,18 @@ def test_small_print_words_in_an_unsigned_reply_stay_its_body():
     assert kinds(draft.text) == ["greeting", "body"]
 
 
+def test_small_print_below_the_quoted_message_is_no_sentence_of_the_writers():
+    # a ticket system puts its notice under the customer's message, with no sign-off above it
+    draft = load_text("Hi Paula,\n\nI've refunded the £96 today.\n\nCheers,\nJonah\n\nOn 10 Aug, Paula wrote:\n"
+                      "> I was charged again??\n\nPlease tell us how we did: https://example.com/csat\n\n"
+                      "CONFIDENTIALITY NOTICE: This email is intended only for the named addressee. If you are not the "
+                      "intended recipient, please delete it. Email cannot be guaranteed to be secure. Any opinions "
+                      "expressed do not necessarily represent those of Kestrel Ltd, registered in England, company number 07733190.")
+    last = parts(draft)[-1]
+    assert last[0] == "signature" and last[1].startswith("CONFIDENTIALITY NOTICE")
+    assert ("body", "Please tell us how we did: https://example.com/csat") in parts(draft)
+
+
 def test_an_en_dash_list_above_a_sign_off_stays_body():
     draft = load_text("Hi Sam,\n\nYou can pick from:\n\n– Oak Finish\n– Walnut Finish\n\nThanks,\nJo")
     assert parts(draft)[-1] == ("signoff", "Thanks,\nJo")

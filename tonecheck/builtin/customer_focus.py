@@ -63,7 +63,9 @@ _ASKED_TO_MOVE = re_cached.compile(
 _IMPERATIVE = re_cached.compile(
     r"^(?:so |really |very )?sorry\b|^(?:a |that['’]s a |it['’]s a )?(?:fair|good|great|reasonable) (?:question|point|catch|spot)\b|"
     r"^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
-    r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]",
+    r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text|have|pack|wear|arrive|label)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]|"
+    # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
+    r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b",
     re.IGNORECASE,
 )
 _CHOICE = regex.compile(
@@ -273,7 +275,14 @@ def about_us(analysis, rule):
     ),
     instead="'You can choose your seats free at check-in, or now in Manage Booking.'",
     bad=["Seat requests are not guaranteed. Seats are allocated at check-in according to availability. Paid seat selection is available online."],
-    good=["You can choose seats together at check-in, or now in Manage Booking. I've noted your request."],
+    good=[
+        "You can choose seats together at check-in, or now in Manage Booking. I've noted your request.",
+        # a request put to a group, and good news about their child: both speak to the reader
+        "Hi all,\nThe bus for camp leaves the hut at 8.15am on Saturday. Please have Scouts there by 8, with a packed lunch. "
+        "We'll be back at 4pm on Monday.\nRaj",
+        "Hi Karen,\nGood news: we found Lily's blue fleece. It was on the back of the hall door. It's at the front desk "
+        "until she's next in on Wednesday.\nAnna",
+    ],
     options={"min_sentences": 3},
 )
 def never_you(analysis, rule):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import hookimpl, re_cached, regex
-from ..analysis import CONDITIONAL
+from ..analysis import CONDITIONAL, without_hollow_apologies
 from ..ruledef import rule
 
 _CAUSE = regex.compile(
@@ -22,13 +22,15 @@ _ELSEWHERE = regex.compile(
     r"subcontractors?|partners?|vendors?|wholesalers?|depot|hub|system|software|servers?|network|bank|council|"
     r"authority|landlord|agent|colleagues?|team|department|staff|engineers?|technicians?|instructor|"
     r"weather|rain|snow|storms?|wind|traffic|demand|volumes?|season|holidays?|shortages?|sickness|illness|"
-    r"off sick|strike|backlog|update|upgrade|migration|glitch|merger|rota|workload|busy|peak)\b",
+    r"off sick|strike|backlog|update|upgrade|migration|glitch|merger|rota|workload|busy|peak|operational)\b",
     ignore_case=True,
 )
 # A party's word that names a thing of the customer's: "because the bank statements you sent", "your bank details",
 # "council tax", "the system requirements" (not "because the supplier records were out of date", "because the bank
 # transfer failed")
 _MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|letter|form|tax|number|reference|requirements?)\b", re.IGNORECASE)
+# The cause said to clear the customer: "the delay was caused by the network approval and not by you"
+_NOT_YOURS = re_cached.compile(r"[^.!?;]{0,40}?(?:,|\band|\bbut)? not (?:by |from |because of |down to |through )?(?:you|yourself|anything you)\b", re.IGNORECASE)
 _OURS = re_cached.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
 # What the sentence goes on to do for the customer: a reason followed by what we can do
 # ("..., but we can do Friday at 8am", "..., so I've moved you") explains, it does not excuse.
@@ -77,6 +79,8 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
     bad=[
         "Hi Jo,\nYour worktop is late because the templating contractor is behind. We'll let you know.\nSteve",
         "The lesson is off as the instructor is on holiday this week.",
+        # a hollow apology owns nothing: the excuse stands
+        "Due to operational requirements your seat was reassigned. Apologies for any confusion this may have caused.",
     ],
     good=[
         "Hi Jo,\nI'm sorry: your worktop is late because our contractor is behind. It will be fitted on Thursday at 9am.\nSteve",
@@ -91,6 +95,8 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
         "We can't approve it yet because the bank statements you sent cover one month: please send June and July.",
         "Because your new unit has a loading dock, the driver can back straight on and you can unload with a forklift.",
         "It's now two weeks since our team treated the damp in your back bedroom, so I wanted to check how things are.",
+        # the cause named to clear the customer
+        "We asked for an extension, explaining that the delay was caused by the network operator and not by you.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -100,7 +106,8 @@ def circumstance(analysis, rule):
     is only a suggestion. Not a reason: one inside an if-clause, a temporal 'since',
     'as soon as', or one the same sentence follows with a concrete offer ('..., but we
     can do Friday at 8am')."""
-    owned = analysis.owned or any(_OWNING.search(s.text) for s in analysis.body)
+    # (a hollow apology owns nothing: "Apologies for any confusion this may have caused")
+    owned = analysis.owned or any(_OWNING.search(without_hollow_apologies(s.text)) for s in analysis.body if _OWNING.search(s.text))
     for s in analysis.body:
         # a reason inside an if-clause (up to its comma) is for what may happen, not what did
         clause = -1
@@ -114,7 +121,8 @@ def circumstance(analysis, rule):
         if not cause or (as_clause and _AS_WHEN.match(s.text, cause.end())):
             continue  # "as we head into the busy season": a time, not a reason
         agent = _ELSEWHERE.search(s.text, cause.end())
-        while agent and _MODIFIES.match(s.text, agent.end()):  # "because the bank statements you sent": no one blamed
+        # "because the bank statements you sent": no one blamed (an "operational requirement" is ours to own)
+        while agent and _MODIFIES.match(s.text, agent.end()) and agent.group().lower() != "operational":
             agent = _ELSEWHERE.search(s.text, agent.end())
         # a reason put first and closed by its comma: who comes after it is the main clause's ("because the new unit
         # has a dock, the driver can back straight on"), not the cause ("caused by the slow reply, it's peak season" is)
@@ -126,6 +134,7 @@ def circumstance(analysis, rule):
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause
         if (agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end())
+                and not _NOT_YOURS.match(s.text, agent.end())
                 and not (as_clause and (_AS_REQUIRED.match(s.text, agent.end())
                                         or (cause.start() == 0 and _AS_SAYS.match(s.text, agent.end()))))):
             severity = rule.options["owned_severity"] if owned else rule.severity

@@ -416,6 +416,11 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
         if sig2 is not None:
             out.append(Region("signature", sig2, b))
         body_end = so_start
+    elif is_last and not is_first and (footer := _footer_start(text, content)) < len(content):
+        # small print below the customer's quoted message, with no sign-off above it: a ticket
+        # system's notice, no sentence of the writer's (an unsigned reply's own words stay its body)
+        out.append(Region("signature", content[footer][0], b))
+        body_end = content[footer][0]
     if _has_text(text, body_start, body_end):
         out.append(Region("body", body_start, body_end))
     return out
