@@ -112,6 +112,18 @@ def test_the_cold_signal_never_lands_on_the_sentence_that_offers_sympathy():
         assert len(list(cold.check(analysis, cold))) == expected
 
 
+
+def test_the_refusal_signal_never_lands_on_a_yes():
+    """"No problem, Saturday 9am it is" agrees, whatever its "no"; a real refusal still hears it."""
+    linter = tonecheck.Linter()
+    draft = tonecheck.load_text("Hi Greg, no problem, Saturday 9am it is. We cannot do Sunday.\nDave\n")
+    [refusal] = [r for r in linter.rules if r.id == "Learned.Refusal"]
+    analysis = linter.analyse(draft)
+    agree, refuse = [s.index for s in analysis.body]
+    for index, expected in ((agree, 0), (refuse, 1)):  # as if the model had pointed at each
+        analysis.learned_signals = [(index, "negative_framing", 0.9)]
+        assert len(list(refusal.check(analysis, refusal))) == expected
+
 def test_no_draft_text_and_no_heavy_import_at_run_time(tmp_path):
     """Checking a draft with the learned score imports no numpy or scikit-learn."""
     code = (

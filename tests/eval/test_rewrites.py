@@ -39,8 +39,10 @@ JUDGEMENT = ROOT / "tests" / "judgement"
 # blind-reads6 46/66 since an offer of ours is not added before a paragraph that makes one, nor "For you, this
 # means" before a sentence that says it (four more readers, 160 rewrites in two rounds: old 80 broken, new 57; new
 # preferred 98 times to 46).
+# blind-reads18 61/88: a quarter of its bad drafts are replies of a line or two from a phone (read 168) whose fault
+# is what they leave out; no fix of a phrase lifts them.
 FLOORS = {"dev": 0.75, "real": 0.85, "real2": 0.85, "real3": 0.9, "real-blind": 0.75, "holdout9": 0.55, "holdout10": 0.65,
-          "blind-reads6": 0.65}
+          "blind-reads6": 0.65, "blind-reads18": 0.65}
 OURS = sorted(p.stem for p in JUDGEMENT.glob("*.jsonl"))
 
 

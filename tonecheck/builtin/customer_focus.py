@@ -65,7 +65,9 @@ _IMPERATIVE = re_cached.compile(
     r"^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
     r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text|have|pack|wear|arrive|label)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]|"
     # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
-    r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b",
+    r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b|"
+    # a yes to what they asked ("can I pay in two halves?" "yes, that's fine")
+    r"^(?:yes|yeah|yep|sure|of course|no problem|no worries|absolutely|that['’]s (?:fine|great|no problem))\b",
     re.IGNORECASE,
 )
 _CHOICE = regex.compile(
@@ -280,6 +282,7 @@ def about_us(analysis, rule):
         # a request put to a group, and good news about their child: both speak to the reader
         "Hi all,\nThe bus for camp leaves the hut at 8.15am on Saturday. Please have Scouts there by 8, with a packed lunch. "
         "We'll be back at 4pm on Monday.\nRaj",
+        "Hi Greg, no problem, Saturday 9am it is. I'll need to get to the airing cupboard. Should be done by lunch. Dave",
         "Hi Karen,\nGood news: we found Lily's blue fleece. It was on the back of the hall door. It's at the front desk "
         "until she's next in on Wednesday.\nAnna",
     ],

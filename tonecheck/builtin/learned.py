@@ -10,10 +10,14 @@ nothing. A rule whose category the shipped model has no signal for says nothing.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from .. import fixes, hookimpl
+from .. import fixes, hookimpl, re_cached
 from ..ruledef import rule
+
+# A sentence that opens by agreeing: no refusal, whatever words follow.
+_AGREES = re_cached.compile(r"(?:yes|yeah|yep|sure|of course|no problem|no worries|absolutely|happy to|that['’]s (?:fine|great|no problem))\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +38,8 @@ def _signal(category: str):
                 s = analysis.sentences[i]
                 if category == "missing_empathy" and _warm().search(s.text):
                     continue
+                if category == "negative_framing" and _AGREES.match(s.text):
+                    continue  # "No problem, Saturday 9am it is": a yes, whatever its "no"
                 fixed = _fix(category, s, analysis)
                 yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)),
                                    suggestions=[fixed] if fixed else [])
