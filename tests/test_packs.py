@@ -755,8 +755,38 @@ SHAPES_SESSION_23_FOURTH = [
 ]
 
 
+# Review 40 (of session 24's blind-read patterns): the customer cleared, the fault owned, the news good
+SHAPES_SESSION_24 = [
+    ("It's really unfortunate that you fell ill the week of your cruise, so I've moved it to 14 October at no charge.", "Apology.AnyInconvenience", False),
+    ("It's unfortunate that your parcel was late, and there's no more to it than that.", "Apology.AnyInconvenience", True),
+    ("I'm so sorry to hear you thought it was your fault. It wasn't: our system took the payment twice.", "Apology.IfYouFeel", False),
+    ("I'm sorry our invoice caused you some confusion: I put last month's date on it by mistake.", "Apology.IfYouFeel", False),
+    ("Sorry my typo caused any confusion: the class starts at 6pm, not 6am.", "Apology.IfYouFeel", False),
+    ("We're sorry to hear you feel the new fee is unfair.", "Apology.IfYouFeel", True),
+    ("We'll work as per your timeline: tell me the week that suits and I'll hold it for you.", "Commitment.VaguePromise", False),
+    ("It took a while to get someone free, but we will send someone out soon.", "Commitment.VaguePromise", True),
+    ("Your ticket is currently in our queue.", "Commitment.VaguePromise", True),
+    ("Chasing £5 really isn't economical for us, so I've written it off.", "CustomerFocus.OwnAgenda", False),
+    ("Since I don't have the room to keep your bike safe overnight, I'll drop it back tonight at no charge.", "CustomerFocus.OwnAgenda", False),
+    ("Your repair has been moved to an urgent job, so Dan will be with you by 6pm today.", "CustomerFocus.OurReasons", False),
+    ("To protect the integrity of our payment system we've added a code check, so no one else can use your card.", "CustomerFocus.OurReasons", False),
+    ("Every child on the trip gets a full refund and there won't be any exceptions.", "CustomerFocus.PolicyFirst", False),
+    ("Issuing the notice was in line with our procedures. However, had you read the terms, you would have known.", "CustomerFocus.PolicyFirst", True),
+    ("We aim to provide a high standard of workmanship, and the tiling in your bathroom fell well short of it.", "CustomerFocus.SelfPraise", False),
+    ("As the new pool is fully operational again, your son's lessons restart on Monday 3 June at 5pm.", "Excuses.Circumstance", False),
+    ("It wasn't the bank's job to spot the wrong date on your form. That was my job, and I missed it.", "Excuses.PassTheBuck", False),
+    ("There is nothing that suggests the care instructions were not followed, so I've sent a new pair.", "Excuses.BlameCustomer", False),
+    ("Keeping it visible is the permit holder's responsibility, which you met, so I've cancelled the fine.", "Excuses.BlameCustomer", False),
+    ("Replacing a faulty meter is never the responsibility of the user: we fit a new one free on Tuesday.", "Excuses.BlameCustomer", False),
+    ("The stopcock was seized, which you did not mention when booking.", "Excuses.BlameCustomer", True),
+    ("Nothing will be removed without notice: we always write to you 30 days before.", "Negativity.Scolding", False),
+    ("Please don't send further emails about the refund, as it's already approved.", "Negativity.Scolding", False),
+    ("Kindly avoid raising duplicate tickets for the same issue.", "Negativity.Scolding", True),
+]
+
+
 @pytest.mark.parametrize("sentence, rule, fires", SHAPES_A_REVIEW + SHAPES_SESSION_23_SECOND + SHAPES_SESSION_23_THIRD
-                         + SHAPES_SESSION_23_FOURTH)
+                         + SHAPES_SESSION_23_FOURTH + SHAPES_SESSION_24)
 def test_the_shapes_the_reviews_found(sentence, rule, fires):
     """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
     forecast is no lecture, a refusal of alternatives is no alternative."""

@@ -408,6 +408,16 @@ def test_small_print_below_the_quoted_message_is_no_sentence_of_the_writers():
     assert ("body", "Please tell us how we did: https://example.com/csat") in parts(draft)
 
 
+@pytest.mark.parametrize("answer", [
+    "We are authorised and regulated by the Financial Conduct Authority (number 612345). I will send you our full answer by Friday.",
+    "You can unsubscribe at any time from the link in our emails, and I've taken you off the list myself today.",
+])
+def test_an_answer_below_the_quoted_question_stays_the_writers_whatever_it_names(answer):
+    # small print is cut below a quote only where it opens as a notice and says nothing in the writer's voice
+    draft = load_text(f"Hi Mr Ellis,\n\nThanks for your questions.\n\n> Who regulates you, and can I stop your emails?\n\n{answer}")
+    assert parts(draft)[-1] == ("body", answer)
+
+
 def test_an_en_dash_list_above_a_sign_off_stays_body():
     draft = load_text("Hi Sam,\n\nYou can pick from:\n\n– Oak Finish\n– Walnut Finish\n\nThanks,\nJo")
     assert parts(draft)[-1] == ("signoff", "Thanks,\nJo")

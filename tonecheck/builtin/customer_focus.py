@@ -67,7 +67,7 @@ _IMPERATIVE = re_cached.compile(
     # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
     r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b|"
     # a yes to what they asked ("can I pay in two halves?" "yes, that's fine")
-    r"^(?:yes|yeah|yep|sure|of course|no problem|no worries|absolutely|that['’]s (?:fine|great|no problem))\b",
+    r"^(?:yes|yeah|yep|sure)\b(?![,.!]?\s*(?:noted|received|understood)\b)|^(?:of course|no problem|no worries|absolutely|that['’]s (?:fine|great|no problem))\b",
     re.IGNORECASE,
 )
 _CHOICE = regex.compile(
@@ -276,7 +276,11 @@ def about_us(analysis, rule):
         "like a notice on a wall. The same facts addressed to the reader tell them what to do."
     ),
     instead="'You can choose your seats free at check-in, or now in Manage Booking.'",
-    bad=["Seat requests are not guaranteed. Seats are allocated at check-in according to availability. Paid seat selection is available online."],
+    bad=[
+        "Seat requests are not guaranteed. Seats are allocated at check-in according to availability. Paid seat selection is available online.",
+        # a "yes" that only files it
+        "Yes, noted. Refunds are not given after 14 days. The policy is on the website.",
+    ],
     good=[
         "You can choose seats together at check-in, or now in Manage Booking. I've noted your request.",
         # a request put to a group, and good news about their child: both speak to the reader

@@ -29,6 +29,7 @@ _ELSEWHERE = regex.compile(
 # "council tax", "the system requirements" (not "because the supplier records were out of date", "because the bank
 # transfer failed")
 _MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|letter|form|tax|number|reference|requirements?)\b", re.IGNORECASE)
+_OPERATIONAL = re_cached.compile(r"\s+(?:requirements?|reasons?|needs?|issues?|problems?|difficult(?:y|ies)|constraints?|changes?|disruptions?|pressures?)\b", re.IGNORECASE)
 # The cause said to clear the customer: "the delay was caused by the network approval and not by you"
 _NOT_YOURS = re_cached.compile(r"[^.!?;]{0,40}?(?:,|\band|\bbut)? not (?:by |from |because of |down to |through )?(?:you|yourself|anything you)\b", re.IGNORECASE)
 _OURS = re_cached.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)
@@ -97,6 +98,7 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
         "It's now two weeks since our team treated the damp in your back bedroom, so I wanted to check how things are.",
         # the cause named to clear the customer
         "We asked for an extension, explaining that the delay was caused by the network operator and not by you.",
+        "As the new pool is fully operational again, your son's lessons restart on Monday 3 June at 5pm.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -121,8 +123,10 @@ def circumstance(analysis, rule):
         if not cause or (as_clause and _AS_WHEN.match(s.text, cause.end())):
             continue  # "as we head into the busy season": a time, not a reason
         agent = _ELSEWHERE.search(s.text, cause.end())
-        # "because the bank statements you sent": no one blamed (an "operational requirement" is ours to own)
-        while agent and _MODIFIES.match(s.text, agent.end()) and agent.group().lower() != "operational":
+        # "because the bank statements you sent": no one blamed (an "operational requirement" is ours to own);
+        # "operational" blames only as a reason ("operational requirements"), not a state ("fully operational again")
+        while agent and ((_MODIFIES.match(s.text, agent.end()) and agent.group().lower() != "operational")
+                         or (agent.group().lower() == "operational" and not _OPERATIONAL.match(s.text, agent.end()))):
             agent = _ELSEWHERE.search(s.text, agent.end())
         # a reason put first and closed by its comma: who comes after it is the main clause's ("because the new unit
         # has a dock, the driver can back straight on"), not the cause ("caused by the slow reply, it's peak season" is)

@@ -319,6 +319,26 @@ def _footer_start(text, content) -> int:
     return k
 
 
+# How a mail system's notice opens: "CONFIDENTIALITY NOTICE:", "Disclaimer -", "This email and any attachments are ..."
+_NOTICE_OPENING = re_cached.compile(
+    r"[ \t]*\**(?:(?:confidential(?:ity)?|legal|privacy|important|email|e-mail)?[ \t]*(?:notice|disclaimer|statement)|confidential(?:ity)?)\**[ \t]*[:\-–—]"
+    r"|[ \t]*this (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files?)(?: (?:to|with) it)?)? (?:is|are|may|contains?|was sent|has been sent)\b",
+    re.I)
+
+
+def _below_quote_notice(text, content, end) -> int | None:
+    """Where a mail system's notice starts at the end of a stretch below the quoted message
+    (None: none there). Only small print that opens as such ("CONFIDENTIALITY NOTICE:",
+    "This email and any attachments are ...") and has no word of the writer's in it: an
+    answer given below the question ("We are regulated by the FCA. I will reply by Friday")
+    stays the writer's."""
+    footer = _footer_start(text, content)
+    if footer >= len(content) or not _NOTICE_OPENING.match(text, content[footer][0], content[footer][1]):
+        return None
+    start = content[footer][0]
+    return None if _WRITER_VOICE.search(text, start, end) else start
+
+
 def _signed(text, content, found) -> bool:
     """Is the sign-off found above small print a signed one: a closing and a name, a name
     block or a signature (not a lone "Thanks for asking." over the writer's last words)?"""
@@ -416,11 +436,11 @@ def _writer_regions(text, ls, sig, is_first, is_last) -> list[Region]:
         if sig2 is not None:
             out.append(Region("signature", sig2, b))
         body_end = so_start
-    elif is_last and not is_first and (footer := _footer_start(text, content)) < len(content):
+    elif is_last and not is_first and (footer := _below_quote_notice(text, content, b)) is not None:
         # small print below the customer's quoted message, with no sign-off above it: a ticket
         # system's notice, no sentence of the writer's (an unsigned reply's own words stay its body)
-        out.append(Region("signature", content[footer][0], b))
-        body_end = content[footer][0]
+        out.append(Region("signature", footer, b))
+        body_end = footer
     if _has_text(text, body_start, body_end):
         out.append(Region("body", body_start, body_end))
     return out
