@@ -147,7 +147,9 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
              "animatronic", "vape", "strimmer", "laurentbissette",
              # an online pharmacy's medicines
              "levothyroxine", "sertraline", "omeprazole", "methylphenidate", "varenicline", "apixaban", "bisoprolol",
-             "naproxen", "inflammatories", "oxycodone"]
+             "naproxen", "inflammatories", "oxycodone",
+             # a gardener's hedge and ground work
+             "leylandii", "rotavated"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))
     corpora = [*(requires_shared() / "eval").glob("*.jsonl"), *(ROOT / "tests" / "judgement").glob("*.jsonl")]
     flagged = []

@@ -785,8 +785,32 @@ SHAPES_SESSION_24 = [
 ]
 
 
+# ... and review 41 (of 1c00f8c): requests to the customer, their timeline, news moved earlier, a kind "but"
+SHAPES_SESSION_24_SECOND = [
+    ("Email the receipts when available and we'll add them to your return.", "Commitment.VaguePromise", False),
+    ("As per the timeline you sent us, the fitters will start with the units on Monday.", "Commitment.VaguePromise", False),
+    ("As per the standard timescale your transfer should already have been completed. It wasn't, and that is our mistake.",
+     "Commitment.VaguePromise", False),
+    ("Your repair is on our priority queue as it affects your only toilet.", "Commitment.VaguePromise", False),
+    ("Your refund isn't delayed; it will be processed in due course.", "Commitment.VaguePromise", True),
+    ("The new dates are still being set, and we will share them once they are confirmed.", "Commitment.VaguePromise", True),
+    ("We need to move your installation forward because our team finished early, so we can now fit your panels on Monday 2 June.",
+     "Empathy.Delay", False),
+    ("You asked for an apology, but the delay to your sofa was caused by the courier and not by us.", "Empathy.Delay", True),
+    ("I was sorry to read that you felt your son was left out of the team photo. You're right, he was, and we've arranged a retake.",
+     "Apology.IfYouFeel", False),
+    ("Sorry to hear you feel the late fee is unfair. It isn't: the fee is set out in the contract.", "Apology.IfYouFeel", True),
+    ("Displaying the badge is the badge holder's responsibility, and your photo shows you did exactly that, so I have cancelled the penalty.",
+     "Excuses.BlameCustomer", False),
+    ("Thanks to operational changes in our kitchen, we can now cook every dish gluten-free.", "Excuses.Circumstance", False),
+    ("We will not make any exceptions to the cancellation policy, so you don't need to ask again.", "CustomerFocus.PolicyFirst", True),
+    ("The recall covers all boilers with that serial range, so yours will be replaced free. There won't be any exceptions.",
+     "CustomerFocus.PolicyFirst", False),
+]
+
+
 @pytest.mark.parametrize("sentence, rule, fires", SHAPES_A_REVIEW + SHAPES_SESSION_23_SECOND + SHAPES_SESSION_23_THIRD
-                         + SHAPES_SESSION_23_FOURTH + SHAPES_SESSION_24)
+                         + SHAPES_SESSION_23_FOURTH + SHAPES_SESSION_24 + SHAPES_SESSION_24_SECOND)
 def test_the_shapes_the_reviews_found(sentence, rule, fires):
     """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
     forecast is no lecture, a refusal of alternatives is no alternative."""

@@ -58,12 +58,14 @@ CONDITIONAL = regex.compile(r"^\W*(?:if|should|in case|unless|whether)\b", ignor
 @lru_cache(maxsize=1)
 def _time():
     """A day, date or clock time: what makes a promise or a booking concrete (the
-    lexicon's time_expression, and "next week", "12/6", "within two working days")."""
+    lexicon's time_expression, and "next week", "12/6", "within two working days",
+    "usually 3 to 8 weeks from now": a count from now, not "3-5 weeks after checkout")."""
     from . import lexicon
 
     return regex.compile(
         r"\b(?:" + lexicon.pattern("time_expression") + r"|this week|next (?:week|month)|\d{1,2}/\d{1,2}|"
-        r"within (?:the next )?\w+ (?:working |business )?(?:minutes?|hours?|days?|weeks?))",
+        r"within (?:the next )?\w+ (?:working |business )?(?:minutes?|hours?|days?|weeks?)|"
+        r"\d+ ?(?:to|-|–) ?\d+ (?:working |business )?(?:days?|weeks?|months?) from (?:now|today))",
         ignore_case=True,
     )
 

@@ -55,7 +55,8 @@ FLOORS = {
     "blind-reads16": (92, 86, 60, 3, 0.97),  # reads 157-160: blind 91/86/62/4, now 93/88/65/2
     "blind-reads17": (92, 84, 60, 3, 0.97),  # reads 161-164: blind 94/79/59/5, now 97/88/66/0
     "blind-reads18": (84, 70, 55, 4, 0.97),  # reads 165-168: blind 85/71/57/5, now 88/74/60/2
-    "blind-reads19": (93, 78, 62, 4, 0.97),  # reads 169-172: blind 98/81/67/4, now 98/82/67/1
+    "blind-reads19": (93, 78, 62, 4, 0.97),  # reads 169-172: blind 98/81/67/4, now 99/82/68/1
+    "blind-reads20": (87, 79, 56, 4, 0.97),  # reads 173-176: blind 91/79/58/2, now 92/84/61/1
     "holdout": (95, 90, 84, 5, 0.97),
     "holdout2": (95, 90, 86, 5, 0.97),
     "holdout3": (95, 86, 80, 5, 0.97),
@@ -101,8 +102,10 @@ def test_judgement_holds_on_the_corpus(corpus, monkeypatch, capsys):
     shared = requires_shared()
     evaluate = _evaluate(shared)
     monkeypatch.setattr(evaluate, "subprocess", _InProcess)
+    # --jobs 1: the suite's own workers already use every core; a check forking more for each corpus only cost
+    # time (tests/test_parallel.py runs the CLI's workers)
     monkeypatch.setattr(sys, "argv", ["evaluate.py", str(_corpus(shared, corpus)),
-                                      "--batch", "--cmd", "tonecheck check --format json", "--show"])
+                                      "--batch", "--cmd", "tonecheck check --format json --jobs 1", "--show"])
     try:
         returncode = evaluate.main() or 0
     except SystemExit as exc:  # evaluate.py's own "command failed ..." and the like

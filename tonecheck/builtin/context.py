@@ -114,7 +114,7 @@ _STRONG_COMPLAINT = _re2(
     r"\b(?:to (?:get (?:through|hold|an? (?:answer|reply|refund|response))|reach|contact|speak to|call) (?:you|someone|anyone|your)|and (?:nobody|no one|still))|"
     r"(?:has been|have been|was|been) down (?:since|for (?:\d|an? |two|three|several|hours|days)|all (?:day|morning|night|week))\b|"
     r"(?:can['’]t|cannot|can not|unable to) (?:access|log ?in to|get into) (?:any|our|my|the) |"
-    r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|"
+    r"anxious|what are you going to do|bitten|bed ?bugs|cockroach\w*|offline|lost (?:a|\w+) (?:day|days|week|sales|orders|business|money|customers|clients)|lost (?:\w+ )?(?:signups|sign-ups|bookings|revenue|leads|subscribers)\b|"
     r"nobody (?:has )?(?:called|rang|replied|told|came|turned up)|no one (?:has )?(?:called|rang|replied|told|came|turned up)|"
     r"never (?:turned up|showed up|called back|rang back|got back to (?:me|us))|"
     r"(?:engineer|technician|fitter|plumber|electrician|driver|courier|parcel|order|delivery|refund|van|installer|someone|anyone|it|they|he|she) never (?:came|arrived)|"

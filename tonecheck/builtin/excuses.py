@@ -29,7 +29,7 @@ _ELSEWHERE = regex.compile(
 # "council tax", "the system requirements" (not "because the supplier records were out of date", "because the bank
 # transfer failed")
 _MODIFIES = re_cached.compile(r"[ -](?:statements?|details|account|card|letter|form|tax|number|reference|requirements?)\b", re.IGNORECASE)
-_OPERATIONAL = re_cached.compile(r"\s+(?:requirements?|reasons?|needs?|issues?|problems?|difficult(?:y|ies)|constraints?|changes?|disruptions?|pressures?)\b", re.IGNORECASE)
+_OPERATIONAL = re_cached.compile(r"\s+(?:requirements?|reasons?|issues?|problems?|difficult(?:y|ies)|constraints?|disruptions?|pressures?)\b", re.IGNORECASE)
 # The cause said to clear the customer: "the delay was caused by the network approval and not by you"
 _NOT_YOURS = re_cached.compile(r"[^.!?;]{0,40}?(?:,|\band|\bbut)? not (?:by |from |because of |down to |through )?(?:you|yourself|anything you)\b", re.IGNORECASE)
 _OURS = re_cached.compile(r"\s*(?:we|we['’]\w+|our|I|I['’]\w+|my|us)\b", re.IGNORECASE)

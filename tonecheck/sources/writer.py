@@ -321,8 +321,9 @@ def _footer_start(text, content) -> int:
 
 # How a mail system's notice opens: "CONFIDENTIALITY NOTICE:", "Disclaimer -", "This email and any attachments are ..."
 _NOTICE_OPENING = re_cached.compile(
-    r"[ \t]*\**(?:(?:confidential(?:ity)?|legal|privacy|important|email|e-mail)?[ \t]*(?:notice|disclaimer|statement)|confidential(?:ity)?)\**[ \t]*[:\-–—]"
-    r"|[ \t]*this (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files?)(?: (?:to|with) it)?)? (?:is|are|may|contains?|was sent|has been sent)\b",
+    r"[ \t]*\**(?:(?:confidential(?:ity)?|legal|privacy|email|e-mail) (?:notice|disclaimer|statement)|disclaimer|confidential(?:ity)?)\**[ \t]*[:\-–—]"
+    r"|[ \t]*this (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files?)(?: (?:to|with) it)?)? "
+    r"(?:(?:is|are|may be|may contain|contains?) (?:strictly )?(?:confidential|privileged|intended|for the (?:sole )?use)|(?:was|has been) sent (?:from|by|on behalf))\b",
     re.I)
 
 
