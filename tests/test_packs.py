@@ -809,8 +809,39 @@ SHAPES_SESSION_24_SECOND = [
 ]
 
 
+# ... and review 42 (of b24d500): the omission owned, the courier's instructions, a cost we take on, a promise to them
+SHAPES_SESSION_24_THIRD = [
+    ("This should have been mentioned when you booked, and it wasn't. I'm sorry: I've refunded the £40 surcharge.",
+     "Excuses.BlameCustomer", False),
+    ("As the aftercare wasn't followed up by our clinic, I'm sorry.", "Excuses.BlameCustomer", False),
+    ("Since the care instructions weren't followed by the courier, your plant arrived wilted.", "Excuses.BlameCustomer", False),
+    ("I won't pretend this wasn't something we could have caught: it was, and I'm sorry.", "Excuses.Defensive", False),
+    ("Our insurers won't cover us for this, so we'll pay for the repair ourselves on Monday.", "CustomerFocus.OwnAgenda", False),
+    ("Because your payment reached us before the end of our financial year, it shows on the March statement.",
+     "CustomerFocus.OwnAgenda", False),
+    ("We'd like to give our partners' discount to you as a thank you: 20% off your next order.", "CustomerFocus.OurReasons", False),
+    ("Participants who finish by Friday should receive their certificates on Monday 12 May.", "CustomerFocus.Notice", False),
+    ("First, an apology: your sofa won't arrive on Friday as planned. The new date is Tuesday 12 March.", "Empathy.Delay", False),
+    ("We hope to announce the dates when confirmed.", "Commitment.VaguePromise", True),
+    ("Sorry to hear you feel your son was treated unfairly by the coach.", "Apology.IfYouFeel", True),
+]
+
+
+@pytest.mark.parametrize("draft", ["We are sorry you feel the repair caused the leak.",
+                                   "I'm sorry you believe the plumber was rude to your mother.",
+                                   "We're sorry you feel the need to close your account."])
+def test_a_feeling_apologised_for_is_never_rewritten_into_an_admission(draft):
+    """The finding stands, but "sorry that the repair caused the leak" would admit what the letter may dispute."""
+    from tonecheck import Linter, load_text
+    from tonecheck.rewrites import rewrite
+
+    text = f"Hi Ann,\n\n{draft}\n\nBest,\nBob\n"
+    assert draft in rewrite(Linter(), load_text(text)).text
+
+
 @pytest.mark.parametrize("sentence, rule, fires", SHAPES_A_REVIEW + SHAPES_SESSION_23_SECOND + SHAPES_SESSION_23_THIRD
-                         + SHAPES_SESSION_23_FOURTH + SHAPES_SESSION_24 + SHAPES_SESSION_24_SECOND)
+                         + SHAPES_SESSION_23_FOURTH + SHAPES_SESSION_24 + SHAPES_SESSION_24_SECOND
+                         + SHAPES_SESSION_24_THIRD)
 def test_the_shapes_the_reviews_found(sentence, rule, fires):
     """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
     forecast is no lecture, a refusal of alternatives is no alternative."""

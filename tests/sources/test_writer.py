@@ -405,6 +405,8 @@ def test_small_print_below_the_quoted_message_is_no_sentence_of_the_writers():
                       "expressed do not necessarily represent those of Kestrel Ltd, registered in England, company number 07733190.")
     last = parts(draft)[-1]
     assert last[0] == "signature" and last[1].startswith("CONFIDENTIALITY NOTICE")
+    important = load_text(draft.text.replace("CONFIDENTIALITY NOTICE:", "IMPORTANT NOTICE:"))
+    assert parts(important)[-1][0] == "signature"
     assert ("body", "Please tell us how we did: https://example.com/csat") in parts(draft)
 
 

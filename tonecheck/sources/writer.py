@@ -327,6 +327,10 @@ _NOTICE_OPENING = re_cached.compile(
     re.I)
 
 
+_IMPORTANT_OPENING = re_cached.compile(r"[ \t]*\**important(?: notice)?\**[ \t]*[:\-–—]", re.I)
+_CONFIDENTIALITY = re_cached.compile(r"\b(?:intended recipient|intended (?:only|solely) for|received (?:this|it)(?: \w+)? in error|confidential)", re.I)
+
+
 def _below_quote_notice(text, content, end) -> int | None:
     """Where a mail system's notice starts at the end of a stretch below the quoted message
     (None: none there). Only small print that opens as such ("CONFIDENTIALITY NOTICE:",
@@ -334,9 +338,13 @@ def _below_quote_notice(text, content, end) -> int | None:
     answer given below the question ("We are regulated by the FCA. I will reply by Friday")
     stays the writer's."""
     footer = _footer_start(text, content)
-    if footer >= len(content) or not _NOTICE_OPENING.match(text, content[footer][0], content[footer][1]):
+    if footer >= len(content):
         return None
-    start = content[footer][0]
+    start, first_end = content[footer]
+    # "IMPORTANT NOTICE:" opens the writer's own news too: a notice only where it speaks of confidentiality
+    if not (_NOTICE_OPENING.match(text, start, first_end)
+            or (_IMPORTANT_OPENING.match(text, start, first_end) and _CONFIDENTIALITY.search(text, start, end))):
+        return None
     return None if _WRITER_VOICE.search(text, start, end) else start
 
 
