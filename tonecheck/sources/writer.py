@@ -325,8 +325,7 @@ _NOTICE_OPENING = re_cached.compile(
     r"|[ \t]*this (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files?)(?: (?:to|with) it)?)? "
     r"(?:(?:is|are|may be|may contain|contains?) (?:strictly )?(?:confidential|privileged|intended|for the (?:sole )?use)|(?:was|has been) sent (?:from|by|on behalf))\b",
     re.I)
-
-
+# ... and "IMPORTANT NOTICE:", which opens the writer's own news too: small print only beside words of confidentiality
 _IMPORTANT_OPENING = re_cached.compile(r"[ \t]*\**important(?: notice)?\**[ \t]*[:\-–—]", re.I)
 _CONFIDENTIALITY = re_cached.compile(r"\b(?:intended recipient|intended (?:only|solely) for|received (?:this|it)(?: \w+)? in error|confidential)", re.I)
 
@@ -341,7 +340,6 @@ def _below_quote_notice(text, content, end) -> int | None:
     if footer >= len(content):
         return None
     start, first_end = content[footer]
-    # "IMPORTANT NOTICE:" opens the writer's own news too: a notice only where it speaks of confidentiality
     if not (_NOTICE_OPENING.match(text, start, first_end)
             or (_IMPORTANT_OPENING.match(text, start, first_end) and _CONFIDENTIALITY.search(text, start, end))):
         return None
