@@ -827,6 +827,31 @@ SHAPES_SESSION_24_THIRD = [
 ]
 
 
+# ... and review 43 (of dcb8f5d): agreement said as such, a refusal after "but", a promise of theirs, our own cover
+SHAPES_SESSION_24_FOURTH = [
+    ("We're sorry you feel the delivery was late, and you're absolutely right to be cross about it.", "Apology.IfYouFeel", False),
+    ("We're sorry you feel the charge was unfair; you were right about the dates, and the £25 has gone back on your card.",
+     "Apology.IfYouFeel", False),
+    ("We're sorry you feel the fee was too high. You're right that it went up, but it's in line with the market.",
+     "Apology.IfYouFeel", True),
+    ("Your sofa has been delayed by three weeks. We don't believe you are owed an apology, as the manufacturer caused it.",
+     "Empathy.Delay", True),
+    ("Passengers should have their passports ready at the gate.", "CustomerFocus.Notice", True),
+    ("Please sign before the end of our quarter so we can lock in this price.", "CustomerFocus.OwnAgenda", True),
+    ("Our insurers won't cover us for roof work, so you'll have to arrange that yourselves; we can't do it ourselves.",
+     "CustomerFocus.OwnAgenda", True),
+    ("We've moved your stall to the back row to keep our sponsors happy.", "CustomerFocus.OurReasons", True),
+    ("Your request is in our repairs queue.", "Commitment.VaguePromise", True),
+    ("This isn't covered by our guarantee as the aftercare wasn't followed.", "Excuses.BlameCustomer", True),
+    ("Since the care instructions weren't followed, the claim is declined and we didn't find any fault with the sofa.",
+     "Excuses.BlameCustomer", True),
+    ("The council cannot be held responsible for damage to parked cars.", "Excuses.Defensive", True),
+    ("I can't pretend to know why it failed, but this wasn't something we could have prevented.", "Excuses.Defensive", True),
+    ("The website showed the wrong date. That wasn't something you could have known.", "Excuses.BlameCustomer", False),
+    ("The quote you signed in January was £1,860, and we'll keep to it.", "Excuses.BlameCustomer", False),
+]
+
+
 @pytest.mark.parametrize("draft", ["We are sorry you feel the repair caused the leak.",
                                    "I'm sorry you believe the plumber was rude to your mother.",
                                    "We're sorry you feel the need to close your account."])
@@ -841,7 +866,7 @@ def test_a_feeling_apologised_for_is_never_rewritten_into_an_admission(draft):
 
 @pytest.mark.parametrize("sentence, rule, fires", SHAPES_A_REVIEW + SHAPES_SESSION_23_SECOND + SHAPES_SESSION_23_THIRD
                          + SHAPES_SESSION_23_FOURTH + SHAPES_SESSION_24 + SHAPES_SESSION_24_SECOND
-                         + SHAPES_SESSION_24_THIRD)
+                         + SHAPES_SESSION_24_THIRD + SHAPES_SESSION_24_FOURTH)
 def test_the_shapes_the_reviews_found(sentence, rule, fires):
     """Each side of a rule's edge: a reproach beside a clearing phrase still counts, a
     forecast is no lecture, a refusal of alternatives is no alternative."""

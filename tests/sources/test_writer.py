@@ -417,6 +417,7 @@ def test_small_print_below_the_quoted_message_is_no_sentence_of_the_writers():
     "This email is to confirm we have looked into the charge and it is correct, so no refund is due. Brightline Ltd, "
     "registered in England and Wales, company no 0945512.",
     "Important notice: we cannot complete on Friday. Hale & Moss LLP is authorised and regulated by the SRA.",
+    "IMPORTANT NOTICE: Customers must collect parcels in person, as we can only release them to the intended recipient.",
 ])
 def test_an_answer_below_the_quoted_question_stays_the_writers_whatever_it_names(answer):
     # small print is cut below a quote only where it opens as a notice and says nothing in the writer's voice

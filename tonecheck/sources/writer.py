@@ -325,9 +325,10 @@ _NOTICE_OPENING = re_cached.compile(
     r"|[ \t]*this (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files?)(?: (?:to|with) it)?)? "
     r"(?:(?:is|are|may be|may contain|contains?) (?:strictly )?(?:confidential|privileged|intended|for the (?:sole )?use)|(?:was|has been) sent (?:from|by|on behalf))\b",
     re.I)
-# ... and "IMPORTANT NOTICE:", which opens the writer's own news too: small print only beside words of confidentiality
+# ... and "IMPORTANT NOTICE:", which opens the writer's own news too: small print only beside two marks of confidentiality
 _IMPORTANT_OPENING = re_cached.compile(r"[ \t]*\**important(?: notice)?\**[ \t]*[:\-–—]", re.I)
-_CONFIDENTIALITY = re_cached.compile(r"\b(?:intended recipient|intended (?:only|solely) for|received (?:this|it)(?: \w+)? in error|confidential)", re.I)
+_CONFIDENTIALITY = re_cached.compile(r"\b(?:not the intended recipient|intended (?:only|solely) for|received (?:this|it)(?: \w+)? in error|confidential|privileged|"
+                                     r"(?:must|may|should) not (?:read|use|copy|disclose|distribute|forward)|do not (?:copy|disclose|distribute|forward))", re.I)
 
 
 def _below_quote_notice(text, content, end) -> int | None:
@@ -341,7 +342,7 @@ def _below_quote_notice(text, content, end) -> int | None:
         return None
     start, first_end = content[footer]
     if not (_NOTICE_OPENING.match(text, start, first_end)
-            or (_IMPORTANT_OPENING.match(text, start, first_end) and _CONFIDENTIALITY.search(text, start, end))):
+            or (_IMPORTANT_OPENING.match(text, start, first_end) and len(_CONFIDENTIALITY.findall(text, start, end)) >= 2)):
         return None
     return None if _WRITER_VOICE.search(text, start, end) else start
 
