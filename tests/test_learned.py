@@ -114,13 +114,15 @@ def test_the_cold_signal_never_lands_on_the_sentence_that_offers_sympathy():
 
 
 def test_the_refusal_signal_never_lands_on_a_yes():
-    """"No problem, Saturday 9am it is" agrees, whatever its "no"; a real refusal still hears it."""
+    """"No problem, Saturday 9am it is" agrees and "not added to your loan" reassures, whatever their "no";
+    a real refusal still hears it."""
     linter = tonecheck.Linter()
-    draft = tonecheck.load_text("Hi Greg, no problem, Saturday 9am it is. We cannot do Sunday.\nDave\n")
+    draft = tonecheck.load_text("Hi Greg, no problem, Saturday 9am it is. We cannot do Sunday. "
+                                "The fee is not added to your loan and does not change your rate.\nDave\n")
     [refusal] = [r for r in linter.rules if r.id == "Learned.Refusal"]
     analysis = linter.analyse(draft)
-    agree, refuse = [s.index for s in analysis.body]
-    for index, expected in ((agree, 0), (refuse, 1)):  # as if the model had pointed at each
+    agree, refuse, reassure = [s.index for s in analysis.body]
+    for index, expected in ((agree, 0), (refuse, 1), (reassure, 0)):  # as if the model had pointed at each
         analysis.learned_signals = [(index, "negative_framing", 0.9)]
         assert len(list(refusal.check(analysis, refusal))) == expected
 

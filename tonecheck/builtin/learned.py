@@ -16,8 +16,10 @@ from functools import lru_cache
 from .. import fixes, hookimpl, re_cached
 from ..ruledef import rule
 
-# A sentence that opens by agreeing: no refusal, whatever words follow.
+# A sentence that opens by agreeing, or says nothing changes for them: no refusal, whatever words follow.
 _AGREES = re_cached.compile(r"(?:yes|yeah|yep|sure|of course|no problem|no worries|absolutely|happy to|that['’]s (?:fine|great|no problem))\b", re.I)
+_REASSURES = re_cached.compile(r"\b(?:doesn['’]t|does not|won['’]t|will not) (?:change|affect|increase|raise) your\b|"
+                               r"\bnot (?:be )?added to your (?:loan|bill|balance|account|mortgage|invoice)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +40,8 @@ def _signal(category: str):
                 s = analysis.sentences[i]
                 if category == "missing_empathy" and _warm().search(s.text):
                     continue
-                if category == "negative_framing" and _AGREES.match(s.text):
-                    continue  # "No problem, Saturday 9am it is": a yes, whatever its "no"
+                if category == "negative_framing" and (_AGREES.match(s.text) or _REASSURES.search(s.text)):
+                    continue  # "No problem, Saturday 9am it is", "it does not change your interest rate": no refusal
                 fixed = _fix(category, s, analysis)
                 yield rule.finding(s.start, s.end, rule.message.format(p=round(100 * p)),
                                    suggestions=[fixed] if fixed else [])
