@@ -134,11 +134,14 @@ _POINTS_BACK = re_cached.compile(
     r"(?:[\w'’]+ ){1,2}also)\b", re.I)
 # ... or names the party it told of only as "them": "We have raised the matter with them" (not "I rang to apologise to her")
 _THEM_BACK = re_cached.compile(r"[^.!?]{0,60}?\b(?:with|from|by|chased|contacted|emailed|rang|pressed) them\b", re.I)
+# What we can do, offered (shared by _OUR_OFFER and _ACTION_SAID; not "we can not refund")
+_WE_CAN = r"\b(?:I|we) can (?:also |still |now |happily |gladly )?"
+_WE_CAN_DO = "send|offer|replace|refund|arrange|book|fit|repair"
 # What we do or offer, said by us (not "you can call us", not "we can not refund")
 _OUR_OFFER = re_cached.compile(
     r"\b(?:I|we)(?:['’]ve| have)? (?:also |now |already |just )?(?:refunded|credited|replaced|reserved|booked|arranged|ordered|sent)\b|"
     r"\b(?:I|we)(?:['’]ll| will) (?:also |now |gladly |happily |personally )?(?:send|refund|replace|repair|credit|book|arrange|fit|cover|chase|contact|call|ring|email|visit)\b|"
-    r"\b(?:I|we) can (?:also |still |now |happily |gladly )?(?:send|offer|replace|refund|arrange|book|fit|repair)\b", re.I)
+    rf"{_WE_CAN}(?:{_WE_CAN_DO})\b", re.I)
 
 
 def opening_sentence(analysis):
@@ -212,7 +215,7 @@ _ACTION_SAID = re_cached.compile(
     r"\b(?:I|we)(?:['’]ll| will| shall)(?: (?!not\b|never\b)\w+)? (?:chase|call|contact|raise|book|arrange|order|send|review|fit|"
     r"replace|refund|repair|follow|speak|write|visit|come|get you)\b|"
     r"\b(?:I|we)(?:['’]re| are| am|['’]m) (?:now )?(?:in discussions|working with|talking to|speaking to|chasing)\b|"
-    r"\b(?:I|we) can (?:also |still |now |happily |gladly )?(?:send|offer|replace|refund|arrange|book|fit|repair|post|courier)\b|"
+    rf"{_WE_CAN}(?:{_WE_CAN_DO}|post|courier)\b|"
     r"\byou can (?:still |also |instead )?(?:book|choose|pick|swap|exchange|collect|use|come|call|bring|claim|apply|ask|"
     r"keep|try|visit|join|order|pay|log in|reply|ring|pop in|drop in)\b|\bplease (?:ask|call|contact|log in|upload|use|book|reply)\b|"
     r"\bto keep your\b|\b(?:has|have) been asked to\b|\b(?:remains?|is still|are still) (?:open|available)\b|"

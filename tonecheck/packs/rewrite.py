@@ -214,12 +214,13 @@ def their_wait(a) -> str:
 
 
 # Someone ill, hurt or in hospital, in the customer's own message (not a pensioner waiting in, nor a breach ruled out)
-_UNWELL = re_cached.compile(r"\b(?:hospital\w*|ill|unwell|poorly|surgery|operation|diagnos\w+|cancer|chemo\w*|stroke|"
+_ILL = "ill|unwell|poorly|surgery|operation"  # (shared with _YOURS_UNWELL)
+_UNWELL = re_cached.compile(rf"\b(?:hospital\w*|{_ILL}|diagnos\w+|cancer|chemo\w*|stroke|"
                             r"injur\w+|broken (?:arm|leg|wrist|ankle|hip))\b", re.IGNORECASE)
 # ... told back by the writer as the customer's own ("your son being in hospital"), not an accident on the M62
 _YOURS_UNWELL = re_cached.compile(
     r"\byour (?:\w+ ){0,2}(?:son|daughter|child|baby|little one|mum|mom|dad|mother|father|husband|wife|partner|family|parents?)\b"
-    r"[^.!?]{0,40}\b(?:hospital|ill|unwell|poorly|surgery|operation|injur\w+)\b|"
+    rf"[^.!?]{{0,40}}\b(?:hospital|{_ILL}|injur\w+)\b|"
     r"\byou(?:['’]re| are|['’]ve been| have been| were| being) (?:\w+ )?(?:ill|unwell|poorly|in hospital|injured)\b", re.IGNORECASE)
 _CALLED_OFF = re_cached.compile(r"\b(?:cancell?ed|cancell?ing|called off|closed|closing|closure|will close|no longer (?:be )?(?:running|available|open))\b",
                                 re.IGNORECASE)
