@@ -178,6 +178,10 @@ from tonecheck.vocabulary import DETECTED
     ("My son has epilepsy and I'm frantic.", "It is out of stock.", "distress"),
     ("I went two days without my tablets.", "Thanks for your email.", "distress"),
     ("Honestly we're starting to regret buying from you.", "Re your email below.", "complaint"),
+    # the same failure again, said without a word of feeling
+    ("No milk on the step again today. That's four times this month.", "Thanks for letting us know.", "complaint"),
+    ("I've asked twice already for this to be cancelled.", "Your account is open.", "complaint"),
+    ("The lift is broken again.", "An engineer is booked.", "complaint"),
     ("My car was handed back from your garage three days late.", "Thanks for your email.", "delay"),
     ("The refund of my deposit arrived 10 days late.", "Thanks for your email.", "delay"),
     ("", "You arrived on time but the class began 2 hours late.", "delay"),
@@ -409,6 +413,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "The book was returned three weeks late, so the fine is £2.40, which I have waived.", "delay"),
     ("", "Your deposit arrived 3 days late, but that's fine.", "delay"),
     ("", "The crew will collect your father from the hospital at 10am.", "distress"),
+    ("Could you send the link again? Thanks so much.", "Here it is.", "complaint"),
+    ("We'd love to come three times this year if the dates work.", "Lovely!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

@@ -108,7 +108,11 @@ _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|not happy|"
-    r"nobody|still (?:no|not)|third|outage|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
+    r"nobody|still (?:no|not)|third|outage|"
+    # the same failure again: "No paper again today. That's three times this week."
+    r"(?:no \w+|late|missing|wrong|down|cancelled|forgotten|happened|broken) again\b|yet again|"
+    r"(?:that['’]?s|that is|this is|it['’]s|(?:it|this) has happened|happened) (?:now )?(?:twice|(?:three|four|five|six|several|\d+) times)|"
+    r"(?:twice|(?:three|four|five|six|several|\d+) times) (?:now|already|in a row)\b|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
     # at a loss, or cut off from their work: "What am I supposed to do?", "down since 7am", "can't access client files"
     r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) [^.!?]{1,30}"
     r"\b(?:to (?:get (?:through|hold|an? (?:answer|reply|refund|response))|reach|contact|speak to|call) (?:you|someone|anyone|your)|and (?:nobody|no one|still))|"
