@@ -63,7 +63,9 @@ _ASKED_TO_MOVE = re_cached.compile(
 _IMPERATIVE = re_cached.compile(
     r"^(?:so |really |very )?sorry\b|^(?:a |that['’]s a |it['’]s a )?(?:fair|good|great|reasonable) (?:question|point|catch|spot)\b|"
     r"^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
-    r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text|have|pack|wear|arrive|label)\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]|"
+    r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text|have|pack|wear|arrive|label|give (?:us|me))\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]|"
+    # ... after the case it is for: "If she's still not eating by tomorrow, give us a call"
+    r"^(?:if|when|once|should)\b[^.!?]{0,120},\s*(?:please |just )?(?:give (?:us|me)|reply|call|ring|email|text|let (?:us|me) know|bring|come|book|pop|drop)\b|"
     # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
     r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b|"
     # a yes to what they asked ("can I pay in two halves?" "yes, that's fine")
@@ -287,6 +289,9 @@ def about_us(analysis, rule):
         "Hi all,\nThe bus for camp leaves the hut at 8.15am on Saturday. Please have Scouts there by 8, with a packed lunch. "
         "We'll be back at 4pm on Monday.\nRaj",
         "Hi Greg, no problem, Saturday 9am it is. I'll need to get to the airing cupboard. Should be done by lunch. Dave",
+        # the owner told what to watch for: a request put to them
+        "Hi Chris,\nJust checking in on Luna after her spay yesterday. It's normal for her to be quiet today. "
+        "If she's still not eating by tomorrow lunchtime, give us a call and we'll see her that day.\nSophie",
         "Hi Karen,\nGood news: we found Lily's blue fleece. It was on the back of the hall door. It's at the front desk "
         "until she's next in on Wednesday.\nAnna",
     ],

@@ -33,14 +33,15 @@ def build(spec, flags, fail):
     def check(a, r, _scope):  # its scope is where it looks for the acknowledgement: ``within``
         if not a.body:
             return
-        # an acknowledgement counts unless it lies inside a hollow phrase; the hollow
-        # spans are found once, and both lists come in text order (linear, not n*m)
+        # an acknowledgement counts unless it ends inside a hollow phrase ("We are sorry
+        # that you felt it was rushed": the words before the hollow part add nothing); the
+        # hollow spans are found once, and both lists come in text order (linear, not n*m)
         hollow_spans = [(s, e) for s, e, _ in a.writer_matches(hollow, scope=within)] if hollow else []
         i = 0
         for s, e, _ in a.writer_matches(require, scope=within):
             while i < len(hollow_spans) and hollow_spans[i][1] < e:
                 i += 1
-            if not any(hs <= s and e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
+            if not any(hs < e <= he and s < he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
                 return
         opening = fixes.opening_sentence(a)
         first = fixes.first_sentence(a)  # the letter's first sentence, not its "Policy number:" line
