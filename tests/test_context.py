@@ -178,6 +178,9 @@ from tonecheck.vocabulary import DETECTED
     ("My son has epilepsy and I'm frantic.", "It is out of stock.", "distress"),
     ("I went two days without my tablets.", "Thanks for your email.", "distress"),
     ("Honestly we're starting to regret buying from you.", "Re your email below.", "complaint"),
+    # shaken, or tricked out of their details
+    ("I clicked the link and typed my card number before I realised. I'm shaking.", "Your card is cancelled.", "distress"),
+    ("I think my account has been hacked.", "Please call us.", "distress"),
     # the same failure again, said without a word of feeling
     ("No milk on the step again today. That's four times this month.", "Thanks for letting us know.", "complaint"),
     ("I've asked twice already for this to be cancelled.", "Your account is open.", "complaint"),
