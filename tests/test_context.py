@@ -178,6 +178,7 @@ from tonecheck.vocabulary import DETECTED
     ("My son has epilepsy and I'm frantic.", "It is out of stock.", "distress"),
     ("I went two days without my tablets.", "Thanks for your email.", "distress"),
     ("Honestly we're starting to regret buying from you.", "Re your email below.", "complaint"),
+    ("", "Tomorrow's trial can't go ahead. I'm not free next week.", "delay"),
     # shaken, or tricked out of their details
     ("I clicked the link and typed my card number before I realised. I'm shaking.", "Your card is cancelled.", "distress"),
     ("I think my account has been hacked.", "Please call us.", "distress"),
@@ -417,6 +418,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Your deposit arrived 3 days late, but that's fine.", "delay"),
     ("", "The crew will collect your father from the hospital at 10am.", "distress"),
     ("Could you send the link again? Thanks so much.", "Here it is.", "complaint"),
+    ("", "We can't go ahead with the order until the deposit clears.", "delay"),
     ("We'd love to come three times this year if the dates work.", "Lovely!", "complaint"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
