@@ -375,6 +375,33 @@ def test_yaml_values_that_are_not_text_are_named(tmp_path):
         load_pack(path, "t")
 
 
+def test_no_built_in_pattern_asks_for_two_runs_of_space_in_a_row():
+    """A space in a pattern is any run of white space, so "helps us (?:to )? manage" would
+    need two runs between "us" and "manage", and never match the sentence it was written for."""
+    from pathlib import Path
+
+    import yaml
+
+    from tonecheck.packs.patterns import flexible_spaces
+
+    def strings(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+        elif isinstance(node, str) and "(?" in node:
+            yield node
+
+    twice = re.compile(r"\\s\+\)+[?*]?\)*[?*]?\\s\+")  # a group ending in a space, then a space
+    rules = Path(__file__).resolve().parent.parent / "rules"
+    found = [p for f in sorted(rules.glob("*.yml")) for p in strings(yaml.safe_load(f.read_text()))
+             if twice.search(flexible_spaces(p))]
+    assert found == []
+    assert twice.search(flexible_spaces("helps? (?:us|me) (?:to )?) (?:keep|manage)"))
+
+
 def test_patterns_run_in_linear_time(tmp_path):
     """A classic catastrophic pattern for a backtracking engine returns at once under RE2."""
     import time
