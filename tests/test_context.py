@@ -179,6 +179,9 @@ from tonecheck.vocabulary import DETECTED
     ("I went two days without my tablets.", "Thanks for your email.", "distress"),
     ("Honestly we're starting to regret buying from you.", "Re your email below.", "complaint"),
     ("", "Tomorrow's trial can't go ahead. I'm not free next week.", "delay"),
+    ("", "Won't be starting Monday now, we're still finishing a job that's run over.", "delay"),
+    ("There's a scuff on the bumper since the valet. I'm upset about this.", "Thanks for your email.", "complaint"),
+    ("The floor was covered in dust. We paid for a professional job.", "I've spoken to Liam.", "complaint"),
     # shaken, or tricked out of their details
     ("I clicked the link and typed my card number before I realised. I'm shaking.", "Your card is cancelled.", "distress"),
     ("I think my account has been hacked.", "Please call us.", "distress"),

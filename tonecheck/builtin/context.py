@@ -108,7 +108,7 @@ _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|not happy|"
-    r"nobody|still (?:no|not)|third|outage|"
+    r"nobody|still (?:no|not)|third|outage|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|with|that)\b|"
     # the same failure again: "No paper again today. That's three times this week."
     r"(?:no \w+|late|missing|wrong|down|cancelled|forgotten|happened|broken) again\b|yet again|"
     r"(?:that['’]?s|that is|this is|it['’]s|(?:it|this) has happened|happened) (?:now )?(?:twice|(?:three|four|five|six|several|\d+) times)|"
