@@ -904,6 +904,84 @@ def test_the_shapes_the_reviews_found(sentence, rule, fires):
 
 
 
+# Review 44 (of this session's rules at 31209ba): whole drafts, some with the customer's message, some with their
+# context given, each reproduced on the reviewed commit and right here. (draft, rule or "context:tag", fires, context)
+SHAPES_SESSION_25 = [
+    ("Hi Sam,\nYes, room 4 is free on 14 June and I've held it for you until Friday.\nJo\n\nOn Mon, Sam wrote:\n> We've stayed with you three times now and loved it every time. Do you have a double room free on 14 June?\n", 'context:complaint', False, None),
+    ('Hi Sam,\nOf course: Ella is booked into the same slot next Tuesday at 4pm.\nJo\n\nOn Mon, Sam wrote:\n> Thank you yet again for squeezing Ella in! Could we book the same slot next week?\n', 'context:complaint', False, None),
+    ("Hi Sam,\nThe care guide is attached, and the cover can go in the wash at 30 degrees.\nJo\n\nOn Mon, Sam wrote:\n> We love the new sofa, it's twice the size of our old one! Could you send the care guide?\n", 'context:complaint', False, None),
+    ("Hi Sam,\nOf course: you're now in the Tuesday group at 7pm, starting next week.\nJo\n\nOn Mon, Sam wrote:\n> I've been three times already and I'm loving it! Can I switch to the Tuesday group?\n", 'context:complaint', False, None),
+    ("Hi Sam,\nNo problem at all: you're booked into Thursday at 6pm instead.\nJo\n\nOn Mon, Sam wrote:\n> Sorry, I've cancelled again, my shift changed. Can I book next Thursday?\n", 'context:complaint', False, None),
+    ("Hi Sam,\nNo problem, you're now booked for the 14th at 7pm.\nJo\n\nOn Mon, Sam wrote:\n> I'm so upset with myself, I booked the wrong date! Could you move us to the 14th?\n", 'context:complaint', False, None),
+    ("Hi Sam,\nThe next camp starts on Monday 21 July at 9am, and I've saved Ella a place.\nJo\n\nOn Mon, Sam wrote:\n> Ella came home covered in mud and grinning from ear to ear! I was worried she'd hate it. When does the next camp start?\n", 'context:complaint', False, None),
+    ("Hi Sam,\nYes: the scuff-resistant lacquer adds £60, and I've updated the quote.\nJo\n\nOn Mon, Sam wrote:\n> We've got two dogs and I'm worried about the new floor. Can you add the scuff-resistant lacquer to the quote?\n", 'context:complaint', False, None),
+    ('Hi Sam,\nI can measure up on Thursday at 10am and send the quote the same day.\nJo\n\nOn Mon, Sam wrote:\n> The hallway carpet is damaged and the skirting is scuffed from our move. Could you quote for replacing both?\n', 'context:complaint', False, None),
+    ('Hi Sam,\nHere is a new link, which works for 48 hours: https://example.com/confirm/8841\nJo\n\nOn Mon, Sam wrote:\n> I clicked the link in your email to confirm my booking but it says the page has expired. Can you send another?\n', 'context:distress', False, None),
+    ("Hi Sam,\nThanks for the heads-up. I've reported the number to our security team, and it has been blocked.\nJo\n\nOn Mon, Sam wrote:\n> Just a heads-up, I got a phishing text pretending to be from you. I didn't click anything, but thought you'd want to know.\n", 'context:distress', False, None),
+    ('Hi Sam,\nPhishing emails pretending to be from us are going round this month, so we will never ask for your password by email. Your next statement arrives on 3 June.\nJo', 'context:distress', False, None),
+    ('Hi Sam,\nWe clicked the link you sent and the page opens fine for us. Could you try it in Chrome and tell me what you see?\nJo', 'context:distress', False, None),
+    ("Hi Sam,\nGreat, see you on Saturday at 7pm.\nJo\n\nOn Mon, Sam wrote:\n> I was panicking that I'd lost the tickets, but my husband found them in his coat, so all sorted! See you Saturday.\n", 'context:distress', False, None),
+    ("Hi Sam,\nThanks for letting me know: I've marked Ella absent for Thursday.\nJo\n\nOn Mon, Sam wrote:\n> Ella won't be coming Thursday, she has a cold. See you next week!\n", 'context:delay', False, None),
+    ("Hi Sam,\nJust a reminder that I won't be coming on Tuesday as it's half term. Lessons restart on Tuesday 4 November at 5pm.\nJo", 'context:delay', False, None),
+    ("Dear Mr Shah,\nYour operation can't go ahead without a signed consent form, so please bring it with you on Monday at 7.30am.\nWard 7", 'context:delay', False, None),
+    ('Hi Sam,\nI know another week without a kitchen is a lot to ask. The worktops now arrive on Friday 20 June.\nJo', 'Empathy.Delay', False, 'delay'),
+    ('Hi Sam,\nI know waiting is frustrating. Your sofa now arrives on Friday 20 June.\nJo', 'Empathy.Delay', False, 'delay'),
+    ("Hi Sam,\nI know we promised the sofa for Friday. It now arrives on Friday 20 June, and I've refunded the delivery charge.\nJo", 'Empathy.Delay', False, 'delay'),
+    ('Hi Sam,\nI know Mia was looking forward to Saturday. The party now moves to Saturday 21 June at 2pm.\nJo', 'Empathy.Delay', False, 'delay'),
+    ("Hi Sam,\nI know he was so looking forward to it. Tom's lesson moves to next Friday at 4pm.\nJo", 'Empathy.Delay', False, 'delay'),
+    ('Hi Sam,\nI know moving house is stressful enough already. Your broadband now goes live on Tuesday 24 June instead of Friday.\nJo', 'Empathy.Delay', False, 'delay'),
+    ("Hi Sam,\nYour fitting is postponed. I'll text you when I know your new date.\nJo", 'Empathy.Delay', True, 'delay'),
+    ('Hi Sam,\nThe part is held up at the supplier. As far as I know the van is due on Friday.\nJo', 'Empathy.Delay', True, 'delay'),
+    ("Dear Mrs Lowe,\nI'm truly sorry that you have experienced the loss of your husband. His account is now closed, and nothing more is owed.\nMichael", 'Empathy.Bereavement', False, 'bereavement'),
+    ("Dear Mrs Okafor,\nAll of us at the practice have signed a sympathy card for you, and it's in the post today. Biscuit's ashes will be ready to collect on Friday.\nHannah", 'Empathy.Bereavement', False, 'bereavement'),
+    ('Dear Mrs Lowe,\nPlease try to look after yourself at this difficult time. Nothing needs to be done on the account until you feel ready.\nMichael', 'Empathy.Bereavement', False, 'bereavement'),
+    ("Hi Sam,\nI'm sorry it wasn't what you were expecting. We can re-cut the line for £145.\nJo", 'Apology.IfYouFeel', True, None),
+    ("Hi Sam,\nSorry this isn't what you expected. We can re-cut the line for £145.\nJo", 'Apology.IfYouFeel', True, None),
+    ("Hi Sam,\nIt wasn't clear from your email whether you'd like the 10am or the 2pm slot, so I've held both until Friday. Which suits you better?\nJo", 'Excuses.BlameCustomer', False, None),
+    ("Hi Sam,\nIt isn't clear from your photos whether the crack goes right through the tile. Could you send one taken from the side?\nJo", 'Excuses.BlameCustomer', False, None),
+    ('Hi Sam,\nParking at the venue is very limited, and we ask all guests to car-share for that reason. The doors open at 6.30pm.\nJo', 'Excuses.BlameCustomer', False, None),
+    ("Hi Sam,\nThe ground is soft after the rain, so I'd suggest you bring wellies for exactly that reason. We start at 10am at the top gate.\nJo", 'Excuses.BlameCustomer', False, None),
+    ("Hi Sam,\nThe booking form you filled in didn't mention the £20 kit fee, and it should have. The fee is waived for this term.\nJo", 'Excuses.BlameCustomer', False, None),
+    ("Hi Sam,\nThe £40 fee should have been on our quote. Had it been mentioned, you could have chosen the standard service instead. I've refunded the £40 today.\nJo", 'Excuses.BlameCustomer', False, None),
+    ('Hi Sam,\nI have checked your account carefully, and you did not pay the March invoice, so the late fee stands.\nJo', 'Excuses.BlameCustomer', True, None),
+    ("Hi Sam,\nWe've looked at the CCTV carefully and you didn't return the keys to the desk, so the £50 charge applies.\nJo", 'Excuses.BlameCustomer', True, None),
+    ("Hi Sam,\nI'd rather you weren't charged again, so please read the cancellation terms before booking next time.\nJo", 'Excuses.BlameCustomer', True, None),
+    ('Hi Sam,\nThe mistake happened when we followed the measurements you gave us. You should have measured the alcove, not the old unit.\nJo', 'Excuses.BlameCustomer', True, None),
+    ("Hi Sam,\nThe original quote had it right. You didn't mention the second bathroom when you booked, so the extra £300 stands.\nJo", 'Excuses.BlameCustomer', True, None),
+    ('Hi Sam,\nWe estimated your bill, as we should have. You never sent a meter reading, so the estimate stands.\nJo', 'Excuses.BlameCustomer', True, None),
+    ('Hi Sam,\nThe proof came to £45, which you approved without spotting the typo, so the reprint is chargeable.\nJo', 'Excuses.BlameCustomer', True, None),
+    ("Hi Sam,\nHere's what we'll do: we'll look into it and get back to you.\nJo", 'Commitment.VaguePromise', True, None),
+    ('Hi Sam,\nYour refund will be processed in due course, and you have 30 days to return any other items.\nJo', 'Commitment.VaguePromise', True, None),
+    ('Hi Sam,\nWe will be in touch in due course, as set out below.\nJo', 'Commitment.VaguePromise', True, None),
+    ("Hi Sam,\nWe've taken on two more advisers to help us manage the volume of calls, so waits are now under a minute.\nJo", 'CustomerFocus.OwnAgenda', False, None),
+    ('Hi Sam,\nPlease send the documents before Tuesday, so our meeting time is spent well.\nJo', 'CustomerFocus.OwnAgenda', False, None),
+    ('Hi Sam,\nOrdering by Thursday helps us keep our stock fresh, so your flowers last longer.\nJo', 'CustomerFocus.OwnAgenda', False, None),
+    ('Hi Sam,\nWearing a mask in the waiting room helps us protect our staff and other patients.\nJo', 'CustomerFocus.OwnAgenda', False, None),
+    ('Hello,\nOur engineer will attend on Tuesday between 8am and 1pm. If a second visit is needed, call-out charges of £60 apply. Payment is due on completion.\nServices Team', 'CustomerFocus.NeverYou', True, None),
+    ('Hello,\nThe office is closed on Friday for stocktaking. Orders placed that day are held. When the system is back up, email confirmations go out for all orders.\nAccounts', 'CustomerFocus.NeverYou', True, None),
+    ('Hello,\nThe scaffold goes up on Tuesday. The roofers start on Wednesday. If the rain holds off, come Thursday the roof will be finished.\nDave', 'CustomerFocus.NeverYou', True, None),
+    ("Hi Sam,\nYour fitting is postponed. I'll ring you as soon as I know. The dress is still with the seamstress.\nJo", 'Empathy.Delay', True, 'delay'),
+    ('Hi Sam,\nThe £40 fee should have been on our quote. Had it been mentioned, the standard service would have been offered instead. The £40 is refunded today.\nJo', 'Excuses.BlameCustomer', False, None),
+    ("Hi Sam,\nNo problem at all: there's no charge, and the next free slot is Friday at 10am.\nJo\n\nOn Mon, Sam wrote:\n> I've come down with Covid, so my appointment tomorrow can't go ahead. Sorry!\n", 'context:delay', False, None),
+    ("Hi Sam,\nYour lesson can't go ahead unless you bring your provisional licence, so please have it with you on Friday at 9am.\nJo", 'context:delay', False, None),
+    ("Hi Sam,\nYes: the large is £36 and the small is £12, and both come with a two-year guarantee.\nJo\n\nOn Mon, Sam wrote:\n> Is the large one worth it? It's three times the price of the small.\n", 'context:complaint', False, None),
+    ("Hi Sam,\nI'm terrified we'll run out of the blue tiles before your order, so I've put yours aside today.\nJo", 'context:distress', False, None),
+]
+
+
+@pytest.mark.parametrize("draft, target, fires, context", SHAPES_SESSION_25)
+def test_the_drafts_review_44_found(draft, target, fires, context):
+    """A happy customer's "three times now" is no complaint, a phishing text ignored is no distress, "when I know"
+    acknowledges nothing, a sorry that names the loss is a condolence, our own form's gap is no blame."""
+    from tonecheck import check
+
+    report = check(draft, context=context)
+    if target.startswith("context:"):
+        assert (target.split(":", 1)[1] in report.contexts) is fires
+    else:
+        assert (target in {f.rule for f in report.findings}) is fires
+
+
 def test_prepare_compiles_every_pattern_a_rule_holds_before_any_draft_needs_it(tmp_path):
     """For the daemon: what a forked child would compile and lose is compiled once, ahead."""
     linter = pack(tmp_path, """

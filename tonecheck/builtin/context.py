@@ -50,6 +50,12 @@ _DRAFT_ONLY = {"bad_news"}
 # So are an old relative to care for, days gone by with no heat or power, and work lost for
 # good ("my notes are gone", "the update wiped all my photos"): said by the writer, a report.
 _QUOTE_ONLY = {"distress": (
+    # shaken, or tricked out of their details: "I'm shaking", "I clicked the link and typed my card number"
+    # (not "I clicked the link in your email and the page has expired", nor a phishing text ignored)
+    r"(?:I'm|I am|we're|we are) (?:literally |actually |still |honestly |so )?(?:shaking|panicking|terrified|petrified|in a panic)|"
+    r"I was (?:still |literally )?shaking|(?:fell|I fell) for (?:a|the|their) (?:\w+ )?(?:scam|phishing)|"
+    r"(?:clicked|tapped) (?:on )?(?:a|the|their) link (?:and|before) (?:I )?(?:typed|entered|gave|put in|filled in)|"
+    r"(?:typed|entered|gave|put) (?:in )?(?:my|our) (?:card|bank|account) (?:number|details)|"
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
     # medicine that did not come, an illness, a cost the customer cannot bear: "It has my daughter's medication in it",
     # "punished for being ill", "that would be hard for me"
@@ -108,11 +114,14 @@ _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|not happy|"
-    r"nobody|still (?:no|not)|third|outage|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|with|that)\b|"
-    # the same failure again: "No paper again today. That's three times this week."
-    r"(?:no \w+|late|missing|wrong|down|cancelled|forgotten|happened|broken) again\b|yet again|"
-    r"(?:that['’]?s|that is|this is|it['’]s|(?:it|this) has happened|happened) (?:now )?(?:twice|(?:three|four|five|six|several|\d+) times)|"
-    r"(?:twice|(?:three|four|five|six|several|\d+) times) (?:now|already|in a row)\b|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
+    r"nobody|still (?:no|not)|third|outage|(?:I|we) paid for (?:a |an )?(?:professional|proper|full|premium|quality|decent) (?:\w+ )?(?:job|service|clean|finish|valet|repair)|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|that|with (?:the|your|you|how|this|what))\b|"
+    # the same failure again: "No paper again today. That's three times this week.", "I've asked twice already"
+    # (not "we've stayed three times now and loved it", "three times the price", "I've cancelled again")
+    r"(?:no \w+|late|missing|wrong|down|broken|happened) again\b|"
+    r"(?:that['’]?s|that is|this is|(?:it|this) has (?:now )?happened|it['’]s happened|happened) (?:now )?(?:twice|(?:three|four|five|six|several|\d+) times)"
+    r"(?: (?:now|already|running|in a row|this (?:week|month|year)|in (?:a|one) (?:week|month|fortnight)))?[.!?,;]|"
+    r"(?:asked|told (?:you|them|your \w+)|called|rung|rang|phoned|emailed|written|chased|complained|reported (?:it|this)|explained)"
+    r"(?: (?:you|this|it|about (?:it|this)))? (?:twice|(?:three|four|five|six|several|\d+) times)\b|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
     # at a loss, or cut off from their work: "What am I supposed to do?", "down since 7am", "can't access client files"
     r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) [^.!?]{1,30}"
     r"\b(?:to (?:get (?:through|hold|an? (?:answer|reply|refund|response))|reach|contact|speak to|call) (?:you|someone|anyone|your)|and (?:nobody|no one|still))|"
@@ -311,6 +320,16 @@ _DRAFT_DELAY = _re2(
     r"(?:on|by|in|at|from) (?:[^.!?]|\.\d){1,30}? instead of (?:the |next |this )?(?:\w+day|\d{1,2}(?:st|nd|rd|th)|"
     # (a day, not a day's slot: "from 2pm instead of this Saturday's usual 3pm")
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)(?:[\s,.;:!?)]|$)"
+)
+# A booking called off or a start put off, in the writer's words: "Tomorrow's trial can't go ahead.", "Won't be
+# starting Monday now" (not "can't go ahead without a signed consent form", nor the customer's own "my appointment
+# can't go ahead", "Ella won't be coming Thursday")
+_CALLED_OFF = _re2(
+    r"\b(?:trial|appointment|lesson|class|session|visit|booking|event|tour|trip|fitting|viewing|consultation|treatment|"
+    r"surgery|operation|procedure|shoot|installation|install|party|ceremony|match|game|performance|show)s? "
+    r"(?:tomorrow |today |tonight |this \w+ |on \w+ )?(?:can'?t|cannot|can not|is unable to|isn'?t able to) go ahead"
+    r"(?: as (?:planned|booked|arranged))?(?:[.!;]|,? (?:as|because|due to|so|but|and|sorry)\b|$)|"
+    r"\bwon'?t be (?:starting|able to start|with you|round|over) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 )
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?"); the
 # request to move, shared with _ASKS_FOR_ANOTHER_DAY below
@@ -561,7 +580,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 writer = _rebooked_as_asked(writer)
             if pattern.search(writer) or pattern.search(theirs):
                 tags.add(tag)
-            elif (_DRAFT_DELAY.search(writer) or _later_hour(writer)) and not _ASKS_TO_MOVE.search(quoted):
+            elif (_DRAFT_DELAY.search(writer) or _CALLED_OFF.search(writer) or _later_hour(writer)) and not _ASKS_TO_MOVE.search(quoted):
                 tags.add(tag)
         elif tag == "distress" and _BY_ACCIDENT.search(draft):
             if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(quoted):

@@ -39,6 +39,13 @@ _OFFER = regex.compile(
     r"\b(?:but|so) (?:we|I)(?:['’]ve| have| can| could|['’]d be happy| would be happy| am happy)\b",
     ignore_case=True,
 )
+# ... or opens the next sentence: "we can't move the work, as it has to be finished before the
+# winter weather sets in. What we can do is one of the following:"
+_OFFER_NEXT = regex.compile(
+    r"^(?:what (?:we|I) can (?:do|offer)|instead\b|(?:but )?(?:we|I) (?:can|could) (?:offer|do|move|give|refund|rebook|swap|arrange)|"
+    r"here(?:['’]s| is| are) what (?:we|I) can|(?:we|I)(?:['’]d| would) be (?:happy|glad) to)\b",
+    ignore_case=True,
+)
 # "If the work has to move, for example because of heavy rain, we'll write to you": a
 # reason for what may happen (analysis.CONDITIONAL) is no excuse for what did.
 # Where the main clause starts after an if-clause: a comma, then its subject.
@@ -99,6 +106,8 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
         # the cause named to clear the customer
         "We asked for an extension, explaining that the delay was caused by the network operator and not by you.",
         "As the new pool is fully operational again, your son's lessons restart on Monday 3 June at 5pm.",
+        # the alternative in the next breath
+        "Unfortunately we can't move the work, as the roofers have to finish before winter. What we can do is take 20% off your room.",
     ],
     options={"owned_severity": "suggestion"},
 )
@@ -110,7 +119,8 @@ def circumstance(analysis, rule):
     can do Friday at 8am')."""
     # (a hollow apology owns nothing: "Apologies for any confusion this may have caused")
     owned = analysis.owned or any(_OWNING.search(without_hollow_apologies(s.text)) for s in analysis.body if _OWNING.search(s.text))
-    for s in analysis.body:
+    body = analysis.body
+    for i, s in enumerate(body):
         # a reason inside an if-clause (up to its comma) is for what may happen, not what did
         clause = -1
         if CONDITIONAL.match(s.text):
@@ -137,7 +147,9 @@ def circumstance(analysis, rule):
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause
-        if (agent and len(between) <= 60 and not _OURS.match(between) and not _OFFER.search(s.text, agent.end())
+        offered = _OFFER.search(s.text, agent.end()) if agent else None
+        offered = offered or (i + 1 < len(body) and _OFFER_NEXT.match(body[i + 1].text))
+        if (agent and len(between) <= 60 and not _OURS.match(between) and not offered
                 and not _NOT_YOURS.match(s.text, agent.end())
                 and not (as_clause and (_AS_REQUIRED.match(s.text, agent.end())
                                         or (cause.start() == 0 and _AS_SAYS.match(s.text, agent.end()))))):
