@@ -292,7 +292,12 @@ def test_a_daemon_too_busy_to_answer_never_runs_the_command_a_second_time(daemon
     time.sleep(1)  # the daemon reads the request it was sent, and finds its caller gone
     assert caller.returncode == 1
     assert (tmp_path / "out.txt").read_text().count("Found ") == 1
-    assert status(daemon)["served"] == served
+    for _ in range(50):  # a machine under load: the daemon may take a moment to answer again
+        now = status(daemon)
+        if now is not None:
+            break
+        time.sleep(0.2)
+    assert now is not None and now["served"] == served
 
 
 def test_a_caller_killed_outright_takes_its_command_with_it(daemon, tmp_path):
