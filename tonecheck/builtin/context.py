@@ -53,8 +53,10 @@ _QUOTE_ONLY = {"distress": (
     # shaken, or tricked out of their details: "I'm shaking", "I clicked the link and typed my card number"
     # (not "I clicked the link in your email and the page has expired", nor a phishing text ignored)
     r"(?:I'm|I am|we're|we are) (?:literally |actually |still |honestly |so )?(?:shaking|panicking|terrified|petrified|in a panic)|"
-    r"I was (?:still |literally )?shaking|(?:fell|I fell) for (?:a|the|their) (?:\w+ )?(?:scam|phishing)|"
+    r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified|panicking (?:when|because))|"
+    r"(?:fell|I fell) for (?:a|the|their) (?:\w+ )?(?:scam|phishing)|"
     r"(?:clicked|tapped) (?:on )?(?:a|the|their) link (?:and|before) (?:I )?(?:typed|entered|gave|put in|filled in)|"
+    r"(?:clicked|tapped) (?:on )?(?:a|the|their) link[^.!?]{0,80}\b(?:card|bank|account|pin|security|log-?in|password)\b[^.!?]{0,40}\b(?:I gave|I typed|I entered|I put in)\b|"
     r"(?:typed|entered|gave|put) (?:in )?(?:my|our) (?:card|bank|account) (?:number|details)|"
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
     # medicine that did not come, an illness, a cost the customer cannot bear: "It has my daughter's medication in it",
@@ -114,13 +116,15 @@ _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|not happy|"
-    r"nobody|still (?:no|not)|third|outage|(?:I|we) paid for (?:a |an )?(?:professional|proper|full|premium|quality|decent) (?:\w+ )?(?:job|service|clean|finish|valet|repair)|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|that|with (?:the|your|you|how|this|what))\b|"
-    # the same failure again: "No paper again today. That's three times this week.", "I've asked twice already"
-    # (not "we've stayed three times now and loved it", "three times the price", "I've cancelled again")
-    r"(?:no \w+|late|missing|wrong|down|broken|happened) again\b|"
-    r"(?:that['’]?s|that is|this is|(?:it|this) has (?:now )?happened|it['’]s happened|happened) (?:now )?(?:twice|(?:three|four|five|six|several|\d+) times)"
-    r"(?: (?:now|already|running|in a row|this (?:week|month|year)|in (?:a|one) (?:week|month|fortnight)))?[.!?,;]|"
-    r"(?:asked|told (?:you|them|your \w+)|called|rung|rang|phoned|emailed|written|chased|complained|reported (?:it|this)|explained)"
+    r"nobody|still (?:no|not)|third|outage|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|that|with (?:the|your|you|how|this|what|him|her|them|it|that)\b|(?-i:with [A-Z][a-z]+\b))|"
+    # the same failure again: "No paper again today. That's three times this week.", "I've asked twice already",
+    # "cancelled again", "left the gate open yet again" (not "we've stayed three times now and loved it", "three times
+    # the price", "twice the size", "I've cancelled again", "thank you yet again", "your team have called twice to check")
+    r"(?:no \w+|late|missing|wrong|down|broken|happened) again\b|(?:been|was|were|is|are|got) (?:\w+ )?(?:cancell?ed|forgotten|missed|skipped|postponed|moved) again\b|"
+    r"(?:open|closed|late|missing|wrong|broken|down|left|forgot\w*|missed|skipped|cancell?ed|failed|happened|short|off|empty|dirty) yet again\b|"
+    r"(?:that['’]?s|that is|this is|(?:it|this) has (?:now )?happened|it['’]s happened|happened|(?:been )?(?:missed|skipped|forgotten|late|cancell?ed)) (?:now )?(?:twice|(?:three|four|five|six|several|\d+) times)"
+    r"(?:[.!?,;:]|\s+(?:now|already|since|in|this|today|yesterday|running|and|so|but|that|they|we|I|you|he|she|it|your|my|our|on|over|within|last|for)\b)|"
+    r"(?:I['’]ve|I have|we['’]ve|we have|I|we) (?:now |already |also )?(?:asked|told (?:you|them|your \w+)|called|rung|rang|phoned|emailed|written|chased|complained|reported (?:it|this)|explained)"
     r"(?: (?:you|this|it|about (?:it|this)))? (?:twice|(?:three|four|five|six|several|\d+) times)\b|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
     # at a loss, or cut off from their work: "What am I supposed to do?", "down since 7am", "can't access client files"
     r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) [^.!?]{1,30}"
@@ -327,9 +331,18 @@ _DRAFT_DELAY = _re2(
 _CALLED_OFF = _re2(
     r"\b(?:trial|appointment|lesson|class|session|visit|booking|event|tour|trip|fitting|viewing|consultation|treatment|"
     r"surgery|operation|procedure|shoot|installation|install|party|ceremony|match|game|performance|show)s? "
-    r"(?:tomorrow |today |tonight |this \w+ |on \w+ )?(?:can'?t|cannot|can not|is unable to|isn'?t able to) go ahead"
-    r"(?: as (?:planned|booked|arranged))?(?:[.!;]|,? (?:as|because|due to|so|but|and|sorry)\b|$)|"
-    r"\bwon'?t be (?:starting|able to start|with you|round|over) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:tomorrow |today |tonight |this \w+ |on \w+ )?(?:can'?t|cannot|can not|is unable to|isn'?t able to|won'?t be able to|will not be able to|won'?t) go ahead"
+    r"(?: as (?:planned|booked|arranged))?(?: (?:tomorrow|today|tonight|this \w+|on \w+day|next \w+))?"
+    r"(?:[.!;:]|,? (?:as|because|due to|so|but|and|sorry|I'm afraid|unfortunately)\b|$)|"
+    r"\bwon'?t be (?:starting|able to start|with you|round|over) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"\b(?:plasterer|fitter|engineer|builder|team|lads|crew|electrician|plumber|painter|decorator|installer|driver|cleaner|gardener|"
+    r"carpenter|joiner|roofer|tiler|technician|surveyor)s? (?:won'?t|will not) be (?:coming|starting|round|over|with you)\b"
+)
+# ... and told by the customer of our people: "Your fitter just rang to say he won't be starting Monday now"
+_OUR_START_PUT_OFF = _re2(
+    r"\b(?:your|the) (?:fitter|engineer|builder|plumber|electrician|installer|driver|decorator|plasterer|roofer|team|crew|lads|"
+    r"technician|surveyor|carpenter|joiner|tiler|painter)s?\b[^.!?]{0,60}\b(?:won't|will not|can't|cannot|isn't|is not|aren't|are not) "
+    r"(?:be )?(?:starting|start|coming|come|turning up|able to (?:start|come))\b"
 )
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?"); the
 # request to move, shared with _ASKS_FOR_ANOTHER_DAY below
@@ -535,6 +548,10 @@ _CLOSED_FOR_GOOD = re_cached.compile(
     r"(?! (?:on|for|over|during|at|from|until|early|between)\b)", re.IGNORECASE)
 
 
+# A fear that is someone's trait, not a hard moment: "one of the residents on your gran's floor is frightened of dogs"
+_FEAR_OF = _re2(r"\b(?:is|are|gets|get|can be|'s) (?:very |quite |a bit |rather |always )?(?:frightened|scared|afraid) of (?:dogs|cats|spiders|heights|needles|the dark|water|crowds|loud noises|lifts|birds)\b")
+
+
 def detect(quoted: str, sentences: list[str]) -> set[str]:
     """Context tags from the customer's message and the draft's sentences."""
     # a quoted message is wrapped at 72 columns: "a new\ncar" is still a new car
@@ -580,7 +597,12 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 writer = _rebooked_as_asked(writer)
             if pattern.search(writer) or pattern.search(theirs):
                 tags.add(tag)
+            elif quoted and _OUR_START_PUT_OFF.search(quoted):  # "Your fitter just rang to say he won't be starting Monday"
+                tags.add(tag)
             elif (_DRAFT_DELAY.search(writer) or _CALLED_OFF.search(writer) or _later_hour(writer)) and not _ASKS_TO_MOVE.search(quoted):
+                tags.add(tag)
+        elif tag == "distress" and (_FEAR_OF.search(draft) or _FEAR_OF.search(quoted)):
+            if pattern.search(_FEAR_OF.sub("", draft)) or pattern.search(_FEAR_OF.sub("", quoted)):
                 tags.add(tag)
         elif tag == "distress" and _BY_ACCIDENT.search(draft):
             if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(quoted):

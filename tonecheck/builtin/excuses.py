@@ -42,8 +42,8 @@ _OFFER = regex.compile(
 # ... or opens the next sentence: "we can't move the work, as it has to be finished before the
 # winter weather sets in. What we can do is one of the following:"
 _OFFER_NEXT = regex.compile(
-    r"^(?:what (?:we|I) can (?:do|offer)|instead\b|(?:but )?(?:we|I) (?:can|could) (?:offer|do|move|give|refund|rebook|swap|arrange)|"
-    r"here(?:['’]s| is| are) what (?:we|I) can|(?:we|I)(?:['’]d| would) be (?:happy|glad) to)\b",
+    r"^(?:what (?:we|I) can (?:do|offer)(?: is\b| instead\b|\s*:)|instead,? (?:we|I)\b|(?:but )?(?:we|I) (?:can|could) (?:offer|move|give|refund|rebook|swap|arrange)\b|"
+    r"here(?:['’]s| is| are) what (?:we|I) can\b|(?:we|I)(?:['’]d| would) be (?:happy|glad) to (?:offer|move|refund|rebook|swap|arrange|give|credit|book|send|deliver|fit)\b)",
     ignore_case=True,
 )
 # "If the work has to move, for example because of heavy rain, we'll write to you": a
