@@ -53,11 +53,12 @@ _QUOTE_ONLY = {"distress": (
     # shaken, or tricked out of their details: "I'm shaking", "I clicked the link and typed my card number"
     # (not "I clicked the link in your email and the page has expired", nor a phishing text ignored)
     r"(?:I'm|I am|we're|we are) (?:literally |actually |still |honestly |so )?(?:shaking|panicking|terrified|petrified|in a panic)|"
-    r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified|panicking (?:when|because))|"
+    r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified)(?:[.!,;]\s+\w+| and\b| when\b| that\b| someone\b| (?:he|she|they|it)\b| the whole\b| all (?:the way|night|day)\b| by\b| for (?:an? |the |hours|ages)| afterwards\b)|"
+    r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?panicking (?:when|because)\b|"
     r"(?:fell|I fell) for (?:a|the|their) (?:\w+ )?(?:scam|phishing)|"
     r"(?:clicked|tapped) (?:on )?(?:a|the|their) link (?:and|before) (?:I )?(?:typed|entered|gave|put in|filled in)|"
-    r"(?:clicked|tapped) (?:on )?(?:a|the|their) link[^.!?]{0,80}\b(?:card|bank|account|pin|security|log-?in|password)\b[^.!?]{0,40}\b(?:I gave|I typed|I entered|I put in)\b|"
-    r"(?:typed|entered|gave|put) (?:in )?(?:my|our) (?:card|bank|account) (?:number|details)|"
+    r"(?:clicked|tapped) (?:on )?(?:a|the|their) link[^.!?]{0,80}\b(?:card|bank|pin|security)\b[^.!?]{0,40}\b(?:I gave|I typed|I entered|I put in)\b|"
+    r"(?:typed|entered|gave|put) (?:in )?(?:my|our) (?:card|bank|account|security|long card) (?:number|details|code)|"
     r"hospital\w*|illness|surgery|operation|(?:in|on) the ward|intensive care|poorly|unwell|"
     # medicine that did not come, an illness, a cost the customer cannot bear: "It has my daughter's medication in it",
     # "punished for being ill", "that would be hard for me"
@@ -116,15 +117,19 @@ _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|not happy|"
-    r"nobody|still (?:no|not)|third|outage|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|that|with (?:the|your|you|how|this|what|him|her|them|it|that)\b|(?-i:with [A-Z][a-z]+\b))|"
+    r"nobody|still (?:no|not)|third|outage|(?:I['’]m|I am|we['’]re|we are) (?:really |so |getting |absolutely |totally )?fed up\b|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|that|with (?:the|your|you|how|this|what|him|her|them|it|that)\b)|"
     # the same failure again: "No paper again today. That's three times this week.", "I've asked twice already",
     # "cancelled again", "left the gate open yet again" (not "we've stayed three times now and loved it", "three times
     # the price", "twice the size", "I've cancelled again", "thank you yet again", "your team have called twice to check")
-    r"(?:no \w+|late|missing|wrong|down|broken|happened) again\b|(?:been|was|were|is|are|got) (?:\w+ )?(?:cancell?ed|forgotten|missed|skipped|postponed|moved) again\b|"
-    r"(?:open|closed|late|missing|wrong|broken|down|left|forgot\w*|missed|skipped|cancell?ed|failed|happened|short|off|empty|dirty) yet again\b|"
-    r"(?:that['’]?s|that is|this is|(?:it|this) has (?:now )?happened|it['’]s happened|happened|(?:been )?(?:missed|skipped|forgotten|late|cancell?ed)) (?:now )?(?:twice|(?:three|four|five|six|several|\d+) times)"
-    r"(?:[.!?,;:]|\s+(?:now|already|since|in|this|today|yesterday|running|and|so|but|that|they|we|I|you|he|she|it|your|my|our|on|over|within|last|for)\b)|"
-    r"(?:I['’]ve|I have|we['’]ve|we have|I|we) (?:now |already |also )?(?:asked|told (?:you|them|your \w+)|called|rung|rang|phoned|emailed|written|chased|complained|reported (?:it|this)|explained)"
+    r"(?:no \w+|late|missing|wrong|down|broken|happened) again\b|(?:been|was|were|is|are|got) (?:\w+ )?(?:cancell?ed|forgotten|missed|skipped) again\b|"
+    r"(?:open|closed|missing|wrong|broken|down|forgot\w*|missed|skipped|cancell?ed|failed|happened|short|empty|dirty) yet again\b|"
+    # "That's three times this week." / "it's happened three times in two weeks." / "That's twice now they've skipped our street"
+    # (not "That's three times now we've stayed and loved it", "twice in a row I've won your raffle")
+    r"(?:(?:that['’]?s|that is|this is|(?:it|this) has (?:now )?happened|it['’]s happened|happened) (?:now )?|(?:been|was|were|got) (?:missed|skipped|forgotten|cancell?ed) (?:now )?)"
+    r"(?:twice|(?:three|four|five|six|several|\d+) times)(?: now| already| running| in a row| this (?:week|month|year)| in (?:a|one|two|three) (?:days?|weeks?|months?|fortnight)| since \w+)?"
+    r"(?:[.!?,;:]|\s+(?:now\s+)?(?:they|you|your \w+|the \w+|it|he|she)(?:['’]ve|['’]s| have| has)? (?:\w+ )?(?:skipped|missed|forgot\w*|failed|cancell?ed|not|let (?:us|me) down|overcharged|charged|been late))|"
+    # the customer's own chasing: "I've called four times", "My wife has chased this three times now", "I emailed on Monday and called twice since"
+    r"(?:I['’]ve|we['’]ve|I|we|(?:my|our) (?:wife|husband|partner|son|daughter|mum|dad|mother|father|neighbour))\b(?: [\w'’]+){0,6}? (?:asked|told (?:you|them|your \w+)|called|rung|rang|phoned|emailed|written|chased|complained|reported (?:it|this)|explained)"
     r"(?: (?:you|this|it|about (?:it|this)))? (?:twice|(?:three|four|five|six|several|\d+) times)\b|charged (?:me |my card )?(?:[£$€]?\d[\d,.]* )?twice|locked out|please help|stressful|"
     # at a loss, or cut off from their work: "What am I supposed to do?", "down since 7am", "can't access client files"
     r"what (?:am|are) (?:I|we) (?:supposed|meant) to do|(?:I['’]ve|I have|we['’]ve|we have) (?:now )?been trying (?:for|since) [^.!?]{1,30}"
@@ -336,13 +341,15 @@ _CALLED_OFF = _re2(
     r"(?:[.!;:]|,? (?:as|because|due to|so|but|and|sorry|I'm afraid|unfortunately)\b|$)|"
     r"\bwon'?t be (?:starting|able to start|with you|round|over) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"\b(?:plasterer|fitter|engineer|builder|team|lads|crew|electrician|plumber|painter|decorator|installer|driver|cleaner|gardener|"
-    r"carpenter|joiner|roofer|tiler|technician|surveyor)s? (?:won'?t|will not) be (?:coming|starting|round|over|with you)\b"
+    r"carpenter|joiner|roofer|tiler|technician|surveyor)s? (?:won'?t|will not) be (?:coming|starting|round|over|with you) "
+    r"(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)\b"
 )
 # ... and told by the customer of our people: "Your fitter just rang to say he won't be starting Monday now"
 _OUR_START_PUT_OFF = _re2(
     r"\b(?:your|the) (?:fitter|engineer|builder|plumber|electrician|installer|driver|decorator|plasterer|roofer|team|crew|lads|"
     r"technician|surveyor|carpenter|joiner|tiler|painter)s?\b[^.!?]{0,60}\b(?:won't|will not|can't|cannot|isn't|is not|aren't|are not) "
-    r"(?:be )?(?:starting|start|coming|come|turning up|able to (?:start|come))\b"
+    r"(?:be )?(?:starting|start|coming|come|turning up|able to (?:start|come)) (?:on |this |next )?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)\b"
 )
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?"); the
 # request to move, shared with _ASKS_FOR_ANOTHER_DAY below
@@ -597,12 +604,14 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 writer = _rebooked_as_asked(writer)
             if pattern.search(writer) or pattern.search(theirs):
                 tags.add(tag)
-            elif quoted and _OUR_START_PUT_OFF.search(quoted):  # "Your fitter just rang to say he won't be starting Monday"
+            elif quoted and _OUR_START_PUT_OFF.search(quoted) and not _ASKS_TO_MOVE.search(quoted):  # "Your fitter just rang to say he won't be starting Monday"
                 tags.add(tag)
             elif (_DRAFT_DELAY.search(writer) or _CALLED_OFF.search(writer) or _later_hour(writer)) and not _ASKS_TO_MOVE.search(quoted):
                 tags.add(tag)
         elif tag == "distress" and (_FEAR_OF.search(draft) or _FEAR_OF.search(quoted)):
-            if pattern.search(_FEAR_OF.sub("", draft)) or pattern.search(_FEAR_OF.sub("", quoted)):
+            mine, theirs = _FEAR_OF.sub("", draft), _FEAR_OF.sub("", quoted)
+            if (pattern.search(_BY_ACCIDENT.sub("", mine)) or pattern.search(theirs)
+                    or (theirs and _quote_only()[tag].search(theirs))):
                 tags.add(tag)
         elif tag == "distress" and _BY_ACCIDENT.search(draft):
             if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(quoted):

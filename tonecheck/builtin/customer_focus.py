@@ -65,8 +65,8 @@ _IMPERATIVE = re_cached.compile(
     r"^any (?:questions|problems|issues)\b|^(?:please |just |simply )?(?:reply|call|click|pick|choose|send|drop|contact|let us|tell|email|ring|visit|"
     r"book|check|see|bring|come|enjoy|use|go|try|follow|read|text|have|pack|wear|arrive|label|give (?:us|me))\b|^(?:got it|thanks|thank you|hi|hello),? [A-Z]|"
     # ... after the case it is for: "If she's still not eating by tomorrow, give us a call"
-    r"^(?:if|when|once|should)\b[^.!?]{0,120},\s*(?:please |just )?(?:give (?:us|me)|reply\b|(?:call|ring|email|text|phone|contact|message) (?:us|me|the|our|\d+|straight|back|again|reception|(?-i:[A-Z])\w+)|"
-    r"let (?:us|me) know|bring (?:it|him|her|them|the|your|(?-i:[A-Z])\w+)|come (?:in|back|and|to|straight|along|by|down)|book (?:a|an|another|in)|pop (?:in|back|by|it|them|down)|drop (?:it|us|me|in|by|them))\b|"
+    r"^(?:if|when|once|should)\b[^.!?]{0,120},\s*(?:please |just )?(?:give (?:us|me)|reply\b|(?:call|ring|email|text|phone|contact|message) (?:us|me|the|our|\d+|straight|back|again|reception|(?-i:[A-Z])\w+ (?:on|at|or|back)\b)|"
+    r"let (?:us|me) know|bring (?:it|him|her|them|the|your|(?-i:[A-Z])\w+ (?:back|in|along|with)\b)|come (?:in|back|and|to|straight|along|by|down)|book (?:a|an|another|in)|pop (?:in|back|by|it|them|down)|drop (?:it|us|me|in|by|them))\b|"
     # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
     r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b|"
     # a yes to what they asked ("can I pay in two halves?" "yes, that's fine")

@@ -42,8 +42,11 @@ _OFFER = regex.compile(
 # ... or opens the next sentence: "we can't move the work, as it has to be finished before the
 # winter weather sets in. What we can do is one of the following:"
 _OFFER_NEXT = regex.compile(
-    r"^(?:what (?:we|I) can (?:do|offer)(?: is\b| instead\b|\s*:)|instead,? (?:we|I)\b|(?:but )?(?:we|I) (?:can|could) (?:offer|move|give|refund|rebook|swap|arrange)\b|"
-    r"here(?:['’]s| is| are) what (?:we|I) can\b|(?:we|I)(?:['’]d| would) be (?:happy|glad) to (?:offer|move|refund|rebook|swap|arrange|give|credit|book|send|deliver|fit)\b)",
+    r"^(?:what (?:we|I) can (?:do|offer)(?: for you)?(?: is\b| instead\b|\s*:)|"
+    r"instead,? (?:we|I) (?:can|could|['’]ll|will) (?:offer|move|give|refund|rebook|swap|arrange|send|deliver|credit|book|lend|bring|fit|collect)\b|instead,? you (?:could|can) (?:have|choose|pick|take|swap)\b|"
+    r"(?:but )?(?:we|I) (?:can|could) (?:offer|move|give|refund|rebook|swap|arrange|lend)\b|(?:but )?(?:we|I) (?:can|could) do (?:\w+day|tomorrow|next|the|a|an|\d)|"
+    r"here(?:['’]s| is| are) what (?:we|I) can\b|"
+    r"(?:we|I)(?:['’]d| would) be (?:happy|glad) to (?:offer|move|refund|rebook|swap|arrange|give|credit|book|send|deliver|fit|lend|loan|hold|waive|cover)\b)",
     ignore_case=True,
 )
 # "If the work has to move, for example because of heavy rain, we'll write to you": a
