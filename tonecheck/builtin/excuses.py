@@ -118,8 +118,8 @@ def circumstance(analysis, rule):
     """Flags a sentence whose reason ('because', 'due to', 'as ...') names a third party
     or a circumstance. Where the draft also apologises or owns the problem, the finding
     is only a suggestion. Not a reason: one inside an if-clause, a temporal 'since',
-    'as soon as', or one the same sentence follows with a concrete offer ('..., but we
-    can do Friday at 8am')."""
+    'as soon as', or one followed by a concrete offer, in the same sentence ('..., but we
+    can do Friday at 8am') or opening the next ('What we can do is ...')."""
     # (a hollow apology owns nothing: "Apologies for any confusion this may have caused")
     owned = analysis.owned or any(_OWNING.search(without_hollow_apologies(s.text)) for s in analysis.body if _OWNING.search(s.text))
     body = analysis.body

@@ -41,7 +41,7 @@ def build(spec, flags, fail):
         for s, e, _ in a.writer_matches(require, scope=within):
             while i < len(hollow_spans) and hollow_spans[i][1] < e:
                 i += 1
-            if not any(hs < e <= he and s < he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
+            if not any(hs < e <= he for hs, he in hollow_spans[max(0, i - 1):i + 2]):
                 return
         opening = fixes.opening_sentence(a)
         first = fixes.first_sentence(a)  # the letter's first sentence, not its "Policy number:" line
