@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 
 
-def measure(linter, items, show=False, quote=()):
+def measure(linter, items, show=False, quote=(), lint=None):
+    """Rewrite each item's draft (``lint``: text -> (draft, report) already made by
+    ``linter``, so a draft is not linted twice) and tally what the rewrites kept."""
     from tonecheck.builtin.rewriter import greeted
     from tonecheck.facts import lost
     from tonecheck.rewrites import rewrite
@@ -24,8 +26,8 @@ def measure(linter, items, show=False, quote=()):
     out = {"bad": 0, "bad_up": 0, "good": 0, "good_held": 0, "good_same": 0, "facts_lost": 0, "changed": 0, "placeholders": 0}
     failures = []
     for item in items:
-        draft = load_text(item["text"], item["id"])
-        result = rewrite(linter, draft)
+        draft, report = lint(item["text"]) if lint else (load_text(item["text"], item["id"]), None)
+        result = rewrite(linter, draft, report)
         miss = lost(item["text"], result.text, greeted(draft))
         out["changed"] += result.changed
         out["placeholders"] += bool(result.placeholders)

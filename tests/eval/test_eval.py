@@ -1,20 +1,19 @@
-"""Judgement on the labeled corpora, scored by ../shared/eval/evaluate.py through the
-CLI, one `tonecheck check --format json FOLDER` per corpus (`--batch`). evaluate.py and
-the CLI run in this process (the CLI through click's CliRunner, as in test_cli.py):
-a new interpreter per corpus only cost start-up, and what the figures judge is the
-CLI's report, not the process. Floors sit a little under the measured figures, so a
-regression fails CI."""
+"""Judgement on the labeled corpora, scored by ../shared/eval/evaluate.py (`--batch`),
+and the rewriter on the same drafts (tests/eval/test_rewrites.py's floors). Each draft
+is linted once, in process, by one Linter: evaluate.py reads its report as the CLI's
+JSON formatter writes it (`tonecheck check --format json FOLDER`: tests/test_cli.py and
+tests/test_json_contract.py drive that command), and the rewriter starts from it.
+Floors sit a little under the measured figures, so a regression fails CI."""
 import importlib.util
+import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from test_rewrites import assert_rewrites_hold
 
 from conftest import requires_shared
-from tonecheck.cli import main
 
 HERE = Path(__file__).resolve().parent
 # corpus -> (flagged_bad >=, categories >=, spans >=, false_alarms <=, auc >=), in percent / AUC.
@@ -84,15 +83,26 @@ def _corpus(shared: Path, name: str) -> Path:
     return shared / "eval" / f"{name}.jsonl"
 
 
-class _InProcess:
-    """evaluate.py's `subprocess` here: its one command, `tonecheck check --format json
-    FOLDER`, runs through click's CliRunner and answers as subprocess.run would."""
+@pytest.fixture(scope="module")
+def linter():
+    from tonecheck.engine import Linter
 
-    @staticmethod
-    def run(cmd, **_):
-        assert cmd[:2] == ["tonecheck", "check"], cmd
-        result = CliRunner().invoke(main, cmd[1:], catch_exceptions=False)
-        return subprocess.CompletedProcess(cmd, result.exit_code, result.stdout, result.stderr)
+    return Linter()
+
+
+def _lint_once(linter):
+    """text -> (draft, report), each draft linted once for the judgement and the rewrites."""
+    from tonecheck.sources import load_text
+
+    made: dict = {}
+
+    def lint(text: str):
+        if text not in made:
+            draft = load_text(text, f"{len(made) + 1:04d}.txt")
+            made[text] = (draft, linter.lint(draft))
+        return made[text]
+
+    return lint
 
 
 def _evaluate(shared: Path):
@@ -104,14 +114,19 @@ def _evaluate(shared: Path):
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
-def test_judgement_holds_on_the_corpus(corpus, monkeypatch, capsys):
+def test_judgement_and_rewrites_hold_on_the_corpus(corpus, linter, monkeypatch, capsys):
+    from tonecheck.formatters.json import report_dict
+
     shared = requires_shared()
     evaluate = _evaluate(shared)
-    monkeypatch.setattr(evaluate, "subprocess", _InProcess)
-    # --jobs 1: the suite's own workers already use every core; a check forking more for each corpus only cost
-    # time (tests/test_parallel.py runs the CLI's workers)
-    monkeypatch.setattr(sys, "argv", ["evaluate.py", str(_corpus(shared, corpus)),
-                                      "--batch", "--cmd", "tonecheck check --format json --jobs 1", "--show"])
+    lint = _lint_once(linter)
+
+    def run_batch(cmd, texts):  # evaluate.py's one run over the folder, here: each report as the JSON formatter writes it
+        return [evaluate.entry_result(json.loads(json.dumps(report_dict(lint(text)[1])))) for text in texts]
+
+    monkeypatch.setattr(evaluate, "run_batch", run_batch)
+    path = _corpus(shared, corpus)
+    monkeypatch.setattr(sys, "argv", ["evaluate.py", str(path), "--batch", "--show"])
     try:
         returncode = evaluate.main() or 0
     except SystemExit as exc:  # evaluate.py's own "command failed ..." and the like
@@ -128,3 +143,13 @@ def test_judgement_holds_on_the_corpus(corpus, monkeypatch, capsys):
         assert float(figures["spans"]) >= spans, report
     assert float(figures["false_alarms"]) <= false_alarms, report
     assert float(figures["auc"]) >= auc, report
+    items = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    assert_rewrites_hold(linter, corpus, items, lint)
+
+
+def test_every_corpus_with_floors_is_checked():
+    """A corpus given a rewrite floor, or added to tests/judgement, has its judgement floors too (and so runs above)."""
+    from test_rewrites import FLOORS as REWRITE_FLOORS
+    from test_rewrites import OURS
+
+    assert set(REWRITE_FLOORS) | set(OURS) <= set(FLOORS)

@@ -1,13 +1,11 @@
 """The rewriter on every labelled corpus: on every draft every fact is kept, on every
 good draft the score holds, and on bad drafts the rewrite scores higher (floors a
-little under the measured share, so a regression fails). In process: one Linter."""
-import json
+little under the measured share, so a regression fails). In process: one Linter,
+run by tests/eval/test_eval.py from the reports it scores the corpus's judgement on
+(one lint per draft for both)."""
 import sys
-from pathlib import Path
 
-import pytest
-
-from conftest import ROOT, requires_shared
+from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "training"))
 from rewrites import measure  # noqa: E402
@@ -46,21 +44,8 @@ FLOORS = {"dev": 0.75, "real": 0.85, "real2": 0.85, "real3": 0.9, "real-blind": 
 OURS = sorted(p.stem for p in JUDGEMENT.glob("*.jsonl"))
 
 
-@pytest.fixture(scope="module")
-def linter():
-    from tonecheck.engine import Linter
-
-    return Linter()
-
-
-def _corpus(name):
-    path = JUDGEMENT / f"{name}.jsonl" if name in OURS else requires_shared() / "eval" / f"{name}.jsonl"
-    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
-
-
-@pytest.mark.parametrize("name", sorted({*FLOORS, *OURS}))  # each corpus once: some of ours have floors of their own
-def test_rewrites_keep_facts_hold_good_drafts_and_lift_bad_ones(linter, name):
-    out, failures = measure(linter, _corpus(name))
+def assert_rewrites_hold(linter, name, items, lint=None):
+    out, failures = measure(linter, items, lint=lint)
     assert out["facts_lost"] == 0, [f for f in failures if "lost" in f[1]]
     assert out["good_held"] == out["good"], [f for f in failures if "good" in f[1]]
     assert out["bad_up"] / out["bad"] >= FLOORS.get(name, 0.7), (out, failures)
