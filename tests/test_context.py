@@ -182,6 +182,10 @@ from tonecheck.vocabulary import DETECTED
     ("", "Won't be starting Monday now, we're still finishing a job that's run over.", "delay"),
     ("There's a scuff on the bumper since the valet. I'm upset about this.", "Thanks for your email.", "complaint"),
     ("The floor was covered in dust. We paid for a professional job.", "I've spoken to Liam.", "complaint"),
+    # a child's first 100 metres, told with pride: a moment the reply should mark
+    ("Evie swam 100 metres tonight for the first time! We're so proud. Can we get a certificate?", "Certificates are £3.50.",
+     "celebration"),
+    ("Toby did his first proper dive today. He was so proud of himself.", "Badges are given out at the end of term.", "celebration"),
     # shaken, or tricked out of their details
     ("I clicked the link and typed my card number before I realised. I'm shaking.", "Your card is cancelled.", "distress"),
     ("I think my account has been hacked.", "Please call us.", "distress"),
@@ -421,6 +425,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "Your deposit arrived 3 days late, but that's fine.", "delay"),
     ("", "The crew will collect your father from the hospital at 10am.", "distress"),
     ("Could you send the link again? Thanks so much.", "Here it is.", "complaint"),
+    ("", "We are proud to announce our new branch in Leeds.", "celebration"),
+    ("We are proud to have been customers for ten years, but this bill is wrong.", "I've corrected it.", "celebration"),
     ("", "We can't go ahead with the order until the deposit clears.", "delay"),
     ("We'd love to come three times this year if the dates work.", "Lovely!", "complaint"),
 ])

@@ -276,6 +276,10 @@ _NOT_A_MOMENT = _re2(
 # A launch the customer worked for, in their own words: "We're live! All 14 plants are on
 # it" (the writer's own "we're live with the new portal" is their news, not the customer's)
 _GONE_LIVE = _re2(r"\b(?:we['’]re|we are|we went|we['’]ve gone|we have gone) live\b|\b(?:our|the) go-live (?:went|was|happened)")
+# A customer's pride in someone's achievement, told in their message: "Evie swam 100 metres tonight for the first
+# time - we're so proud", "He was so proud of himself" (the writer's own pride, "we're proud to announce", is no moment of theirs)
+_PROUD = _re2(r"\b(?:we['’]re|I['’]m|we are|I am|we were|I was) (?:so |really |very |incredibly |super |just |beyond )?proud(?:[.!,;]| of \w+| and\b|$)|"
+              r"\bso proud of (?:him|her|them|himself|herself|themselves|my|our)\b")
 
 
 # The event named again ("in time for the wedding"): after someone else's of the same kind
@@ -592,7 +596,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             theirs = {_EVENT_OF.get(e.group().lower(), e.group().lower()) for t in (draft, quoted)
                       for m in _NOT_THEIR_MOMENT.finditer(t) for e in _EVENT.finditer(m.group())}
             if (pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs))
-                    or (quoted and _GONE_LIVE.search(quoted))):
+                    or (quoted and (_GONE_LIVE.search(quoted) or _PROUD.search(quoted)))):
                 tags.add(tag)
         elif tag == "delay":
             # time since our own visit or fix, or since a course began, told by the writer, is no
