@@ -186,6 +186,7 @@ from tonecheck.vocabulary import DETECTED
     ("Evie swam 100 metres tonight for the first time! We're so proud. Can we get a certificate?", "Certificates are £3.50.",
      "celebration"),
     ("Toby did his first proper dive today. He was so proud of himself.", "Badges are given out at the end of term.", "celebration"),
+    ("Mochi has come home thin and hasn't stopped crying.", "He ate well here.", "distress"),
     # shaken, or tricked out of their details
     ("I clicked the link and typed my card number before I realised. I'm shaking.", "Your card is cancelled.", "distress"),
     ("I think my account has been hacked.", "Please call us.", "distress"),
@@ -426,6 +427,7 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("", "The crew will collect your father from the hospital at 10am.", "distress"),
     ("Could you send the link again? Thanks so much.", "Here it is.", "complaint"),
     ("", "We are proud to announce our new branch in Leeds.", "celebration"),
+    ("", "Just a quick one: Yusuf stopped crying five minutes after you left and has been painting since.", "distress"),
     ("We are proud to have been customers for ten years, but this bill is wrong.", "I've corrected it.", "celebration"),
     ("", "We can't go ahead with the order until the deposit clears.", "delay"),
     ("We'd love to come three times this year if the dates work.", "Lovely!", "complaint"),

@@ -559,8 +559,10 @@ _CLOSED_FOR_GOOD = re_cached.compile(
     r"(?! (?:on|for|over|during|at|from|until|early|between)\b)", re.IGNORECASE)
 
 
-# A fear that is someone's trait, not a hard moment: "one of the residents on your gran's floor is frightened of dogs"
-_FEAR_OF = _re2(r"\b(?:is|are|gets|get|can be|'s) (?:very |quite |a bit |rather |always )?(?:frightened|scared|afraid) of (?:dogs|cats|spiders|heights|needles|the dark|water|crowds|loud noises|lifts|birds)\b")
+# A fear that is someone's trait, and tears already over, are no hard moment: "one of the residents on your gran's
+# floor is frightened of dogs", "Yusuf stopped crying about five minutes after you left"
+_FEAR_OF = _re2(r"\b(?:is|are|gets|get|can be|'s) (?:very |quite |a bit |rather |always )?(?:frightened|scared|afraid) of (?:dogs|cats|spiders|heights|needles|the dark|water|crowds|loud noises|lifts|birds)\b|"
+                r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:soon |quickly |had )?stopped crying\b")
 
 
 def detect(quoted: str, sentences: list[str]) -> set[str]:

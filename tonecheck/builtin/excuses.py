@@ -49,6 +49,8 @@ _OFFER_NEXT = regex.compile(
     r"(?:we|I)(?:['’]d| would) be (?:happy|glad) to (?:offer|move|refund|rebook|swap|arrange|give|credit|book|send|deliver|fit|lend|loan|hold|waive|cover)\b)",
     ignore_case=True,
 )
+# Credit given, not a cause passed on: "That's down to how well your team prepared"
+_CREDIT = regex.compile(r"\s*how (?:well|hard|carefully|thoroughly|closely)\b|\s*(?:the )?(?:hard work|care|effort|preparation|patience) (?:of|from|by) ", ignore_case=True)
 # "If the work has to move, for example because of heavy rain, we'll write to you": a
 # reason for what may happen (analysis.CONDITIONAL) is no excuse for what did.
 # Where the main clause starts after an if-clause: a comma, then its subject.
@@ -109,6 +111,8 @@ def _words(text: str, start: int, end: int, start2: int, end2: int) -> str:
         # the cause named to clear the customer
         "We asked for an extension, explaining that the delay was caused by the network operator and not by you.",
         "As the new pool is fully operational again, your son's lessons restart on Monday 3 June at 5pm.",
+        # credit given
+        "The go-live went without a hitch. That's down to how well your team prepared the data.",
         # the alternative in the next breath
         "Unfortunately we can't move the work, as the roofers have to finish before winter. What we can do is take 20% off your room.",
     ],
@@ -133,7 +137,7 @@ def circumstance(analysis, rule):
         cause = next((c for c in _CAUSE.finditer(s.text)
                       if c.start() > clause and not _NOT_A_REASON.search(s.text, 0, c.start())), None)
         as_clause = bool(cause) and _AS_CLAUSE.match(cause.group())  # "as the ...", "as we ...": maybe no reason at all
-        if not cause or (as_clause and _AS_WHEN.match(s.text, cause.end())):
+        if not cause or (as_clause and _AS_WHEN.match(s.text, cause.end())) or _CREDIT.match(s.text, cause.end()):
             continue  # "as we head into the busy season": a time, not a reason
         agent = _ELSEWHERE.search(s.text, cause.end())
         # "because the bank statements you sent": no one blamed (an "operational requirement" is ours to own);
