@@ -1120,8 +1120,47 @@ SHAPES_SESSION_25_THIRD = [
 ]
 
 
-@pytest.mark.parametrize("draft, target, fires, context", SHAPES_SESSION_25 + SHAPES_SESSION_25_SECOND + SHAPES_SESSION_25_THIRD)
-def test_the_drafts_reviews_44_to_46_found(draft, target, fires, context):
+# Review 47 (of 3f8f542..dee3399): the session's last additions (a customer's pride, tears already over, credit given,
+# a claim's status, a colleague's call), both sides again.
+SHAPES_SESSION_25_FOURTH = [
+    ("Hi Mrs Patel,\n\nI'm sorry two of the doors have dropped. Our fitter Dan will come on Thursday at 9am to rehang them, at no charge.\n\nKaren\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> I was so proud of that kitchen when you fitted it. Now two of the doors have dropped and nobody has called me back.", 'context:celebration', False, None),
+    ("Dear Mr Okafor,\n\nThank you for explaining. I've asked our lending team to review the decision and give you the full reasons by Friday 7 June.\n\nPriya\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> I've banked with you for 30 years and I was proud of my credit record. Now you've declined my loan with no reason given.", 'context:celebration', False, None),
+    ("Dear Mrs Hughes,\n\nThank you for telling us. I've put a 60-day hold on the bill and our support team will call you tomorrow morning to set up a plan you can afford.\n\nTom\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> I am proud and I don't ask for help easily, but I can't pay this bill until my pension comes in.", 'context:celebration', False, None),
+    ("Hi Jo,\n\nPlease bring Bella in today; I've kept the 4:20pm slot free for her with Dr Shah.\n\nReception\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> Bella was so proud of herself after her first long walk, but tonight she's limping and won't put any weight on her back leg.", 'context:celebration', False, None),
+    ("Hi Carl,\n\nThe garden team will re-turf the verge on Wednesday and we'll cover the cost.\n\nMel\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> We were so proud of our front garden, and your lorry has churned up the whole verge.", 'context:celebration', False, None),
+    ("Dear Ms Ali,\n\nThank you for letting us know. I've spoken to the swimming coach and from Monday a member of staff will wait with Maya until you arrive.\n\nHead of Year 4\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> My daughter was left alone in the changing room after swimming because nobody came to get her. She stopped crying at bedtime and now refuses to go back.", 'context:distress', True, None),
+    ("Dear Mr Price,\n\nThank you for telling us. We'll pay the vet's bill in full and our manager will call you today.\n\nHappy Paws Kennels\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> Our dog was hit by a car outside your kennels when the gate was left open. Poppy stopped crying only after the vet sedated her.", 'context:distress', True, None),
+    ("Hi Sara,\n\nI'll call you at 3pm to talk about tomorrow.\n\nJen, Little Acorns\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> He had stopped crying by the time I got there, but he'd been left sobbing in the corridor for forty minutes.", 'context:distress', True, None),
+    ("Hi Dev,\n\nThe filter you fitted was fine; our seal is what's caused the leak, so the repair is on us.\n\nMike", 'Excuses.BlameCustomer', False, None),
+    ("Dear Ms Ford,\n\nThe failed delivery is marked as your fault because you weren't in when the driver called.\n\nParcelCo", 'Excuses.BlameCustomer', True, None),
+    ("Hi Mr Tan,\n\nCancelling your appointment was the surgeon's decision, so that was his call, and he was right, not ours to question.\n\nWard Office", 'Excuses.BlameOthers', True, None),
+    ("Hi Mrs Ives,\n\nThe refund delay is down to our finance manager: that was her call, and a good one as far as I'm concerned.\n\nShop", 'Excuses.BlameOthers', True, None),
+    ("Hi Ruth,\n\nNot a problem at our end - we're happy to move your appointment to Friday at 10am.\n\nReception", 'Excuses.Defensive', False, None),
+    ("Hi Ruth,\n\nThat's not an issue on our side at all; we can post the keys to you tomorrow.\n\nLettings", 'Excuses.Defensive', False, None),
+    ("Hi Ruth,\n\nYour pension transfer is with Aviva at the moment, so there's nothing we have sight of yet; I've chased them and will update you on Friday.\n\nAdviser", 'Excuses.Defensive', False, None),
+    ("Hi Ruth,\n\nIf the leak wasn't anything we did, we'll still come out free of charge to find the cause.\n\nPlumbing", 'Excuses.Defensive', False, None),
+    ('Dear Mrs Watts,\n\nNone of this should have happened if you had read the terms before booking. The fee stands.\n\nNina\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> This is ridiculous. You charged me a £40 fee for cancelling a day early.', 'Empathy.Complaint', True, None),
+    ("Dear Mrs Watts,\n\nNeither of these should have happened, but the courier lost both parcels, not us. We'll let you know what they say.\n\nNina\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> This is unacceptable. Two parcels lost in a month.", 'Empathy.Complaint', True, None),
+    ('Hi Amy,\n\nLovely to hear it all went well for your anniversary, and thank you for the card to the kitchen team.\n\nThe Old Mill', 'Empathy.BigMoment', False, 'celebration'),
+    ('Hi Amy,\n\nSo glad you had a lovely evening on your birthday, and thank you for the kind review.\n\nThe Old Mill', 'Empathy.BigMoment', False, 'celebration'),
+    ("Dear Mrs Holt,\n\nThe children would like to plant a rowan tree in her memory by the school gate, if you'd be happy with that. We'll send you a photo when it's in.\n\nMrs Grey, Head", 'Empathy.Bereavement', False, 'bereavement'),
+    ("Dear Mr Dean,\n\nWe've added June's name to our book of remembrance in the chapel, and you're welcome to visit it any afternoon.\n\nHospice", 'Empathy.Bereavement', False, 'bereavement'),
+    ("Hi Ms Dunn,\n\nIt wasn't clear from your instructions that the gate code had changed, which is why our driver couldn't get in.\n\nDeliveries", 'Excuses.BlameCustomer', True, None),
+    ("Hi Ms Dunn,\n\nI've read your email carefully, and I'm sorry: the fee should never have been charged. I've refunded it today.\n\nAccounts", 'Excuses.BlameCustomer', False, None),
+    ("Hi Mr Hart,\n\nYour fitter will be with you on Tuesday 11 June at 8am.\n\nOffice\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> Your builder has just told me he won't be starting until March now.", 'context:delay', True, None),
+    ("Hi Mr Hart,\n\nI'm afraid the plumber won't be coming after all, as he's off sick. Can I book you in for Thursday at 9am?\n\nOffice", 'context:delay', True, None),
+    ("Hi Mrs Wood,\n\nYour next collection is on Friday.\n\nCouncil\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> Our bin has been missed three times in a row and I'm sick of it.", 'context:complaint', True, None),
+    ('Hi Mrs Wood,\n\nThe engineer will call you on Friday.\n\nLifts\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> I was shaking like a leaf when the alarm went off.', 'context:distress', True, None),
+    ("Hi Mrs Wood,\n\nI'll close the account once you send the certificate.\n\nBank\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> I'm writing about my aunt Joan's account. She passed in March.", 'context:bereavement', True, None),
+    ("Hi Mrs Wood,\n\nI'll close the account once you send the certificate.\n\nPhone Shop\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> Our son passed suddenly in May and I need to cancel his contract.", 'context:bereavement', True, None),
+    ("Hi Ms Dunn,\n\nThe new hose came to £48.60, which you approved, so I've fitted it and the car is ready to collect.\n\nGarage", 'Excuses.BlameCustomer', False, None),
+    ("Hi Mr Bell,\n\nI'm sorry for the wait. I've answered your three questions below.\n\nSupport\n\nOn Mon 3 Jun 2024, Sam Price wrote:\n> Your newsletter said 'we're so proud of our award-winning service', but I've waited three weeks for a reply.", 'context:celebration', False, None),
+]
+
+
+@pytest.mark.parametrize("draft, target, fires, context",
+                         SHAPES_SESSION_25 + SHAPES_SESSION_25_SECOND + SHAPES_SESSION_25_THIRD + SHAPES_SESSION_25_FOURTH)
+def test_the_drafts_reviews_44_to_47_found(draft, target, fires, context):
     """A happy customer's "three times now" is no complaint, a phishing text ignored is no distress, "when I know"
     acknowledges nothing, a sorry that names the loss is a condolence, our own form's gap is no blame."""
     from tonecheck import check

@@ -53,7 +53,7 @@ _QUOTE_ONLY = {"distress": (
     # shaken, or tricked out of their details: "I'm shaking", "I clicked the link and typed my card number"
     # (not "I clicked the link in your email and the page has expired", nor a phishing text ignored)
     r"(?:I'm|I am|we're|we are) (?:literally |actually |still |honestly |so )?(?:shaking|panicking|terrified|petrified|in a panic)|"
-    r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified)(?:[.!,;]\s+\w+| and\b| when\b| that\b| someone\b| (?:he|she|they|it)\b| the whole\b| all (?:the way|night|day)\b| by\b| for (?:an? |the |hours|ages)| afterwards\b)|"
+    r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified)(?:[.!,;]\s+\w+| and\b| when\b| that\b| someone\b| (?:he|she|they|it)\b| the whole\b| all (?:the way|night|day)\b| by\b| for (?:an? |the |hours|ages)| afterwards\b| like a leaf\b)|"
     r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?panicking (?:when|because)\b|"
     r"(?:fell|I fell) for (?:a|the|their) (?:\w+ )?(?:scam|phishing)|"
     r"(?:clicked|tapped) (?:on )?(?:a|the|their) link (?:and|before) (?:I )?(?:typed|entered|gave|put in|filled in)|"
@@ -117,7 +117,7 @@ _DRAFT_COMPLAINT_RE = _re2(rf"\b(?:{_DRAFT_COMPLAINT})")
 # Words that make a customer's message a complaint even alone; weaker ones need two.
 _STRONG_COMPLAINT = _re2(
     r"\b(?:ridiculous|unacceptable|disappoint\w*|furious|angry|appalling|complain\w*|not good enough|not happy|"
-    r"nobody|still (?:no|not)|third|outage|(?:I['’]m|I am|we['’]re|we are) (?:really |so |getting |absolutely |totally )?fed up\b|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|that|with (?:the|your|you|how|this|what|him|her|them|it|that)\b)|"
+    r"nobody|still (?:no|not)|third|outage|(?:I['’]m|I am|we['’]re|we are) (?:really |so |getting |absolutely |totally )?(?:fed up|sick (?:and tired )?of (?:it|this|waiting|chasing))\b|(?:I['’]m|I am|we['’]re|we are|I was|we were|I feel) (?:really |very |so |quite |extremely |pretty |genuinely )?upset (?:about|by|that|with (?:the|your|you|how|this|what|him|her|them|it|that)\b)|"
     # the same failure again: "No paper again today. That's three times this week.", "I've asked twice already",
     # "cancelled again", "left the gate open yet again" (not "we've stayed three times now and loved it", "three times
     # the price", "twice the size", "I've cancelled again", "thank you yet again", "your team have called twice to check")
@@ -276,10 +276,12 @@ _NOT_A_MOMENT = _re2(
 # A launch the customer worked for, in their own words: "We're live! All 14 plants are on
 # it" (the writer's own "we're live with the new portal" is their news, not the customer's)
 _GONE_LIVE = _re2(r"\b(?:we['’]re|we are|we went|we['’]ve gone|we have gone) live\b|\b(?:our|the) go-live (?:went|was|happened)")
+# ... and the turn after it that makes it the start of a complaint: "so proud of herself after her first walk, but tonight"
+_TURNS = _re2(r"\b(?:but|however|now|unfortunately|sadly|until)\b")
 # A customer's pride in someone's achievement, told in their message: "Evie swam 100 metres tonight for the first
 # time - we're so proud", "He was so proud of himself" (the writer's own pride, "we're proud to announce", is no moment of theirs)
-_PROUD = _re2(r"\b(?:we['’]re|I['’]m|we are|I am|we were|I was) (?:so |really |very |incredibly |super |just |beyond )?proud(?:[.!,;]| of \w+| and\b|$)|"
-              r"\bso proud of (?:him|her|them|himself|herself|themselves|my|our)\b")
+_PROUD = _re2(r"\b(?:we['’]re|I['’]m|we are|I am) (?:so |really |very |incredibly |super |just |beyond )?proud(?:[.!]| of (?:him|her|them|you)\b)|"
+              r"\bso proud of (?:him|her|them|himself|herself|themselves)\b")
 
 
 # The event named again ("in time for the wedding"): after someone else's of the same kind
@@ -346,14 +348,14 @@ _CALLED_OFF = _re2(
     r"\bwon'?t be (?:starting|able to start|with you|round|over) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"\b(?:plasterer|fitter|engineer|builder|team|lads|crew|electrician|plumber|painter|decorator|installer|driver|cleaner|gardener|"
     r"carpenter|joiner|roofer|tiler|technician|surveyor)s? (?:won'?t|will not) be (?:coming|starting|round|over|with you) "
-    r"(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)\b"
+    r"(?:(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)|until (?:\w+ ){0,2}(?:january|february|march|april|may|june|july|august|september|october|november|december|next \w+)|after all)\b"
 )
 # ... and told by the customer of our people: "Your fitter just rang to say he won't be starting Monday now"
 _OUR_START_PUT_OFF = _re2(
     r"\b(?:your|the) (?:fitter|engineer|builder|plumber|electrician|installer|driver|decorator|plasterer|roofer|team|crew|lads|"
     r"technician|surveyor|carpenter|joiner|tiler|painter)s?\b[^.!?]{0,60}\b(?:won't|will not|can't|cannot|isn't|is not|aren't|are not) "
-    r"(?:be )?(?:starting|start|coming|come|turning up|able to (?:start|come)) (?:on |this |next )?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)\b"
+    r"(?:be )?(?:starting|start|coming|come|turning up|able to (?:start|come)) "
+    r"(?:(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)|until (?:\w+ ){0,2}(?:january|february|march|april|may|june|july|august|september|october|november|december|next \w+)|after all)\b"
 )
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?"); the
 # request to move, shared with _ASKS_FOR_ANOTHER_DAY below
@@ -562,7 +564,7 @@ _CLOSED_FOR_GOOD = re_cached.compile(
 # A fear that is someone's trait, and tears already over, are no hard moment: "one of the residents on your gran's
 # floor is frightened of dogs", "Yusuf stopped crying about five minutes after you left"
 _FEAR_OF = _re2(r"\b(?:is|are|gets|get|can be|'s) (?:very |quite |a bit |rather |always )?(?:frightened|scared|afraid) of (?:dogs|cats|spiders|heights|needles|the dark|water|crowds|loud noises|lifts|birds)\b|"
-                r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:soon |quickly |had )?stopped crying\b")
+                r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:soon |quickly )?stopped crying (?:(?:within|after|in|about) )?(?:a |about |one |two |five |ten |a few |\d+ )?(?:minutes?|seconds?|moments?)\b")
 
 
 def detect(quoted: str, sentences: list[str]) -> set[str]:
@@ -573,7 +575,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
     if _PLANNED.search(draft):  # every outage it names is the announced one
         draft = _PLANNED_WORK.sub("", draft)
     draft = _NO_BREACH.sub("", _NOT_OUR_FAILURE.sub("", draft))
-    tags = set()
+    tags, proud = set(), False
     for tag, pattern in _signals().items():
         if tag == "complaint":
             # an "incident" named again is the same one: a report of a fall or a security
@@ -598,8 +600,10 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             theirs = {_EVENT_OF.get(e.group().lower(), e.group().lower()) for t in (draft, quoted)
                       for m in _NOT_THEIR_MOMENT.finditer(t) for e in _EVENT.finditer(m.group())}
             if (pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs))
-                    or (quoted and (_GONE_LIVE.search(quoted) or _PROUD.search(quoted)))):
+                    or (quoted and _GONE_LIVE.search(quoted))):
                 tags.add(tag)
+            elif quoted and (pride := _PROUD.search(quoted)) and not _TURNS.search(quoted, pride.end(), pride.end() + 80):
+                proud = True
         elif tag == "delay":
             # time since our own visit or fix, or since a course began, told by the writer, is no
             # wait (told by the customer it is); a booking moved to the day the customer asked
@@ -634,6 +638,9 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
     # is answered with understanding, not congratulations ("while your new job starts")
     if tags & {"bereavement", "bad_news"}:
         tags.discard("celebration")
+    # their pride told beside a complaint or a hurt ("I was so proud of that kitchen. Now the doors have dropped") is no moment to mark
+    if proud and not tags & {"complaint", "distress", "bereavement", "bad_news"}:
+        tags.add("celebration")
     return tags
 
 

@@ -50,7 +50,7 @@ _OFFER_NEXT = regex.compile(
     ignore_case=True,
 )
 # Credit given, not a cause passed on: "That's down to how well your team prepared"
-_CREDIT = regex.compile(r"\s*how (?:well|hard|carefully|thoroughly|closely)\b|\s*(?:the )?(?:hard work|care|effort|preparation|patience) (?:of|from|by) ", ignore_case=True)
+_CREDIT = regex.compile(r"\s*how well (?:your|you)\b", ignore_case=True)
 # "If the work has to move, for example because of heavy rain, we'll write to you": a
 # reason for what may happen (analysis.CONDITIONAL) is no excuse for what did.
 # Where the main clause starts after an if-clause: a comma, then its subject.
