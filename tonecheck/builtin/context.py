@@ -336,10 +336,12 @@ _DRAFT_DELAY = _re2(
     # (a day, not a day's slot: "from 2pm instead of this Saturday's usual 3pm")
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)(?:[\s,.;:!?)]|$)"
 )
+# The day, month or "after all" a start is put off to (shared by the two below)
+_PUT_OFF_TO = r"(?:(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)|until (?:\w+ ){0,2}(?:january|february|march|april|may|june|july|august|september|october|november|december|next \w+)|after all)\b"
 # A booking called off or a start put off, in the writer's words: "Tomorrow's trial can't go ahead.", "Won't be
 # starting Monday now" (not "can't go ahead without a signed consent form", nor the customer's own "my appointment
 # can't go ahead", "Ella won't be coming Thursday")
-_CALLED_OFF = _re2(
+_BOOKING_OFF = _re2(
     r"\b(?:trial|appointment|lesson|class|session|visit|booking|event|tour|trip|fitting|viewing|consultation|treatment|"
     r"surgery|operation|procedure|shoot|installation|install|party|ceremony|match|game|performance|show)s? "
     r"(?:tomorrow |today |tonight |this \w+ |on \w+ )?(?:can'?t|cannot|can not|is unable to|isn'?t able to|won'?t be able to|will not be able to|won'?t) go ahead"
@@ -347,15 +349,13 @@ _CALLED_OFF = _re2(
     r"(?:[.!;:]|,? (?:as|because|due to|so|but|and|sorry|I'm afraid|unfortunately)\b|$)|"
     r"\bwon'?t be (?:starting|able to start|with you|round|over) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"\b(?:plasterer|fitter|engineer|builder|team|lads|crew|electrician|plumber|painter|decorator|installer|driver|cleaner|gardener|"
-    r"carpenter|joiner|roofer|tiler|technician|surveyor)s? (?:won'?t|will not) be (?:coming|starting|round|over|with you) "
-    r"(?:(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)|until (?:\w+ ){0,2}(?:january|february|march|april|may|june|july|august|september|october|november|december|next \w+)|after all)\b"
+    r"carpenter|joiner|roofer|tiler|technician|surveyor)s? (?:won'?t|will not) be (?:coming|starting|round|over|with you) " + _PUT_OFF_TO
 )
 # ... and told by the customer of our people: "Your fitter just rang to say he won't be starting Monday now"
 _OUR_START_PUT_OFF = _re2(
     r"\b(?:your|the) (?:fitter|engineer|builder|plumber|electrician|installer|driver|decorator|plasterer|roofer|team|crew|lads|"
     r"technician|surveyor|carpenter|joiner|tiler|painter)s?\b[^.!?]{0,60}\b(?:won't|will not|can't|cannot|isn't|is not|aren't|are not) "
-    r"(?:be )?(?:starting|start|coming|come|turning up|able to (?:start|come)) "
-    r"(?:(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this week|next week)|until (?:\w+ ){0,2}(?:january|february|march|april|may|june|july|august|september|october|november|december|next \w+)|after all)\b"
+    r"(?:be )?(?:starting|start|coming|come|turning up|able to (?:start|come)) " + _PUT_OFF_TO
 )
 # ... unless the customer asked for the change ("Could you deliver on Saturday instead?"); the
 # request to move, shared with _ASKS_FOR_ANOTHER_DAY below
@@ -563,7 +563,7 @@ _CLOSED_FOR_GOOD = re_cached.compile(
 
 # A fear that is someone's trait, and tears already over, are no hard moment: "one of the residents on your gran's
 # floor is frightened of dogs", "Yusuf stopped crying about five minutes after you left"
-_FEAR_OF = _re2(r"\b(?:is|are|gets|get|can be|'s) (?:very |quite |a bit |rather |always )?(?:frightened|scared|afraid) of (?:dogs|cats|spiders|heights|needles|the dark|water|crowds|loud noises|lifts|birds)\b|"
+_NOT_HARD = _re2(r"\b(?:is|are|gets|get|can be|'s) (?:very |quite |a bit |rather |always )?(?:frightened|scared|afraid) of (?:dogs|cats|spiders|heights|needles|the dark|water|crowds|loud noises|lifts|birds)\b|"
                 r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:soon |quickly )?stopped crying (?:(?:within|after|in|about) )?(?:a |about |one |two |five |ten |a few |\d+ )?(?:minutes?|seconds?|moments?)\b")
 
 
@@ -616,17 +616,11 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
                 tags.add(tag)
             elif quoted and _OUR_START_PUT_OFF.search(quoted) and not _ASKS_TO_MOVE.search(quoted):  # "Your fitter just rang to say he won't be starting Monday"
                 tags.add(tag)
-            elif (_DRAFT_DELAY.search(writer) or _CALLED_OFF.search(writer) or _later_hour(writer)) and not _ASKS_TO_MOVE.search(quoted):
+            elif (_DRAFT_DELAY.search(writer) or _BOOKING_OFF.search(writer) or _later_hour(writer)) and not _ASKS_TO_MOVE.search(quoted):
                 tags.add(tag)
-        elif tag == "distress" and (_FEAR_OF.search(draft) or _FEAR_OF.search(quoted)):
-            mine, theirs = _FEAR_OF.sub("", draft), _FEAR_OF.sub("", quoted)
-            if (pattern.search(_BY_ACCIDENT.sub("", mine)) or pattern.search(theirs)
-                    or (theirs and _quote_only()[tag].search(theirs))):
-                tags.add(tag)
-        elif tag == "distress" and _BY_ACCIDENT.search(draft):
-            if pattern.search(_BY_ACCIDENT.sub("", draft)) or pattern.search(quoted):
-                tags.add(tag)
-            elif quoted and _quote_only()[tag].search(quoted):
+        elif tag == "distress" and (_BY_ACCIDENT.search(draft) or _NOT_HARD.search(draft) or _NOT_HARD.search(quoted)):
+            mine, theirs = _BY_ACCIDENT.sub("", _NOT_HARD.sub("", draft)), _NOT_HARD.sub("", quoted)
+            if pattern.search(mine) or pattern.search(theirs) or (theirs and _quote_only()[tag].search(theirs)):
                 tags.add(tag)
         elif pattern.search(draft) or (tag not in _DRAFT_ONLY and pattern.search(quoted)):
             tags.add(tag)

@@ -154,8 +154,8 @@ def circumstance(analysis, rule):
         between = s.text[cause.end():agent.start()] if agent else ""
         # "because we ..." gives our own reason: owning, not blaming; "as our rules and the
         # council's lease require" is what a decision follows, not a cause
-        offered = _OFFER.search(s.text, agent.end()) if agent else None
-        offered = offered or (i + 1 < len(body) and _OFFER_NEXT.match(body[i + 1].text))
+        # an offer after the reason, in its sentence or opening the next (looked for only once there is someone to blame)
+        offered = agent and (_OFFER.search(s.text, agent.end()) or (i + 1 < len(body) and _OFFER_NEXT.match(body[i + 1].text)))
         if (agent and len(between) <= 60 and not _OURS.match(between) and not offered
                 and not _NOT_YOURS.match(s.text, agent.end())
                 and not (as_clause and (_AS_REQUIRED.match(s.text, agent.end())
