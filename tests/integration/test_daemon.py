@@ -38,8 +38,13 @@ def status(env) -> dict | None:
     """What the daemon says of itself (None: none answers)."""
     from tonecheck import daemon
 
-    name = os.path.basename(daemon.socket_path())  # the folder is the test's, the name this environment's
-    return daemon.ask("status", os.path.join(env["TONECHECK_DAEMON_DIR"], name))
+    if "PYTHONPATH" in env:  # another tonecheck's daemon: the socket's name is that tonecheck's
+        ask = [sys.executable, "-c", "from tonecheck import daemon; print(daemon.socket_path())"]
+        path = subprocess.run(ask, env=env, cwd=env["TONECHECK_DAEMON_DIR"], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    else:  # the folder is the test's, the name this environment's
+        path = os.path.join(env["TONECHECK_DAEMON_DIR"], os.path.basename(daemon.socket_path()))
+    return daemon.ask("status", path)
 
 
 @pytest.fixture
@@ -52,7 +57,8 @@ def socket_dir():
 
 
 def start(env, *args) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "tonecheck", "daemon", "run", *args], env=env,
+    # run from its own folder: python -m would put the current one (a checkout) first on the path
+    proc = subprocess.Popen([sys.executable, "-m", "tonecheck", "daemon", "run", *args], env=env, cwd=env["TONECHECK_DAEMON_DIR"],
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
     assert "listening on" in line, line + proc.stderr.read()
@@ -69,8 +75,35 @@ def stop(proc: subprocess.Popen) -> None:
     proc.stderr.close()
 
 
+@pytest.fixture(scope="module")
+def _shared():
+    """One daemon for the tests that leave it as they found it (each start warms a
+    Linter for a second or two): its folder, environment and process."""
+    folder = Path(tempfile.mkdtemp(prefix="tcd-"))
+    folder.chmod(0o700)
+    env = _env(folder)
+    kept = {"env": env, "proc": start(env)}
+    yield kept
+    stop(kept["proc"])
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def daemon(socket_dir):
+def daemon(_shared):
+    """The shared daemon's environment, once it answers: it starts again in place when
+    the lexicon has a new time (another test's doing), and is started anew if it is gone."""
+    deadline = time.monotonic() + 30
+    while _shared["proc"].poll() is None and status(_shared["env"]) is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if _shared["proc"].poll() is not None or status(_shared["env"]) is None:
+        stop(_shared["proc"])
+        _shared["proc"] = start(_shared["env"])
+    return _shared["env"]
+
+
+@pytest.fixture
+def own_daemon(socket_dir):
+    """A daemon of the test's own, for a test that makes it start afresh."""
     env = _env(socket_dir)
     proc = start(env)
     yield env
@@ -114,7 +147,8 @@ def test_fix_writes_the_callers_file(daemon, tmp_path):
     assert (tmp_path / "b.txt").read_text() == (tmp_path / "a.txt").read_text() != (EXAMPLES / "delay-excuses.txt").read_text()
 
 
-def test_a_projects_config_is_kept_loaded_and_its_packs_read_again_when_they_change(daemon, tmp_path):
+def test_a_projects_config_is_kept_loaded_and_its_packs_read_again_when_they_change(own_daemon, tmp_path):
+    daemon = own_daemon
     (tmp_path / ".tonecheck.toml").write_text('packs = ["house"]\nignore = ["Readability"]\n')
     (tmp_path / "house").mkdir()
     pack = tmp_path / "house" / "acme.yml"
@@ -200,24 +234,30 @@ def tonecheck_rules():
         stop(proc)
 
 
-def test_an_edited_lexicon_makes_the_daemon_start_again(socket_dir, tmp_path, monkeypatch):
+def test_an_edited_lexicon_makes_the_daemon_start_again(socket_dir, tmp_path):
     """The lexicon is data the kept Linters hold: the caller that sees it changed runs
-    the check itself, and the daemon starts again with it read afresh."""
+    the check itself, and the daemon starts again with it read afresh. The daemon and
+    its caller run a copy of tonecheck, whose lexicon is the one touched: the installed
+    one keeps its time, so no other test's daemon or cache sees it change."""
     from tonecheck import lexicon
 
-    env = _env(socket_dir)
+    site = tmp_path / "site"  # bytecode and all (copied with its times, so still valid): none compiled again
+    shutil.copytree(Path(lexicon.__file__).parent, site / "tonecheck")
+    shutil.copytree(lexicon.path().parent, site / "tonecheck" / "rules", dirs_exist_ok=True)
+    path = site / "tonecheck" / "rules" / lexicon.path().name
+    env = _env(socket_dir, PYTHONPATH=str(site))
     proc = start(env)
     (tmp_path / "d.txt").write_text("Hi Bo,\n\nYour order ships on Friday.\n\nThanks,\nJo\n")
     try:
         assert tonecheck(env, "check", "d.txt", cwd=tmp_path)[0] == 0
         was = status(env)
-        path = lexicon.path()
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))  # the same bytes, a new time
         assert tonecheck(env, "check", "d.txt", cwd=tmp_path)[0] == 0  # run by the caller
         deadline = time.monotonic() + 60
         while ((s := status(env)) is None or s["started"] == was["started"]) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert s is not None and s["pid"] == was["pid"] and s["started"] > was["started"]  # started again, in place
+        # started again, in place: so the daemon watched the copy's lexicon, not the installed one
+        assert s is not None and s["pid"] == was["pid"] and s["started"] > was["started"]
     finally:
         stop(proc)
 

@@ -69,6 +69,11 @@ _IMPERATIVE = re_cached.compile(
     r"let (?:us|me) know|bring (?:it|him|her|them|the|your|(?-i:[A-Z])\w+ (?:back|in|along|with)\b)|come (?:in|back|and|to|straight|along|by|down)|book (?:a|an|another|in)|pop (?:in|back|by|it|them|down)|drop (?:it|us|me|in|by|them))\b|"
     # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
     r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b|"
+    # praise passed on to the reader's family ("please give him a huge well done from me")
+    r"^.*?\b(?:congratulations|congrats|well done)\b|"
+    # news of the reader's own session, named by its day ("Tomorrow's Spanish class will be in Room 6")
+    r"^(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s (?:\([^)]*\) )?"
+    r"(?:[\w-]+ ){0,3}(?:class|lesson|session|rehearsal|practice|training|match|game|trip|outing|visit|delivery|collection|appointment|club|tour|walk|swim|concert)\b|"
     # a yes to what they asked ("can I pay in two halves?" "yes, that's fine")
     r"^(?:yes|yeah|yep|sure)\b(?![,.!]?\s*(?:noted|received|understood)\b)|^(?:of course|no problem|no worries|absolutely|that['’]s (?:fine|great|no problem))\b",
     re.IGNORECASE,
@@ -295,6 +300,11 @@ def about_us(analysis, rule):
         "If she's still not eating by tomorrow lunchtime, give us a call and we'll see her that day.\nSophie",
         "Hi Karen,\nGood news: we found Lily's blue fleece. It was on the back of the hall door. It's at the front desk "
         "until she's next in on Wednesday.\nAnna",
+        # news of the reader's own class, named by its day; praise passed on to their child
+        "Hi all,\nTomorrow's Spanish class will be in Room 6, not Room 3, while the heating is repaired. The lift is next "
+        "to reception. Same time, same teacher.\nPaula",
+        "Dear Ada and Chidi,\nObi has been offered a place on the Saturday programme. That is a remarkable result for a "
+        "twelve-year-old. For now, please give him a huge well done from me.\nHelen",
     ],
     options={"min_sentences": 3},
 )
