@@ -73,6 +73,9 @@ _NOT_PROSE = re_cached.compile(
 )
 
 
+_MAYBE_NOT_PROSE = re_cached.compile(r"[@#/]|--|\.[a-zA-Z]")
+
+
 def _us_form(word: str) -> str:
     if word in _GB_WORDS:
         return _GB_WORDS[word]
@@ -83,6 +86,7 @@ def _us_form(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)  # mail repeats its words: a word is worked out once, not in every draft
 def _known(word: str, dialect: str, depth: int = 0) -> bool:
     """In the dictionary, in either spelling (unless one is chosen), or made of known
     parts: a prefix ("rebooked"), an ending ("actioned"), two words ("voicemail")."""
@@ -214,7 +218,8 @@ def unknown_word(analysis, rule):
     text = analysis.text
     foreign_words = _foreign(dialect)
     for s in analysis.sentences:
-        skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)]
+        # (every address, path, tag and option holds one of these: most sentences hold none, and are not searched)
+        skip = [(s.start + m.start(), s.start + m.end()) for m in _NOT_PROSE.finditer(s.text)] if _MAYBE_NOT_PROSE.search(s.text) else []
         if s.region in ("greeting", "signoff"):  # "Ngā mihi nui", "Met vriendelijke groet": a salutation
             skip.append((s.start, s.start + salutation(s.text)))
         unknown = []
@@ -228,7 +233,7 @@ def unknown_word(analysis, rule):
                 continue  # names, codes, placeholders ("xxx"), words from other languages
             if _TRIPLED.search(word) or word in _TEXT_SPEAK:
                 continue  # "looooong": stretched on purpose; "tmrw" is TextSpeak's
-            if any(a <= tok.start < b for a, b in skip):
+            if skip and any(a <= tok.start < b for a, b in skip):
                 continue
             words += 1
             if len(word) == 2:  # too short to call a slip, but telling of a language
