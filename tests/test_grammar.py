@@ -81,7 +81,8 @@ def test_a_bad_grammar_table_is_a_config_error(run, tmp_path):
 
 
 def test_spelling_is_opt_in_and_offline(run, tmp_path):
-    draft = "Hi Jo,\nYour refund was recieved. Our colour and color charts and the fibre cable are in your inbox.\nTom\n"
+    draft = ("Hi Jo,\nYour refund was recieved. Our colour and color charts and the fibre cable are in your inbox. "
+             "Have a marvellous weekend.\nTom\n")
     result = run("check", "--format", "json", "-", input=draft)
     assert not [f for f in json.loads(result.stdout)["files"][0]["findings"] if f["category"] == "spelling"]
     result = run("check", "--select", "spelling", "--format", "json", "-", input=draft)
@@ -153,7 +154,9 @@ def test_spelling_raises_no_false_alarm_on_good_mail(tmp_path):
              # a university's degree conferred "in absentia", a curry house's dish
              "absentia", "bhuna",
              # a pharmacy's co-codamol, a bike shop's rear "mech" (derailleur) hanger
-             "codamol", "mech"]
+             "codamol", "mech",
+             # a garden centre's Latin plant names, an optician's varifocals, a hearing-aid fitter's "boomy"
+             "stoechas", "angustifolia", "lamarckii", "varifocals", "boomy"]
     linter = Linter(Config(select=("spelling",), spelling={"words": trade}))
     corpora = [*(requires_shared() / "eval").glob("*.jsonl"), *(ROOT / "tests" / "judgement").glob("*.jsonl")]
     flagged = []

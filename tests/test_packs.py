@@ -1158,11 +1158,77 @@ SHAPES_SESSION_25_FOURTH = [
 ]
 
 
+# Review 48 (of 1a3a5ce, session 26's rules from blind reads 205-208): what that commit got wrong and the next gets
+# right. A record turned against itself or owned nearby is no blame, our own "should have told you" owns it, a future
+# "we should have your parcel back" does not; the customer's own business protected is no agenda of ours; a change
+# made for our staff is no remedy; "well done" on a steak is no praise; a child lost in a shop for ten minutes is no death.
+SHAPES_SESSION_26 = [
+    ('Dear Mr Clarke,\nThanks for your claim form. Most people can expect a decision in a few weeks.\nRegards,\nClaims Team\n', 'Commitment.VaguePromise', True, None),
+    ("Hi Paul,\nI know you wanted the extension finished by summer. Nobody can get planning through in a few weeks, so we'll get back to you in a few months.\nThanks,\nBryn Builders\n", 'Commitment.VaguePromise', True, None),
+    ('Hi Nadia,\nThanks for your questions about cover for the salon. Public liability insurance is there to protect the business against claims if a client slips or has a reaction to a product. Your quote is £148 a year, and it can start on Monday.\nBest,\nOwen, Brightside Insurance Brokers\n', 'CustomerFocus.OwnAgenda', False, None),
+    ('Dear Dr Amin,\nYour new alarm is now live. It is set up to protect the clinic from break-ins overnight, and the code for your staff is in the envelope I left at reception.\nRegards,\nSecureSite\n', 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Priya,\nDon't worry about whether it disrupts our schedule: moving Ellie's lesson to Thursday at 5pm is fine, and the room is free.\nSee you then,\nMark\n", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Ben,\nNothing you've asked for upsets our routine, so send the extra measurements whenever you have them. The cabinets are still on track for 20 June.\nCheers,\nAlder Joinery\n", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Sue,\nIt hardly disrupts our week at all. I've swapped your clean to Friday at 10am, same cleaner.\nThanks,\nSparkle Cleaning\n", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Mr Evans,\nGood news about deliveries. We used to deliver to your village on Wednesdays only, but from 1 May you can choose any weekday, and there's no extra charge.\nRegards,\nDales Farm Shop\n", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Zoe,\nIt didn't just disrupt our workflow, it cost the team a full afternoon, so the cancellation fee stands.\nRegards,\nStudio 9\n", 'CustomerFocus.OwnAgenda', True, None),
+    ('Hi Hannah,\nThank you for choosing us for the wedding. Your photos will be edited on Tuesday while our studio has spare capacity, so the full gallery will be with you by Wednesday noon.\nCongratulations again,\nLucy\n', 'CustomerFocus.OurWorkload', False, None),
+    ("Hi Greg,\nWe've been inundated since the storm, and we've changed our shifts so the office is never left empty, so please bear with us for a reply.\nRegards,\nClaims desk\n", 'CustomerFocus.OurWorkload', True, None),
+    ("Hi Ella,\nOur groomers are fully booked until August, and we've adjusted the schedule so the salon is never short-staffed at weekends.\nThanks,\nPampered Paws\n", 'CustomerFocus.OurWorkload', True, None),
+    ("Dear Sarah,\nI'm so sorry about Bruno. Bloat comes on so fast that it's something no one could foresee, and you did everything right by bringing him straight in.\nWith sympathy,\nDr Hall, Westgate Vets\n", 'Excuses.OutsideOurControl', False, None),
+    ("Hi Ian,\nPlease don't blame yourself: a late frost like that is something nobody can predict. I'll bring two new acers on Saturday morning, free of charge.\nBest,\nFern, Greenways Gardening\n", 'Excuses.OutsideOurControl', False, None),
+    ("Hi Mark,\nThanks for the photos of the lights. The fault is most likely your router: it's from a batch we sent out with faulty firmware, so a replacement is on its way to you free and should arrive tomorrow.\nSorry for the hassle,\nFibrenet Support\n", 'Excuses.BlameCustomer', False, None),
+    ("Dear Mr Bell,\nI'm so sorry. The hold-up was caused by your application not being submitted on time, because I forgot to press send. It went in this morning, and I've asked for it to be fast-tracked.\nRegards,\nLisa, Visa Services\n", 'Excuses.BlameCustomer', False, None),
+    ("Hi Omar,\nYou're right to query the extra £40. It was listed on the quote you approved; I should have pointed it out when we spoke, so I've taken it off your invoice.\nSorry about that,\nDean\n", 'Excuses.BlameCustomer', False, None),
+    ("Hi Julia,\nI've looked into why your parcel came back. Our driver was given an address without a house number because our checkout page cut it off, which is our bug. Your parcel is out again today with the full address.\nSorry,\nPip, Woolly Wonders\n", 'Excuses.BlameCustomer', False, None),
+    ("Hi Sam,\nIn line with the cancellation policy you signed, you should have given us 48 hours' notice, so the deposit is kept.\nRegards,\nBookings\n", 'Excuses.BlameCustomer', True, None),
+    ('Hi Anna,\nThe delivery failed, and this was because you gave us the wrong postcode, but we should have your parcel back at the depot by Friday.\nThanks,\nDispatch\n', 'Excuses.BlameCustomer', True, None),
+    ("Hi Colin,\nThe refund is late because you didn't send the signed form back, but I should have it processed within a week of it arriving.\nRegards,\nAccounts\n", 'Excuses.BlameCustomer', True, None),
+    ('Hi Tom,\nOur system shows the payment was taken twice, but this is the expected behaviour for a card pre-authorisation.\nThanks,\nBilling\n', 'Excuses.Defensive', True, None),
+    ("Hi Laura,\nThe tracking says it's with the courier, but that's not something we have visibility of.\nThanks,\nCustomer Care\n", 'Excuses.Defensive', True, None),
+    ('Hi Frank,\nThe logs show your connection dropping every evening, however this is normal behaviour on a busy line.\nRegards,\nBroadband Support\n', 'Excuses.Defensive', True, None),
+    ('Hi Mrs Ford,\nThe meter app shows high readings overnight, but it is working as designed.\nRegards,\nEnergy team\n', 'Excuses.Defensive', True, None),
+    ('Hi Victor,\nOur records show the bin was emptied on Tuesday, although I can confirm there was no fault on our side.\nRegards,\nWaste Services\n', 'Excuses.Defensive', True, None),
+    ("Hi Mr Osei,\nYou're right to be annoyed. No renewal reminder was sent to the email address on file this year, because of a fault in our system, so I've cancelled the renewal and refunded the £89.\nSorry,\nJade, Subscriptions\n", 'Excuses.Defensive', False, None),
+    ("Hi Claire,\nReminders were sent to the email address on file, but they went to the old work address you asked us to change in March. I've refunded the renewal and updated your details.\nSorry about this,\nSubscriptions\n", 'Excuses.Defensive', False, None),
+    ("Hi Helen,\nI'm sorry your parcel didn't arrive. The tracking shows a calling card was left at 2:10pm. I've spoken to the driver: he went to number 14 instead of 41, which is our mistake, and your parcel will be with you tomorrow before 10am.\nBest,\nAaron, ParcelGo\n", 'Excuses.Defensive', False, None),
+    ("Hi Mr Doyle,\nOur engineer's notes say nobody was home on Tuesday, and I'm sorry, because your doorbell video shows he never reached your door. He'll be back on Friday at 8am, and there's no call-out charge.\nRegards,\nSam, HomeServe Plumbing\n", 'Excuses.Defensive', False, None),
+    ("Hi Bea,\nThanks for the photos of the table. The damage is consistent with a post-delivery impact, which means it happened in our courier's van, so a new table is on its way and arrives Thursday.\nSorry,\nOakwood Furniture\n", 'Excuses.Defensive', False, None),
+    ("Hi Mr Price,\nThe leak started after our work was completed, so it's ours to put right. Dan will be with you at 8am on Monday, and there's nothing to pay.\nRegards,\nAce Plumbing\n", 'Excuses.Defensive', False, None),
+    ("Hi Jo,\nI've checked the service record. The seal was found to have been loosened after our service, by our own engineer when he tested the pressure, so the call-out fee is refunded and the seal has been replaced.\nSorry,\nBoiler Care\n", 'Excuses.Defensive', False, None),
+    ("Dear Mrs Lin,\nClosing the pool during your stay wasn't something we wanted, and I'm sorry it spoiled your weekend. I've refunded your spa day and booked you into our sister hotel's pool on Saturday.\nKind regards,\nFront Office\n", 'Excuses.Defensive', False, None),
+    ("Hi Rob,\nI can't tell you it wasn't a fault with our workmanship, because it was: the joint wasn't sealed. I'll redo it free on Wednesday at 9am.\nSorry,\nTiling by Tony\n", 'Excuses.Defensive', False, None),
+    ("Hi Mr and Mrs Ahmed,\nThank you for telling me about Zain's detention. I'm sorry; I'll speak to Mr Carr today and call you by 4pm.\nMrs Hill, Head of Year 8\n\nOn Mon 12 May, Sara Ahmed wrote:\n> Zain has a tic and he can't stop grinning when he's anxious. The PE teacher gave him a detention for it and we are upset.\n", 'context:celebration', False, None),
+    ("Dear Ms Reid,\nI'm very sorry you went through that. I've asked our security manager to review Saturday's footage and I'll call you by Wednesday.\nCustomer Services, Westfield Centre\n\nOn 3 March, Gemma Reid wrote:\n> I lost him on Saturday in your toy department for ten minutes and not one member of staff helped me look for my son.\n", 'context:bereavement', False, None),
+    ("Hi Jon,\nI've flagged Pip as missing on the database, so any vet or warden who scans him will see your number. Fingers crossed for a quick reunion.\nPetTrace\n\nOn Sun, Jon Moss wrote:\n> We lost him on Sunday at the beach, he slipped his lead. He's microchipped with you, can you mark him missing?\n", 'context:bereavement', False, None),
+    ("Hi Kev,\nGood to hear Tom is back training. His next physio session is Thursday at 6pm.\nCore Physio\n\nOn 10 May, Kev Ross wrote:\n> We lost him last month to a knee injury but he's back with the team now.\n", 'context:bereavement', False, None),
+    ('Hello,\nOur kitchen has reopened after the refit. Our chefs now cook every steak well done as standard. Our new menu launches on Friday. Our prices have gone up by 5%.\nThe Grill\n', 'CustomerFocus.NeverYou', True, None),
+    ('Dear customer,\nCongratulations to our installation team, who won Regional Installer of the Year. Our order book is now full until September. New enquiries will be added to the waiting list.\nSolarBright\n', 'CustomerFocus.NeverYou', True, None),
+    ("Hello,\nMonday's staff training session means the branch will open at 11am. Our team will be learning the new till system. Normal hours resume on Tuesday.\nHigh Street Branch\n", 'CustomerFocus.NeverYou', True, None),
+    ("Hello,\nThursday's team outing means the salon will be closed all day. The team have earned a day off after a busy summer. Bookings resume on Friday.\nSalon Nine\n", 'CustomerFocus.NeverYou', True, None),
+    ("Hi Mr Field,\nWe've changed the rota so that nobody has to work Saturdays any more, so your Saturday fitting has moved to Monday 9 June.\nThanks,\nCarpet Barn\n", 'CustomerFocus.OwnAgenda', True, None),
+    ("Hi Mo,\nWe're swamped with orders this month, and we've added staff to the rota so that no one is left packing on their own, so your order will go out when we can.\nThanks,\nGift Box Co\n", 'CustomerFocus.OurWorkload', True, None),
+    ('Hi Chris,\nYour bank statement shows the charge, but that is our standard behaviour for annual plans and it is working as intended.\nRegards,\nBilling\n', 'Excuses.Defensive', True, None),
+]
+
+
 @pytest.mark.parametrize("draft, target, fires, context",
                          SHAPES_SESSION_25 + SHAPES_SESSION_25_SECOND + SHAPES_SESSION_25_THIRD + SHAPES_SESSION_25_FOURTH)
 def test_the_drafts_reviews_44_to_47_found(draft, target, fires, context):
     """A happy customer's "three times now" is no complaint, a phishing text ignored is no distress, "when I know"
     acknowledges nothing, a sorry that names the loss is a condolence, our own form's gap is no blame."""
+    from tonecheck import check
+
+    report = check(draft, context=context)
+    if target.startswith("context:"):
+        assert (target.split(":", 1)[1] in report.contexts) is fires
+    else:
+        assert (target in {f.rule for f in report.findings}) is fires
+
+
+@pytest.mark.parametrize("draft, target, fires, context", SHAPES_SESSION_26)
+def test_the_drafts_review_48_found(draft, target, fires, context):
+    """What a finding, a record, a reminder, a rota and a day's class mean depends on who they serve."""
     from tonecheck import check
 
     report = check(draft, context=context)

@@ -34,6 +34,7 @@ _GB_TO_US = (
     (re_cached.compile(r"ogue(s)?$"), r"og\1"),
     (re_cached.compile(r"mme(s)?$"), r"m\1"),
     (re_cached.compile(r"lled$"), "led"), (re_cached.compile(r"lling$"), "ling"), (re_cached.compile(r"ller(s)?$"), r"ler\1"),
+    (re_cached.compile(r"llous(ly)?$"), r"lous\1"),  # "marvellous"
     (re_cached.compile(r"ae"), "e"), (re_cached.compile(r"oe"), "e"),
 )
 _GB_WORDS = {"cheque": "check", "cheques": "checks", "kerb": "curb", "tyre": "tire", "tyres": "tires",
