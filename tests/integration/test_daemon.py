@@ -90,8 +90,8 @@ def _shared():
 
 @pytest.fixture
 def daemon(_shared):
-    """The shared daemon's environment, once it answers: it starts again in place when
-    the lexicon has a new time (another test's doing), and is started anew if it is gone."""
+    """The shared daemon's environment, once it answers (it starts again in place when
+    the code or data it holds change), started anew if a test before took it down."""
     deadline = time.monotonic() + 30
     while _shared["proc"].poll() is None and status(_shared["env"]) is None and time.monotonic() < deadline:
         time.sleep(0.1)
