@@ -1213,22 +1213,12 @@ SHAPES_SESSION_26 = [
 
 
 @pytest.mark.parametrize("draft, target, fires, context",
-                         SHAPES_SESSION_25 + SHAPES_SESSION_25_SECOND + SHAPES_SESSION_25_THIRD + SHAPES_SESSION_25_FOURTH)
-def test_the_drafts_reviews_44_to_47_found(draft, target, fires, context):
+                         SHAPES_SESSION_25 + SHAPES_SESSION_25_SECOND + SHAPES_SESSION_25_THIRD + SHAPES_SESSION_25_FOURTH
+                         + SHAPES_SESSION_26)
+def test_the_drafts_reviews_44_to_48_found(draft, target, fires, context):
     """A happy customer's "three times now" is no complaint, a phishing text ignored is no distress, "when I know"
-    acknowledges nothing, a sorry that names the loss is a condolence, our own form's gap is no blame."""
-    from tonecheck import check
-
-    report = check(draft, context=context)
-    if target.startswith("context:"):
-        assert (target.split(":", 1)[1] in report.contexts) is fires
-    else:
-        assert (target in {f.rule for f in report.findings}) is fires
-
-
-@pytest.mark.parametrize("draft, target, fires, context", SHAPES_SESSION_26)
-def test_the_drafts_review_48_found(draft, target, fires, context):
-    """What a finding, a record, a reminder, a rota and a day's class mean depends on who they serve."""
+    acknowledges nothing, a sorry that names the loss is a condolence, our own form's gap is no blame; a record
+    turned against itself is no blame, a rota changed for our staff is no remedy."""
     from tonecheck import check
 
     report = check(draft, context=context)
