@@ -174,11 +174,24 @@ def test_the_plugin_scan_is_shared_by_every_way_tonecheck_is_started(tmp_path):
     assert result.stdout.strip() == "False", result.stderr  # read from the cache, not scanned
 
 
+@pytest.fixture(scope="module")
+def filled_cache(tmp_path_factory):
+    """A cache as one check leaves it (made once: each test damages a copy)."""
+    folder = tmp_path_factory.mktemp("filled")
+    (folder / "lib").mkdir()
+    (folder / "d.txt").write_text(DRAFT)
+    assert _tonecheck(folder, "check", "d.txt").returncode == 1
+    return folder / "cache"
+
+
 @pytest.mark.parametrize("content", ["null", "[]", '{"stamp": 1, "data": 2}', "[" * 100_000 + "]" * 100_000])
-def test_a_cache_file_of_the_wrong_shape_is_a_miss(tmp_path, content):
+def test_a_cache_file_of_the_wrong_shape_is_a_miss(tmp_path, content, filled_cache):
+    import shutil
+
     (tmp_path / "lib").mkdir()
     (tmp_path / "d.txt").write_text(DRAFT)
-    assert _tonecheck(tmp_path, "check", "d.txt").returncode == 1
+    shutil.copytree(filled_cache, tmp_path / "cache")
+    assert list((tmp_path / "cache").rglob("*.json"))
     for f in (tmp_path / "cache").rglob("*.json"):
         f.write_text(content)
     result = _tonecheck(tmp_path, "check", "d.txt")

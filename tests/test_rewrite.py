@@ -739,3 +739,22 @@ def test_rewrite_takes_only_the_fixes_of_the_rules_chosen(run, seed):
     out = run("rewrite", "--select", "CustomerFocus.SingleSlot", seed).stdout
     assert "Which time suits you best" in out and "I just wanted to plan my weekend" in out
     assert "Congratulations" not in out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Write to josé@example.com by Friday.", {"josé@example.com", "friday"}),
+    ("The refund is £ 180 exactly.", {"£ 180"}),
+    # a no-break space is no space of a phone number: four numbers, as re reads them
+    ("Ring +44\u00a0161\u00a0496\u00a00000 any time.", {"44", "161", "496", "0000"}),
+    ("Your unit is Straße12 on the plan.", set()),  # one word: no number starts inside it
+    ("Ring ٣٤٥ or 0161 496 0000.", {"٣٤٥", "0161 496 0000"}),
+])
+def test_the_facts_of_text_beyond_ascii_are_read_as_re_reads_them(text, expected):
+    """Facts are found by RE2 in an ASCII stand-in of the text: a letter, digit or space
+    of any script stands for its kind, so words, numbers and addresses end where re's
+    Unicode \\w, \\d and \\s would end them."""
+    import re
+
+    from tonecheck.facts import _FACT_PATTERN, facts
+
+    assert set(facts(text)) == expected == {m.group().lower() for m in re.finditer(_FACT_PATTERN, text, re.IGNORECASE)}

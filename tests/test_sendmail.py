@@ -290,7 +290,7 @@ def test_a_sigterm_reaches_the_real_sendmail_and_its_end_is_awaited(tmp_path):
     import time
 
     slow = tmp_path / "slow.sh"
-    slow.write_text(f"#!/bin/sh\ncat >/dev/null\ntouch {tmp_path}/started\nsleep 5\ntouch {tmp_path}/delivered\n")
+    slow.write_text(f"#!/bin/sh\ncat >/dev/null\ntouch {tmp_path}/started\nsleep 2\ntouch {tmp_path}/delivered\n")
     slow.chmod(0o755)
     proc = subprocess.Popen([sys.executable, "-m", "tonecheck", "sendmail", "--sendmail", str(slow)],
                             stdin=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)

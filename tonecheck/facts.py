@@ -19,14 +19,32 @@ _FACT_PATTERN = (
     rf"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:{_MONTHS})\b"
     r"|\b(?:today|tonight|tomorrow|yesterday|noon|midday|midnight)\b"
 )
-# RE2 for ASCII text: one pass, where re tries each alternative at each position (the
-# rewriter asks it of every draft and its rewrite). re for the rest: its \w, \s and \b know "josé@example.com", "£ 180" and "Straße12"; RE2's are ASCII.
+# RE2, in one pass, where re tries each alternative at each position (the rewriter asks
+# it of every draft and its rewrite). RE2's \w, \s, \d and \b are ASCII, so a text with
+# other characters is searched as an ASCII stand-in of the same length, each character
+# standing for its kind as re reads it: "josé@example.com", "£ 180", "Straße12" and a
+# no-break space in a phone number match as they would under re.
 _FACT_ASCII = regex.compile(_FACT_PATTERN, ignore_case=True)
-_FACT = re_cached.compile(_FACT_PATTERN, re.IGNORECASE)
+_NON_ASCII = re_cached.compile(r"[^\x00-\x7f]")
+
+
+def _stand_in(m) -> str:
+    c = m.group()
+    if c in "£€¥":
+        return "$"  # the pattern's currency signs, one ASCII one for all
+    if c.isspace():
+        return "\t"  # white space, but not the pattern's literal space
+    if c.isdecimal():
+        return "0"  # a digit to re's \d
+    if c.isalnum():
+        return "_"  # a word character to re's \w, and no letter of the pattern's words
+    return "~"  # punctuation and symbols: none of the pattern's classes
 
 
 def _facts_in(text: str):
-    return (_FACT_ASCII if text.isascii() else _FACT).finditer(text)
+    """(start, end) of each fact in ``text``."""
+    ascii_text = text if text.isascii() else _NON_ASCII.sub(_stand_in, text)
+    return ((m.start(), m.end()) for m in _FACT_ASCII.finditer(ascii_text))
 # "May" the month, not "you may": a capital letter, or a number beside it
 _MAY = re_cached.compile(r"\bmay\b", re.IGNORECASE)
 
@@ -42,9 +60,9 @@ def _key(text: str) -> str:
 def facts(text: str) -> Counter:
     """Each fact in ``text``, as written (spaces and case aside), with how often it is said."""
     out: Counter = Counter()
-    for m in _facts_in(text):
-        word = m.group()
-        if _MAY.fullmatch(word) and not _is_month_may(text, m.start(), m.end()):
+    for start, end in _facts_in(text):
+        word = text[start:end]
+        if _MAY.fullmatch(word) and not _is_month_may(text, start, end):
             continue
         out[_key(word)] += 1
     return out
@@ -57,7 +75,7 @@ def _is_month_may(text: str, start: int, end: int) -> bool:
 
 def spans(text: str, fact: str) -> list[tuple[int, int]]:
     """Where ``fact`` (as ``facts`` gives it) is said in ``text``."""
-    return [(m.start(), m.end()) for m in _facts_in(text) if _key(m.group()) == fact]
+    return [(start, end) for start, end in _facts_in(text) if _key(text[start:end]) == fact]
 
 
 def lost(before: str, after: str, names: tuple[str, ...] = ()) -> list[str]:

@@ -91,9 +91,12 @@ def _shared():
 @pytest.fixture
 def daemon(_shared):
     """The shared daemon's environment, once it answers (it starts again in place when
-    the code or data it holds change), started anew if a test before took it down."""
+    the code or data it holds change) and runs nothing, started anew if a test before
+    took it down."""
     deadline = time.monotonic() + 30
-    while _shared["proc"].poll() is None and status(_shared["env"]) is None and time.monotonic() < deadline:
+    # and has no command of a test before still running (the tests count its children)
+    while _shared["proc"].poll() is None and ((now := status(_shared["env"])) is None or now["running"]) \
+            and time.monotonic() < deadline:
         time.sleep(0.1)
     if _shared["proc"].poll() is not None or status(_shared["env"]) is None:
         stop(_shared["proc"])
@@ -359,11 +362,23 @@ def test_sigterm_ends_the_caller_as_it_would_end_the_command(daemon, tmp_path):
     for use in (False, True):
         caller = subprocess.Popen([str(TONECHECK), "check", "-"], cwd=tmp_path, env=daemon if use else {**daemon, "TONECHECK_DAEMON": "0"},
                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(2)  # started, and waiting for stdin
+        # started, and waiting for stdin: in the daemon's child, or in its own process (blocked reading the pipe)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (status(daemon)["running"] if use else _reads_a_pipe(caller.pid)):
+            time.sleep(0.02)
         caller.terminate()
         results.append(caller.wait(timeout=30))
         caller.stdin.close()
     assert results == [-signal.SIGTERM, -signal.SIGTERM]
+
+
+def _reads_a_pipe(pid: int) -> bool:
+    """Is the process blocked reading a pipe (its stdin, here)?"""
+    try:
+        with open(f"/proc/{pid}/wchan") as fh:
+            return "pipe_read" in fh.read()
+    except OSError:
+        return False
 
 
 def test_a_caller_in_another_python_environment_runs_the_command_itself(daemon, tmp_path):
