@@ -200,6 +200,9 @@ from tonecheck.vocabulary import DETECTED
     ("", "You were promised a callback two days ago, and nobody rang.", "delay"),
     ("", "Your mum was kept waiting for two hours at the clinic.", "delay"),
     ("", "Please be advised that Dr Elaine Fraser will be leaving the practice on 31 May.", "bad_news"),
+    # the customer's own retirement, in their message, and a wedding to come
+    ("I'm retiring next month and want a new suit for the party.", "Thanks for the order.", "celebration"),
+    ("", "Your wedding in 2027 is booked in our diary.", "celebration"),
 ])
 def test_each_situation_is_read(quoted, draft, tag):
     assert tag in detect(quoted, [draft])
@@ -431,6 +434,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("We are proud to have been customers for ten years, but this bill is wrong.", "I've corrected it.", "celebration"),
     ("", "We can't go ahead with the order until the deposit clears.", "delay"),
     ("We'd love to come three times this year if the dates work.", "Lovely!", "complaint"),
+    # the writer's own retirement, and a wedding long past, recalled
+    ("", "After forty years at the bench, I am retiring at the end of this month.", "celebration"),
+    ("", "You first came to me in 1998 with the suit for your own wedding, and I've made every suit since.", "celebration"),
 ])
 def test_what_does_not_count(quoted, draft, tag):
     assert tag not in detect(quoted, [draft])

@@ -1162,6 +1162,9 @@ SHAPES_SESSION_25_FOURTH = [
 # right. A record turned against itself or owned nearby is no blame, our own "should have told you" owns it, a future
 # "we should have your parcel back" does not; the customer's own business protected is no agenda of ours; a change
 # made for our staff is no remedy; "well done" on a steak is no praise; a child lost in a shop for ten minutes is no death.
+# Review 49 (of 36adc33, the mends): a turn that keeps the blame ("however your parcel is at the depot") exempts no
+# record, "sorry you feel that way" owns nothing, "won't disrupt our schedule" is a negation, "Congratulations to the
+# under-12s" speaks to the reader, "We lost her on Sunday and I need to cancel her cover" is a death.
 SHAPES_SESSION_26 = [
     ('Dear Mr Clarke,\nThanks for your claim form. Most people can expect a decision in a few weeks.\nRegards,\nClaims Team\n', 'Commitment.VaguePromise', True, None),
     ("Hi Paul,\nI know you wanted the extension finished by summer. Nobody can get planning through in a few weeks, so we'll get back to you in a few months.\nThanks,\nBryn Builders\n", 'Commitment.VaguePromise', True, None),
@@ -1209,13 +1212,47 @@ SHAPES_SESSION_26 = [
     ("Hi Mr Field,\nWe've changed the rota so that nobody has to work Saturdays any more, so your Saturday fitting has moved to Monday 9 June.\nThanks,\nCarpet Barn\n", 'CustomerFocus.OwnAgenda', True, None),
     ("Hi Mo,\nWe're swamped with orders this month, and we've added staff to the rota so that no one is left packing on their own, so your order will go out when we can.\nThanks,\nGift Box Co\n", 'CustomerFocus.OurWorkload', True, None),
     ('Hi Chris,\nYour bank statement shows the charge, but that is our standard behaviour for annual plans and it is working as intended.\nRegards,\nBilling\n', 'Excuses.Defensive', True, None),
+    ("Hi Paul,\nYour statement shows this is the expected behaviour after a card is replaced, but I can see nobody told you that, so I've refunded the £12 charge.\nRegards,\nNina\n", 'Excuses.Defensive', False, None),
+    ('Hi Mr Shaw,\nHad we been told about the dog, the groomer could have planned for it, so you should have mentioned it when you booked.\nRegards,\nPaws Salon\n', 'Excuses.BlameCustomer', True, None),
+    ("Hi Lena,\nPlease follow the washing instructions on the label, so it's done properly next time and the colour doesn't run again.\nThanks,\nKnit Studio\n", 'Excuses.BlameCustomer', True, None),
+    ("Hi Sarah,\nIf we had been told you'd moved house, the card would have gone to the right address, so you should have updated your details.\nRegards,\nMembership team\n", 'Excuses.BlameCustomer', True, None),
+    ("Hi Alana,\nThis isn't our bug: you're on an old version of the app, and you should have updated it when prompted.\nThanks,\nApp support\n", 'Excuses.BlameCustomer', True, None),
+    ('Hi Ana,\nLate changes upset our schedule for the whole week, so we charge £30 to move a booking.\nThanks,\nBloom Florists\n', 'CustomerFocus.OwnAgenda', True, None),
+    ('Hi Ian,\nWe take a £50 deposit to protect the salon from last-minute cancellations.\nThanks,\nStudio 9\n', 'CustomerFocus.OwnAgenda', True, None),
+    ('Hi Grace,\nWe ask for payment upfront to protect the business from fraud and unpaid invoices.\nRegards,\nPrint Hub\n', 'CustomerFocus.OwnAgenda', True, None),
+    ('Hi Kim,\nWe used to deliver to your village every day, but now our drivers cover your area on Thursdays only.\nThanks,\nFreshBox\n', 'CustomerFocus.OwnAgenda', True, None),
+    ('Hi Dean,\nIf you cancel on the day it disrupts our workflow for the following week, so the full fee is payable.\nThanks,\nClean Crew\n', 'CustomerFocus.OwnAgenda', True, None),
+    ("Hi Jamal,\nMoving your appointment won't disrupt our schedule at all, so pick whichever day suits you.\nThanks,\nVita Physio\n", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Helen,\nWe'll start editing your wedding film when our editing team has capacity, which should be in the spring.\nThanks,\nReel Studio\n", 'CustomerFocus.OurWorkload', True, None),
+    ('Hi Josh,\nYour retouching will be picked up whenever our studio has spare capacity.\nThanks,\nPixel Lab\n', 'CustomerFocus.OurWorkload', True, None),
+    ("Hi Tara,\nI'm sorry you waited on hold for an hour on Monday. We're down two agents this month, so we've extended the team's hours so it won't happen again, and I've called you back myself.\nRegards,\nKris\n", 'CustomerFocus.OurWorkload', False, None),
+    ('Hi Liam,\nThe frost that week was something none of our crews could predict, so the patio is now delayed to March.\nThanks,\nTerrace Ltd\n', 'Excuses.OutsideOurControl', True, None),
+    ("Hi Jane,\nI've cancelled the direct debit and the final invoice won't be issued.\nKind regards,\nPaul\n\nOn 3 May, Jane Hart wrote:\n> Please cancel my husband's gym membership. We lost him last week after a short illness.\n", 'context:bereavement', True, None),
+    ("Hi Owen,\nI've closed the pet insurance policy for Bella from today.\nRegards,\nClaims team\n\nOn 2 June, Owen Price wrote:\n> Bella was with us for 14 years. We lost her on Sunday and I need to cancel her cover.\n", 'context:bereavement', True, None),
+    ("Hi Sheila,\nI've moved the account into your name.\nRegards,\nBilling\n\nOn 9 Sept, Sheila Marsh wrote:\n> Dad's account needs closing. We lost him earlier this year and I'm sorting his affairs.\n", 'context:bereavement', True, None),
+    ("Hi Pete,\nYour next check-up is in six months.\nThanks,\nClinic\n\nOn 1 May, Pete Lane wrote:\n> I can't stop grinning at my new teeth, thank you!\n", 'context:celebration', True, None),
+    ("Hello everyone,\nCongratulations to the under-12s on winning the county cup! Saturday's presentation starts at 2pm in the clubhouse. Medals will be handed out by the mayor.\nCoach Dan\n", 'CustomerFocus.NeverYou', False, None),
+    ("Hi all,\nHuge congratulations, what a season! Tonight's team practice moves to the sports hall because the pitch is waterlogged. Kit as usual.\nCoach Ali\n", 'CustomerFocus.NeverYou', False, None),
+    ("Hi all,\nSaturday's outing to the zoo leaves from school at 9am sharp. Packed lunches and a waterproof coat are needed. The coach returns at 4pm.\nMrs Hunt\n", 'CustomerFocus.NeverYou', False, None),
+    ("Hi all,\nTomorrow's training will be on the astro pitch at 6pm. Shin pads are essential. The session ends at 7:30.\nCoach Ali\n", 'CustomerFocus.NeverYou', False, None),
+    ('Hello,\nCongratulations on the new baby! The photo shoot is booked for 12 June at 11am. The studio is warm and baby-friendly.\nPixie Photography\n', 'CustomerFocus.NeverYou', False, None),
+    ('Hi Dev,\nI should have said no to the cheaper paint, but you should have mentioned the bathroom has no extractor fan.\nCheers,\nLuke\n', 'Excuses.BlameCustomer', True, None),
+    ("Hi Meg,\nYour order was cancelled because we didn't receive the measurements, and you should have sent them within 7 days.\nThanks,\nBlinds Online\n", 'Excuses.BlameCustomer', True, None),
+    ('Hi Ms Patel,\nThe boiler we fitted is working, and the problem is because your thermostat was set to 12 degrees.\nRegards,\nApex Heating\n', 'Excuses.BlameCustomer', True, None),
+    ("Hi Ms Shah,\nHuge congratulations to Amelia on her Grade 5 distinction! Her next lesson is Tuesday at 4pm as usual. The examiner's report is attached.\nBest,\nMr Clarke\n", 'CustomerFocus.NeverYou', False, None),
+    ("Hi Sam,\nSwapping to the afternoon doesn't disrupt our diary at all, so I've moved you to 2pm on Friday.\nThanks,\nVita Physio\n", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Priya,\nYour change of date didn't interrupt our production in the slightest, so there's no fee to pay.\nThanks,\nPrint Hub\n", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Mr Bell,\nWe're short two engineers this month, so I've added Saturday shifts to our rota so no customer has to wait more than two days for a visit.\nRegards,\nKay\n", 'CustomerFocus.OurWorkload', False, None),
+    ("Hi Ellie,\nYour new clear aligners are ready to collect from Monday.\nThanks,\nBright Smile\n\nOn 2 May, Ellie Ward wrote:\n> Thank you so much for Josh's braces. He can't stop smiling!\n", 'context:celebration', True, None),
+    ("Hi Nadia,\nI can't say it wasn't a surprise to us too, and this is the expected behaviour for sale items, so the discount won't be applied.\nRegards,\nShop support\n", 'Excuses.Defensive', True, None),
+    ('Hi Olu,\nMoving your install to next week is not possible because it disrupts our fitting schedule.\nThanks,\nGlaze Ltd\n', 'CustomerFocus.OwnAgenda', True, None),
 ]
 
 
 @pytest.mark.parametrize("draft, target, fires, context",
                          SHAPES_SESSION_25 + SHAPES_SESSION_25_SECOND + SHAPES_SESSION_25_THIRD + SHAPES_SESSION_25_FOURTH
                          + SHAPES_SESSION_26)
-def test_the_drafts_reviews_44_to_48_found(draft, target, fires, context):
+def test_the_drafts_reviews_44_to_49_found(draft, target, fires, context):
     """A happy customer's "three times now" is no complaint, a phishing text ignored is no distress, "when I know"
     acknowledges nothing, a sorry that names the loss is a condolence, our own form's gap is no blame; a record
     turned against itself is no blame, a rota changed for our staff is no remedy."""

@@ -244,10 +244,16 @@ _NOT_THEIR_MOMENT = _re2(
     r"(?:[A-Z]\w+['’]s|his|her|their|your|my|our) (?:\w+ )?(?:brother|sister|cousin|friend|aunt|auntie|uncle|niece|nephew|son|daughter|"
     r"mum|mom|dad|gran|grandma|grandad|colleague|boss|neighbou?r) (?:is|was|are|were)(?: \w+)? (?:getting married|engaged|graduating|retiring|having a baby)\b)"
 )
+# The writer's own retirement, told in the draft: "After forty-one years at the bench, I am retiring" (told by the
+# customer, it is theirs to be congratulated on)
+_WRITER_RETIRING = _re2(r"\b(?:I|we)(?:'m| am|'re| are|'ll be| will be) (?:\w+ )?retiring\b|\b(?:I|we)(?:'ll| will) (?:\w+ )?retire\b|\bmy (?:own )?retirement\b")
 # The words of a big day used of something else: passed over, but no event of someone else's (so "the
 # retirement party" said later is still the customer's)
 _NOT_A_MOMENT = _re2(
     r"\b(?:"
+    # a big day long past, recalled: "You first came to me in 1998 with the suit for your own wedding"
+    r"(?:in|back in|since) (?:19[5-9]\d|20[01]\d)\b[^.!?]{0,80}\b(?:wedding|birthday|anniversary|graduation|engagement)|"
+    r"(?:wedding|graduation|engagement) (?:back )?in (?:19[5-9]\d|20[01]\d)|"
     # a policy's anniversary date, a shop's anniversary
     # sale, a pension, a trade ("I'm a wedding photographer"), a client's wedding, a solicitor engaged,
     # an engaged line, a tariff's honeymoon period, a home visit, a meter that passed its test
@@ -599,7 +605,7 @@ def detect(quoted: str, sentences: list[str]) -> set[str]:
             # sister's birthday named says nothing of the customer's own wedding)
             theirs = {_EVENT_OF.get(e.group().lower(), e.group().lower()) for t in (draft, quoted)
                       for m in _NOT_THEIR_MOMENT.finditer(t) for e in _EVENT.finditer(m.group())}
-            if (pattern.search(_own_moments(draft, theirs)) or pattern.search(_own_moments(quoted, theirs))
+            if (pattern.search(_own_moments(_WRITER_RETIRING.sub("", draft), theirs)) or pattern.search(_own_moments(quoted, theirs))
                     or (quoted and _GONE_LIVE.search(quoted))):
                 tags.add(tag)
             elif quoted and (pride := _PROUD.search(quoted)) and not _TURNS.search(quoted, pride.end(), pride.end() + 80):
