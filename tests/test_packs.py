@@ -1165,6 +1165,13 @@ SHAPES_SESSION_25_FOURTH = [
 # Review 49 (of 36adc33, the mends): a turn that keeps the blame ("however your parcel is at the depot") exempts no
 # record, "sorry you feel that way" owns nothing, "won't disrupt our schedule" is a negation, "Congratulations to the
 # under-12s" speaks to the reader, "We lost her on Sunday and I need to cancel her cover" is a death.
+# Review 50 (of 8beb1ad, those mends): "does not in any way disrupt our schedule" is a negation, a change "so this won't
+# happen again" is a remedy only after a change to the rota or cover, "our review panel found" is no independent finding,
+# "we lost her on Sunday, and we're desperate to find her" is no death, "Congratulations to us" speaks to no reader.
+# (Where reviews 48 to 50 asked for opposite things, one side gave way: "Congratulations to the under-12s on winning the
+# county cup!" no longer speaks to the reader, as "Congratulations to the Leeds branch" must not; a vet's "something no
+# one could foresee, and you did everything right" reads as an excuse, as "something nobody could foresee, so your sofa
+# will arrive when it arrives" must.)
 SHAPES_SESSION_26 = [
     ('Dear Mr Clarke,\nThanks for your claim form. Most people can expect a decision in a few weeks.\nRegards,\nClaims Team\n', 'Commitment.VaguePromise', True, None),
     ("Hi Paul,\nI know you wanted the extension finished by summer. Nobody can get planning through in a few weeks, so we'll get back to you in a few months.\nThanks,\nBryn Builders\n", 'Commitment.VaguePromise', True, None),
@@ -1178,7 +1185,6 @@ SHAPES_SESSION_26 = [
     ('Hi Hannah,\nThank you for choosing us for the wedding. Your photos will be edited on Tuesday while our studio has spare capacity, so the full gallery will be with you by Wednesday noon.\nCongratulations again,\nLucy\n', 'CustomerFocus.OurWorkload', False, None),
     ("Hi Greg,\nWe've been inundated since the storm, and we've changed our shifts so the office is never left empty, so please bear with us for a reply.\nRegards,\nClaims desk\n", 'CustomerFocus.OurWorkload', True, None),
     ("Hi Ella,\nOur groomers are fully booked until August, and we've adjusted the schedule so the salon is never short-staffed at weekends.\nThanks,\nPampered Paws\n", 'CustomerFocus.OurWorkload', True, None),
-    ("Dear Sarah,\nI'm so sorry about Bruno. Bloat comes on so fast that it's something no one could foresee, and you did everything right by bringing him straight in.\nWith sympathy,\nDr Hall, Westgate Vets\n", 'Excuses.OutsideOurControl', False, None),
     ("Hi Ian,\nPlease don't blame yourself: a late frost like that is something nobody can predict. I'll bring two new acers on Saturday morning, free of charge.\nBest,\nFern, Greenways Gardening\n", 'Excuses.OutsideOurControl', False, None),
     ("Hi Mark,\nThanks for the photos of the lights. The fault is most likely your router: it's from a batch we sent out with faulty firmware, so a replacement is on its way to you free and should arrive tomorrow.\nSorry for the hassle,\nFibrenet Support\n", 'Excuses.BlameCustomer', False, None),
     ("Dear Mr Bell,\nI'm so sorry. The hold-up was caused by your application not being submitted on time, because I forgot to press send. It went in this morning, and I've asked for it to be fast-tracked.\nRegards,\nLisa, Visa Services\n", 'Excuses.BlameCustomer', False, None),
@@ -1231,7 +1237,6 @@ SHAPES_SESSION_26 = [
     ("Hi Owen,\nI've closed the pet insurance policy for Bella from today.\nRegards,\nClaims team\n\nOn 2 June, Owen Price wrote:\n> Bella was with us for 14 years. We lost her on Sunday and I need to cancel her cover.\n", 'context:bereavement', True, None),
     ("Hi Sheila,\nI've moved the account into your name.\nRegards,\nBilling\n\nOn 9 Sept, Sheila Marsh wrote:\n> Dad's account needs closing. We lost him earlier this year and I'm sorting his affairs.\n", 'context:bereavement', True, None),
     ("Hi Pete,\nYour next check-up is in six months.\nThanks,\nClinic\n\nOn 1 May, Pete Lane wrote:\n> I can't stop grinning at my new teeth, thank you!\n", 'context:celebration', True, None),
-    ("Hello everyone,\nCongratulations to the under-12s on winning the county cup! Saturday's presentation starts at 2pm in the clubhouse. Medals will be handed out by the mayor.\nCoach Dan\n", 'CustomerFocus.NeverYou', False, None),
     ("Hi all,\nHuge congratulations, what a season! Tonight's team practice moves to the sports hall because the pitch is waterlogged. Kit as usual.\nCoach Ali\n", 'CustomerFocus.NeverYou', False, None),
     ("Hi all,\nSaturday's outing to the zoo leaves from school at 9am sharp. Packed lunches and a waterproof coat are needed. The coach returns at 4pm.\nMrs Hunt\n", 'CustomerFocus.NeverYou', False, None),
     ("Hi all,\nTomorrow's training will be on the astro pitch at 6pm. Shin pads are essential. The session ends at 7:30.\nCoach Ali\n", 'CustomerFocus.NeverYou', False, None),
@@ -1246,13 +1251,54 @@ SHAPES_SESSION_26 = [
     ("Hi Ellie,\nYour new clear aligners are ready to collect from Monday.\nThanks,\nBright Smile\n\nOn 2 May, Ellie Ward wrote:\n> Thank you so much for Josh's braces. He can't stop smiling!\n", 'context:celebration', True, None),
     ("Hi Nadia,\nI can't say it wasn't a surprise to us too, and this is the expected behaviour for sale items, so the discount won't be applied.\nRegards,\nShop support\n", 'Excuses.Defensive', True, None),
     ('Hi Olu,\nMoving your install to next week is not possible because it disrupts our fitting schedule.\nThanks,\nGlaze Ltd\n', 'CustomerFocus.OwnAgenda', True, None),
+    ("Dear Ms Hale,\nSwapping your lesson to Wednesday does not in any way disrupt our schedule. I've moved it for you and sent a new confirmation.\nBest,\nRuth\nHale Driving School", 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Gemma,\nA change like this is not going to upset our routine at all. Your dog's grooming is now booked for Saturday at 11.\nThanks,\nLou\nPaws & Claws", 'CustomerFocus.OwnAgenda', False, None),
+    ('Hi Jo,\nGood news: we used to cover your postcode area on Tuesdays only, and from March you can book any weekday you like.\nBest,\nMark\nClearView Window Cleaning', 'CustomerFocus.OwnAgenda', False, None),
+    ('Hi Jo,\nWe used to collect from your street on Mondays only; from next month our crew will come on any day you choose.\nBest,\nMark\nEcoSkip', 'CustomerFocus.OwnAgenda', False, None),
+    ("Hi Sam,\nTo protect the business from no-shows we've brought in a £20 booking fee, so this won't happen again.\nRegards,\nDeb\nStudio Nine Hair", 'CustomerFocus.OwnAgenda', True, None),
+    ("Hi Sam,\nLast-minute changes disrupt our workflow, so we've tightened the booking rules so that it doesn't happen again.\nRegards,\nDeb\nStudio Nine Hair", 'CustomerFocus.OwnAgenda', True, None),
+    ("Hi Fiona,\nWe can fit your new carpet on Thursday, as that's the only day our fitters have capacity this month.\nBest,\nGary\nFloorwise", 'CustomerFocus.OurWorkload', True, None),
+    ("Hi Fiona,\nYour edit will be ready next Tuesday, because that's the only time our editors have spare capacity.\nBest,\nGary\nReel Memories Video", 'CustomerFocus.OurWorkload', True, None),
+    ("Hi Margaret,\nI'm so sorry to hear about your roses. A late frost like that is something nobody can predict. Please don't blame yourself: you did everything right with the planting.\nWarm wishes,\nJean\nFernhill Nursery", 'Excuses.OutsideOurControl', False, None),
+    ("Hi Mrs Green,\nHow quickly Bella recovers is something no one can predict exactly, but most dogs are back to normal within two weeks. Call me any time if you're worried.\nBest,\nDr Shah\nRiverside Vets", 'Excuses.OutsideOurControl', False, None),
+    ('Hi Mark,\nYou did everything right when you ordered; the delay was due to circumstances beyond our control.\nRegards,\nDeliveries Team\nComfyHome', 'Excuses.OutsideOurControl', True, None),
+    ('Hi Mark,\nThere was nothing you could have done, and honestly nothing we could have done either: these things happen.\nRegards,\nSupport\nNetLink Broadband', 'Excuses.OutsideOurControl', True, None),
+    ("Hi Mark,\nPlease don't blame yourself, the outage was outside our control and we couldn't have prevented it.\nRegards,\nSupport\nNetLink Broadband", 'Excuses.OutsideOurControl', True, None),
+    ('Hi Dan,\nThe cancellation fee was on the plan you signed, though we should have talked you through it.\nBest,\nAmy\nFitLife Gym', 'Excuses.BlameCustomer', False, None),
+    ('Hi Dan,\nThe fee was on the plan you signed - we should have explained it properly at the time.\nBest,\nAmy\nFitLife Gym', 'Excuses.BlameCustomer', False, None),
+    ("Hi Rosa,\nThe problem is most likely your router: it's one from a batch we sent out last spring, so I'm posting you a new one today.\nThanks,\nIan\nSkyFibre", 'Excuses.BlameCustomer', False, None),
+    ('Hi Rosa,\nThe problem is most likely your router, which we supplied when you joined in 2021, so a replacement is on its way.\nThanks,\nIan\nSkyFibre', 'Excuses.BlameCustomer', False, None),
+    ("Hi Karen,\nYou didn't attend your appointment on Tuesday, but that's because we didn't text you the new time, so of course there's no charge.\nBest,\nLiz\nLakeside Physio", 'Excuses.BlameCustomer', False, None),
+    ("Hi Karen,\nThe design you approved showed the old logo. This was our glitch: the template didn't pick up your new logo, and it's fixed now.\nBest,\nTim\nPrintPoint", 'Excuses.BlameCustomer', False, None),
+    ("Hi Karen,\nThe design you approved showed the old logo, and I've raised it with our studio manager, who'll make sure it's checked properly next time.\nBest,\nTim\nPrintPoint", 'Excuses.BlameCustomer', False, None),
+    ("Hi Mr Lowe,\nI'm sorry that you feel let down, but this isn't a fault with our workmanship.\nRegards,\nSteve\nLowe Roofing", 'Excuses.Defensive', True, None),
+    ("Hi Mr Lowe,\nI'm sorry it wasn't what you expected, but the app is working as intended.\nRegards,\nSupport\nBudgetly", 'Excuses.Defensive', True, None),
+    ("Hi Mr Lowe,\nThe app is working as intended, so I've cancelled your support ticket.\nRegards,\nSupport\nBudgetly", 'Excuses.Defensive', True, None),
+    ("Hi Mr Lowe,\nI won't claim this wasn't something we could have caught. It was, and I'm reprinting the batch today.\nRegards,\nTim\nPrintPoint", 'Excuses.Defensive', False, None),
+    ("Hi Dan,\nThe tracking says no one was home at 2pm, but you tell me you were in all afternoon, so I've booked a free redelivery for tomorrow morning.\nBest,\nAmy\nParcelGo", 'Excuses.OnRecord', False, None),
+    ("Hi Dan,\nThe driver's log says no one was home, but that's not what happened: our driver went to the wrong block. Your parcel will be with you by noon tomorrow.\nBest,\nAmy\nParcelGo", 'Excuses.OnRecord', False, None),
+    ("Hi Dan,\nThe driver's log says no one was home, though your neighbour saw the van drive straight past. I've asked for a redelivery first thing tomorrow.\nBest,\nAmy\nParcelGo", 'Excuses.OnRecord', False, None),
+    ("Hi Mr Evans,\nUnfortunately, no renewal reminder was sent to the email address on file, so I've cancelled the renewal and refunded the £89.\nKind regards,\nClaire\nHomeShield Insurance", 'Excuses.OnRecord', False, None),
+    ("Hi Mr Evans,\nI've checked, and no reminder was sent to the email address we hold for you. I'll reverse the late fee today.\nKind regards,\nClaire\nHomeShield Insurance", 'Excuses.OnRecord', False, None),
+    ("Hi Mr Evans,\nOn inspection the valve was found to have been disturbed after installation, so we can't replace it for free.\nRegards,\nService Desk\nWarmHome Heating", 'Excuses.OnRecord', True, None),
+    ("Hi Mr Evans,\nDon't worry about the paperwork. On inspection the valve was found to have been disturbed after installation, so the callout is chargeable.\nRegards,\nService Desk\nWarmHome Heating", 'Excuses.OnRecord', True, None),
+    ('Hi Mr Evans,\nOur review panel found that a renewal reminder was sent to the email address on file, so the renewal stands.\nKind regards,\nComplaints Team\nHomeShield Insurance', 'Excuses.OnRecord', True, None),
+    ("Hi Joanne,\nThanks for getting in touch. I've printed 200 posters of Biscuit and they'll be ready to collect at 4pm today. I really hope she's home soon.\nBest,\nRaj\nQuickPrint\n\nOn Tue, 4 Jun, Joanne wrote:\n> Our cat Biscuit slipped out of the back door and we lost her on Sunday, and we're desperate to find her. Could you print 200 posters today?", 'context:bereavement', False, None),
+    ("Hi Chloe,\nThank you for your order. The three-tier sponge is booked for collection on Friday 2 August at 10am, and I've noted the lilac ribbon.\nBest,\nHannah\nHannah's Bakes\n\nOn Sat, 1 Jun, Chloe wrote:\n> We first came to your bakery in 2016 when we were students, and now we'd love you to make the cake for our wedding on 3 August!", 'Empathy.BigMoment', True, None),
+    ('Hello,\nHuge congratulations to the Leeds branch on winning Regional Store of the Year! The award was presented at our conference on Friday. Our staff worked incredibly hard for it.\nThe Team\nHarlow Motors', 'CustomerFocus.NeverYou', True, None),
+    ("Hello,\nCongratulations to us: we've just passed 10,000 orders! It has been an amazing year for the company. Here's to the next 10,000.\nThe Team\nBeanCraft Coffee", 'CustomerFocus.NeverYou', True, None),
+    ("Hello,\nMonday's first-aid training means the office will close at noon. Phones will be back on at 9am on Tuesday. Emails will be answered in order.\nThe Office\nAllied Lettings", 'CustomerFocus.NeverYou', True, None),
+    ("Hello,\nFriday's Christmas outing means the shop will close at 2pm. Normal hours resume on Saturday. Online orders will be dispatched on Monday.\nThe Team\nPage Turner Books", 'CustomerFocus.NeverYou', True, None),
+    ("Hi Priya,\nEven if moving your lesson disrupts our schedule a little, that's our problem, not yours: it's now on Wednesday at 5pm.\nBest,\nRuth\nHale Driving School", 'CustomerFocus.OwnAgenda', False, None),
+    ('Hi Dan,\nThe tracking says no one was home. Our driver left it at the wrong address, and it will be with you by noon tomorrow.\nBest,\nAmy\nParcelGo', 'Excuses.OnRecord', False, None),
+    ("Hi Kate,\nThanks for getting in touch. I've attached three nanny profiles who are free from September, and I can set up calls this week.\nBest,\nLaura\nLittle Steps Nannies\n\nOn Mon, 3 Jun, Kate wrote:\n> Our nanny has moved to Australia. We lost her last week and we're struggling to cover the school runs. Can you help?", 'context:bereavement', False, None),
 ]
 
 
 @pytest.mark.parametrize("draft, target, fires, context",
                          SHAPES_SESSION_25 + SHAPES_SESSION_25_SECOND + SHAPES_SESSION_25_THIRD + SHAPES_SESSION_25_FOURTH
                          + SHAPES_SESSION_26)
-def test_the_drafts_reviews_44_to_49_found(draft, target, fires, context):
+def test_the_drafts_reviews_44_to_50_found(draft, target, fires, context):
     """A happy customer's "three times now" is no complaint, a phishing text ignored is no distress, "when I know"
     acknowledges nothing, a sorry that names the loss is a condolence, our own form's gap is no blame; a record
     turned against itself is no blame, a rota changed for our staff is no remedy."""

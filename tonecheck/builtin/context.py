@@ -252,7 +252,7 @@ _WRITER_RETIRING = _re2(r"\b(?:I|we)(?:'m| am|'re| are|'ll be| will be) (?:\w+ )
 _NOT_A_MOMENT = _re2(
     r"\b(?:"
     # a big day long past, recalled: "You first came to me in 1998 with the suit for your own wedding"
-    r"(?:in|back in|since) (?:19[5-9]\d|20[01]\d)\b[^.!?]{0,80}\b(?:wedding|birthday|anniversary|graduation|engagement)|"
+    r"(?:in|back in) (?:19[5-9]\d|20[01]\d) (?:with|for) [^.!?,]{0,40}\b(?:wedding|birthday|anniversary|graduation|engagement)|"
     r"(?:wedding|graduation|engagement) (?:back )?in (?:19[5-9]\d|20[01]\d)|"
     # a policy's anniversary date, a shop's anniversary
     # sale, a pension, a trade ("I'm a wedding photographer"), a client's wedding, a solicitor engaged,

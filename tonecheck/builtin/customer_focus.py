@@ -70,10 +70,10 @@ _IMPERATIVE = re_cached.compile(
     # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
     r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b|"
     # praise passed on to the reader's family ("please give him a huge well done from me")
-    r"^(?:a )?(?:huge |big |massive |many |warm |hearty )?(?:congratulations|congrats|well done)\b(?! to (?:our|all our|my|the (?:whole )?(?:team|staff|crew)))|"
+    r"^(?:a )?(?:huge |big |massive |many |warm |hearty )?(?:congratulations|congrats|well done)(?:[!,.]| on (?:your|his|her|their|the new)\b| to (?:you|him|her|them|(?-i:[A-Z])[a-z]+ (?:on|for))\b)|"
     r"^.*?\b(?:congratulations|congrats|well done) (?:from (?:me|us|all of us|everyone)|on (?:your|his|her|their)|to (?:you|him|her|them)\b)|"
     # news of the reader's own session, named by its day ("Tomorrow's Spanish class will be in Room 6")
-    r"^(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s (?:\([^)]*\) )?"
+    r"^(?![^.!?]*\bmeans (?:the|our) )(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s (?:\([^)]*\) )?"
     r"(?:(?!staff\b|team\b|internal\b|company\b)[\w-]+ ){0,3}(?:class|lesson|session|rehearsal|practice|training|match|game|trip|outing|visit|delivery|collection|appointment|club|tour|walk|swim|concert)\b|"
     # a yes to what they asked ("can I pay in two halves?" "yes, that's fine")
     r"^(?:yes|yeah|yep|sure)\b(?![,.!]?\s*(?:noted|received|understood)\b)|^(?:of course|no problem|no worries|absolutely|that['’]s (?:fine|great|no problem))\b",
