@@ -13,6 +13,8 @@ Sections (see benchmarks/README.md for what each figure means):
   throughput  one Linter in one process, many 200-word drafts: drafts/s
   linearity   time per draft for 100 ... 1600-word drafts: ms per 100 words
   learned     the learned model: load time, and what it adds to each 200-word draft
+  spelling    the opt-in spelling rule: loading its word list, and what it adds to each draft
+  rewrite     the rewriter: its fact check (drafts with and without non-ASCII), and a whole rewrite
   big         big input: 4,000 and 40,000 sentences, a draft at the 10 MiB cap, a
               10,000-message mbox, and three shapes that were once quadratic (a 16,000-line
               dash list, 8,000 enclosure lines, 4,000 refusals, 3,000 excuse lines): time and peak memory
@@ -571,17 +573,41 @@ def section_spelling(args) -> None:
     print(f"  added per draft by spelling         {ms(with_spelling - without)}")
 
 
+def section_rewrite(args) -> None:
+    print("\n== (j) the rewriter: its fact check, and a whole rewrite, per 200-word draft ==")
+    from tonecheck.engine import Linter
+    from tonecheck.facts import facts
+    from tonecheck.rewrites import rewrite
+    from tonecheck.sources import load_text
+
+    drafts = [build_draft(200, seed) for seed in range(min(args.drafts, 300))]
+    for name, texts in (("with a £ or other non-ASCII", [d for d in drafts if not d.isascii()]),
+                        ("ASCII only", [d.encode("ascii", "ignore").decode() for d in drafts])):
+        best = min(_timed(lambda: [facts(t) for t in texts]) for _ in range(3))
+        print(f"  facts of a draft, {name:<28}{best / max(1, len(texts)) * 1e6:8.0f} µs  ({len(texts)} drafts)")
+    linter = Linter()
+    loaded = [load_text(d) for d in drafts]
+    best = min(_timed(lambda: [rewrite(linter, d) for d in loaded]) for _ in range(3))
+    print(f"  rewrite a draft (lint, fixes, facts, lint again){ms(best / len(loaded))}")
+
+
+def _timed(work) -> float:
+    t0 = time.perf_counter()
+    work()
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=15, help="runs per cold-start figure (default 15)")
     ap.add_argument("--drafts", type=int, default=1000, help="drafts for the throughput figure (default 1000)")
     ap.add_argument("--linear-seconds", type=float, default=1.0, help="time spent per length in the linearity figure")
-    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,learned,spelling,big,workers,imports",
+    ap.add_argument("--only", default="cold,phases,memory,throughput,linearity,learned,spelling,rewrite,big,workers,imports",
                     help="comma-separated sections (default: all)")
     ap.add_argument("--pycache", help="PYTHONPYCACHEPREFIX for the measured commands (default: a folder in /tmp)")
     ap.add_argument("--no-install", action="store_true", help="do not pip install proselint when missing")
     args = ap.parse_args()
-    sections = {"cold", "phases", "memory", "throughput", "linearity", "learned", "spelling", "big", "workers", "imports"}
+    sections = {"cold", "phases", "memory", "throughput", "linearity", "learned", "spelling", "rewrite", "big", "workers", "imports"}
     only = set(args.only.split(","))
     if only - sections:  # a misspelt section would silently measure nothing
         ap.error(f"unknown section {', '.join(sorted(only - sections))} (choose from {', '.join(sorted(sections))})")
@@ -619,6 +645,8 @@ def main() -> None:
         section_learned(args)
     if "spelling" in only:
         section_spelling(args)
+    if "rewrite" in only:
+        section_rewrite(args)
     if "big" in only:
         section_big(args, env)
     if "workers" in only:

@@ -1163,8 +1163,8 @@ SHAPES_SESSION_25_FOURTH = [
 # "we should have your parcel back" does not; the customer's own business protected is no agenda of ours; a change
 # made for our staff is no remedy; "well done" on a steak is no praise; a child lost in a shop for ten minutes is no death.
 # Review 49 (of 36adc33, the mends): a turn that keeps the blame ("however your parcel is at the depot") exempts no
-# record, "sorry you feel that way" owns nothing, "won't disrupt our schedule" is a negation, "Congratulations to the
-# under-12s" speaks to the reader, "We lost her on Sunday and I need to cancel her cover" is a death.
+# record, "sorry you feel that way" owns nothing, "won't disrupt our schedule" is a negation, "We lost her on Sunday and
+# I need to cancel her cover" is a death.
 # Review 50 (of 8beb1ad, those mends): "does not in any way disrupt our schedule" is a negation, a change "so this won't
 # happen again" is a remedy only after a change to the rota or cover, "our review panel found" is no independent finding,
 # "we lost her on Sunday, and we're desperate to find her" is no death, "Congratulations to us" speaks to no reader.

@@ -69,7 +69,8 @@ _IMPERATIVE = re_cached.compile(
     r"let (?:us|me) know|bring (?:it|him|her|them|the|your|(?-i:[A-Z])\w+ (?:back|in|along|with)\b)|come (?:in|back|and|to|straight|along|by|down)|book (?:a|an|another|in)|pop (?:in|back|by|it|them|down)|drop (?:it|us|me|in|by|them))\b|"
     # what to bring and do on the day ("Please have Scouts there by 8"), and news told as theirs ("Good news: we found Lily's fleece")
     r"^(?:remember to|don['’]t forget|do not forget)\b|^(?:good|great|some good|some great) news\b|"
-    # praise passed on to the reader's family ("please give him a huge well done from me")
+    # congratulations on the reader's news or to a named reader ("Congratulations on the new baby!", "Huge
+    # congratulations to Amelia on her Grade 5"), and praise passed on to their family ("please give him a huge well done from me")
     r"^(?:a )?(?:huge |big |massive |many |warm |hearty )?(?:congratulations|congrats|well done)(?:[!,.]| on (?:your|his|her|their|the new)\b| to (?:you|him|her|them|(?-i:[A-Z])[a-z]+ (?:on|for))\b)|"
     r"^.*?\b(?:congratulations|congrats|well done) (?:from (?:me|us|all of us|everyone)|on (?:your|his|her|their)|to (?:you|him|her|them)\b)|"
     # news of the reader's own session, named by its day ("Tomorrow's Spanish class will be in Room 6")
