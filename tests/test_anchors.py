@@ -13,9 +13,12 @@ from tonecheck import cache
 from tonecheck.config import Config
 from tonecheck.engine import Linter
 from tonecheck.packs import anchors as anchors_module
+from tonecheck.packs import prefilter
 from tonecheck.packs import patterns as patterns_module
 from tonecheck.packs.anchors import anchors, words
+from tonecheck.draft import plain_characters
 from tonecheck.packs.patterns import Pattern, flexible_spaces
+from tonecheck.regex import compile_with
 from tonecheck.sources import load_text
 
 from conftest import requires_shared
@@ -67,6 +70,45 @@ def test_a_text_whose_letters_fold_to_ascii_is_not_filtered():
     assert words("\u212aind regards") is None  # the Kelvin sign matches k case-insensitively
 
 
+# -- the prefilter: the strings every match contains --------------------------------
+def needs(pattern: str):
+    return prefilter.of_tree(anchors_module.parse(flexible_spaces(plain_characters(pattern))))
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("sorry for any inconvenience", "sorry for any inconvenience"),  # spaces are any white space, one in the text
+    ("we (?:are|were) unable to", ("|", "we are unable to", "we were unable to")),
+    ("apologi[sz]e", ("|", "apologise", "apologize")),
+    (r"we['’]?ll look into it", ("|", "well look into it", "we'll look into it")),  # ’ is ' to the rules
+    (r"our \w+ policy", ("&", "our ", " policy")),  # what \w+ stands for is not followed
+    ("(?:I|we) can", ("|", "i can", "we can")),
+    ("caf\u00e9", "caf"),  # other scripts' letters are not followed
+    ("(?:we|I) (?:are|am) (?:so|very|truly) sorry (?:that|for)",  # past 16 ways: each run's strings
+     ("&", ("|", "i am so sorry ", "i are so sorry ", "we am so sorry ", "i am very sorry ", "we are so sorry ",
+            "i am truly sorry ", "i are very sorry ", "we am very sorry ", "i are truly sorry ", "we am truly sorry ",
+            "we are very sorry ", "we are truly sorry "), ("|", "for", "that"))),
+    ("(?:congratulations|well done)!*", ("|", "well done", "congratulations")),
+])
+def test_a_prefilter_is_the_strings_every_way_through_holds(pattern, expected):
+    assert needs(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+ly", "[A-Z]{3,}", "we", "(?:I|we) (?:can|will)?", r"\pL+ly", "un[[:alpha:]]+able",
+])
+def test_a_prefilter_requires_nothing_when_nothing_can_be_told(pattern):
+    assert needs(pattern) is None
+
+
+def test_the_text_a_prefilter_reads():
+    found = prefilter.text("We ARE\n   unable  to", "help")
+    assert found.text == "we are unable to help"  # ASCII letters lowered, each white space run one space
+    assert prefilter.holds(needs("we (?:are|were) unable to help"), found)
+    assert not prefilter.holds(needs("we (?:are|were) unable to assist"), found)
+    assert prefilter.text("\u212aind regards") is None  # the Kelvin sign matches k case-insensitively
+    assert prefilter.holds(["&", 7, {"x": 1}], found)  # a damaged cache entry requires nothing
+
+
 # -- the built-in packs: no anchor is ever wrong -------------------------------------
 def _patterns(rule):
     """The Pattern objects a pack rule's check holds (its phrases, swaps, unless...)."""
@@ -115,6 +157,30 @@ def test_a_builtin_pattern_never_matches_a_text_without_its_anchors(builtin_patt
     if pattern.regex.search(text):
         present = words(text)
         assert present is None or pattern.anchors & present, (pattern.regex.pattern[:80], text)
+
+
+@pytest.fixture(scope="module")
+def builtin_phrases(builtin_patterns):
+    """Each phrase of the built-in patterns, with its prefilter, as the cache holds it."""
+    out = {}
+    for pattern in builtin_patterns:
+        for phrase, _, formula in (pattern._alternatives or ((), None))[0]:
+            out[phrase] = json.loads(json.dumps(formula))
+    assert sum(f is not None for f in out.values()) > 0.9 * len(out)  # most phrases need something
+    return sorted(out.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_builtin_phrase_never_matches_a_text_its_prefilter_rules_out(builtin_phrases, data):
+    phrase, formula = data.draw(st.sampled_from(builtin_phrases))
+    regex = compile_with(rf"\b(?:{phrase})\b", case_sensitive=False)
+    pieces = st.one_of(st.sampled_from(re.findall(r"[A-Za-z']+|\s+", phrase.replace(r"\s+", " ").replace(r"\s*", " "))
+                                       or ["x"]), st.sampled_from(JOINERS))
+    text = "".join(data.draw(st.lists(pieces, min_size=1, max_size=30)))
+    if regex.search(text):
+        found = prefilter.text(text)
+        assert found is None or prefilter.holds(formula, found), (phrase[:80], text)
 
 
 def test_builtin_patterns_on_their_own_phrases(builtin_patterns):
@@ -177,16 +243,18 @@ def test_anchors_are_cached_with_the_pack_and_a_bad_entry_is_worked_out_again(tm
     entry = cache.entry("packs", str((folder / "House.yml").resolve()))
     head, body = entry.read_text().split("\n", 1)
     stored = json.loads(body)
-    assert list(stored["anchors"].values()) == [[["inconvenience"]]]  # each phrase's
+    # each phrase's anchors, and the strings it needs
+    assert list(stored["anchors"].values()) == [{"anchors": [["inconvenience"]], "needs": ["sorry for any inconvenience"]}]
 
     # an entry whose anchors are of the wrong shape (however whole the entry) is not
-    # trusted: the anchors are worked out again
-    for table in stored["anchors"]:
-        stored["anchors"][table] = [[7]]
-    cache.store(entry, json.loads(head)["stamp"], stored)
-    linter = Linter(config)
-    assert [f.rule for f in linter.lint(load_text("Sorry for any inconvenience.")).findings] == ["House.Hollow"]
-    assert linter.lint(load_text("Thanks for waiting.")).findings == []
+    # trusted: the anchors are worked out again; a damaged prefilter requires nothing
+    for damaged in ({"anchors": [[7]], "needs": [None]}, [[["inconvenience"]]], {"anchors": [None], "needs": [["&", 7, {}]]}):
+        for table in stored["anchors"]:
+            stored["anchors"][table] = damaged
+        cache.store(entry, json.loads(head)["stamp"], stored)
+        linter = Linter(config)
+        assert [f.rule for f in linter.lint(load_text("Sorry for any inconvenience.")).findings] == ["House.Hollow"]
+        assert linter.lint(load_text("Thanks for waiting.")).findings == []
 
 
 def test_a_pattern_is_compiled_at_first_with_only_the_phrases_a_draft_could_hold(monkeypatch):
@@ -200,7 +268,10 @@ def test_a_pattern_is_compiled_at_first_with_only_the_phrases_a_draft_could_hold
     first = pattern.for_words(words("We regret the delay."))
     assert first.pattern == r"\b(?:(?:we\s+regret))\b"
     assert pattern._regex is None  # the whole alternation is not compiled for one draft
-    pattern.for_words(words("Sorry for any inconvenience at this time."))
+    # its words there, but not the phrase: "regret" and "we" apart, "for any" but no "sorry"
+    text = "We're sorry, and we do not regret it; thanks for any inconvenience at this time."
+    second = pattern.for_words(words(text), lambda: prefilter.text(text))
+    assert second.pattern == r"\b(?:(?:at\s+this\s+time))\b"
     whole = pattern.for_words(words("We regret it."))  # a Linter checking many drafts: compiled once, whole
     assert whole is pattern.regex and "inconvenience" in whole.pattern
 

@@ -419,6 +419,14 @@ class Analysis:
         return words(*(self.text[s:e] for s, e in self.writer_spans))
 
     @cached_property
+    def writer_strings(self):
+        """The writer's text as a pattern's prefilter reads it (``packs.prefilter.text``):
+        made only for a Linter's first drafts, which compile only the phrases it could hold."""
+        from .packs.prefilter import text
+
+        return text(*(self.text[s:e] for s, e in self.writer_spans))
+
+    @cached_property
     def body_text(self) -> str:
         """The body as prose: a bullet or a line without a full stop still ends its
         sentence, so readability formulas do not read a list as one long sentence."""
@@ -522,14 +530,17 @@ class Analysis:
         ``scope`` is "writer" (greeting, body and sign-off), "body", or "opening"
         (the first two body sentences). A match never straddles two regions. A
         pack's pattern is not run on a draft without one of its anchors, and at
-        first is compiled with only the phrases whose anchors the draft has.
+        first is compiled with only the phrases whose anchors and prefilter's
+        strings the draft has.
         """
         for_words = getattr(pattern, "for_words", None)
         if for_words is not None:  # a pack's pattern
             present, anchors = self.writer_words, pattern.anchors
             if anchors is not None and present is not None and anchors.isdisjoint(present):
                 return
-            pattern = for_words(present)
+            pattern = for_words(present, lambda: self.writer_strings)
+            if pattern is None:
+                return
         spans, windows, starts = self._windows(scope)
         for ws, we in windows:
             for m in pattern.finditer(self.text[ws:we]):

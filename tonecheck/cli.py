@@ -25,6 +25,12 @@ _INPUT_FORMAT_HELP = (f"Read the drafts as this format: {', '.join(Formats().nam
                       "[default: from each file's name and content]")
 
 
+def _unwritable(draft):
+    from .rewrites import unwritable  # only --fix and --diff need the rewriter
+
+    return unwritable(draft)
+
+
 def _split(values) -> tuple[str, ...] | None:
     items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
     return items or None
@@ -296,7 +302,6 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
           show_config, fix, unsafe_fixes, diff, grammar, verbose, jobs):
     """Check drafts (files, folders, or - for stdin) and explain each finding."""
     from .containment import RULE_BUDGET
-    from .rewrites import unwritable
     from .sources import Part, parse_part
 
     if not paths:
@@ -420,7 +425,7 @@ def check(paths, fmt, input_format, select, ignore, contexts, fail_on, min_score
             drafts = list(_read(path, stdin_filename, data, reader.formats, input_format))
         if fixing and len(drafts) > 1:
             _warn(f"{path}: not fixed, {_several(drafts, 'fix')}")
-        elif fixing and not isinstance(drafts[0], InputError) and (why := unwritable(drafts[0])):
+        elif fixing and not isinstance(drafts[0], InputError) and (why := _unwritable(drafts[0])):
             _warn(f"{why}; not fixed")
         elif fixing and not isinstance(drafts[0], InputError):
             draft = drafts[0]

@@ -182,6 +182,7 @@ _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 # group's name, a range from an upper-case letter to something else ([A-z]).
 _UNFOLDABLE = re_cached.compile(r"\\[xpPQC]|\(\?[a-zA-Z]*-|\(\?P?<|[A-Z]-[^A-Z]|[^A-Z\\]-[A-Z]")
 _ESCAPE = re_cached.compile(r"(\\.)", re.S)
+_UPPER_ESCAPE = re_cached.compile(r"\\[A-Z]")  # \S, \W, \B, \D: lowered, another class
 
 
 def _lowered(pattern: str):
@@ -189,6 +190,8 @@ def _lowered(pattern: str):
     or None where that could change what it matches under case-folding."""
     if _UNFOLDABLE.search(pattern) or not (pattern.isascii() or _caseless(pattern)):
         return None
+    if not _UPPER_ESCAPE.search(pattern):  # no escape that lowering would change: all at once
+        return pattern.lower()
     pieces = _ESCAPE.split(pattern)
     pieces[::2] = [piece.lower() for piece in pieces[::2]]
     return "".join(pieces)

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from .. import hookimpl, re_cached
 from ..fixes import PLACEHOLDER, apply, chosen
-from ..rewrites import Change, Rewrite, body_format
+
+if TYPE_CHECKING:
+    from ..rewrites import Rewrite
 
 _GREETING_WORDS = re_cached.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b", re.I)
 
@@ -43,7 +46,8 @@ def greeted(draft) -> tuple[str, ...]:
 
 
 def rewrite_with_fixes(linter, draft, report, *, unsafe: bool = True) -> Rewrite:
-    from ..facts import lost, spans  # only a rewrite needs them: a check never imports them
+    from ..facts import lost, spans  # only a rewrite needs these: a check never imports them
+    from ..rewrites import Change, Rewrite, body_format
 
     source = report.text
     fmt = body_format(draft)

@@ -64,11 +64,13 @@ def anchors(patterns: list[str], bounded: bool) -> frozenset[str] | None:
 
 def each(patterns: list[str], bounded: bool) -> list[frozenset[str] | None]:
     """Each pattern's anchors, as alternatives of one alternation."""
-    out = []
-    for pattern in patterns:
-        words = _pattern_anchors(pattern, bounded)
-        out.append(None if words is None else frozenset(words))
-    return out
+    return [of_tree(parse(pattern), bounded) for pattern in patterns]
+
+
+def of_tree(tree, bounded: bool) -> frozenset[str] | None:
+    """A parsed pattern's anchors (None for a tree ``parse`` could not give)."""
+    words = None if tree is None else _tree_anchors(tree, bounded)
+    return None if words is None else frozenset(words)
 
 
 def union(anchors_each: list[frozenset[str] | None]) -> frozenset[str] | None:
@@ -117,19 +119,25 @@ _START = (None, "", False, "s")
 _READ_DIFFERENTLY = re_cached.compile(r"\[:|\{,|\{(?:\d*,)?0\d")
 
 
-def _pattern_anchors(pattern: str, bounded: bool) -> set[str] | None:
+def parse(pattern: str):
+    """The pattern's syntax tree as Python's re reads it, or None where re reads it
+    otherwise than RE2 or not at all (\\pL, \\z): nothing can be told of it."""
     if _READ_DIFFERENTLY.search(pattern):
         return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # re's FutureWarnings about RE2 syntax
-            tree = _p.parse(pattern)
+            return _p.parse(pattern)
+    except Exception:  # RE2 syntax re does not read
+        return None
+
+
+def _tree_anchors(tree, bounded: bool) -> set[str] | None:
+    try:
         states = {_START if bounded else (None, "", False, "x")}
         states = _walk(tree, states)
         ends = {_feed(state, _SEP if bounded else _ANY) for state in states}
-    except _Unknown:
-        return None
-    except Exception:  # RE2 syntax re does not read (\pL, \z): no anchors, always run
+    except Exception:  # _Unknown, or syntax not followed: no anchors, always run
         return None
     best = {state[0] for state in ends}
     return None if None in best else best

@@ -36,8 +36,8 @@ def pack_files(path: Path) -> list[Path]:
 
 #: Bumped whenever a pack is checked differently: an entry is trusted to have passed
 #: this tonecheck's checks (its patterns are compiled only on first use), and holds the
-#: anchors this tonecheck worked out for its patterns.
-CHECKS = 7
+#: anchors and prefilters this tonecheck worked out for its patterns.
+CHECKS = 8
 
 
 def _stamp(path: Path) -> list:

@@ -7,7 +7,9 @@ from functools import lru_cache
 
 from .. import re_cached
 from ..draft import plain_characters
+from . import prefilter
 from .anchors import union
+from .prefilter import holds
 
 
 def pattern_list(value, field, fail, defines: dict | None = None) -> list[str]:
@@ -75,8 +77,9 @@ class Pattern:
     """A rule's alternation: compiled by RE2 when first used, and its anchors (the
     words one of which every match contains, or None: see ``anchors``), with which
     ``Analysis.writer_matches`` skips a draft that lacks them, uncompiled.
-    ``alternatives``: each phrase and its own anchors, and a function that compiles
-    a list of phrases as the whole alternation is compiled (see ``for_words``)."""
+    ``alternatives``: each phrase with its own anchors and prefilter (``packs.prefilter``),
+    and a function that compiles a list of phrases as the whole alternation is
+    compiled (see ``for_words``)."""
 
     __slots__ = ("_build", "_regex", "anchors", "_alternatives", "_uses")
 
@@ -90,17 +93,23 @@ class Pattern:
             self._regex = self._build()
         return self._regex
 
-    def for_words(self, present: frozenset | None):
-        """The regex to run on a text whose words are ``present``: for the first drafts,
-        only the phrases whose anchors are there (the others cannot match: the matches
-        are the same, and a smaller expression compiles in a fraction of the time)."""
+    def for_words(self, present: frozenset | None, strings=None):
+        """The regex to run on a text whose words are ``present`` and whose strings
+        ``strings()`` gives (``prefilter.text``; asked only if needed): for the first drafts, only the phrases whose
+        anchors and prefilter's strings are there (the others cannot match: the matches
+        are the same, and a smaller expression compiles in a fraction of the time).
+        None: none of them could."""
         if self._regex is not None or present is None or self._alternatives is None:
             return self.regex
         self._uses += 1
         phrases, build = self._alternatives
         if self._uses > FIRST_DRAFTS:
             return self.regex
-        live = [p for p, words in phrases if words is None or not words.isdisjoint(present)]
+        found = strings() if strings is not None else None
+        live = [p for p, words, needs in phrases if (words is None or not words.isdisjoint(present))
+                and (found is None or holds(needs, found))]
+        if not live:
+            return None  # no phrase could match (an empty alternation matches everywhere)
         return build(live) if len(live) < len(phrases) else self.regex
 
     def finditer(self, text: str):
@@ -162,11 +171,11 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
         return rf"\b(?:{alt})\b" if bounds else alt
 
     source = joined(flexible)
-    each = _anchors_of(source, flexible, bounds, anchors)
+    each, needs = _anchors_of(source, flexible, bounds, anchors)
     words = union(each)
     lexicon_only = isinstance(patterns, dict) or (isinstance(patterns, list) and all(isinstance(p, dict) for p in patterns))
     if lexicon_only or validated:
-        alternatives = (list(zip(flexible, each)), lambda live: compile_with(joined(live), **options))
+        alternatives = (list(zip(flexible, each, needs)), lambda live: compile_with(joined(live), **options))
         return Pattern(lambda: compile_with(source, **options), words, alternatives=alternatives)
     try:
         return Pattern(None, words, compile_with(source, **options))
@@ -181,26 +190,29 @@ def compile_patterns(patterns, field: str, *, bounds: bool, case: bool, fail,
     fail(field, "the patterns do not combine into one expression (an unbalanced bracket across patterns?)")
 
 
-def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | None) -> list:
-    """Each alternative's anchors: from the pack's cached table, else worked out (and
-    added to the table, which is cached with the pack). With no table (no cache to keep
-    them in), none: working them out costs more than one check saves."""
+def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | None) -> tuple[list, list]:
+    """Each alternative's anchors and prefilter: from the pack's cached table, else
+    worked out (and added to the table, which is cached with the pack). With no table
+    (no cache to keep them in), none: working them out costs more than one check saves."""
     if table is None:
-        return [None] * len(flexible)
+        return [None] * len(flexible), [None] * len(flexible)
     from ..cache import key
 
     name = key(source)  # not the expression itself: a long list would double the cache entry
     known = table.get(name)
-    if isinstance(known, list) and len(known) == len(flexible):
-        try:
-            return [None if w is None else _words(w) for w in known]
+    if isinstance(known, dict) and all(isinstance(known.get(k), list) and len(known[k]) == len(flexible)
+                                       for k in ("anchors", "needs")):
+        try:  # the prefilters as they are: prefilter.holds reads a damaged one as requiring nothing
+            return [None if w is None else _words(w) for w in known["anchors"]], known["needs"]
         except TypeError:  # a cache entry of another shape: worked out again
             pass
-    from .anchors import each
+    from . import anchors as words_of
 
-    found = each(flexible, bounds)
-    table[name] = [None if w is None else sorted(w) for w in found]
-    return found
+    trees = [words_of.parse(p) for p in flexible]
+    found = [words_of.of_tree(tree, bounds) for tree in trees]
+    needs = [prefilter.of_tree(tree) for tree in trees]
+    table[name] = {"anchors": [None if w is None else sorted(w) for w in found], "needs": needs}
+    return found, needs
 
 
 def _words(cached) -> frozenset:
@@ -239,8 +251,9 @@ def flexible_spaces(pattern: str) -> str:
     if " " not in pattern:
         return pattern
     if "\\ " not in pattern and not _SPACED_CLASS.search(pattern):
-        # no space escaped or inside a class (most patterns): substitute in C, not per token
-        return _SPACE_RUN.sub(r"\\s+", _OPTIONAL_SPACE.sub(r"\\s*", pattern))
+        # no space escaped or inside a class (most patterns): " ?" and " *" are \s*, a
+        # space (" +" too) is \s+, swapped in C rather than per token
+        return pattern.replace(" ?", r"\s*").replace(" *", r"\s*").replace(" +", r"\s+").replace(" ", r"\s+")
 
     def swap(m) -> str:
         token = m.group()
@@ -254,8 +267,6 @@ def flexible_spaces(pattern: str) -> str:
 
 
 _SPACED_CLASS = re_cached.compile(r"\[(?:\\.|[^\]])* ")
-_OPTIONAL_SPACE = re_cached.compile(r" [?*]")
-_SPACE_RUN = re_cached.compile(r" \+?")
 
 
 #: Where a sentence turns: "It wasn't your fault, but you should have checked" is two clauses,
