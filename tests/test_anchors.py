@@ -214,8 +214,9 @@ def test_findings_are_the_same_with_and_without_anchors(monkeypatch):
         return [[(f.rule, f.offset, f.length, f.message) for f in linter.lint(load_text(t)).findings] for t in drafts]
 
     filtered = digest()
-    with monkeypatch.context() as m:  # every pattern compiled for each draft with only its live phrases
+    with monkeypatch.context() as m:  # every pattern compiled for each draft (or sentence) with only its live phrases
         m.setattr(patterns_module, "FIRST_DRAFTS", 10**9)
+        m.setattr(patterns_module, "FIRST_SEARCHES", 10**9)
         assert digest() == filtered
     monkeypatch.setattr(anchors_module, "words", lambda *texts: None)  # every pattern runs, whole
     assert digest() == filtered
@@ -274,6 +275,21 @@ def test_a_pattern_is_compiled_at_first_with_only_the_phrases_a_draft_could_hold
     assert second.pattern == r"\b(?:(?:at\s+this\s+time))\b"
     whole = pattern.for_words(words("We regret it."))  # a Linter checking many drafts: compiled once, whole
     assert whole is pattern.regex and "inconvenience" in whole.pattern
+
+
+def test_a_pattern_asked_about_a_few_sentences_compiles_at_first_only_what_they_could_hold(monkeypatch):
+    from tonecheck.packs.patterns import compile_patterns
+
+    monkeypatch.setattr(patterns_module, "FIRST_SEARCHES", 2)
+    table: dict = {}
+    kw = dict(bounds=True, case=False, fail=None)
+    phrases = ["but we can", "instead", "another option"]
+    compile_patterns(phrases, "unless", **kw, anchors=table)
+    pattern = compile_patterns(phrases, "unless", **kw, validated=True, anchors=table)
+    assert pattern.for_texts(["We can't refund it.", "Instead, we'll send a voucher."]).pattern == r"\b(?:(?:instead))\b"
+    assert pattern.for_texts(["We can't refund it."]) is None  # nothing it could find: nothing compiled
+    assert pattern._regex is None
+    assert pattern.for_texts(["No."]) is pattern.regex  # past the first searches, compiled once, whole
 
 
 def test_a_long_text_is_read_in_chunks_with_no_word_cut():

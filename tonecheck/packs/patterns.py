@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import re_cached
 from ..draft import plain_characters
 from . import prefilter
-from .anchors import union
+from .anchors import union, words as words_in
 from .prefilter import holds
 
 
@@ -71,6 +71,9 @@ def inlined(item: str, field: str, fail, defines: dict | None, trail: tuple = ()
 #: case at the command line) compiles a fraction of the packs, and a Linter that
 #: checks many compiles each pattern once.
 FIRST_DRAFTS = 2
+#: The same for a pattern asked about a few sentences at a time (an ``unless``, asked
+#: once a rule has found something): the first searches compile only what they could find.
+FIRST_SEARCHES = 24
 
 
 class Pattern:
@@ -81,11 +84,11 @@ class Pattern:
     and a function that compiles a list of phrases as the whole alternation is
     compiled (see ``for_words``)."""
 
-    __slots__ = ("_build", "_regex", "anchors", "_alternatives", "_uses")
+    __slots__ = ("_build", "_regex", "anchors", "_alternatives", "_uses", "_searches")
 
     def __init__(self, build, anchors: frozenset | None = None, regex=None, alternatives=None):
         self._build, self._regex, self.anchors = build, regex, anchors
-        self._alternatives, self._uses = alternatives, 0
+        self._alternatives, self._uses, self._searches = alternatives, 0, 0
 
     @property
     def regex(self):
@@ -95,17 +98,30 @@ class Pattern:
 
     def for_words(self, present: frozenset | None, strings=None):
         """The regex to run on a text whose words are ``present`` and whose strings
-        ``strings()`` gives (``prefilter.text``; asked only if needed): for the first drafts, only the phrases whose
-        anchors and prefilter's strings are there (the others cannot match: the matches
-        are the same, and a smaller expression compiles in a fraction of the time).
-        None: none of them could."""
+        ``strings()`` gives (``prefilter.text``; asked only if needed): for the first
+        drafts, only the phrases whose anchors and prefilter's strings are there (the
+        others cannot match: the matches are the same, and a smaller expression
+        compiles in a fraction of the time). None: none of them could."""
         if self._regex is not None or present is None or self._alternatives is None:
             return self.regex
         self._uses += 1
-        phrases, build = self._alternatives
         if self._uses > FIRST_DRAFTS:
             return self.regex
-        found = strings() if strings is not None else None
+        return self._live(present, strings() if strings is not None else None)
+
+    def for_texts(self, texts: list[str]):
+        """The regex to search these few texts with (for the first searches, only the
+        phrases they could hold), or None if none of its phrases could match them."""
+        if self._regex is not None or self._alternatives is None:
+            return self.regex
+        self._searches += 1
+        present = words_in(*texts) if self._searches <= FIRST_SEARCHES else None
+        if present is None:
+            return self.regex
+        return self._live(present, prefilter.text(*texts))
+
+    def _live(self, present: frozenset, found):
+        phrases, build = self._alternatives
         live = [p for p, words, needs in phrases if (words is None or not words.isdisjoint(present))
                 and (found is None or holds(needs, found))]
         if not live:
@@ -295,9 +311,14 @@ def unless_hit(a, offset: int, pattern, scope: str) -> bool:
             elif turn.start() >= at:
                 end = turn.start()
                 break
-        return bool(pattern.search(sent.text[start:end]))
+        return _any_match(pattern, [sent.text[start:end]])
     if scope == "after":
         return a.last_sentence_with(pattern) >= sent.index
     first = max(0, sent.index - 1) if scope == "around" else sent.index
     last = sent.index + (3 if scope in ("following", "around") else 1)
-    return any(pattern.search(s.text) for s in a.sentences[first:last])
+    return _any_match(pattern, [s.text for s in a.sentences[first:last]])
+
+
+def _any_match(pattern, texts: list[str]) -> bool:
+    regex = pattern.for_texts(texts) if isinstance(pattern, Pattern) else pattern
+    return regex is not None and any(regex.search(text) for text in texts)
