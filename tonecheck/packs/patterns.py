@@ -74,6 +74,10 @@ FIRST_DRAFTS = 2
 #: The same for a pattern asked about a few sentences at a time (an ``unless``, asked
 #: once a rule has found something): the first searches compile only what they could find.
 FIRST_SEARCHES = 24
+#: Texts longer than this together are searched with the whole alternation: reading
+#: their words would cost more than it saves (and a long draft's body, asked once per
+#: finding, would be read again each time).
+SEARCHED_AT_MOST = 4000
 
 
 class Pattern:
@@ -115,7 +119,9 @@ class Pattern:
         if self._regex is not None or self._alternatives is None:
             return self.regex
         self._searches += 1
-        present = words_in(*texts) if self._searches <= FIRST_SEARCHES else None
+        if self._searches > FIRST_SEARCHES or sum(map(len, texts)) > SEARCHED_AT_MOST:
+            return self.regex
+        present = words_in(*texts)
         if present is None:
             return self.regex
         return self._live(present, prefilter.text(*texts))
@@ -311,14 +317,22 @@ def unless_hit(a, offset: int, pattern, scope: str) -> bool:
             elif turn.start() >= at:
                 end = turn.start()
                 break
-        return _any_match(pattern, [sent.text[start:end]])
+        return any_match(pattern, [sent.text[start:end]])
     if scope == "after":
         return a.last_sentence_with(pattern) >= sent.index
     first = max(0, sent.index - 1) if scope == "around" else sent.index
     last = sent.index + (3 if scope in ("following", "around") else 1)
-    return _any_match(pattern, [s.text for s in a.sentences[first:last]])
+    return any_match(pattern, [s.text for s in a.sentences[first:last]])
 
 
-def _any_match(pattern, texts: list[str]) -> bool:
+def any_match(pattern, texts: list[str]) -> bool:
+    """Does the pattern occur in one of a few texts? (A Pattern compiles, at first, only
+    what they could hold: ``Pattern.for_texts``.)"""
     regex = pattern.for_texts(texts) if isinstance(pattern, Pattern) else pattern
     return regex is not None and any(regex.search(text) for text in texts)
+
+
+def matches(pattern, text: str):
+    """The pattern's matches in one short text, as ``any_match`` compiles it."""
+    regex = pattern.for_texts([text]) if isinstance(pattern, Pattern) else pattern
+    return () if regex is None else regex.finditer(text)

@@ -6,7 +6,7 @@ import re
 
 from .. import fixes, re_cached
 from ..analysis import CONDITIONAL
-from .patterns import compile_patterns
+from .patterns import any_match, compile_patterns, matches
 from .schema import check_template, fmt, lowered, match_case
 
 
@@ -94,7 +94,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
         fail("rewrite", "'after' needs 'at': the patterns of the sentence it follows")
 
     def make(a, sentence, start, end, vals):
-        if stand_aside is not None and any(stand_aside.search(s.text) for s in a.body):
+        if stand_aside is not None and any_match(stand_aside, [s.text for s in a.body]):
             return None
         if at is not None:
             # after the writer's first sentence that names it ("... has been pushed back."); with
@@ -110,7 +110,7 @@ def compile_rewrite(spec, keys: frozenset, flags, fail, values: set, *, split: b
             return fixes.suggestion(f"Add {edit.content.strip()!r}", edit, safe=safe)
         if sentence is None:
             return None
-        found = [(m, replacement) for pattern, replacement in swaps for m in pattern.finditer(sentence.text)]
+        found = [(m, replacement) for pattern, replacement in swaps for m in matches(pattern, sentence.text)]
         # the words the finding is about, by any of the swaps, else the first the swap knows
         near = [(m, r) for m, r in found if sentence.start + m.start() < end and start < sentence.start + m.end()]
         if near or found:
