@@ -228,10 +228,10 @@ def _anchors_of(source: str, flexible: list[str], bounds: bool, table: dict | No
             return [None if w is None else _words(w) for w in known["anchors"]], known["needs"]
         except TypeError:  # a cache entry of another shape: worked out again
             pass
-    from . import anchors as words_of
+    from .anchors import of_tree as anchors_of, parse
 
-    trees = [words_of.parse(p) for p in flexible]
-    found = [words_of.of_tree(tree, bounds) for tree in trees]
+    trees = [parse(p) for p in flexible]  # one parse for both
+    found = [anchors_of(tree, bounds) for tree in trees]
     needs = [prefilter.of_tree(tree) for tree in trees]
     table[name] = {"anchors": [None if w is None else sorted(w) for w in found], "needs": needs}
     return found, needs

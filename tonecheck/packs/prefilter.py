@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from .anchors import _FOLDS_TO_ASCII, _NON_WORD_CATEGORIES, _REPEATS, _c
 
-#: Beyond this many exact strings, a part's strings become a formula (RE2's figure).
+#: Beyond this many exact strings, a part's strings become a formula of its parts' (as in RE2's prefilter).
 EXACT = 16
 #: A string shorter than this (spaces aside) is in nearly every draft: it requires nothing.
 SHORTEST = 3
