@@ -272,6 +272,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     # a machine that died is no bereavement
     ("My laptop died on Monday and I lost my dissertation draft.", "I'm sorry to hear that.", "bereavement"),
     ("The battery has completely died after two weeks.", "Thanks for the photos.", "bereavement"),
+    ("Scooter died halfway up the hill. Want my money back.", "I've refunded the ride.", "bereavement"),
+    ("My e-bike just died on the way to work.", "A new controller is on its way.", "bereavement"),
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
     # ... nor a pension's or a policy's words for a death that has not happened
     ("", "Please check who you've nominated to receive a death grant; the form is on page 4.", "bereavement"),

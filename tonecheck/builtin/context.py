@@ -315,7 +315,8 @@ def _own_moments(text: str, theirs: set) -> str:
 _NOT_A_DEATH = _re2(
     r"\b(?:laptop|phone|mobile|battery|engine|car|van|computer|pc|printer|boiler|tv|telly|screen|router|modem|drive|"
     r"hard drive|fridge|freezer|washer|dryer|dishwasher|oven|tablet|ipad|iphone|charger|speaker|headphones|watch|"
-    r"camera|console|kettle|bulb|motor|pump|heater|server|website|site|app|account|signal|wifi|connection)s?"
+    r"camera|console|kettle|bulb|motor|pump|heater|server|website|site|app|account|signal|wifi|connection|"
+    r"e-?scooter|scooter|e-?bike|bike|moped|mower|lawnmower|vehicle|machine|device|torch|remote|controller|sensor|unit)s?"
     r"(?:['’]s| has| had| just| completely| finally)* (?:died|dead|death)\b|bored to death|death trap|died down"
 )
 # Delay news the writer gives, read from the draft only (the customer's "because of my surgery, my lessons had to be
