@@ -190,6 +190,9 @@ from tonecheck.vocabulary import DETECTED
     # shaken, or tricked out of their details
     ("I clicked the link and typed my card number before I realised. I'm shaking.", "Your card is cancelled.", "distress"),
     ("I think my account has been hacked.", "Please call us.", "distress"),
+    # left unsafe
+    ("It died on a dark road and I had to walk home on my own. This is not safe.", "We've credited £2.", "distress"),
+    ("The driver left me at the wrong stop at midnight and I didn't feel safe at all.", "Your fare is refunded.", "distress"),
     # the same failure again, said without a word of feeling
     ("No milk on the step again today. That's four times this month.", "Thanks for letting us know.", "complaint"),
     ("I've asked twice already for this to be cancelled.", "Your account is open.", "complaint"),
@@ -273,6 +276,9 @@ def test_each_situation_is_read(quoted, draft, tag):
     ("My laptop died on Monday and I lost my dissertation draft.", "I'm sorry to hear that.", "bereavement"),
     ("The battery has completely died after two weeks.", "Thanks for the photos.", "bereavement"),
     ("Scooter died halfway up the hill. Want my money back.", "I've refunded the ride.", "bereavement"),
+    # a thing's own safety, asked about or warned of, is no fright
+    ("Is it safe to charge it overnight? It's not safe to leave it in the hall, I read.", "Yes, overnight is fine.", "distress"),
+    ("We felt safe the whole time, thanks to your driver.", "Thank you, I'll tell him.", "distress"),
     ("My e-bike just died on the way to work.", "A new controller is on its way.", "bereavement"),
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
     # ... nor a pension's or a policy's words for a death that has not happened

@@ -55,6 +55,11 @@ _QUOTE_ONLY = {"distress": (
     r"(?:I'm|I am|we're|we are) (?:literally |actually |still |honestly |so )?(?:shaking|panicking|terrified|petrified|in a panic)|"
     r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified)(?:[.!,;]\s+\w+| and\b| when\b| that\b| someone\b| (?:he|she|they|it)\b| the whole\b| all (?:the way|night|day)\b| by\b| for (?:an? |the |hours|ages)| afterwards\b| like a leaf\b)|"
     r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?panicking (?:when|because)\b|"
+    # left unsafe: "This is not safe.", "I didn't feel safe", "I had to walk home on my own in the dark"
+    # (not "it's not safe to use until ...", the customer's own warning about a thing)
+    r"(?:this|that|it)(?: is| was|['’]s) (?:just |really |simply |so )?(?:not safe|unsafe)(?=[.!]|$)|"
+    r"(?:I|we) (?:felt|feel) (?:so |really |very |completely |totally )?(?:unsafe|vulnerable)|(?:I|we) (?:didn't|did not|don't|do not|never) (?:\w+ )?(?:felt|feel) (?:\w+ )?safe\b|"
+    r"(?:had to |having to )?walk(?:ed|ing)? (?:\w+ ){0,3}home (?:on my own|alone|by myself|in the dark)|"
     r"(?:fell|I fell) for (?:a|the|their) (?:\w+ )?(?:scam|phishing)|"
     r"(?:clicked|tapped) (?:on )?(?:a|the|their) link (?:and|before) (?:I )?(?:typed|entered|gave|put in|filled in)|"
     r"(?:clicked|tapped) (?:on )?(?:a|the|their) link[^.!?]{0,80}\b(?:card|bank|pin|security)\b[^.!?]{0,40}\b(?:I gave|I typed|I entered|I put in)\b|"
