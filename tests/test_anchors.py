@@ -106,6 +106,7 @@ def test_the_text_a_prefilter_reads():
     assert prefilter.holds(needs("we (?:are|were) unable to help"), found)
     assert not prefilter.holds(needs("we (?:are|were) unable to assist"), found)
     assert prefilter.text("\u212aind regards") is None  # the Kelvin sign matches k case-insensitively
+    assert prefilter.text("We are sorry. " * 3000) is None  # a long draft is not copied and searched for each string
     assert prefilter.holds(["&", 7, {"x": 1}], found)  # a damaged cache entry requires nothing
 
 

@@ -79,10 +79,19 @@ class Strings(dict):
         return found
 
 
+#: Beyond this many characters, a text is not filtered: each string would be looked for
+#: in all of it, and a draft at the 10 MiB cap would be copied whole (and split into
+#: two million words) to be made.
+LONGEST = 32_768
+
+
 def text(*texts: str) -> Strings | None:
     """Some texts made as the prefilter's strings are (ASCII letters lowered, each
-    white space run one space), or None if a text has a letter that matches an ASCII
-    one case-insensitively (the Kelvin sign): not filtered."""
+    white space run one space), or None (not filtered) if they are longer than
+    LONGEST, or a text has a letter that matches an ASCII one case-insensitively (the
+    Kelvin sign)."""
+    if sum(map(len, texts)) > LONGEST:
+        return None
     joined = " ".join(texts)
     if not joined.isascii() and _FOLDS_TO_ASCII.search(joined):
         return None
