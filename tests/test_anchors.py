@@ -102,11 +102,13 @@ def test_a_prefilter_requires_nothing_when_nothing_can_be_told(pattern):
 
 def test_the_text_a_prefilter_reads():
     found = prefilter.text("We ARE\n   unable  to", "help")
-    assert found.text == "we are unable to help"  # ASCII letters lowered, each white space run one space
+    assert found.text == " we are unable to help "  # ASCII letters lowered, each white space run one space
     assert prefilter.holds(needs("we (?:are|were) unable to help"), found)
     assert not prefilter.holds(needs("we (?:are|were) unable to assist"), found)
     assert prefilter.text("\u212aind regards") is None  # the Kelvin sign matches k case-insensitively
     assert prefilter.text("We are sorry. " * 3000) is None  # a long draft is not copied and searched for each string
+    # white space at either end is kept: a pattern without word boundaries may need it
+    assert prefilter.holds(needs(" sky"), prefilter.text("\nsky")) and prefilter.holds(needs("sky "), prefilter.text("sky\n"))
     assert prefilter.holds(["&", 7, {"x": 1}], found)  # a damaged cache entry requires nothing
 
 
@@ -276,6 +278,33 @@ def test_a_pattern_is_compiled_at_first_with_only_the_phrases_a_draft_could_hold
     assert second.pattern == r"\b(?:(?:at\s+this\s+time))\b"
     whole = pattern.for_words(words("We regret it."))  # a Linter checking many drafts: compiled once, whole
     assert whole is pattern.regex and "inconvenience" in whole.pattern
+
+
+TOUCHING = """pack: House
+rules:
+  - name: Cant
+    kind: phrase
+    category: negative_framing
+    message: "'{match}'"
+    patterns: ["we can't", ",we"]
+    examples: {bad: ["We can't do that."], good: [It is out of stock.]}
+"""
+
+
+def test_regions_that_touch_are_read_as_one_text_as_the_pattern_searches_them(tmp_path, monkeypatch):
+    # "Hi Sam,we can't": the greeting and the body touch, and ",we" (across them) takes
+    # the characters "we can't" would start with: compiled only for its first drafts or
+    # whole, the pattern finds the same
+    (tmp_path / "House.yml").write_text(TOUCHING)
+    config = Config(packs=(str(tmp_path),), select=("House",))
+    draft = "Hi Sam,we can't do that.\n\nBest,\nAnn"
+    Linter(config)  # the pack's prefilters, cached
+
+    def found(first: int):
+        monkeypatch.setattr(patterns_module, "FIRST_DRAFTS", first)
+        return [(f.offset, f.length) for f in Linter(config).lint(load_text(draft)).findings]
+
+    assert found(10**9) == found(0)
 
 
 def test_a_pattern_asked_about_a_few_sentences_compiles_at_first_only_what_they_could_hold(monkeypatch):

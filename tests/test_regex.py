@@ -67,9 +67,11 @@ def test_a_case_insensitive_pattern_is_compiled_lower_case_where_that_means_the_
     assert found.group() == "WE are SORRY" and found.string == "Oh, WE are SORRY"
     # a literal with case outside ASCII, case-folding turned off inside, a range from
     # upper to lower case, an escape that names a letter: each keeps RE2's case-folding
-    for pattern in ("café", r"(?-i:Smith)", "[A-z]", r"\x41", r"\p{Lu}"):
+    # (or a digit: \101 is "A"), a class of one case
+    for pattern in ("café", r"(?-i:Smith)", "[A-z]", r"\x41", r"\p{Lu}", r"\101b", "[[:upper:]]x"):
         assert not isinstance(regex.compile(pattern, ignore_case=True), regex.Folded), pattern
     assert regex.compile("café", ignore_case=True).search("CAFÉ")
+    assert regex.compile(r"\101b", ignore_case=True).search("Ab") and regex.compile("[[:upper:]]x", ignore_case=True).search("ax")
 
 
 @pytest.mark.parametrize("text", [

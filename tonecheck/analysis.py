@@ -416,7 +416,7 @@ class Analysis:
         none of whose anchors is here cannot match (None: no filtering; see packs.anchors)."""
         from .packs.anchors import words
 
-        return words(*(self.text[s:e] for s, e in self.writer_spans))
+        return words(*self._writer_windows())
 
     @cached_property
     def writer_strings(self):
@@ -424,7 +424,12 @@ class Analysis:
         made only for a Linter's first drafts, which compile only the phrases it could hold."""
         from .packs.prefilter import text
 
-        return text(*(self.text[s:e] for s, e in self.writer_spans))
+        return text(*self._writer_windows())
+
+    def _writer_windows(self):
+        """The writer's text as ``writer_matches`` searches it: its regions joined where only
+        white space, or nothing, lies between ("Hi Sam,we can't" is one text)."""
+        return (self.text[s:e] for s, e in self._windows("writer")[1])
 
     @cached_property
     def body_text(self) -> str:

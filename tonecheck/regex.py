@@ -178,9 +178,10 @@ def _ascii_lower(text):
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 # What lowering would change the meaning of: an escape naming a character or class by
-# letters (\x41, \p{Lu}, \Q...\E, \C), a flag group that turns case-folding off, a
-# group's name, a range from an upper-case letter to something else ([A-z]).
-_UNFOLDABLE = re_cached.compile(r"\\[xpPQC]|\(\?[a-zA-Z]*-|\(\?P?<|[A-Z]-[^A-Z]|[^A-Z\\]-[A-Z]")
+# letters or digits (\x41, \101, \p{Lu}, \Q...\E, \C), a flag group that turns
+# case-folding off, a group's name, a range from an upper-case letter to something else
+# ([A-z]), a class of one case ([[:upper:]]).
+_UNFOLDABLE = re_cached.compile(r"\\[xpPQC0-7]|\(\?[a-zA-Z]*-|\(\?P?<|[A-Z]-[^A-Z]|[^A-Z\\]-[A-Z]|\[:(?:upper|lower):\]")
 _ESCAPE = re_cached.compile(r"(\\.)", re.S)
 _UPPER_ESCAPE = re_cached.compile(r"\\[A-Z]")  # \S, \W, \B, \D: lowered, another class
 

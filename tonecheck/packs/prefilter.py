@@ -95,7 +95,10 @@ def text(*texts: str) -> Strings | None:
     joined = " ".join(texts)
     if not joined.isascii() and _FOLDS_TO_ASCII.search(joined):
         return None
-    return Strings(" ".join(joined.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass").split()))
+    # a space at each end, as if there were white space there: a string a pattern needs
+    # may begin or end with a space, and split() drops the text's own at its ends
+    lowered = joined.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    return Strings(f" {' '.join(lowered.split())} ")
 
 
 class _Part:
