@@ -130,20 +130,23 @@ def _strings(exact: frozenset):
     return kept[0] if len(kept) == 1 else (OR, *kept)
 
 
-def _both(a, b):
-    if a is None:
-        return b
-    if b is None:
-        return a
-    parts = [*(a[1:] if type(a) is tuple and a[0] == AND else (a,)), *(b[1:] if type(b) is tuple and b[0] == AND else (b,))]
-    return (AND, *dict.fromkeys(parts))
+def _all(parts: list):
+    """The formula that every one of ``parts`` holds (their ANDs flattened, each once)."""
+    flat: dict = {}
+    for part in parts:
+        if part is not None:
+            flat.update(dict.fromkeys(part[1:] if type(part) is tuple and part[0] == AND else (part,)))
+    if len(flat) < 2:
+        return next(iter(flat), None)
+    return (AND, *flat)
 
 
 def _sequence(items) -> _Part:
     # the exact strings of the run of parts read so far, and (once a run has grown past
-    # EXACT, or a part has no exact strings) the formula of what came before the run
+    # EXACT, or a part has no exact strings) the formulas of what came before the run
     run: frozenset = _EMPTY.exact
-    before, exact = None, True
+    before: list = []
+    exact = True
     literal: list[str] = []  # literal characters, joined to the run in one step
     for op, av in (*items, (None, None)):
         if op is _c.LITERAL and av < 128:
@@ -158,12 +161,14 @@ def _sequence(items) -> _Part:
         if part.exact is not None and len(run) * len(part.exact) <= EXACT:
             run = frozenset(x + y for x in run for y in part.exact)
             continue
-        before, exact = _both(before, _strings(run)), False
+        before.append(_strings(run))
+        exact = False
         if part.exact is not None:
             run = part.exact
         else:
-            before, run = _both(before, part.match), _EMPTY.exact
-    return _Part(run) if exact else _Part(match=_both(before, _strings(run)))
+            before.append(part.match)
+            run = _EMPTY.exact
+    return _Part(run) if exact else _Part(match=_all([*before, _strings(run)]))
 
 
 def _either(parts: list[_Part]) -> _Part:
