@@ -190,6 +190,8 @@ from tonecheck.vocabulary import DETECTED
     # shaken, or tricked out of their details
     ("I clicked the link and typed my card number before I realised. I'm shaking.", "Your card is cancelled.", "distress"),
     ("I think my account has been hacked.", "Please call us.", "distress"),
+    ("I've just collected my first ever electric car and I'm a bit nervous about charging it.", "Your card is active.",
+     "celebration"),
     # left unsafe
     ("It died on a dark road and I had to walk home on my own. This is not safe.", "We've credited £2.", "distress"),
     ("The driver left me at the wrong stop at midnight and I didn't feel safe at all.", "Your fare is refunded.", "distress"),
