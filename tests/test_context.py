@@ -192,6 +192,9 @@ from tonecheck.vocabulary import DETECTED
     ("I think my account has been hacked.", "Please call us.", "distress"),
     ("I've just collected my first ever electric car and I'm a bit nervous about charging it.", "Your card is active.",
      "celebration"),
+    ("I passed my driving test this morning! Is the blue Fiesta still there?", "Yes, it is.", "celebration"),
+    ("We were burgled last night and they took my laptop.", "Licences move in Settings.", "distress"),
+    ("They took the laptop. My wife is terrified.", "Licences move in Settings.", "distress"),
     # left unsafe
     ("It died on a dark road and I had to walk home on my own. This is not safe.", "We've credited £2.", "distress"),
     ("The driver left me at the wrong stop at midnight and I didn't feel safe at all.", "Your fare is refunded.", "distress"),

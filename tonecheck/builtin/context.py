@@ -55,6 +55,8 @@ _QUOTE_ONLY = {"distress": (
     r"(?:I'm|I am|we're|we are) (?:literally |actually |still |honestly |so )?(?:shaking|panicking|terrified|petrified|in a panic)|"
     r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified)(?:[.!,;]\s+\w+| and\b| when\b| that\b| someone\b| (?:he|she|they|it)\b| the whole\b| all (?:the way|night|day)\b| by\b| for (?:an? |the |hours|ages)| afterwards\b| like a leaf\b)|"
     r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?panicking (?:when|because)\b|"
+    # someone of theirs frightened: "My wife is terrified", "the kids were petrified"
+    r"(?:wife|husband|partner|son|daughter|child|children|kids?|mum|mom|dad|mother|father|family|she|he|they) (?:is|are|was|were) (?:still |so |absolutely |really |completely )?(?:terrified|petrified|traumati[sz]ed)\b|"
     # left unsafe: "This is not safe.", "I didn't feel safe", "I had to walk home on my own in the dark"
     # (not "it's not safe to use until ...", the customer's own warning about a thing)
     r"(?:this|that|it)(?: is| was|['’]s) (?:just |really |simply |so )?(?:not safe|unsafe)(?=[.!]|$)|"
