@@ -284,6 +284,8 @@ def test_each_situation_is_read(quoted, draft, tag):
     # a thing's own safety, asked about or warned of, is no fright
     ("Is it safe to charge it overnight? It's not safe to leave it in the hall, I read.", "Yes, overnight is fine.", "distress"),
     ("We felt safe the whole time, thanks to your driver.", "Thank you, I'll tell him.", "distress"),
+    ("My daughter is terrified of needles. Can she have the numbing cream?", "Yes, we'll put it on at 9.", "distress"),
+    ("I don't feel safe leaving parcels on the step. Can you use the locker?", "Yes, from Monday.", "distress"),
     ("My e-bike just died on the way to work.", "A new controller is on its way.", "bereavement"),
     ("", "In memory of our founder, the shop is closed on Monday; your order ships on Tuesday.", "bereavement"),
     # ... nor a pension's or a policy's words for a death that has not happened

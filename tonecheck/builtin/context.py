@@ -56,11 +56,14 @@ _QUOTE_ONLY = {"distress": (
     r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?(?:shaking|terrified|petrified)(?:[.!,;]\s+\w+| and\b| when\b| that\b| someone\b| (?:he|she|they|it)\b| the whole\b| all (?:the way|night|day)\b| by\b| for (?:an? |the |hours|ages)| afterwards\b| like a leaf\b)|"
     r"(?:I|we) (?:was|were) (?:still |literally |absolutely |so )?panicking (?:when|because)\b|"
     # someone of theirs frightened: "My wife is terrified", "the kids were petrified"
-    r"(?:wife|husband|partner|son|daughter|child|children|kids?|mum|mom|dad|mother|father|family|she|he|they) (?:is|are|was|were) (?:still |so |absolutely |really |completely )?(?:terrified|petrified|traumati[sz]ed)\b|"
+    # (not a trait: "she is terrified of needles")
+    r"(?:wife|husband|partner|son|daughter|child|children|kids?|mum|mom|dad|mother|father|family|she|he|they) (?:is|are|was|were) (?:still |so |absolutely |really |completely )?(?:terrified|petrified|traumati[sz]ed)\b(?! of\b)|"
     # left unsafe: "This is not safe.", "I didn't feel safe", "I had to walk home on my own in the dark"
     # (not "it's not safe to use until ...", the customer's own warning about a thing)
     r"(?:this|that|it)(?: is| was|['’]s) (?:just |really |simply |so )?(?:not safe|unsafe)(?=[.!]|$)|"
-    r"(?:I|we) (?:felt|feel) (?:so |really |very |completely |totally )?(?:unsafe|vulnerable)|(?:I|we) (?:didn't|did not|don't|do not|never) (?:\w+ )?(?:felt|feel) (?:\w+ )?safe\b|"
+    # (not a worry about a thing: "I don't feel safe leaving it on the step")
+    r"(?:I|we) (?:felt|feel) (?:so |really |very |completely |totally )?(?:unsafe|vulnerable)|(?:I|we) (?:didn't|did not|don't|do not|never) (?:\w+ )?(?:felt|feel) (?:\w+ )?safe\b"
+    r"(?! (?:leaving|letting|sending|using|putting|paying|giving|booking|buying|ordering|storing)\b)|"
     r"(?:had to |having to )?walk(?:ed|ing)? (?:\w+ ){0,3}home (?:on my own|alone|by myself|in the dark)|"
     r"(?:fell|I fell) for (?:a|the|their) (?:\w+ )?(?:scam|phishing)|"
     r"(?:clicked|tapped) (?:on )?(?:a|the|their) link (?:and|before) (?:I )?(?:typed|entered|gave|put in|filled in)|"
